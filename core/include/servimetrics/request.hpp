@@ -1,0 +1,28 @@
+// The JSON boundary: a compute request in, KPIs, errors and a projection out (docs/JSON-API.md).
+// Nothing here throws; every problem becomes an entry of "errors".
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "servimetrics/result.hpp"
+
+namespace servimetrics {
+
+// Parses JSON text; a syntax error names the byte position and what was expected.
+Result<nlohmann::json> parse_json(std::string_view text);
+
+// Answers {"inputs", "thresholds", "projection"} with {"kpis", "errors", "projection"?}.
+nlohmann::json compute(const nlohmann::json& request);
+
+// compute() on text, for the wasm and CLI faces.
+std::string compute_text(std::string_view request_text);
+
+// Serializes an answer; doubles are finite by construction.
+std::string dump_answer(const nlohmann::json& answer);
+
+nlohmann::json error_json(const Error& error);
+
+}  // namespace servimetrics

@@ -1,0 +1,36 @@
+// Errors as values: every computation returns a Result<T> holding either a value or an Error.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace servimetrics {
+
+struct Error {
+  std::string kpi;    // catalog id, empty for request-level problems
+  std::string input;  // offending input name, empty when no single input is to blame
+  std::string message;
+};
+
+template <class T>
+class Result {
+ public:
+  Result(T value) : state_(std::move(value)) {}       // NOLINT(google-explicit-constructor)
+  Result(Error error) : state_(std::move(error)) {}   // NOLINT(google-explicit-constructor)
+
+  [[nodiscard]] bool ok() const { return std::holds_alternative<T>(state_); }
+  [[nodiscard]] const T& value() const { return std::get<T>(state_); }
+  [[nodiscard]] T& value() { return std::get<T>(state_); }
+  [[nodiscard]] const Error& error() const { return std::get<Error>(state_); }
+
+ private:
+  std::variant<T, Error> state_;
+};
+
+// Shorthand for an error about one input; the KPI id is filled in by the caller that knows it.
+inline Error input_error(std::string input, std::string message) {
+  return Error{{}, std::move(input), std::move(message)};
+}
+
+}  // namespace servimetrics

@@ -1,0 +1,24 @@
+// Per-request threshold overrides and the band rule in force for a KPI (internal to the core).
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "servimetrics/catalog.hpp"
+
+namespace servimetrics {
+
+// Keyed by (kpi id, variant); the variant is "" for a KPI's own bands.
+using ThresholdOverrides = std::map<std::pair<std::string, std::string>, BandRule>;
+
+// Reads {"<kpi>": {"good": x, "watch": y, "<variant>": {"good": x}}}; problems go to `errors`.
+ThresholdOverrides read_threshold_overrides(const nlohmann::json& thresholds, nlohmann::json& errors);
+
+// The rule for a KPI (or one of its variants: an industry, a process, a role), or null for none.
+const BandRule* effective_rule(const KpiSpec& kpi, const std::string& variant,
+                               const ThresholdOverrides& overrides);
+
+}  // namespace servimetrics

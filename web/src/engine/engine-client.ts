@@ -1,0 +1,114 @@
+// The page's side of the engine worker: one promise per request, matched by request id.
+import type {
+  AnalyzeAnswer,
+  Catalog,
+  ComputeAnswer,
+  ComputeRequest,
+  WorkerReply,
+  WorkerRequest,
+} from './types';
+
+/** Thrown (as a rejection) for a compute that a newer compute on the same lane replaced. */
+export class SupersededError extends Error {
+  constructor() {
+    super('superseded by a newer request');
+    this.name = 'SupersededError';
+  }
+}
+
+export class EngineError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EngineError';
+  }
+}
+
+type Pending = { resolve: (value: unknown) => void; reject: (reason: unknown) => void; lane?: string };
+type RequestBody = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+export class EngineClient {
+  private readonly worker: Worker;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  /** The newest request id per lane; an older answer on that lane is dropped. */
+  private readonly newestOfLane = new Map<string, number>();
+  /** Resolves when the wasm module is instantiated; rejects when it cannot be. */
+  readonly ready: Promise<void>;
+
+  constructor(worker?: Worker) {
+    this.worker =
+      worker ?? new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'servimetrics-engine' });
+    let markReady!: () => void;
+    let markFailed!: (reason: unknown) => void;
+    this.ready = new Promise<void>((resolve, reject) => {
+      markReady = resolve;
+      markFailed = reject;
+    });
+    this.worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
+      const message = event.data;
+      if ('type' in message) {
+        if (message.type === 'ready') markReady();
+        else this.failAll(new EngineError(message.message), markFailed);
+        return;
+      }
+      const waiting = this.pending.get(message.id);
+      if (!waiting) return;
+      this.pending.delete(message.id);
+      if (waiting.lane !== undefined && this.newestOfLane.get(waiting.lane) !== message.id) {
+        waiting.reject(new SupersededError());
+      } else if (message.ok) {
+        waiting.resolve(message.result);
+      } else if (message.superseded) {
+        waiting.reject(new SupersededError());
+      } else {
+        waiting.reject(new EngineError(message.message));
+      }
+    });
+    this.worker.addEventListener('error', (event: ErrorEvent) => {
+      this.failAll(new EngineError(event.message || 'the engine worker failed to start'), markFailed);
+    });
+  }
+
+  private failAll(error: Error, markFailed: (reason: unknown) => void): void {
+    markFailed(error);
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+
+  private post<T>(body: RequestBody, lane?: string): Promise<T> {
+    const id = this.nextId++;
+    if (lane !== undefined) this.newestOfLane.set(lane, id);
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, ...(lane !== undefined ? { lane } : {}) });
+      this.worker.postMessage({ ...body, id } as WorkerRequest);
+    });
+  }
+
+  catalog(): Promise<Catalog> {
+    return this.post<Catalog>({ type: 'catalog' });
+  }
+
+  /**
+   * Computes KPIs. With a lane, a newer compute on the same lane supersedes this one: its promise
+   * then rejects with SupersededError, so only the latest answer reaches the page.
+   */
+  compute(request: ComputeRequest, lane?: string): Promise<ComputeAnswer> {
+    return this.post<ComputeAnswer>(
+      lane !== undefined ? { type: 'compute', request, lane } : { type: 'compute', request },
+      lane,
+    );
+  }
+
+  analyze(kind: string, text: string): Promise<AnalyzeAnswer> {
+    return this.post<AnalyzeAnswer>({ type: 'analyze', kind, text });
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+    this.failAll(new EngineError('engine stopped'), () => undefined);
+  }
+}
+
+export function isSuperseded(error: unknown): error is SupersededError {
+  return error instanceof SupersededError;
+}
