@@ -57,7 +57,8 @@ int main(int argc, char** argv) {
   if (command == "compute" && argc <= 3) {
     const std::string path = argc == 3 ? argv[2] : "-";
     std::string text;
-    if (!read_all(path, text)) return fail("cannot read " + (path == "-" ? "standard input" : path));
+    if (!read_all(path, text))
+      return fail("cannot read " + (path == "-" ? "standard input" : path));
     auto request = servimetrics::parse_json(text);
     if (!request.ok()) return fail(request.error().message);
     return print_answer(servimetrics::compute(request.value()));

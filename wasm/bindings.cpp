@@ -10,9 +10,13 @@
 
 namespace {
 
-std::string catalog() { return servimetrics::catalog_json().dump(); }
+std::string catalog() {
+  return servimetrics::catalog_json().dump();
+}
 
-std::string compute(const std::string& request) { return servimetrics::compute_text(request); }
+std::string compute(const std::string& request) {
+  return servimetrics::compute_text(request);
+}
 
 std::string analyze(const std::string& kind, const std::string& text) {
   return servimetrics::dump_answer(servimetrics::analyze(kind, text));

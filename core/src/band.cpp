@@ -39,8 +39,8 @@ BandDecision decide(Band band, std::string_view op, double threshold, std::strin
   d.band = band;
   d.op = op;
   d.threshold = threshold;
-  d.rule = std::string(label) + " " + d.op + " " + format_threshold(threshold, as_percent) + " is " +
-           std::string(band_name(band));
+  d.rule = std::string(label) + " " + d.op + " " + format_threshold(threshold, as_percent) +
+           " is " + std::string(band_name(band));
   return d;
 }
 
@@ -48,10 +48,14 @@ BandDecision decide(Band band, std::string_view op, double threshold, std::strin
 
 std::string_view band_name(Band band) {
   switch (band) {
-    case Band::good: return "good";
-    case Band::watch: return "watch";
-    case Band::bad: return "bad";
-    case Band::none: return "none";
+    case Band::good:
+      return "good";
+    case Band::watch:
+      return "watch";
+    case Band::bad:
+      return "bad";
+    case Band::none:
+      return "none";
   }
   return "none";
 }

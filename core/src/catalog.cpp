@@ -10,12 +10,15 @@ std::vector<KpiSpec> assemble() {
   std::vector<KpiSpec> all;
   for (auto part : {customer_kpis(), operations_kpis(), financial_kpis(), digital_kpis(),
                     organization_kpis()}) {
-    all.insert(all.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+    all.insert(all.end(), std::make_move_iterator(part.begin()),
+               std::make_move_iterator(part.end()));
   }
   return all;
 }
 
-nlohmann::json text_json(const Text& text) { return {{"en", text.en}, {"zh", text.zh}}; }
+nlohmann::json text_json(const Text& text) {
+  return {{"en", text.en}, {"zh", text.zh}};
+}
 
 nlohmann::json threshold_json(const std::optional<Threshold>& t) {
   if (!t) return nullptr;
@@ -30,8 +33,10 @@ nlohmann::json bands_json(const BandRule& rule) {
 }
 
 nlohmann::json input_json(const InputSpec& spec) {
-  nlohmann::json out = {{"name", spec.name},   {"unit", unit_name(spec.unit)},
-                        {"label", text_json(spec.label)}, {"scoped", spec.scoped}};
+  nlohmann::json out = {{"name", spec.name},
+                        {"unit", unit_name(spec.unit)},
+                        {"label", text_json(spec.label)},
+                        {"scoped", spec.scoped}};
   static constexpr const char* kKinds[] = {"number", "counts5", "date", "choice", "groups"};
   out["kind"] = kKinds[static_cast<int>(spec.kind)];
   if (spec.kind == InputKind::number || spec.kind == InputKind::counts5 ||
@@ -47,9 +52,9 @@ nlohmann::json input_json(const InputSpec& spec) {
 }  // namespace
 
 std::string_view unit_name(Unit unit) {
-  static constexpr const char* kNames[] = {"money",  "count",   "fraction", "ratio",    "score",
-                                           "points", "years",   "months",   "days",     "hours",
-                                           "per_year", "per_month", "date",  "choice",   "groups"};
+  static constexpr const char* kNames[] = {"money",    "count",     "fraction", "ratio",  "score",
+                                           "points",   "years",     "months",   "days",   "hours",
+                                           "per_year", "per_month", "date",     "choice", "groups"};
   return kNames[static_cast<int>(unit)];
 }
 
@@ -104,7 +109,8 @@ void KpiArgs::set(std::string_view name, double number, nlohmann::json raw) {
 
 nlohmann::json catalog_json() {
   nlohmann::json groups = nlohmann::json::array();
-  for (const GroupSpec& g : kpi_groups()) groups.push_back({{"id", g.id}, {"name", text_json(g.name)}});
+  for (const GroupSpec& g : kpi_groups())
+    groups.push_back({{"id", g.id}, {"name", text_json(g.name)}});
 
   nlohmann::json kpis = nlohmann::json::array();
   for (const KpiSpec& kpi : kpi_catalog()) {
@@ -113,13 +119,15 @@ nlohmann::json catalog_json() {
       nlohmann::json entry = input_json(*find_input(in.name));
       entry["optional"] = in.optional;
       entry["default"] = in.default_value ? nlohmann::json(*in.default_value) : nlohmann::json();
-      entry["derived_from"] = in.derived_from.empty() ? nlohmann::json() : nlohmann::json(in.derived_from);
+      entry["derived_from"] =
+          in.derived_from.empty() ? nlohmann::json() : nlohmann::json(in.derived_from);
       inputs.push_back(std::move(entry));
     }
     nlohmann::json variants = nullptr;
     if (!kpi.band_variants.empty()) {
       variants = nlohmann::json::object();
-      for (const auto& [name, rule] : kpi.band_variants) variants[std::string(name)] = bands_json(rule);
+      for (const auto& [name, rule] : kpi.band_variants)
+        variants[std::string(name)] = bands_json(rule);
     }
     kpis.push_back({{"id", kpi.id},
                     {"group", kpi.group},
@@ -145,7 +153,9 @@ nlohmann::json catalog_json() {
     entry["used_by"] = std::move(used_by);
     inputs.push_back(std::move(entry));
   }
-  return {{"version", 1}, {"groups", std::move(groups)}, {"kpis", std::move(kpis)},
+  return {{"version", 1},
+          {"groups", std::move(groups)},
+          {"kpis", std::move(kpis)},
           {"inputs", std::move(inputs)}};
 }
 

@@ -6,7 +6,10 @@ namespace servimetrics {
 std::vector<KpiSpec> customer_kpis() {
   using D = Direction;
   return {
-      {"clv", "customer", Unit::money, "CLV",
+      {"clv",
+       "customer",
+       Unit::money,
+       "CLV",
        {"Customer lifetime value (CLV)", "客户生命周期价值（CLV）"},
        "avg_purchase_value * purchases_per_year * lifespan_years",
        {"What one customer spends with you over the whole relationship; it caps what winning a "
@@ -19,7 +22,10 @@ std::vector<KpiSpec> customer_kpis() {
          return as_kpi(clv(a.number("avg_purchase_value"), a.number("purchases_per_year"),
                            a.number("lifespan_years")));
        }},
-      {"cltv", "customer", Unit::money, "CLTV",
+      {"cltv",
+       "customer",
+       Unit::money,
+       "CLTV",
        {"Customer lifetime value from annual revenue (CLTV)", "客户终身价值（CLTV）"},
        "annual_revenue_per_customer * gross_margin * relationship_years; with a discount rate d: "
        "annual * margin * (1 - (1 + d)^-years) / d",
@@ -36,7 +42,10 @@ std::vector<KpiSpec> customer_kpis() {
          return as_kpi(cltv(a.number("annual_revenue_per_customer"), a.number("relationship_years"),
                             a.number("gross_margin"), a.number("discount_rate")));
        }},
-      {"ltv_cac_ratio", "customer", Unit::ratio, "LTV:CAC",
+      {"ltv_cac_ratio",
+       "customer",
+       Unit::ratio,
+       "LTV:CAC",
        {"LTV to CAC ratio", "客户终身价值与获客成本之比（LTV:CAC）"},
        "cltv / cac",
        {"How many times a customer pays back what winning them cost; below 2, growth burns cash — "
@@ -46,7 +55,10 @@ std::vector<KpiSpec> customer_kpis() {
        BandRule{D::higher, Threshold{3, false}, Threshold{2, false}},
        {},
        [](const KpiArgs& a) { return as_kpi(ltv_cac_ratio(a.number("cltv"), a.number("cac"))); }},
-      {"retention_rate", "customer", Unit::fraction, "retention rate",
+      {"retention_rate",
+       "customer",
+       Unit::fraction,
+       "retention rate",
        {"Customer retention rate (CRR)", "客户留存率（CRR）"},
        "(customers_end - new_customers) / customers_start",
        {"Share of the customers you started with who are still with you; every point kept is "
@@ -59,7 +71,11 @@ std::vector<KpiSpec> customer_kpis() {
          return as_kpi(retention_rate(a.number("customers_start"), a.number("customers_end"),
                                       a.number("new_customers")));
        }},
-      {"churn_rate", "customer", Unit::fraction, "churn rate", {"Customer churn rate", "客户流失率"},
+      {"churn_rate",
+       "customer",
+       Unit::fraction,
+       "churn rate",
+       {"Customer churn rate", "客户流失率"},
        "customers_lost / customers_start",
        {"Share of customers who left in the period; above 15%, find out why they leave before "
         "spending more on acquisition.",
@@ -68,7 +84,10 @@ std::vector<KpiSpec> customer_kpis() {
        BandRule{D::lower, Threshold{0.15, false}, std::nullopt},
        {},
        [](const KpiArgs& a) { return input_share(a, "customers_lost", "customers_start"); }},
-      {"revenue_churn_rate", "customer", Unit::fraction, "revenue churn",
+      {"revenue_churn_rate",
+       "customer",
+       Unit::fraction,
+       "revenue churn",
        {"Revenue churn rate", "收入流失率"},
        "recurring_revenue_lost / recurring_revenue_start",
        {"Share of recurring revenue lost in the period; it shows whether the customers who leave "
@@ -80,7 +99,11 @@ std::vector<KpiSpec> customer_kpis() {
        [](const KpiArgs& a) {
          return input_share(a, "recurring_revenue_lost", "recurring_revenue_start");
        }},
-      {"nps", "customer", Unit::points, "NPS", {"Net Promoter Score (NPS)", "净推荐值（NPS）"},
+      {"nps",
+       "customer",
+       Unit::points,
+       "NPS",
+       {"Net Promoter Score (NPS)", "净推荐值（NPS）"},
        "100 * (promoters - detractors) / (promoters + passives + detractors); 95% interval by "
        "adjusted Wald (n + 3, promoters and detractors + 3/4)",
        {"How many more customers would recommend you than warn others off; the interval shows how "
@@ -94,17 +117,23 @@ std::vector<KpiSpec> customer_kpis() {
          if (!score.ok()) return score.error();
          KpiValue kpi;
          kpi.value = score.value().score;
-         kpi.details = {{"interval", {{"low", score.value().low}, {"high", score.value().high},
-                                      {"level", 0.95}}},
-                        {"promoter_share", score.value().promoter_share},
-                        {"detractor_share", score.value().detractor_share},
-                        {"respondents", score.value().respondents}};
+         kpi.details = {
+             {"interval",
+              {{"low", score.value().low}, {"high", score.value().high}, {"level", 0.95}}},
+             {"promoter_share", score.value().promoter_share},
+             {"detractor_share", score.value().detractor_share},
+             {"respondents", score.value().respondents}};
          return kpi;
        }},
-      {"csat", "customer", Unit::score, "CSAT", {"Customer satisfaction (CSAT)", "客户满意度（CSAT）"},
+      {"csat",
+       "customer",
+       Unit::score,
+       "CSAT",
+       {"Customer satisfaction (CSAT)", "客户满意度（CSAT）"},
        "mean score on 1-5 = sum(score * count) / sum(count); top-2-box = (count4 + count5) / "
        "sum(count)",
-       {"Average satisfaction on a 1-5 scale; customers scoring under 4 should get a follow-up call "
+       {"Average satisfaction on a 1-5 scale; customers scoring under 4 should get a follow-up "
+        "call "
         "within 24 hours.",
         "1-5 分制的平均满意度；评分低于 4 分的客户应在 24 小时内回访。"},
        {{"csat_score_counts", true}, {"csat_average", true}},

@@ -6,7 +6,10 @@ namespace servimetrics {
 std::vector<KpiSpec> digital_kpis() {
   using D = Direction;
   return {
-      {"process_digitization_rate", "digital", Unit::fraction, "steps in system",
+      {"process_digitization_rate",
+       "digital",
+       Unit::fraction,
+       "steps in system",
        {"Process digitization rate", "流程数字化率"},
        "steps_in_system / steps_total, per process and overall (weighted by steps)",
        {"Share of the steps of core processes done in a system rather than on paper or in chat; "
@@ -19,7 +22,10 @@ std::vector<KpiSpec> digital_kpis() {
        [](const KpiArgs& a) {
          return grouped_share(a, "processes", "steps_in_system", "steps_total");
        }},
-      {"data_driven_decision_ratio", "digital", Unit::fraction, "data-driven decisions",
+      {"data_driven_decision_ratio",
+       "digital",
+       Unit::fraction,
+       "data-driven decisions",
        {"Data-driven decision ratio", "数据驱动决策占比"},
        "decisions_with_data / decisions_total",
        {"Share of decisions backed by data; companies above 70% succeed at transformation about "
@@ -29,7 +35,10 @@ std::vector<KpiSpec> digital_kpis() {
        BandRule{D::higher, Threshold{0.7, true}, Threshold{0.5, false}},
        {},
        [](const KpiArgs& a) { return input_share(a, "decisions_with_data", "decisions_total"); }},
-      {"tech_adoption_months", "digital", Unit::months, "tech adoption",
+      {"tech_adoption_months",
+       "digital",
+       Unit::months,
+       "tech adoption",
        {"Technology adoption time", "新技术落地周期"},
        "months_to_target",
        {"Months from go-live until a tool does what it was bought for; each month sooner captures "

@@ -7,7 +7,10 @@ namespace servimetrics {
 std::vector<KpiSpec> organization_kpis() {
   using D = Direction;
   return {
-      {"digital_skill_pass_rate", "organization", Unit::fraction, "skill pass rate",
+      {"digital_skill_pass_rate",
+       "organization",
+       Unit::fraction,
+       "skill pass rate",
        {"Digital skill pass rate", "数字技能考核通过率"},
        "passed / assessed, per role and overall",
        {"Share of staff who passed the digital skills assessment; every salesperson and 95% of "
@@ -18,7 +21,10 @@ std::vector<KpiSpec> organization_kpis() {
        {{"sales", BandRule{D::higher, Threshold{1.0, false}, std::nullopt}},
         {"customer_service", BandRule{D::higher, Threshold{0.95, false}, std::nullopt}}},
        [](const KpiArgs& a) { return grouped_share(a, "roles", "passed", "assessed"); }},
-      {"decision_lead_time_days", "organization", Unit::days, "decision lead time",
+      {"decision_lead_time_days",
+       "organization",
+       Unit::days,
+       "decision lead time",
        {"Decision lead time", "决策周期"},
        "request_to_decision_days",
        {"Days from a request to a decision; slow decisions stall service improvements.",
@@ -27,7 +33,10 @@ std::vector<KpiSpec> organization_kpis() {
        BandRule{D::lower, Threshold{1, false}, Threshold{3, false}},
        {},
        [](const KpiArgs& a) { return typed_value(a, "request_to_decision_days"); }},
-      {"onboarding_months", "organization", Unit::months, "onboarding time",
+      {"onboarding_months",
+       "organization",
+       Unit::months,
+       "onboarding time",
        {"New hire onboarding time", "新员工上手周期"},
        "months_to_productive",
        {"Months until a new hire works on their own; over 2 months, improve training and the "
@@ -37,7 +46,10 @@ std::vector<KpiSpec> organization_kpis() {
        BandRule{D::lower, Threshold{1, false}, Threshold{2, false}},
        {},
        [](const KpiArgs& a) { return typed_value(a, "months_to_productive"); }},
-      {"knowledge_base_updates", "organization", Unit::per_month, "knowledge base updates",
+      {"knowledge_base_updates",
+       "organization",
+       Unit::per_month,
+       "knowledge base updates",
        {"Knowledge base updates", "知识库更新频率"},
        "updates_per_month",
        {"How often the knowledge base is updated; at least monthly keeps answers current.",

@@ -12,7 +12,8 @@ char detect_delimiter(std::string_view text) {
   for (const char c : text) {
     if (c == '"') quoted = !quoted;
     if (!quoted && (c == '\n' || c == '\r')) break;
-    for (std::size_t i = 0; i < kCandidates.size(); ++i) counts[i] += (!quoted && c == kCandidates[i]) ? 1 : 0;
+    for (std::size_t i = 0; i < kCandidates.size(); ++i)
+      counts[i] += (!quoted && c == kCandidates[i]) ? 1 : 0;
   }
   std::size_t best = 0;
   for (std::size_t i = 1; i < kCandidates.size(); ++i) best = counts[i] > counts[best] ? i : best;
@@ -71,12 +72,14 @@ Result<std::size_t> read_csv(std::string_view text, char delimiter,
         }
         // Text after the closing quote (lenient, as spreadsheets write it) joins the field.
         const std::size_t rest = pos;
-        while (pos < size && text[pos] != delimiter && text[pos] != '\n' && text[pos] != '\r') ++pos;
+        while (pos < size && text[pos] != delimiter && text[pos] != '\n' && text[pos] != '\r')
+          ++pos;
         if (pos > rest && !doubled) field = text.substr(start, pos - start);
         fields.push_back(field);
       } else {
         const std::size_t start = pos;
-        while (pos < size && text[pos] != delimiter && text[pos] != '\n' && text[pos] != '\r') ++pos;
+        while (pos < size && text[pos] != delimiter && text[pos] != '\n' && text[pos] != '\r')
+          ++pos;
         fields.push_back(text.substr(start, pos - start));
       }
       if (pos < size && text[pos] == delimiter) {
@@ -95,7 +98,8 @@ Result<std::size_t> read_csv(std::string_view text, char delimiter,
     // The unescaped buffer is final now, so its views are stable for the callback.
     for (std::size_t i = 0; i < unescaped_spans.size(); ++i) {
       const std::size_t begin = unescaped_spans[i].second;
-      const std::size_t end = i + 1 < unescaped_spans.size() ? unescaped_spans[i + 1].second : unescaped.size();
+      const std::size_t end =
+          i + 1 < unescaped_spans.size() ? unescaped_spans[i + 1].second : unescaped.size();
       fields[unescaped_spans[i].first] = std::string_view(unescaped).substr(begin, end - begin);
     }
     const bool blank = fields.size() == 1 && fields[0].empty();

@@ -16,7 +16,8 @@ Result<double> read_in_range(const std::string& what, const nlohmann::json& valu
   if (!number.ok()) return number;
   if (number.value() < min || number.value() > max) {
     return input_error(what, what + " must be between " + format_number(min) + " and " +
-                                 format_number(max) + " (got " + format_number(number.value()) + ")");
+                                 format_number(max) + " (got " + format_number(number.value()) +
+                                 ")");
   }
   return number;
 }
@@ -39,7 +40,8 @@ Result<InputValue> read_groups(const InputSpec& spec, const std::string& key,
                                const nlohmann::json& value) {
   if (!value.is_object()) {
     return input_error(key, key + " must be an object of rows, each with " +
-                                std::string(spec.fields[0]) + " and " + std::string(spec.fields[1]));
+                                std::string(spec.fields[0]) + " and " +
+                                std::string(spec.fields[1]));
   }
   InputValue out{0, nlohmann::json::object()};
   for (const auto& [row_name, row] : value.items()) {
@@ -49,7 +51,8 @@ Result<InputValue> read_groups(const InputSpec& spec, const std::string& key,
     for (const auto& [field, field_value] : row.items()) {
       bool known = false;
       for (const auto f : spec.fields) known = known || f == field;
-      if (!known) return input_error(row_key + "." + field, "unknown field " + row_key + "." + field);
+      if (!known)
+        return input_error(row_key + "." + field, "unknown field " + row_key + "." + field);
     }
     for (const auto field : spec.fields) {
       const std::string field_key = row_key + "." + std::string(field);
@@ -69,7 +72,8 @@ Result<InputValue> read_groups(const InputSpec& spec, const std::string& key,
 }  // namespace
 
 bool is_blank(const nlohmann::json* value) {
-  return value == nullptr || value->is_null() || (value->is_string() && value->get_ref<const std::string&>().empty());
+  return value == nullptr || value->is_null() ||
+         (value->is_string() && value->get_ref<const std::string&>().empty());
 }
 
 bool all_finite(const nlohmann::json& value) {
@@ -113,8 +117,8 @@ Result<InputValue> read_input(const InputSpec& spec, const std::string& key,
     case InputKind::groups:
       return read_groups(spec, key, value);
     case InputKind::date: {
-      const auto days = value.is_string() ? parse_iso_date(value.get_ref<const std::string&>())
-                                          : std::nullopt;
+      const auto days =
+          value.is_string() ? parse_iso_date(value.get_ref<const std::string&>()) : std::nullopt;
       if (!days) return input_error(key, key + " must be a real date written YYYY-MM-DD");
       return InputValue{static_cast<double>(*days), value};
     }
@@ -125,7 +129,8 @@ Result<InputValue> read_input(const InputSpec& spec, const std::string& key,
         }
       }
       std::string allowed;
-      for (const auto choice : spec.choices) allowed += (allowed.empty() ? "" : ", ") + std::string(choice);
+      for (const auto choice : spec.choices)
+        allowed += (allowed.empty() ? "" : ", ") + std::string(choice);
       return input_error(key, key + " must be one of: " + allowed);
     }
   }

@@ -1,17 +1,16 @@
 // Reading one request value as the kind of input the catalog declares (internal to the core).
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "servimetrics/catalog.hpp"
 
 namespace servimetrics {
 
 struct InputValue {
-  double number = 0;    // the number, or days since 1970 for a date; 0 for other kinds
-  nlohmann::json raw;   // normalized: numbers as numbers, groups with every field present
+  double number = 0;   // the number, or days since 1970 for a date; 0 for other kinds
+  nlohmann::json raw;  // normalized: numbers as numbers, groups with every field present
 };
 
 // True when the request gives no value: absent, null or an empty string.

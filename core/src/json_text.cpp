@@ -29,7 +29,8 @@ struct ParseErrorLocator : nlohmann::json_sax<nlohmann::json> {
       reason = reason.substr(tag_end + 2);
     }
     if (reason.rfind("parse error", 0) == 0) {
-      if (const auto colon = reason.find(": "); colon != std::string::npos) reason = reason.substr(colon + 2);
+      if (const auto colon = reason.find(": "); colon != std::string::npos)
+        reason = reason.substr(colon + 2);
     }
     message = "request is not valid JSON at byte " + std::to_string(position) + " (near '" +
               last_token.substr(0, 20) + "'): " + reason;

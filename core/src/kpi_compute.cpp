@@ -27,7 +27,8 @@ Result<KpiValue> grouped_share(const KpiArgs& args, std::string_view input,
     part_sum += part;
     whole_sum += whole;
   }
-  if (kpi.breakdown.empty()) return input_error(std::string(input), std::string(input) + " has no rows");
+  if (kpi.breakdown.empty())
+    return input_error(std::string(input), std::string(input) + " has no rows");
   kpi.value = part_sum / whole_sum;
   return kpi;
 }

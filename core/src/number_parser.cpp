@@ -14,7 +14,9 @@ constexpr double kExactPowersOf10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6, 
                                        1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 std::optional<double> slow_path(std::string_view text) {
   char buffer[512];
@@ -80,10 +82,11 @@ std::optional<double> parse_decimal(std::string_view text) {
   }
   if (p != end) return std::nullopt;
 
-  if (truncated || mantissa > (std::uint64_t{1} << 53) || decimal_shift > 22 || decimal_shift < -22) {
+  if (truncated || mantissa > (std::uint64_t{1} << 53) || decimal_shift > 22 ||
+      decimal_shift < -22) {
     return slow_path(text);
   }
-  double value = static_cast<double>(mantissa);
+  auto value = static_cast<double>(mantissa);
   value = decimal_shift >= 0 ? value * kExactPowersOf10[decimal_shift]
                              : value / kExactPowersOf10[-decimal_shift];
   return negative ? -value : value;

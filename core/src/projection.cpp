@@ -5,8 +5,8 @@ namespace servimetrics {
 
 ProjectionPath project(const ProjectionAssumptions& a, double starting_customers, int years) {
   ProjectionPath path;
-  for (auto* series : {&path.customers, &path.revenue, &path.gross_profit, &path.acquisition_cost,
-                       &path.profit}) {
+  for (auto* series :
+       {&path.customers, &path.revenue, &path.gross_profit, &path.acquisition_cost, &path.profit}) {
     series->reserve(static_cast<std::size_t>(years));
   }
   double customers = starting_customers;

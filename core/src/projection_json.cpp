@@ -59,14 +59,16 @@ bool read_assumptions(const json& block, const std::string& where, bool fallback
     bool known = false;
     for (const Field& f : kFields) known = known || key == f.name;
     if (!known) {
-      errors.push_back(error_json({"projection", where + "." + key, "unknown assumption " + where + "." + key}));
+      errors.push_back(
+          error_json({"projection", where + "." + key, "unknown assumption " + where + "." + key}));
       ok = false;
     }
   }
   for (const Field& f : kFields) {
     if (!block.contains(f.name) || is_blank(&block.at(f.name))) {
       if (fallback) continue;
-      errors.push_back(error_json({"projection", where + "." + f.name, where + "." + f.name + " is missing"}));
+      errors.push_back(
+          error_json({"projection", where + "." + f.name, where + "." + f.name + " is missing"}));
       ok = false;
       continue;
     }
@@ -114,24 +116,29 @@ json projection_json(const json& request, json& errors) {
   double years = 5;
   bool ok = true;
   if (request.contains("starting_customers")) {
-    ok = read_bounded(request, "projection", "starting_customers", 1e12, starting_customers, errors);
+    ok =
+        read_bounded(request, "projection", "starting_customers", 1e12, starting_customers, errors);
   }
   if (request.contains("years")) {
     ok = read_bounded(request, "projection", "years", 50, years, errors) && ok;
     if (ok && (years < 1 || years != std::floor(years))) {
-      errors.push_back(error_json({"projection", "projection.years", "projection.years must be a whole number from 1 to 50"}));
+      errors.push_back(error_json({"projection", "projection.years",
+                                   "projection.years must be a whole number from 1 to 50"}));
       ok = false;
     }
   }
   ProjectionAssumptions baseline{};
   if (!request.contains("baseline")) {
-    errors.push_back(error_json({"projection", "projection.baseline", "projection.baseline is missing"}));
+    errors.push_back(
+        error_json({"projection", "projection.baseline", "projection.baseline is missing"}));
     return nullptr;
   }
-  ok = read_assumptions(request.at("baseline"), "projection.baseline", false, baseline, errors) && ok;
+  ok = read_assumptions(request.at("baseline"), "projection.baseline", false, baseline, errors) &&
+       ok;
   ProjectionAssumptions scenario = baseline;
   if (request.contains("scenario")) {
-    ok = read_assumptions(request.at("scenario"), "projection.scenario", true, scenario, errors) && ok;
+    ok = read_assumptions(request.at("scenario"), "projection.scenario", true, scenario, errors) &&
+         ok;
   }
   if (!ok) return nullptr;
 
@@ -153,7 +160,8 @@ json projection_json(const json& request, json& errors) {
                    {"scenario", totals_json(alt)},
                    {"difference", totals_json(diff)}}}};
   if (!all_finite(answer)) {
-    errors.push_back(error_json({"projection", "projection", "projection is too large to compute from these assumptions"}));
+    errors.push_back(error_json(
+        {"projection", "projection", "projection is too large to compute from these assumptions"}));
     return nullptr;
   }
   return answer;

@@ -41,7 +41,8 @@ std::optional<std::string> check_key(const std::string& key) {
 
 json decision_json(const BandDecision& d) {
   json spec = nullptr;
-  if (d.band != Band::none) spec = {{"band", band_name(d.band)}, {"op", d.op}, {"value", d.threshold}};
+  if (d.band != Band::none)
+    spec = {{"band", band_name(d.band)}, {"op", d.op}, {"value", d.threshold}};
   return {{"band", band_name(d.band)}, {"rule", d.rule}, {"rule_spec", spec}};
 }
 
@@ -83,7 +84,8 @@ void validate_inputs(Request& req, json& errors) {
 
 struct KpiRun {
   bool attempted = false;
-  std::optional<Error> error;  // an error to report; none when an invalid input was reported already
+  std::optional<Error>
+      error;  // an error to report; none when an invalid input was reported already
   std::optional<KpiValue> value;
 };
 
@@ -98,7 +100,8 @@ KpiRun run_kpi(const KpiSpec& kpi, const Request& req, const std::map<std::strin
   for (const KpiInput& in : kpi.inputs) {
     const std::string scoped = std::string(kpi.id) + "." + std::string(in.name);
     const std::string plain(in.name);
-    const std::string& key = req.valid.count(scoped) != 0 || req.invalid.count(scoped) != 0 ? scoped : plain;
+    const std::string& key =
+        req.valid.count(scoped) != 0 || req.invalid.count(scoped) != 0 ? scoped : plain;
     key_of[plain] = key;
     if (req.invalid.count(key) != 0) {
       any_present = any_invalid = true;
@@ -138,14 +141,16 @@ KpiRun run_kpi(const KpiSpec& kpi, const Request& req, const std::map<std::strin
     const auto dot = error.input.find('.');
     const std::string base = error.input.substr(0, dot);
     if (key_of.count(base) != 0 && key_of[base] != base) {
-      error.message = key_of[base] + error.message.substr(std::min(error.message.size(), base.size()));
+      error.message =
+          key_of[base] + error.message.substr(std::min(error.message.size(), base.size()));
       error.input = key_of[base] + error.input.substr(base.size());
     }
     run.error = std::move(error);
     return run;
   }
   if (!std::isfinite(result.value().value) || !all_finite(result.value().details)) {
-    run.error = Error{std::string(kpi.id), {},
+    run.error = Error{std::string(kpi.id),
+                      {},
                       std::string(kpi.id) + " is too large to compute from these inputs"};
     return run;
   }
@@ -155,7 +160,9 @@ KpiRun run_kpi(const KpiSpec& kpi, const Request& req, const std::map<std::strin
 
 json kpi_json(const KpiSpec& kpi, const KpiValue& value, const ThresholdOverrides& overrides) {
   const bool as_percent = kpi.unit == Unit::fraction;
-  json out = {{"id", kpi.id}, {"value", value.value}, {"unit", unit_name(kpi.unit)},
+  json out = {{"id", kpi.id},
+              {"value", value.value},
+              {"unit", unit_name(kpi.unit)},
               {"formula", kpi.formula}};
   BandDecision overall = no_band();
   if (!value.breakdown.empty() && !kpi.band_variants.empty()) {
@@ -163,7 +170,8 @@ json kpi_json(const KpiSpec& kpi, const KpiValue& value, const ThresholdOverride
     Band worst = Band::none;
     for (const BreakdownRow& row : value.breakdown) {
       const BandRule* rule = effective_rule(kpi, row.name, overrides);
-      const BandDecision d = rule != nullptr ? classify(row.value, *rule, row.name, as_percent) : no_band();
+      const BandDecision d =
+          rule != nullptr ? classify(row.value, *rule, row.name, as_percent) : no_band();
       json row_json = {{"name", row.name}, {"value", row.value}};
       row_json.update(decision_json(d));
       rows.push_back(std::move(row_json));

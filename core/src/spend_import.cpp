@@ -31,8 +31,10 @@ constexpr std::array<Column, 4> kColumns = {{
 }};
 
 std::string normalized_header(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+    text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
   std::string out(text);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
@@ -61,7 +63,9 @@ json analyze_spend(std::string_view text) {
                     std::string reason) {
     ++rows_rejected;
     if (rejects.size() < kRejectsShown) {
-      rejects.push_back({{"row", line}, {"column", column}, {"value", std::string(value.substr(0, 80))},
+      rejects.push_back({{"row", line},
+                         {"column", column},
+                         {"value", std::string(value.substr(0, 80))},
                          {"reason", std::move(reason)}});
     }
   };
@@ -79,7 +83,8 @@ json analyze_spend(std::string_view text) {
         }
       }
       for (std::size_t c = 0; c < kColumns.size(); ++c) {
-        if (index[c] < 0) header_problem += (header_problem.empty() ? "" : ", ") + std::string(kColumns[c].name);
+        if (index[c] < 0)
+          header_problem += (header_problem.empty() ? "" : ", ") + std::string(kColumns[c].name);
       }
       return header_problem.empty();
     }
@@ -99,8 +104,8 @@ json analyze_spend(std::string_view text) {
       if (!value || *value < 0) {
         reject(record.line, kColumns[c].name, field(c),
                field(c).empty() ? std::string(kColumns[c].name) + " is empty"
-               : !value        ? "not a number"
-                               : "must not be negative");
+               : !value         ? "not a number"
+                                : "must not be negative");
         return true;
       }
       numbers[c - 2] = *value;
@@ -108,7 +113,8 @@ json analyze_spend(std::string_view text) {
     ++rows_used;
     auto found = std::find_if(totals.begin(), totals.end(),
                               [&](const ChannelTotal& t) { return t.channel == channel; });
-    if (found == totals.end()) found = totals.insert(totals.end(), ChannelTotal{std::string(channel)});
+    if (found == totals.end())
+      found = totals.insert(totals.end(), ChannelTotal{std::string(channel)});
     found->spend += numbers[0];
     found->new_customers += numbers[1];
     return true;
@@ -119,9 +125,10 @@ json analyze_spend(std::string_view text) {
   } else if (!header_seen) {
     answer["errors"].push_back(error_json({"cac", "file", "the file is empty"}));
   } else if (!header_problem.empty()) {
-    answer["errors"].push_back(error_json(
-        {"cac", "file", "this does not look like a marketing-spend file: missing column(s) " +
-                            header_problem + " (expected period, channel, spend, new_customers)"}));
+    answer["errors"].push_back(
+        error_json({"cac", "file",
+                    "this does not look like a marketing-spend file: missing column(s) " +
+                        header_problem + " (expected period, channel, spend, new_customers)"}));
   }
 
   json table = json::array();
@@ -151,8 +158,9 @@ json analyze_spend(std::string_view text) {
 json analyze(std::string_view kind, std::string_view text) {
   if (kind == "spend") return analyze_spend(text);
   return {{"kpis", json::array()},
-          {"errors", json::array({error_json({{}, "kind", "unknown data kind '" + std::string(kind) +
-                                                               "' (known: spend)"})})}};
+          {"errors",
+           json::array({error_json(
+               {{}, "kind", "unknown data kind '" + std::string(kind) + "' (known: spend)"})})}};
 }
 
 }  // namespace servimetrics

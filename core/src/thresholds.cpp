@@ -28,7 +28,9 @@ bool apply_override(BandRule& rule, const json& spec, const std::string& where,
   }
   for (const auto& [band, value] : spec.items()) {
     const std::string key = where + "." + band;
-    std::optional<Threshold>* target = band == "good" ? &rule.good : band == "watch" ? &rule.watch : nullptr;
+    std::optional<Threshold>* target = band == "good"    ? &rule.good
+                                       : band == "watch" ? &rule.watch
+                                                         : nullptr;
     if (target == nullptr || !target->has_value()) {
       errors.push_back(error_json({kpi_id, key, key + ": this KPI has no such threshold"}));
       return false;
@@ -41,13 +43,15 @@ bool apply_override(BandRule& rule, const json& spec, const std::string& where,
     (*target)->value = number.value();
   }
   if (rule.good && rule.watch) {
-    const bool ordered = rule.direction == Direction::higher ? rule.good->value >= rule.watch->value
-                                                             : rule.good->value <= rule.watch->value;
+    const bool ordered = rule.direction == Direction::higher
+                             ? rule.good->value >= rule.watch->value
+                             : rule.good->value <= rule.watch->value;
     if (!ordered) {
-      errors.push_back(error_json(
-          {kpi_id, where, where + ": good (" + format_number(rule.good->value) + ") must be " +
-                              (rule.direction == Direction::higher ? "at least" : "at most") +
-                              " watch (" + format_number(rule.watch->value) + ")"}));
+      errors.push_back(
+          error_json({kpi_id, where,
+                      where + ": good (" + format_number(rule.good->value) + ") must be " +
+                          (rule.direction == Direction::higher ? "at least" : "at most") +
+                          " watch (" + format_number(rule.watch->value) + ")"}));
       return false;
     }
   }
@@ -59,7 +63,8 @@ bool apply_override(BandRule& rule, const json& spec, const std::string& where,
 ThresholdOverrides read_threshold_overrides(const json& thresholds, json& errors) {
   ThresholdOverrides overrides;
   if (!thresholds.is_object()) {
-    errors.push_back(error_json({{}, "thresholds", "\"thresholds\" must be an object keyed by KPI id"}));
+    errors.push_back(
+        error_json({{}, "thresholds", "\"thresholds\" must be an object keyed by KPI id"}));
     return overrides;
   }
   for (const auto& [kpi_id, spec] : thresholds.items()) {
@@ -70,7 +75,8 @@ ThresholdOverrides read_threshold_overrides(const json& thresholds, json& errors
       continue;
     }
     if (!spec.is_object()) {
-      errors.push_back(error_json({kpi_id, where, where + " must be an object like {\"good\": 3}"}));
+      errors.push_back(
+          error_json({kpi_id, where, where + " must be an object like {\"good\": 3}"}));
       continue;
     }
     json own = json::object();
@@ -81,8 +87,8 @@ ThresholdOverrides read_threshold_overrides(const json& thresholds, json& errors
       }
       const BandRule* base = catalog_rule(*kpi, key);
       if (base == nullptr || kpi->band_variants.empty()) {
-        errors.push_back(error_json({kpi_id, where + "." + key,
-                                     where + "." + key + ": not a threshold of " + kpi_id}));
+        errors.push_back(error_json(
+            {kpi_id, where + "." + key, where + "." + key + ": not a threshold of " + kpi_id}));
         continue;
       }
       BandRule rule = *base;
@@ -92,9 +98,10 @@ ThresholdOverrides read_threshold_overrides(const json& thresholds, json& errors
     }
     if (own.empty()) continue;
     if (!kpi->bands) {
-      errors.push_back(error_json(
-          {kpi_id, where, kpi_id + " has no single threshold; give one per variant, e.g. " +
-                              where + ".<name>.good"}));
+      errors.push_back(
+          error_json({kpi_id, where,
+                      kpi_id + " has no single threshold; give one per variant, e.g. " + where +
+                          ".<name>.good"}));
       continue;
     }
     BandRule rule = *kpi->bands;

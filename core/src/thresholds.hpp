@@ -2,10 +2,9 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
-
-#include <nlohmann/json.hpp>
 
 #include "servimetrics/catalog.hpp"
 
@@ -15,7 +14,8 @@ namespace servimetrics {
 using ThresholdOverrides = std::map<std::pair<std::string, std::string>, BandRule>;
 
 // Reads {"<kpi>": {"good": x, "watch": y, "<variant>": {"good": x}}}; problems go to `errors`.
-ThresholdOverrides read_threshold_overrides(const nlohmann::json& thresholds, nlohmann::json& errors);
+ThresholdOverrides read_threshold_overrides(const nlohmann::json& thresholds,
+                                            nlohmann::json& errors);
 
 // The rule for a KPI (or one of its variants: an industry, a process, a role), or null for none.
 const BandRule* effective_rule(const KpiSpec& kpi, const std::string& variant,

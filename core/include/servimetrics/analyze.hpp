@@ -1,9 +1,8 @@
 // KPIs from a file's text: the data kind names the columns (docs/JSON-API.md, "analyze").
 #pragma once
 
-#include <string_view>
-
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 namespace servimetrics {
 

@@ -2,13 +2,12 @@
 // The page, the CLI and the tests all read it from here (see catalog_json()).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "servimetrics/band.hpp"
 #include "servimetrics/result.hpp"
@@ -21,8 +20,21 @@ struct Text {
 };
 
 enum class Unit {
-  money, count, fraction, ratio, score, points, years, months, days, hours, per_year, per_month,
-  date, choice, groups
+  money,
+  count,
+  fraction,
+  ratio,
+  score,
+  points,
+  years,
+  months,
+  days,
+  hours,
+  per_year,
+  per_month,
+  date,
+  choice,
+  groups
 };
 std::string_view unit_name(Unit unit);
 
@@ -52,7 +64,7 @@ struct KpiInput {
 class KpiArgs {
  public:
   [[nodiscard]] bool has(std::string_view name) const;
-  [[nodiscard]] double number(std::string_view name) const;  // 0 when absent
+  [[nodiscard]] double number(std::string_view name) const;              // 0 when absent
   [[nodiscard]] const nlohmann::json& raw(std::string_view name) const;  // null when absent
 
   void set(std::string_view name, double number, nlohmann::json raw);
@@ -74,8 +86,8 @@ struct BreakdownRow {
 struct KpiValue {
   double value = 0;
   nlohmann::json details = nlohmann::json::object();  // KPI-specific extras (interval, shares)
-  std::vector<BreakdownRow> breakdown;                 // per process, role or channel
-  std::string band_variant;                            // picks a band_variants entry, if any
+  std::vector<BreakdownRow> breakdown;                // per process, role or channel
+  std::string band_variant;                           // picks a band_variants entry, if any
 };
 
 using ComputeKpi = Result<KpiValue> (*)(const KpiArgs&);

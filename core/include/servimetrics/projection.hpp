@@ -24,8 +24,8 @@ struct ProjectionPath {
   std::vector<double> profit;  // gross profit - acquisition cost
 };
 
-// Year t: customers_t = customers_{t-1} * retention + new; revenue_t = customers_t * AOV * purchases.
-// Arithmetic only: no empirical rule of thumb enters here.
+// Year t: customers_t = customers_{t-1} * retention + new; revenue_t = customers_t * AOV *
+// purchases. Arithmetic only: no empirical rule of thumb enters here.
 ProjectionPath project(const ProjectionAssumptions& assumptions, double starting_customers,
                        int years);
 

@@ -2,10 +2,9 @@
 // Nothing here throws; every problem becomes an entry of "errors".
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "servimetrics/result.hpp"
 
