@@ -107,6 +107,12 @@ void KpiArgs::set(std::string_view name, double number, nlohmann::json raw) {
   entries_.push_back({name, number, std::move(raw)});
 }
 
+nlohmann::json KpiArgs::to_json() const {
+  nlohmann::json out = nlohmann::json::object();
+  for (const Entry& e : entries_) out[std::string(e.name)] = e.raw;
+  return out;
+}
+
 nlohmann::json catalog_json() {
   nlohmann::json groups = nlohmann::json::array();
   for (const GroupSpec& g : kpi_groups())

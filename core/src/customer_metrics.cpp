@@ -2,6 +2,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "format.hpp"
 #include "servimetrics/metrics.hpp"
 
 namespace servimetrics {
@@ -14,8 +15,9 @@ double cltv(double annual_revenue_per_customer, double relationship_years, doubl
             double discount_rate) {
   const double annual_margin = annual_revenue_per_customer * gross_margin;
   if (discount_rate == 0) return annual_margin * relationship_years;
+  // expm1/log1p keep tiny rates exact where 1 + d would round d away.
   const double annuity_factor =
-      (1 - std::pow(1 + discount_rate, -relationship_years)) / discount_rate;
+      -std::expm1(-relationship_years * std::log1p(discount_rate)) / discount_rate;
   return annual_margin * annuity_factor;
 }
 
@@ -28,8 +30,16 @@ Result<double> retention_rate(double customers_start, double customers_end, doub
     auto part = share_of({"new_customers", new_customers}, {"customers_end", customers_end});
     if (!part.ok()) return part.error();
   }
-  return share_of({"customers_end", customers_end - new_customers},
-                  {"customers_start", customers_start});
+  auto rate = share_of({"customers_end", customers_end - new_customers},
+                       {"customers_start", customers_start});
+  if (!rate.ok() && rate.error().input == "customers_end") {
+    return input_error("customers_end", "customers_end (" + format_number(customers_end) +
+                                            ") minus new_customers (" +
+                                            format_number(new_customers) +
+                                            ") is larger than customers_start (" +
+                                            format_number(customers_start) + ")");
+  }
+  return rate;
 }
 
 Result<CsatScore> csat_from_counts(const std::array<double, 5>& counts) {

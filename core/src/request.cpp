@@ -67,15 +67,25 @@ void validate_inputs(Request& req, json& errors) {
       req.valid.emplace(key, std::move(read.value()));
       continue;
     }
+    // Blame the KPI the user is filling in: the first user of the input with other inputs given.
     std::string first_user;
+    std::string filled_user;
     if (dot != std::string::npos) {
       first_user = key.substr(0, dot);
     } else {
       for (const KpiSpec& kpi : kpi_catalog()) {
+        bool uses = false;
+        bool others_given = false;
         for (const KpiInput& in : kpi.inputs) {
-          if (first_user.empty() && in.name == name) first_user = kpi.id;
+          uses = uses || in.name == name;
+          if (in.name == name) continue;
+          const auto given = req.inputs->find(std::string(in.name));
+          others_given = others_given || (given != req.inputs->end() && !is_blank(&*given));
         }
+        if (uses && first_user.empty()) first_user = kpi.id;
+        if (uses && others_given && filled_user.empty()) filled_user = kpi.id;
       }
+      if (!filled_user.empty()) first_user = filled_user;
     }
     req.invalid[key] = true;
     errors.push_back(error_json({first_user, read.error().input, read.error().message}));
@@ -87,6 +97,7 @@ struct KpiRun {
   std::optional<Error>
       error;  // an error to report; none when an invalid input was reported already
   std::optional<KpiValue> value;
+  nlohmann::json inputs_used;
 };
 
 KpiRun run_kpi(const KpiSpec& kpi, const Request& req, const std::map<std::string, double>& done) {
@@ -127,7 +138,11 @@ KpiRun run_kpi(const KpiSpec& kpi, const Request& req, const std::map<std::strin
       missing = plain;
     }
   }
-  run.attempted = unique_present || (any_present && missing.empty());
+  bool has_required = false;
+  for (const KpiInput& in : kpi.inputs) has_required = has_required || !in.optional;
+  // A KPI is tried when the user gave an input only it uses, or when all it needs is there; a
+  // shared input alone (total_revenue) does not summon every KPI that uses it.
+  run.attempted = unique_present || (any_present && missing.empty() && has_required);
   if (!run.attempted || any_invalid) return run;
   if (!missing.empty()) {
     run.error = Error{std::string(kpi.id), key_of[missing],
@@ -148,13 +163,17 @@ KpiRun run_kpi(const KpiSpec& kpi, const Request& req, const std::map<std::strin
     run.error = std::move(error);
     return run;
   }
-  if (!std::isfinite(result.value().value) || !all_finite(result.value().details)) {
+  bool finite = std::isfinite(result.value().value) && all_finite(result.value().details);
+  for (const BreakdownRow& row : result.value().breakdown)
+    finite = finite && std::isfinite(row.value);
+  if (!finite) {
     run.error = Error{std::string(kpi.id),
                       {},
                       std::string(kpi.id) + " is too large to compute from these inputs"};
     return run;
   }
   run.value = std::move(result.value());
+  run.inputs_used = args.to_json();
   return run;
 }
 
@@ -245,6 +264,7 @@ json compute(const json& request) {
       if (!run.value) continue;
       done[std::string(kpi.id)] = run.value->value;
       answers[std::string(kpi.id)] = kpi_json(kpi, *run.value, overrides);
+      answers[std::string(kpi.id)]["inputs_used"] = std::move(run.inputs_used);
     }
   }
   for (const KpiSpec& kpi : kpi_catalog()) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "format.hpp"
 #include "servimetrics/analyze.hpp"
 #include "servimetrics/csv_reader.hpp"
 #include "servimetrics/number_parser.hpp"
@@ -101,11 +102,14 @@ json analyze_spend(std::string_view text) {
     double numbers[2] = {0, 0};
     for (std::size_t c = 2; c < 4; ++c) {
       const auto value = parse_decimal(field(c));
-      if (!value || *value < 0) {
+      // Same ranges as the typed inputs, so per-channel sums stay finite.
+      const double max = c == 2 ? 1e15 : 1e12;
+      if (!value || *value < 0 || *value > max) {
         reject(record.line, kColumns[c].name, field(c),
                field(c).empty() ? std::string(kColumns[c].name) + " is empty"
                : !value         ? "not a number"
-                                : "must not be negative");
+               : *value < 0     ? "must not be negative"
+                                : "is larger than " + format_number(max));
         return true;
       }
       numbers[c - 2] = *value;

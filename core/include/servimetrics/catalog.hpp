@@ -68,6 +68,8 @@ class KpiArgs {
   [[nodiscard]] const nlohmann::json& raw(std::string_view name) const;  // null when absent
 
   void set(std::string_view name, double number, nlohmann::json raw);
+  // {name: value} of every input set, for the answer's "inputs_used".
+  [[nodiscard]] nlohmann::json to_json() const;
 
  private:
   struct Entry {

@@ -1,0 +1,195 @@
+// The native CLI (SERVIMETRICS_CLI) run as a process on temp files: `catalog` (exit 0, valid JSON,
+// every KPI), `compute FILE` (exit 0 clean, 1 when the answer holds errors, 2 with a one-line
+// stderr message for an unreadable file or invalid JSON), `compute -` and `compute` on stdin,
+// `analyze --kind spend FILE`, an unknown kind and bad usage.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "kpi_test_support.hpp"
+
+namespace {
+
+using namespace servimetrics::testing;
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string temp_path(const std::string& name) {
+  static std::atomic<int> counter{0};
+  return ::testing::TempDir() + "servimetrics_cli_" + std::to_string(::getpid()) + "_" +
+         std::to_string(counter++) + "_" + name;
+}
+
+std::string write_temp(const std::string& name, const std::string& content) {
+  const std::string path = temp_path(name);
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+std::string quoted(const std::string& text) { return "'" + text + "'"; }
+
+// Runs the CLI with `args` (already shell-quoted), optional stdin from a file.
+CliRun run_cli(const std::string& args, const std::string& stdin_path = "") {
+  CliRun run;
+  const std::string err_path = temp_path("stderr.txt");
+  std::string command = quoted(SERVIMETRICS_CLI) + " " + args + " 2>" + quoted(err_path);
+  command += stdin_path.empty() ? " </dev/null" : " <" + quoted(stdin_path);
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) {
+    ADD_FAILURE() << "cannot run " << command;
+    return run;
+  }
+  char buffer[4096];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.err = slurp(err_path);
+  std::remove(err_path.c_str());
+  return run;
+}
+
+void expect_one_line_message(const CliRun& run) {
+  EXPECT_FALSE(run.err.empty());
+  ASSERT_FALSE(run.err.empty());
+  EXPECT_EQ(run.err.back(), '\n') << run.err;
+  EXPECT_EQ(run.err.find('\n'), run.err.size() - 1) << "more than one line: " << run.err;
+  EXPECT_EQ(run.err.rfind("servimetrics:", 0), 0u) << run.err;
+}
+
+TEST(Cli, CatalogPrintsTheCatalogAsJson) {
+  const CliRun run = run_cli("catalog");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  const json catalog = parse_or_fail(run.out);
+  ASSERT_TRUE(catalog.contains("kpis") && catalog["kpis"].is_array());
+  EXPECT_EQ(catalog["kpis"].size(), 33u);
+  EXPECT_EQ(catalog.value("version", 0), 1);
+}
+
+TEST(Cli, ComputeCleanRequestExitsZero) {
+  const std::string path = write_temp(
+      "clean.json", R"({"inputs": {"avg_purchase_value": 120, "purchases_per_year": 4, "lifespan_years": 5}})");
+  const CliRun run = run_cli("compute " + quoted(path));
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  const json answer = parse_or_fail(run.out);
+  EXPECT_DOUBLE_EQ(kpi_value(answer, "clv"), 2400);
+  EXPECT_EQ(error_count(answer), 0u);
+  EXPECT_TRUE(run.err.empty()) << run.err;
+  std::remove(path.c_str());
+}
+
+TEST(Cli, ComputeAnswerWithErrorsExitsOne) {
+  const std::string path =
+      write_temp("errors.json", R"({"inputs": {"customers_start": 100, "customers_lost": 120, "cltv": 30000, "cac": 10000}})");
+  const CliRun run = run_cli("compute " + quoted(path));
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  const json answer = parse_or_fail(run.out);
+  EXPECT_NE(find_error(answer, "churn_rate", "customers_lost"), nullptr) << run.out;
+  EXPECT_DOUBLE_EQ(kpi_value(answer, "ltv_cac_ratio"), 3);
+  std::remove(path.c_str());
+}
+
+TEST(Cli, UnreadableFileExitsTwoWithOneLine) {
+  const CliRun run = run_cli("compute " + quoted(temp_path("does-not-exist.json")));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(run.out.empty()) << run.out;
+  expect_one_line_message(run);
+}
+
+TEST(Cli, InvalidJsonExitsTwoWithOneLine) {
+  for (const char* text : {"{\"inputs\": {", "", "not json", "{\"a\":\n\n1,}"}) {
+    SCOPED_TRACE(text);
+    const std::string path = write_temp("invalid.json", text);
+    const CliRun run = run_cli("compute " + quoted(path));
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_TRUE(run.out.empty()) << run.out;
+    expect_one_line_message(run);
+    std::remove(path.c_str());
+  }
+}
+
+TEST(Cli, ComputeReadsStdin) {
+  const std::string path =
+      write_temp("stdin.json", R"({"inputs": {"annual_revenue_per_customer": 10000, "relationship_years": 3}})");
+  for (const char* args : {"compute -", "compute"}) {
+    SCOPED_TRACE(args);
+    const CliRun run = run_cli(args, path);
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    const json answer = parse_or_fail(run.out);
+    EXPECT_DOUBLE_EQ(kpi_value(answer, "cltv"), 30000);
+  }
+  std::remove(path.c_str());
+}
+
+TEST(Cli, AnalyzeSpendFile) {
+  const std::string path = write_temp("spend.csv",
+                                      "period,channel,spend,new_customers\n"
+                                      "2024-01,Online,3000,30\n"
+                                      "2024-01,Events,5000,10\n");
+  const CliRun run = run_cli("analyze --kind spend " + quoted(path));
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  const json answer = parse_or_fail(run.out);
+  EXPECT_DOUBLE_EQ(kpi_value(answer, "cac"), 200);  // 8,000 / 40
+  ASSERT_TRUE(answer.contains("import") && answer.contains("table")) << run.out;
+  EXPECT_EQ(answer["import"].value("rows_used", -1), 2);
+  std::remove(path.c_str());
+}
+
+TEST(Cli, AnalyzeSpendWithRejectedRowsIsNotAnError) {
+  const std::string path = write_temp("spend-rejects.csv",
+                                      "period,channel,spend,new_customers\n"
+                                      "2024-01,Online,3000,30\n"
+                                      "2024-01,Events,lots,10\n");
+  const CliRun run = run_cli("analyze --kind spend " + quoted(path));
+  const json answer = parse_or_fail(run.out);
+  // Rejected rows are reported under "import", not as errors: exit 0.
+  EXPECT_EQ(error_count(answer), 0u) << run.out;
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_DOUBLE_EQ(kpi_value(answer, "cac"), 100);
+  EXPECT_EQ(answer["import"].value("rows_rejected", -1), 1);
+  std::remove(path.c_str());
+}
+
+TEST(Cli, AnalyzeUnknownKindOrMissingFile) {
+  const std::string path = write_temp("x.csv", "a,b\n1,2\n");
+  const CliRun unknown = run_cli("analyze --kind nope " + quoted(path));
+  EXPECT_EQ(unknown.exit_code, 2);
+  expect_one_line_message(unknown);
+  EXPECT_NE(unknown.err.find("nope"), std::string::npos) << unknown.err;
+
+  const CliRun missing = run_cli("analyze --kind spend " + quoted(temp_path("missing.csv")));
+  EXPECT_EQ(missing.exit_code, 2);
+  expect_one_line_message(missing);
+  std::remove(path.c_str());
+}
+
+TEST(Cli, BadUsageExitsTwo) {
+  for (const char* args : {"", "frobnicate", "catalog extra", "analyze spend", "compute a b"}) {
+    SCOPED_TRACE(args);
+    const CliRun run = run_cli(args);
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("usage"), std::string::npos) << run.err;
+  }
+  const CliRun help = run_cli("--help");
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("usage"), std::string::npos);
+}
+
+}  // namespace

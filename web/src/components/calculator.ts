@@ -1,0 +1,590 @@
+// <servimetrics-calculator>: the whole page in one custom element. The C++ core (WebAssembly, in
+// a worker) computes every number; this element turns its catalog into forms and its answers into
+// cards, tables and charts.
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { EngineClient, isSuperseded } from '../engine/engine-client';
+import type {
+  AssumptionKey,
+  Catalog,
+  CatalogInput,
+  ComputeAnswer,
+  ComputeRequest,
+  EngineError,
+  InputValue,
+  KpiResult,
+  ProjectionRequest,
+} from '../engine/types';
+import {
+  CURRENCIES,
+  type Currency,
+  I18n,
+  initialCurrency,
+  initialLang,
+  localizeMessage,
+  type MessageContext,
+  rememberCurrency,
+  rememberLang,
+} from '../i18n/i18n';
+import {
+  buildFormModel,
+  buildInputs,
+  emptyState,
+  type FieldValue,
+  type FormModel,
+  type FormState,
+  placeErrors,
+  stateFromRequest,
+} from '../lib/form-model';
+import {
+  type Baseline,
+  buildProjection,
+  changeFor,
+  deriveBaseline,
+  type Scenario,
+  scenarioFromLoaded,
+} from '../lib/whatif';
+import sampleCompany from '../../../public/samples/sample-company.json';
+import { renderGroupForm } from './fields-view';
+import { renderKpiCard } from './kpi-card-view';
+import { renderSpend, type SpendState } from './spend-view';
+import { styles } from './styles';
+import { type Metric, renderWhatIf } from './whatif-view';
+
+const SAMPLE_REQUEST = sampleCompany as unknown as ComputeRequest;
+const SAMPLE_CSV_URL = `${import.meta.env.BASE_URL}samples/marketing-spend.csv`;
+const INPUT_DEBOUNCE_MS = 25;
+const SLIDER_DEBOUNCE_MS = 10;
+
+type EngineStatus = 'starting' | 'ready' | 'failed';
+type Notice = 'sample' | 'cleared' | null;
+
+@customElement('servimetrics-calculator')
+export class ServimetricsCalculator extends LitElement {
+  static override styles = styles;
+
+  @state() private i18n: I18n;
+  @state() private engineStatus: EngineStatus = 'starting';
+  @state() private engineMessage = '';
+  @state() private model: FormModel | null = null;
+  @state() private form: FormState = {};
+  @state() private answer: ComputeAnswer | null = null;
+  @state() private baseline: Baseline | null = null;
+  @state() private scenario: Scenario = {};
+  @state() private metric: Metric = 'revenue';
+  @state() private spend: SpendState = { status: 'idle', fileName: '', answer: null, message: '' };
+  @state() private dragging = false;
+  @state() private notice: Notice = 'sample';
+  @state() private chartWidth = 0;
+  @state() private activeSection = '';
+
+  private engine: EngineClient | null = null;
+  private extra: Record<string, InputValue> = {};
+  private thresholds: ComputeRequest['thresholds'] | undefined;
+  private loadedProjection: ProjectionRequest | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private seq = 0;
+  private inputsVersion = 0;
+  private baselineVersion = -1;
+  private chartObserver: ResizeObserver | null = null;
+  private observedChart: Element | null = null;
+  private sectionObserver: IntersectionObserver | null = null;
+
+  constructor() {
+    super();
+    const lang = initialLang();
+    this.i18n = new I18n(lang, initialCurrency(lang));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.engine) void this.start();
+    this.announceLanguage();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.chartObserver?.disconnect();
+    this.chartObserver = null;
+    this.observedChart = null;
+    this.sectionObserver?.disconnect();
+    this.sectionObserver = null;
+  }
+
+  // ---- engine -----------------------------------------------------------------------------------
+
+  private async start(): Promise<void> {
+    try {
+      this.engine = new EngineClient();
+      // The sample company is a complete request of its own: compute it while the catalog
+      // travels, so the first paint of the form already holds its KPIs.
+      const [catalog, first]: [Catalog, ComputeAnswer] = await Promise.all([
+        this.engine.catalog(),
+        this.engine.compute(SAMPLE_REQUEST),
+      ]);
+      this.model = buildFormModel(catalog);
+      this.loadRequest(SAMPLE_REQUEST, 'sample', first);
+      this.engineStatus = 'ready';
+    } catch (error) {
+      this.engineStatus = 'failed';
+      this.engineMessage = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private schedule(delay: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.recompute(), delay);
+  }
+
+  private async recompute(): Promise<void> {
+    const model = this.model;
+    const engine = this.engine;
+    if (!model || !engine) return;
+    const seq = ++this.seq;
+    const version = this.inputsVersion;
+    const request: ComputeRequest = { inputs: buildInputs(model, this.form, this.extra) };
+    if (this.thresholds) request.thresholds = this.thresholds;
+    try {
+      let answer: ComputeAnswer | null = null;
+      let baseline = this.baseline;
+      if (!baseline || this.baselineVersion !== version) {
+        // The baseline reads computed KPIs (retention, CAC), so the KPIs come first.
+        answer = await engine.compute(request, 'main');
+        baseline = deriveBaseline(model, this.form, answer, this.loadedProjection);
+      }
+      const projection = buildProjection(baseline, this.scenario);
+      if (projection) answer = await engine.compute({ ...request, projection }, 'main');
+      else if (!answer) answer = await engine.compute(request, 'main');
+      if (seq !== this.seq) return;
+      this.answer = answer;
+      this.baseline = baseline;
+      this.baselineVersion = version;
+    } catch (error) {
+      if (isSuperseded(error)) return;
+      this.engineStatus = 'failed';
+      this.engineMessage = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  // ---- state changes --------------------------------------------------------------------------
+
+  /** Fills the form from a request; `answer`, when given, is the core's answer to that very request. */
+  private loadRequest(request: ComputeRequest, notice: Notice, answer?: ComputeAnswer): void {
+    if (!this.model) return;
+    const loaded = stateFromRequest(this.model, request);
+    this.form = loaded.state;
+    this.extra = loaded.extra;
+    this.thresholds = request.thresholds;
+    this.loadedProjection = request.projection ?? null;
+    this.scenario = scenarioFromLoaded(this.loadedProjection);
+    this.notice = notice;
+    this.inputsVersion++;
+    if (answer) {
+      this.seq++;
+      this.answer = answer;
+      this.baseline = deriveBaseline(this.model, this.form, answer, this.loadedProjection);
+      this.baselineVersion = this.inputsVersion;
+    } else {
+      this.schedule(0);
+    }
+  }
+
+  private loadSample(): void {
+    this.loadRequest(SAMPLE_REQUEST, 'sample');
+  }
+
+  private clearAll(): void {
+    if (!this.model) return;
+    this.form = emptyState(this.model);
+    this.extra = {};
+    this.thresholds = undefined;
+    this.loadedProjection = null;
+    this.scenario = {};
+    this.spend = { status: 'idle', fileName: '', answer: null, message: '' };
+    this.notice = 'cleared';
+    this.inputsVersion++;
+    this.schedule(0);
+  }
+
+  private onFieldChange = (key: string, value: FieldValue): void => {
+    this.form = { ...this.form, [key]: value };
+    this.inputsVersion++;
+    this.schedule(INPUT_DEBOUNCE_MS);
+  };
+
+  private onSlide = (key: AssumptionKey, value: number): void => {
+    const base = this.baseline?.values[key];
+    if (base === undefined) return;
+    this.scenario = { ...this.scenario, [key]: changeFor(key, base, value) };
+    this.schedule(SLIDER_DEBOUNCE_MS);
+  };
+
+  private onResetScenario = (): void => {
+    this.scenario = {};
+    this.schedule(0);
+  };
+
+  private toggleLanguage(): void {
+    const lang = this.i18n.lang === 'en' ? 'zh-CN' : 'en';
+    rememberLang(lang);
+    this.i18n = new I18n(lang, this.i18n.currency);
+    this.announceLanguage();
+  }
+
+  private setCurrency(currency: Currency): void {
+    rememberCurrency(currency);
+    this.i18n = new I18n(this.i18n.lang, currency);
+  }
+
+  /** Lets the host page follow the language (document lang and title). */
+  private announceLanguage(): void {
+    this.dispatchEvent(
+      new CustomEvent('servimetrics-language', {
+        detail: { lang: this.i18n.lang, title: `${this.i18n.t('appTitle')} · ${this.i18n.t('appTagline')}` },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private async analyzeText(text: string, fileName: string): Promise<void> {
+    if (!this.engine) return;
+    try {
+      const answer = await this.engine.analyze('spend', text);
+      this.spend = { status: 'done', fileName, answer, message: '' };
+    } catch (error) {
+      this.spend = { status: 'error', fileName, answer: null, message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private onSpendFile = async (file: File): Promise<void> => {
+    this.spend = { status: 'reading', fileName: file.name, answer: null, message: '' };
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (error) {
+      this.spend = { status: 'error', fileName: file.name, answer: null, message: error instanceof Error ? error.message : String(error) };
+      return;
+    }
+    await this.analyzeText(text, file.name);
+  };
+
+  private onSpendSample = async (): Promise<void> => {
+    const fileName = 'marketing-spend.csv';
+    this.spend = { status: 'reading', fileName, answer: null, message: '' };
+    try {
+      const response = await fetch(SAMPLE_CSV_URL);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      await this.analyzeText(await response.text(), fileName);
+    } catch (error) {
+      this.spend = { status: 'error', fileName, answer: null, message: error instanceof Error ? error.message : String(error) };
+    }
+  };
+
+  private scrollToSection(id: string): void {
+    const target = this.renderRoot.querySelector(`#${id}`);
+    if (!target) return;
+    const reduce = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    target.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' });
+    this.activeSection = id;
+  }
+
+  /** The catalog input a request key or error input names: "a.b.c", "kpi.input", "name[2]". */
+  private inputSpecOf(key: string): { spec: CatalogInput; row?: string; field?: string } | null {
+    const model = this.model;
+    if (!model) return null;
+    const clean = key.replace(/\[\d+\]$/, '');
+    const byName = (name: string) => model.catalog.inputs.find((i) => i.name === name);
+    const direct = byName(clean);
+    if (direct) return { spec: direct };
+    const [first = '', second = '', third] = clean.split('.');
+    if (model.kpiById.has(first)) {
+      const spec = byName(second);
+      return spec ? { spec } : null;
+    }
+    const grouped = byName(first);
+    if (grouped && grouped.kind === 'groups') return third ? { spec: grouped, row: second, field: third } : { spec: grouped, row: second };
+    return null;
+  }
+
+  private messageContext(): MessageContext {
+    return {
+      labelOf: (key) => {
+        const found = this.inputSpecOf(key);
+        if (!found) return undefined;
+        const label = this.i18n.text(found.spec.label);
+        if (found.row === undefined) return label;
+        const field = found.field ? ` · ${this.i18n.maybe(`field_${found.field}`, found.field)}` : '';
+        return `${label}（${this.i18n.rowName(found.row)}${field}）`;
+      },
+      isFraction: (key) => {
+        const found = this.inputSpecOf(key);
+        return found !== null && found.row === undefined && found.spec.unit === 'fraction';
+      },
+      kpiName: (id) => {
+        const kpi = this.model?.kpiById.get(id);
+        return kpi ? this.i18n.text(kpi.name) : undefined;
+      },
+    };
+  }
+
+  // ---- layout observers -----------------------------------------------------------------------
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const chart = this.renderRoot.querySelector('.chart');
+    if (chart !== this.observedChart) {
+      this.chartObserver?.disconnect();
+      this.observedChart = chart;
+      if (chart) {
+        this.chartObserver ??= new ResizeObserver((entries) => {
+          const width = Math.floor(entries[0]?.contentRect.width ?? 0);
+          if (width > 0 && width !== this.chartWidth) this.chartWidth = width;
+        });
+        this.chartObserver.observe(chart);
+      }
+    }
+    if (!this.sectionObserver && this.model && typeof IntersectionObserver === 'function') {
+      this.sectionObserver = new IntersectionObserver(
+        (entries) => {
+          const visible = entries.filter((e) => e.isIntersecting).sort((a, b) => a.boundingClientRect.top - b.boundingClientRect.top);
+          const first = visible[0];
+          if (first) this.activeSection = first.target.id;
+        },
+        { rootMargin: '-60px 0px -55% 0px' },
+      );
+      this.renderRoot.querySelectorAll('section[id]').forEach((s) => this.sectionObserver?.observe(s));
+    }
+  }
+
+  // ---- rendering ------------------------------------------------------------------------------
+
+  private renderTopbar(): TemplateResult {
+    const { i18n } = this;
+    return html`<header class="topbar">
+      <div class="topbar-inner">
+        <div class="brand">
+          <svg width="34" height="34" viewBox="0 0 64 64" aria-hidden="true">
+            <rect width="64" height="64" rx="14" fill="var(--_accent)" />
+            <rect x="14" y="34" width="8" height="16" rx="2" fill="#9fe3d6" />
+            <rect x="28" y="24" width="8" height="26" rx="2" fill="#cff3ec" />
+            <rect x="42" y="14" width="8" height="36" rx="2" fill="#fff" />
+          </svg>
+          <div>
+            <h1>${i18n.t('appTitle')}</h1>
+            <p>${i18n.t('appTagline')}</p>
+          </div>
+        </div>
+        <div class="actions">
+          <button type="button" class="btn" data-testid="load-sample" ?disabled=${!this.model} @click=${this.loadSample}>
+            ${i18n.t('loadSample')}
+          </button>
+          <button type="button" class="btn" data-testid="clear" ?disabled=${!this.model} @click=${this.clearAll}>
+            ${i18n.t('clear')}
+          </button>
+          <label class="currency"
+            >${i18n.t('currency')}
+            <select
+              data-testid="currency-select"
+              .value=${i18n.currency}
+              @change=${(e: Event) => this.setCurrency((e.target as HTMLSelectElement).value as Currency)}
+            >
+              ${CURRENCIES.map((c) => html`<option value=${c} ?selected=${c === i18n.currency}>${c}</option>`)}
+            </select></label
+          >
+        </div>
+        <button
+            type="button"
+            class="btn lang"
+            data-testid="lang-toggle"
+            lang=${i18n.lang === 'en' ? 'zh-CN' : 'en'}
+            aria-label=${i18n.t('langToggleLabel')}
+            title=${i18n.t('langToggleLabel')}
+            @click=${this.toggleLanguage}
+          >
+            ${i18n.t('langToggle')}
+          </button>
+      </div>
+    </header>`;
+  }
+
+  private renderOverview(catalog: Catalog, results: Map<string, KpiResult>): TemplateResult {
+    const { i18n } = this;
+    const tally = { good: 0, watch: 0, bad: 0, none: 0 };
+    for (const r of results.values()) tally[r.band] += 1;
+    return html`<div class="overview" data-testid="overview">
+      <div class="panel totals">
+        <h2>${i18n.t('overviewTitle')}</h2>
+        <div class="tally">
+          <div class="good" data-testid="tally-good"><strong>${tally.good}</strong><span>${i18n.band('good')}</span></div>
+          <div class="watch" data-testid="tally-watch"><strong>${tally.watch}</strong><span>${i18n.band('watch')}</span></div>
+          <div class="bad" data-testid="tally-bad"><strong>${tally.bad}</strong><span>${i18n.band('bad')}</span></div>
+          <div data-testid="tally-none"><strong>${tally.none}</strong><span>${i18n.band('none')}</span></div>
+        </div>
+        <p class="computed">${i18n.t('overviewComputed', { n: results.size, total: catalog.kpis.length })}</p>
+      </div>
+      <div class="group-tiles">
+        ${catalog.groups.map((group) => {
+          const kpis = catalog.kpis.filter((k) => k.group === group.id);
+          return html`<button type="button" class="panel group-tile" @click=${() => this.scrollToSection(`group-${group.id}`)}>
+            <span class="name">${i18n.text(group.name)}</span>
+            <span class="dots" aria-hidden="true">
+              ${kpis.map((k) => {
+                const r = results.get(k.id);
+                return html`<span class="dot ${r ? r.band : ''}" title=${`${i18n.text(k.name)}: ${r ? i18n.band(r.band) : '—'}`}></span>`;
+              })}
+            </span>
+            <span class="tile-counts" aria-hidden="true">${this.tileCounts(kpis.map((k) => results.get(k.id)))}</span>
+            <span class="sr-only">
+              ${kpis
+                .map((k) => {
+                  const r = results.get(k.id);
+                  return `${i18n.text(k.name)}: ${r ? i18n.band(r.band) : '—'}`;
+                })
+                .join('; ')}
+            </span>
+          </button>`;
+        })}
+      </div>
+    </div>`;
+  }
+
+  private tileCounts(results: Array<KpiResult | undefined>): TemplateResult {
+    const count = (band: string) => results.filter((r) => r?.band === band).length;
+    const parts = (['good', 'watch', 'bad'] as const)
+      .filter((b) => count(b) > 0)
+      .map((b) => html`<span class=${b}>${count(b)} ${this.i18n.band(b)}</span>`);
+    return html`${parts}`;
+  }
+
+  private renderNav(catalog: Catalog): TemplateResult {
+    const items: Array<[string, string]> = [
+      ...catalog.groups.map((g): [string, string] => [`group-${g.id}`, this.i18n.text(g.name)]),
+      ['spend', this.i18n.t('spendTitle')],
+      ['whatif', this.i18n.t('whatIfTitle')],
+    ];
+    return html`<nav class="nav" aria-label=${this.i18n.t('sections')}>
+      <div class="wrap">
+        ${items.map(
+          ([id, label]) => html`<button
+            type="button"
+            class=${this.activeSection === id ? 'active' : ''}
+            aria-current=${this.activeSection === id ? 'true' : 'false'}
+            data-nav=${id}
+            @click=${() => this.scrollToSection(id)}
+          >
+            ${label}
+          </button>`,
+        )}
+      </div>
+    </nav>`;
+  }
+
+  private renderNotice(): TemplateResult | typeof nothing {
+    if (this.engineStatus === 'failed') {
+      return html`<p class="notice error" role="alert" data-testid="engine-error">
+        ${this.i18n.t('engineFailed', { message: this.engineMessage })}
+      </p>`;
+    }
+    if (this.notice === 'sample') return html`<p class="notice" data-testid="notice">${this.i18n.t('sampleLoaded')}</p>`;
+    if (this.notice === 'cleared') return html`<p class="notice" data-testid="notice">${this.i18n.t('cleared')}</p>`;
+    return nothing;
+  }
+
+  override render(): TemplateResult {
+    const { i18n, model } = this;
+    const top = this.renderTopbar();
+    if (!model || this.engineStatus !== 'ready') {
+      return html`<div class="app" lang=${i18n.lang}>
+        ${top}
+        <main class="wrap">
+          ${this.engineStatus === 'failed'
+            ? this.renderNotice()
+            : html`<p class="notice" role="status" data-testid="engine-starting">${i18n.t('engineStarting')}</p>
+                <div class="skeleton" aria-hidden="true">${[1, 2, 3, 4, 5, 6].map(() => html`<div></div>`)}</div>`}
+        </main>
+      </div>`;
+    }
+    const catalog = model.catalog;
+    const answer = this.answer;
+    const results = new Map((answer?.kpis ?? []).map((k) => [k.id, k]));
+    const placed = placeErrors(model, answer?.errors ?? []);
+    const isProjection = (e: EngineError) => e.kpi === 'projection' || (e.input?.startsWith('projection') ?? false);
+    const projectionErrors = (answer?.errors ?? []).filter(isProjection);
+    const requestErrors = placed.general.filter((e) => !isProjection(e));
+    const messageContext = this.messageContext();
+    const message = (e: EngineError) => localizeMessage(i18n, e.message, messageContext);
+    const fieldsContext = {
+      message,
+      i18n,
+      state: this.form,
+      errors: placed.byField,
+      answer,
+      onChange: this.onFieldChange,
+      kpiSymbol: (id: string) => model.kpiById.get(id)?.symbol ?? id,
+    };
+    return html`<div class="app" lang=${i18n.lang}>
+      ${top}
+      <div class="wrap">
+        ${this.renderNotice()} ${answer ? this.renderOverview(catalog, results) : nothing}
+      </div>
+      ${this.renderNav(catalog)}
+      <main class="wrap">
+        ${requestErrors.length
+          ? html`<div class="notice error" role="alert" data-testid="request-errors">
+              <strong>${i18n.t('requestErrors')}</strong>
+              <ul class="errors">
+                ${requestErrors.map((e) => html`<li>${message(e)}</li>`)}
+              </ul>
+            </div>`
+          : nothing}
+        ${model.groups.map(
+          (form) => html`<section class="group" id=${`group-${form.group.id}`} data-group=${form.group.id}>
+            <div class="section-head"><h2>${i18n.text(form.group.name)}</h2></div>
+            <div class="group-grid">
+              ${renderGroupForm(fieldsContext, form)}
+              <div>
+                <h3 class="results-title">${i18n.t('resultsTitle')}</h3>
+                <div class="cards">
+                  ${form.kpis.map((kpi) => renderKpiCard(i18n, kpi, results.get(kpi.id), placed.byKpi.get(kpi.id), message, results))}
+                </div>
+              </div>
+            </div>
+          </section>`,
+        )}
+        <section class="block" id="spend" data-testid="spend-section">
+          ${renderSpend({
+            i18n,
+            spend: this.spend,
+            dragging: this.dragging,
+            sampleUrl: SAMPLE_CSV_URL,
+            onFile: (file) => void this.onSpendFile(file),
+            onSample: () => void this.onSpendSample(),
+            onDrag: (over) => (this.dragging = over),
+          })}
+        </section>
+        <section class="block" id="whatif" data-testid="whatif-section">
+          ${renderWhatIf({
+            i18n,
+            baseline: this.baseline,
+            scenario: this.scenario,
+            projection: answer?.projection ?? null,
+            errors: projectionErrors.map((e) => ({ ...e, message: message(e) })),
+            metric: this.metric,
+            chartWidth: this.chartWidth,
+            onSlide: this.onSlide,
+            onReset: this.onResetScenario,
+            onMetric: (m) => (this.metric = m),
+          })}
+        </section>
+        <footer>${i18n.t('privacyNote')}</footer>
+      </main>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'servimetrics-calculator': ServimetricsCalculator;
+  }
+}

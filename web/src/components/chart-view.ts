@@ -1,0 +1,87 @@
+// A small SVG line chart of baseline against scenario, drawn in pixels of the measured width.
+import { html, svg, nothing, type TemplateResult } from 'lit';
+
+export interface LineChartData {
+  years: number[];
+  baseline: number[];
+  scenario: number[];
+  width: number;
+  height: number;
+  format: (value: number) => string;
+  yearLabel: (year: number) => string;
+  title: string;
+  baselineLabel: string;
+  scenarioLabel: string;
+}
+
+function niceTicks(min: number, max: number, count: number): number[] {
+  if (min === max) {
+    const pad = Math.abs(min) * 0.1 || 1;
+    min -= pad;
+    max += pad;
+  }
+  const raw = (max - min) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const unit = raw / power;
+  const step = (unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 2.5 ? 2.5 : unit <= 5 ? 5 : 10) * power;
+  const start = Math.floor(min / step) * step;
+  const ticks: number[] = [];
+  for (let v = start; v <= max + step * 0.5; v += step) ticks.push(Number.parseFloat(v.toPrecision(12)));
+  if ((ticks.at(-1) ?? max) < max) ticks.push((ticks.at(-1) ?? max) + step);
+  return ticks;
+}
+
+export function renderLineChart(d: LineChartData): TemplateResult {
+  const n = d.years.length;
+  if (n === 0 || d.width <= 0) return html``;
+  const narrow = d.width < 480;
+  const margin = { top: 14, right: 24, bottom: 28, left: narrow ? 52 : 70 };
+  const w = Math.max(40, d.width - margin.left - margin.right);
+  const h = Math.max(40, d.height - margin.top - margin.bottom);
+  const all = [...d.baseline, ...d.scenario];
+  const lo = Math.min(0, ...all);
+  const hi = Math.max(0, ...all);
+  const ticks = niceTicks(lo, hi, narrow ? 4 : 5);
+  const y0 = ticks[0] ?? lo;
+  const y1 = ticks.at(-1) ?? hi;
+  const x = (i: number) => margin.left + (n === 1 ? w / 2 : (i * w) / (n - 1));
+  const y = (v: number) => margin.top + h - ((v - y0) / (y1 - y0 || 1)) * h;
+  const path = (values: number[]) => values.map((v, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(v).toFixed(1)}`).join('');
+  const area =
+    `${path(d.scenario)}` +
+    d.baseline
+      .map((v, i) => [i, v] as const)
+      .reverse()
+      .map(([i, v]) => `L${x(i).toFixed(1)},${y(v).toFixed(1)}`)
+      .join('') +
+    'Z';
+  return html`<svg
+    width=${d.width}
+    height=${d.height}
+    viewBox="0 0 ${d.width} ${d.height}"
+    role="img"
+    aria-label=${d.title}
+    data-testid="projection-chart"
+  >
+    <title>${d.title}</title>
+    ${ticks.map(
+      (t) => svg`<line class=${t === 0 ? 'zero' : 'grid'} x1=${margin.left} x2=${margin.left + w} y1=${y(t)} y2=${y(t)}></line>
+        <text x=${margin.left - 8} y=${y(t) + 4} text-anchor="end">${d.format(t)}</text>`,
+    )}
+    ${d.years.map(
+      (year, i) => svg`<text x=${x(i)} y=${margin.top + h + 18} text-anchor="middle">${d.yearLabel(year)}</text>`,
+    )}
+    <path class="area" d=${area}></path>
+    <path class="base" d=${path(d.baseline)}></path>
+    <path class="scn" d=${path(d.scenario)}></path>
+    ${d.baseline.map(
+      (v, i) => svg`<circle class="base" cx=${x(i)} cy=${y(v)} r="3"><title>${d.baselineLabel}: ${d.format(v)}</title></circle>`,
+    )}
+    ${d.scenario.map(
+      (v, i) => svg`<circle class="scn" cx=${x(i)} cy=${y(v)} r="4"><title>${d.scenarioLabel}: ${d.format(v)}</title></circle>`,
+    )}
+    ${n > 0 && !narrow
+      ? svg`<text class="end-label" x=${x(n - 1) - 6} y=${y(d.scenario[n - 1] ?? 0) - 10} text-anchor="end">${d.format(d.scenario[n - 1] ?? 0)}</text>`
+      : nothing}
+  </svg>`;
+}

@@ -1,0 +1,234 @@
+// The what-if panel: scenario sliders around a baseline, the core's 5-year projection as a chart
+// and a table.
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { AssumptionKey, EngineError, ProjectionAnswer } from '../engine/types';
+import type { I18n } from '../i18n/i18n';
+import { ASSUMPTIONS, type Baseline, type Scenario, scenarioValue, sliderRange } from '../lib/whatif';
+import { renderLineChart } from './chart-view';
+
+export type Metric = 'customers' | 'revenue' | 'profit';
+export const METRICS: readonly Metric[] = ['customers', 'revenue', 'profit'];
+
+export interface WhatIfContext {
+  i18n: I18n;
+  baseline: Baseline | null;
+  scenario: Scenario;
+  projection: ProjectionAnswer | null;
+  errors: EngineError[];
+  metric: Metric;
+  chartWidth: number;
+  onSlide: (key: AssumptionKey, value: number) => void;
+  onReset: () => void;
+  onMetric: (metric: Metric) => void;
+}
+
+const MONEY: ReadonlySet<AssumptionKey> = new Set(['avg_order_value', 'cac']);
+const PERCENT: ReadonlySet<AssumptionKey> = new Set(['retention_rate', 'gross_margin']);
+
+function formatAssumption(i18n: I18n, key: AssumptionKey | 'starting_customers', value: number): string {
+  if (key !== 'starting_customers' && PERCENT.has(key)) return i18n.percent(value, 1);
+  if (key !== 'starting_customers' && MONEY.has(key)) return i18n.money(value);
+  if (key === 'purchases_per_year') return i18n.number(value, 2);
+  return i18n.number(value, 0);
+}
+
+function delta(i18n: I18n, key: AssumptionKey, base: number, value: number): TemplateResult {
+  const diff = value - base;
+  if (Math.abs(diff) < 1e-9) return html`<span class="delta">±0</span>`;
+  // Lower CAC is better; for everything else, higher is.
+  const better = key === 'cac' ? diff < 0 : diff > 0;
+  let text: string;
+  if (PERCENT.has(key)) text = i18n.points(diff);
+  else if (base !== 0) text = i18n.signed(i18n.percent(diff / base, 1), diff);
+  else text = i18n.signed(i18n.number(diff, 2), diff);
+  return html`<span class="delta ${better ? 'up' : 'down'}">${text}</span>`;
+}
+
+function slider(ctx: WhatIfContext, key: AssumptionKey): TemplateResult {
+  const { i18n } = ctx;
+  const base = ctx.baseline?.values[key] ?? 0;
+  const value = scenarioValue(key, base, ctx.scenario);
+  const range = sliderRange(key, base, value);
+  const id = `slider-${key}`;
+  const label = i18n.t(`assume_${key}`);
+  return html`<div class="slider" data-slider=${key}>
+    <div class="slider-top">
+      <label for=${id} id=${`${id}-label`}>${label}</label>
+      <output for=${id} data-role="scenario-value">${formatAssumption(i18n, key, value)}</output>
+    </div>
+    <input
+      type="range"
+      id=${id}
+      name=${key}
+      data-testid=${id}
+      min=${range.min}
+      max=${range.max}
+      step=${range.step}
+      .value=${live(String(value))}
+      aria-valuetext=${formatAssumption(i18n, key, value)}
+      @input=${(e: Event) => ctx.onSlide(key, Number((e.target as HTMLInputElement).value))}
+    />
+    <div class="slider-sub">
+      <span>${i18n.t('baselineFrom', { value: formatAssumption(i18n, key, base) })}</span>
+      ${delta(i18n, key, base, value)}
+    </div>
+  </div>`;
+}
+
+function metricFormat(i18n: I18n, metric: Metric): (v: number) => string {
+  return metric === 'customers' ? (v) => i18n.number(v, 0) : (v) => i18n.money(v);
+}
+
+function axisFormat(i18n: I18n, metric: Metric): (v: number) => string {
+  return metric === 'customers' ? (v) => i18n.compact(v) : (v) => i18n.moneyCompact(v);
+}
+
+function signedCell(text: string, value: number): TemplateResult {
+  const cls = value > 1e-9 ? 'pos' : value < -1e-9 ? 'neg' : '';
+  return html`<td class=${cls}>${value > 1e-9 ? '+' : ''}${text.replace(/^-/, '−')}</td>`;
+}
+
+function projectionTable(ctx: WhatIfContext, p: ProjectionAnswer): TemplateResult {
+  const { i18n, metric } = ctx;
+  // On a phone the full amounts do not fit four to a row: compact them ($69.7M).
+  const fmt = ctx.chartWidth > 0 && ctx.chartWidth < 480 ? axisFormat(i18n, metric) : metricFormat(i18n, metric);
+  const base = p.baseline[metric];
+  const scn = p.scenario[metric];
+  const diff = p.difference[metric];
+  const totalKey = metric === 'customers' ? null : metric;
+  return html`<div class="scroll-x">
+    <table class="data-table" data-testid="projection-table" data-metric=${metric}>
+      <thead>
+        <tr>
+          <th scope="col">${i18n.t('year')}</th>
+          <th scope="col">${i18n.t('baseline')}</th>
+          <th scope="col">${i18n.t('scenario')}</th>
+          <th scope="col">${i18n.t('difference')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${p.years.map(
+          (year, i) => html`<tr data-year=${year}>
+            <td>${i18n.t('yearN', { n: year })}</td>
+            <td>${fmt(base[i] ?? 0)}</td>
+            <td>${fmt(scn[i] ?? 0)}</td>
+            ${signedCell(fmt(diff[i] ?? 0), diff[i] ?? 0)}
+          </tr>`,
+        )}
+      </tbody>
+      ${totalKey
+        ? html`<tfoot>
+            <tr data-year="total">
+              <td>${i18n.t('total')}</td>
+              <td>${fmt(p.totals.baseline[totalKey] ?? 0)}</td>
+              <td>${fmt(p.totals.scenario[totalKey] ?? 0)}</td>
+              ${signedCell(fmt(p.totals.difference[totalKey] ?? 0), p.totals.difference[totalKey] ?? 0)}
+            </tr>
+          </tfoot>`
+        : nothing}
+    </table>
+  </div>`;
+}
+
+function summaryBox(i18n: I18n, label: string, base: number, scn: number, diff: number, testid: string): TemplateResult {
+  const pct = base !== 0 ? diff / Math.abs(base) : null;
+  return html`<div class="box" data-testid=${testid}>
+    <span>${label}</span>
+    <strong>${i18n.money(scn)}</strong>
+    <small
+      >${i18n.t('baseline')} ${i18n.money(base)} ·
+      <span class=${diff > 0 ? 'pos' : diff < 0 ? 'neg' : ''}
+        >${diff > 0 ? '+' : ''}${i18n.money(diff).replace(/^-/, '−')}${pct !== null
+          ? ` (${diff > 0 ? '+' : ''}${i18n.percent(pct, 1).replace(/^-/, '−')})`
+          : ''}</span
+      ></small
+    >
+  </div>`;
+}
+
+export function renderWhatIf(ctx: WhatIfContext): TemplateResult {
+  const { i18n, baseline, projection: p } = ctx;
+  const missing = baseline?.missing ?? [];
+  const header = html`<div class="section-head">
+    <div>
+      <h2>${i18n.t('whatIfTitle')}</h2>
+      <p>${i18n.t('whatIfIntro')}</p>
+    </div>
+  </div>`;
+  if (!baseline || missing.length > 0) {
+    return html`${header}
+      <div class="panel chart-panel" data-testid="whatif-missing">
+        <p class="muted">
+          ${i18n.t('projectionMissing', { list: i18n.list(missing.map((k) => i18n.t(`assume_${k}`))) })}
+        </p>
+      </div>`;
+  }
+  const metricLabel = i18n.t(`metric_${ctx.metric}`);
+  const chartHeight = ctx.chartWidth < 480 ? 220 : 280;
+  return html`${header}
+    <div class="whatif-grid">
+      <div class="panel sliders" data-testid="whatif-sliders">
+        ${ASSUMPTIONS.map((key) => slider(ctx, key))}
+        <div class="slider-sub">
+          <span>${i18n.t('startingCustomers', { value: i18n.number(baseline.values.starting_customers ?? 0, 0) })}</span>
+        </div>
+        <div>
+          <button type="button" class="btn small" data-testid="reset-scenario" @click=${ctx.onReset}>
+            ${i18n.t('resetScenario')}
+          </button>
+        </div>
+      </div>
+      <div class="panel chart-panel">
+        ${p
+          ? html`<div class="summary">
+              ${summaryBox(i18n, `${i18n.t('metric_revenue')} · ${i18n.t('total')}`, p.totals.baseline.revenue, p.totals.scenario.revenue, p.totals.difference.revenue, 'total-revenue')}
+              ${summaryBox(i18n, `${i18n.t('metric_profit')} · ${i18n.t('total')}`, p.totals.baseline.profit, p.totals.scenario.profit, p.totals.difference.profit, 'total-profit')}
+            </div>`
+          : nothing}
+        <div class="chart-head">
+          <div class="seg" role="group" aria-label=${i18n.t('chartMetric')}>
+            ${METRICS.map(
+              (m) => html`<button
+                type="button"
+                data-testid=${`metric-${m}`}
+                aria-pressed=${ctx.metric === m ? 'true' : 'false'}
+                @click=${() => ctx.onMetric(m)}
+              >
+                ${i18n.t(`metric_${m}`)}
+              </button>`,
+            )}
+          </div>
+          <div class="legend" aria-hidden="true">
+            <span><i></i>${i18n.t('baseline')}</span><span><i class="scn"></i>${i18n.t('scenario')}</span>
+          </div>
+        </div>
+        <div class="chart" style="min-height:${chartHeight}px">
+          ${p
+            ? renderLineChart({
+                years: p.years,
+                baseline: p.baseline[ctx.metric],
+                scenario: p.scenario[ctx.metric],
+                width: ctx.chartWidth,
+                height: chartHeight,
+                format: axisFormat(i18n, ctx.metric),
+                yearLabel: (year) => i18n.t('yearN', { n: year }),
+                title: i18n.t('chartTitle', { metric: metricLabel }),
+                baselineLabel: i18n.t('baseline'),
+                scenarioLabel: i18n.t('scenario'),
+              })
+            : nothing}
+        </div>
+        ${p ? projectionTable(ctx, p) : nothing}
+        ${ctx.errors.length
+          ? html`<div>
+              <h4>${i18n.t('projectionErrors')}</h4>
+              <ul class="errors">
+                ${ctx.errors.map((e) => html`<li>${e.message}</li>`)}
+              </ul>
+            </div>`
+          : nothing}
+        <p class="hint">${i18n.t('profitNote')}</p>
+      </div>
+    </div>`;
+}

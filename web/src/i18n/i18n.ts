@@ -1,0 +1,309 @@
+// Language choice, message lookup and number formatting for the page.
+import type { Band, LocalText, RuleSpec, Unit } from '../engine/types';
+import { en, type MessageKey, type Messages } from './en';
+import { zhCN } from './zh-CN';
+
+export type Lang = 'en' | 'zh-CN';
+export type Currency = 'CNY' | 'USD' | 'EUR';
+export const CURRENCIES: readonly Currency[] = ['CNY', 'USD', 'EUR'];
+
+const LANG_KEY = 'servimetrics.lang';
+const CURRENCY_KEY = 'servimetrics.currency';
+const catalogs: Record<Lang, Messages> = { en, 'zh-CN': zhCN };
+
+function storageGet(key: string): string | null {
+  try {
+    return globalThis.localStorage?.getItem(key) ?? null;
+  } catch {
+    return null; // storage blocked (private mode, sandboxed frame)
+  }
+}
+
+function storageSet(key: string, value: string): void {
+  try {
+    globalThis.localStorage?.setItem(key, value);
+  } catch {
+    // not remembered then; the choice still applies to this visit
+  }
+}
+
+/** zh* in the browser's preferred languages (the first listed wins) gives Chinese, else English. */
+export function languageFromNavigator(languages: readonly string[] | undefined): Lang {
+  const first = languages?.find((l) => l.trim() !== '');
+  return first?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+export function initialLang(): Lang {
+  const stored = storageGet(LANG_KEY);
+  if (stored === 'en' || stored === 'zh-CN') return stored;
+  const nav = globalThis.navigator;
+  return languageFromNavigator(nav?.languages?.length ? nav.languages : nav?.language ? [nav.language] : []);
+}
+
+export function rememberLang(lang: Lang): void {
+  storageSet(LANG_KEY, lang);
+}
+
+export function initialCurrency(lang: Lang): Currency {
+  const stored = storageGet(CURRENCY_KEY);
+  if (stored === 'CNY' || stored === 'USD' || stored === 'EUR') return stored;
+  return lang === 'zh-CN' ? 'CNY' : 'USD';
+}
+
+export function rememberCurrency(currency: Currency): void {
+  storageSet(CURRENCY_KEY, currency);
+}
+
+const OPS: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=', '==': '=' };
+
+/** Everything a view needs to speak one language in one currency. Immutable: a change makes a new one. */
+export class I18n {
+  readonly messages: Messages;
+  private readonly numberCache = new Map<string, Intl.NumberFormat>();
+
+  constructor(
+    readonly lang: Lang,
+    readonly currency: Currency,
+  ) {
+    this.messages = catalogs[lang];
+  }
+
+  get locale(): string {
+    return this.lang === 'zh-CN' ? 'zh-CN' : 'en-US';
+  }
+
+  t(key: MessageKey, params?: Record<string, string | number>): string {
+    const text = this.messages[key] ?? en[key];
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  }
+
+  /** A message key that may not exist (e.g. row names typed by the user): the fallback otherwise. */
+  maybe(key: string, fallback: string): string {
+    return key in this.messages ? this.messages[key as MessageKey] : fallback;
+  }
+
+  text(text: LocalText | undefined): string {
+    if (!text) return '';
+    return this.lang === 'zh-CN' ? text.zh || text.en : text.en || text.zh;
+  }
+
+  private nf(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+    let format = this.numberCache.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(this.locale, options);
+      this.numberCache.set(key, format);
+    }
+    return format;
+  }
+
+  number(value: number, maxDigits = 2): string {
+    return this.nf(`n${maxDigits}`, { maximumFractionDigits: maxDigits }).format(value);
+  }
+
+  /** A number with about three significant figures of fraction (123,456 / 12.3 / 0.123). */
+  smart(value: number): string {
+    const abs = Math.abs(value);
+    const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
+    return this.number(value, digits);
+  }
+
+  money(value: number): string {
+    const digits = Math.abs(value) >= 1000 ? 0 : 2;
+    return this.nf(`m${this.currency}${digits}`, {
+      style: 'currency',
+      currency: this.currency,
+      maximumFractionDigits: digits,
+      minimumFractionDigits: 0,
+    }).format(value);
+  }
+
+  moneyCompact(value: number): string {
+    return this.nf(`mc${this.currency}`, {
+      style: 'currency',
+      currency: this.currency,
+      notation: 'compact',
+      maximumSignificantDigits: 3,
+    }).format(value);
+  }
+
+  compact(value: number): string {
+    return this.nf('c', { notation: 'compact', maximumSignificantDigits: 3 }).format(value);
+  }
+
+  percent(fraction: number, digits = 1): string {
+    return this.nf(`p${digits}`, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(
+      fraction,
+    );
+  }
+
+  /** A signed difference in percentage points. */
+  points(fraction: number): string {
+    const pts = fraction * 100;
+    const sign = pts > 0 ? '+' : pts < 0 ? '−' : '±';
+    return `${sign}${this.number(Math.abs(pts), 1)} ${this.lang === 'zh-CN' ? '个百分点' : 'pts'}`;
+  }
+
+  signed(text: string, value: number): string {
+    if (value > 0) return `+${text}`;
+    return text.replace('-', '−');
+  }
+
+  private unitFormat(value: number, unit: 'hour' | 'day' | 'month' | 'year'): string {
+    return this.nf(`u${unit}`, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1 }).format(value);
+  }
+
+  /** A KPI or input value in its unit, as shown to a person. */
+  value(value: number, unit: Unit): string {
+    switch (unit) {
+      case 'money':
+        return this.money(value);
+      case 'fraction':
+        return this.percent(value);
+      case 'ratio':
+        return this.t('times', { value: this.number(value, 2) });
+      case 'score':
+        return this.t('outOf5', { value: this.number(value, 2) });
+      case 'points':
+        return this.t('points', { value: this.number(value, 1) });
+      case 'hours':
+        return this.unitFormat(value, 'hour');
+      case 'days':
+        return this.unitFormat(value, 'day');
+      case 'months':
+        return this.unitFormat(value, 'month');
+      case 'years':
+        return this.unitFormat(value, 'year');
+      case 'per_year':
+        return this.t('perYear', { value: this.number(value, 1) });
+      case 'per_month':
+        return this.t('perMonth', { value: this.number(value, 1) });
+      case 'count':
+        return this.number(value, 1);
+      default:
+        return this.smart(value);
+    }
+  }
+
+  /** A threshold in the unit of its KPI, without unit words (for rules). */
+  threshold(value: number, unit: Unit): string {
+    switch (unit) {
+      case 'fraction':
+        return this.percent(value, 2);
+      case 'money':
+        return this.money(value);
+      case 'hours':
+      case 'days':
+      case 'months':
+      case 'years':
+        return this.value(value, unit);
+      default:
+        return this.number(value, 2);
+    }
+  }
+
+  band(band: Band): string {
+    switch (band) {
+      case 'good':
+        return this.t('bandGood');
+      case 'watch':
+        return this.t('bandWatch');
+      case 'bad':
+        return this.t('bandBad');
+      default:
+        return this.t('bandNone');
+    }
+  }
+
+  /**
+   * The rule that decided a band, phrased from the core's structured rule_spec in the page's
+   * language ("LTV:CAC ≥ 3 → Good", "客户流失率 > 15% → 警示"); the core's English sentence when
+   * there is no structure.
+   */
+  rule(rule: string, spec: RuleSpec | null | undefined, label: string, unit: Unit): string {
+    if (!spec || spec.band === 'none') return rule === 'no threshold' || !rule ? this.t('bandNone') : prettyOps(rule);
+    const op = OPS[spec.op] ?? spec.op;
+    if (this.lang === 'en') label = label.charAt(0).toUpperCase() + label.slice(1);
+    return `${label} ${op} ${this.threshold(spec.value, unit)} → ${this.band(spec.band)}`;
+  }
+
+  /** "name (part)" in the page's typography. */
+  qualified(name: string, part: string): string {
+    return this.lang === 'zh-CN' ? `${name}（${part}）` : `${name} (${part})`;
+  }
+
+  rowName(name: string): string {
+    return this.maybe(`row_${name}`, name.replace(/_/g, ' '));
+  }
+
+  choice(name: string): string {
+    return this.maybe(`choice_${name}`, name);
+  }
+
+  list(items: string[]): string {
+    if (typeof Intl.ListFormat === 'function') {
+      return new Intl.ListFormat(this.locale, { style: 'long', type: 'conjunction' }).format(items);
+    }
+    return items.join(', ');
+  }
+}
+
+export function prettyOps(rule: string): string {
+  return rule.replace(/>=/g, '≥').replace(/<=/g, '≤');
+}
+
+/** What the message phrasing needs to know about the catalog. */
+export interface MessageContext {
+  /** The label of an input, by name or request key; undefined when unknown. */
+  labelOf: (name: string) => string | undefined;
+  /** Whether an input (by name or request key) is a fraction shown as a percentage. */
+  isFraction: (name: string) => boolean;
+  kpiName: (id: string) => string | undefined;
+}
+
+/**
+ * A core error message for a person: ranges of percentage inputs in percent, and in Chinese the
+ * common messages phrased in Chinese. Anything unrecognised is shown as the core wrote it.
+ */
+export function localizeMessage(i18n: I18n, message: string, ctx: MessageContext): string {
+  const zh = i18n.lang === 'zh-CN';
+  const num = (text: string, percent: boolean): string => {
+    const n = Number(text);
+    if (!Number.isFinite(n)) return text;
+    return percent ? i18n.percent(n, 2) : i18n.number(n, 4);
+  };
+  const label = (name: string) => ctx.labelOf(name) ?? name;
+  let m: RegExpMatchArray | null;
+
+  if ((m = message.match(/^(\S+) must be between (\S+) and (\S+) \(got (\S+)\)$/))) {
+    const [, key = '', min = '', max = '', got = ''] = m;
+    const pct = ctx.isFraction(key);
+    if (zh) return `${label(key)}应在 ${num(min, pct)} 至 ${num(max, pct)} 之间（当前为 ${num(got, pct)}）`;
+    return pct ? `${key} must be between ${num(min, true)} and ${num(max, true)} (got ${num(got, true)})` : message;
+  }
+  if (!zh) return message;
+  if ((m = message.match(/^(\S+) is not a number: "(.*)"$/))) return `${label(m[1] ?? '')}：「${m[2] ?? ''}」不是有效的数字`;
+  if ((m = message.match(/^(\S+) is missing \(needed for (\S+)\)$/))) {
+    return `缺少${label(m[1] ?? '')}（计算「${ctx.kpiName(m[2] ?? '') ?? m[2]}」需要）`;
+  }
+  if ((m = message.match(/^(\S+) is missing$/))) return `缺少${label(m[1] ?? '')}`;
+  if ((m = message.match(/^(\S+) must be a real date written YYYY-MM-DD$/))) return `${label(m[1] ?? '')}：请填写有效日期（YYYY-MM-DD）`;
+  if ((m = message.match(/^(\S+) must be one of: (.*)$/))) {
+    const choices = (m[2] ?? '').split(', ').map((c) => i18n.choice(c));
+    return `${label(m[1] ?? '')}必须是以下之一：${choices.join('、')}`;
+  }
+  if ((m = message.match(/^(\S+) \((\S+)\) is larger than (\S+) \((\S+)\)$/))) {
+    return `${label(m[1] ?? '')}（${m[2]}）大于${label(m[3] ?? '')}（${m[4]}）`;
+  }
+  if ((m = message.match(/^(\S+) must be greater than 0 \(it is the denominator\)$/))) return `${label(m[1] ?? '')}必须大于 0（它是分母）`;
+  if ((m = message.match(/^(\S+) must be a finite number$/))) return `${label(m[1] ?? '')}必须是有限的数字`;
+  if ((m = message.match(/^(\S+) must be a number, not (\S+)$/))) return `${label(m[1] ?? '')}必须是数字`;
+  if (message === 'launch_date is before idea_date') return `${label('launch_date')}早于${label('idea_date')}`;
+  if (/add up to 0 respondents$/.test(message)) return '推荐者、中立者与贬损者合计为 0 人';
+  if (/must hold at least one response$/.test(message)) return '各分值人数合计至少应为 1';
+  if ((m = message.match(/^unknown input '(.*)'$/))) return `未知的输入项「${m[1]}」`;
+  if ((m = message.match(/^(\S+) is too large to compute from these inputs$/))) {
+    return `「${ctx.kpiName(m[1] ?? '') ?? m[1]}」的结果过大，无法由这些输入计算`;
+  }
+  return message;
+}

@@ -1,0 +1,170 @@
+// The what-if panel's assumptions: a baseline read from the user's inputs and computed KPIs, and a
+// scenario the sliders move. The projection itself is computed by the core.
+import type {
+  AssumptionKey,
+  ComputeAnswer,
+  ProjectionAssumptions,
+  ProjectionRequest,
+} from '../engine/types';
+import { type FormModel, type FormState, typedNumber } from './form-model';
+
+export const ASSUMPTIONS: readonly AssumptionKey[] = [
+  'retention_rate',
+  'avg_order_value',
+  'purchases_per_year',
+  'gross_margin',
+  'cac',
+  'new_customers_per_year',
+];
+
+export const PROJECTION_YEARS = 5;
+
+export interface Baseline {
+  values: Partial<ProjectionAssumptions> & { starting_customers?: number };
+  /** Assumptions that neither the inputs nor a loaded projection give. */
+  missing: Array<AssumptionKey | 'starting_customers'>;
+}
+
+function kpiValue(answer: ComputeAnswer | null, id: string): number | null {
+  const kpi = answer?.kpis.find((k) => k.id === id);
+  return kpi && Number.isFinite(kpi.value) ? kpi.value : null;
+}
+
+function first(...values: Array<number | null | undefined>): number | null {
+  for (const v of values) if (v !== null && v !== undefined && Number.isFinite(v)) return v;
+  return null;
+}
+
+/**
+ * Baseline assumptions from what the user typed and what the core computed from it; a projection
+ * block loaded with the data (the sample company) fills what the inputs do not give.
+ */
+export function deriveBaseline(
+  model: FormModel,
+  state: FormState,
+  answer: ComputeAnswer | null,
+  loaded: ProjectionRequest | null,
+): Baseline {
+  const typed = (key: string) => typedNumber(model, state, key);
+  const churn = kpiValue(answer, 'churn_rate');
+  const fromInputs: Record<AssumptionKey | 'starting_customers', number | null> = {
+    retention_rate: first(kpiValue(answer, 'retention_rate'), churn === null ? null : 1 - churn),
+    avg_order_value: typed('avg_purchase_value'),
+    purchases_per_year: typed('purchases_per_year'),
+    gross_margin: typed('gross_margin'),
+    cac: first(kpiValue(answer, 'cac'), typed('cac')),
+    new_customers_per_year: first(typed('new_customers_per_year'), typed('new_customers')),
+    starting_customers: first(typed('customers_end'), typed('customers'), typed('customers_start')),
+  };
+  const values: Baseline['values'] = {};
+  const missing: Baseline['missing'] = [];
+  for (const key of [...ASSUMPTIONS, 'starting_customers'] as const) {
+    const fallback = key === 'starting_customers' ? loaded?.starting_customers : loaded?.baseline[key];
+    const value = first(fromInputs[key], fallback);
+    if (value === null) missing.push(key);
+    else values[key] = value;
+  }
+  return { values, missing };
+}
+
+/**
+ * A slider's move, kept relative to the baseline so that it still means the same when the inputs
+ * change: rates move by points (retention +5 pts), amounts by a factor (CAC × 0.9).
+ */
+export type Change = { add: number } | { mul: number };
+export type Scenario = Partial<Record<AssumptionKey, Change>>;
+
+const ADDITIVE: ReadonlySet<AssumptionKey> = new Set(['retention_rate', 'gross_margin']);
+
+export function scenarioValue(key: AssumptionKey, base: number, scenario: Scenario): number {
+  const change = scenario[key];
+  if (!change) return base;
+  return 'add' in change ? base + change.add : base * change.mul;
+}
+
+export function changeFor(key: AssumptionKey, base: number, value: number): Change {
+  if (ADDITIVE.has(key) || base === 0) return { add: value - base };
+  return { mul: value / base };
+}
+
+export function buildProjection(baseline: Baseline, scenario: Scenario): ProjectionRequest | null {
+  if (baseline.missing.length > 0) return null;
+  const base = baseline.values as ProjectionAssumptions & { starting_customers: number };
+  const pick = (key: AssumptionKey) => scenarioValue(key, base[key], scenario);
+  return {
+    starting_customers: base.starting_customers,
+    years: PROJECTION_YEARS,
+    baseline: {
+      retention_rate: base.retention_rate,
+      avg_order_value: base.avg_order_value,
+      purchases_per_year: base.purchases_per_year,
+      gross_margin: base.gross_margin,
+      cac: base.cac,
+      new_customers_per_year: base.new_customers_per_year,
+    },
+    scenario: {
+      retention_rate: pick('retention_rate'),
+      avg_order_value: pick('avg_order_value'),
+      purchases_per_year: pick('purchases_per_year'),
+      gross_margin: pick('gross_margin'),
+      cac: pick('cac'),
+      new_customers_per_year: pick('new_customers_per_year'),
+    },
+  };
+}
+
+/** The changes a loaded projection block makes, where its scenario differs from its baseline. */
+export function scenarioFromLoaded(loaded: ProjectionRequest | null): Scenario {
+  const scenario: Scenario = {};
+  if (!loaded) return scenario;
+  for (const key of ASSUMPTIONS) {
+    const s = loaded.scenario?.[key];
+    const b = loaded.baseline?.[key];
+    if (typeof s === 'number' && typeof b === 'number' && s !== b) scenario[key] = changeFor(key, b, s);
+  }
+  return scenario;
+}
+
+export interface SliderRange {
+  min: number;
+  max: number;
+  step: number;
+  percent: boolean;
+}
+
+function niceStep(span: number): number {
+  const raw = span / 200;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const unit = raw / power;
+  return (unit < 2 ? 1 : unit < 5 ? 2 : 5) * power;
+}
+
+/** Slider range around the baseline, widened to hold the current scenario value. */
+export function sliderRange(key: AssumptionKey, base: number, current: number): SliderRange {
+  let range: SliderRange;
+  switch (key) {
+    case 'retention_rate':
+      range = { min: 0.3, max: 0.99, step: 0.005, percent: true };
+      break;
+    case 'gross_margin':
+      range = { min: 0, max: 0.9, step: 0.005, percent: true };
+      break;
+    case 'purchases_per_year': {
+      const max = Math.max(1, base * 2);
+      range = { min: 0, max, step: max <= 4 ? 0.05 : niceStep(max), percent: false };
+      break;
+    }
+    case 'new_customers_per_year': {
+      const max = Math.max(10, Math.ceil(base * 2));
+      range = { min: 0, max, step: max <= 400 ? 1 : niceStep(max), percent: false };
+      break;
+    }
+    default: {
+      const max = base > 0 ? base * 2 : 1000;
+      range = { min: 0, max, step: niceStep(max), percent: false };
+    }
+  }
+  range.min = Math.min(range.min, current, base);
+  range.max = Math.max(range.max, current, base);
+  return range;
+}
