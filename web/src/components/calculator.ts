@@ -142,6 +142,7 @@ export class ServimetricsCalculator extends LitElement {
     if (!model || !engine) return;
     const seq = ++this.seq;
     const version = this.inputsVersion;
+    const started = performance.now();
     const request: ComputeRequest = { inputs: buildInputs(model, this.form, this.extra) };
     if (this.thresholds) request.thresholds = this.thresholds;
     try {
@@ -159,6 +160,14 @@ export class ServimetricsCalculator extends LitElement {
       this.answer = answer;
       this.baseline = baseline;
       this.baselineVersion = version;
+      // Hosts (and the benchmark) can follow results without reaching into the shadow root.
+      this.dispatchEvent(
+        new CustomEvent('servimetrics-update', {
+          detail: { answer, recomputeMs: performance.now() - started },
+          bubbles: true,
+          composed: true,
+        }),
+      );
     } catch (error) {
       if (isSuperseded(error)) return;
       this.engineStatus = 'failed';
