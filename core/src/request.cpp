@@ -16,12 +16,17 @@ namespace {
 
 using json = nlohmann::json;
 
+// How many KPIs use each input; counted once, since every request asks it for every input.
 int users_of(std::string_view input) {
-  int users = 0;
-  for (const KpiSpec& kpi : kpi_catalog()) {
-    for (const KpiInput& in : kpi.inputs) users += in.name == input ? 1 : 0;
-  }
-  return users;
+  static const std::map<std::string_view, int> users = [] {
+    std::map<std::string_view, int> counts;
+    for (const KpiSpec& kpi : kpi_catalog()) {
+      for (const KpiInput& in : kpi.inputs) ++counts[in.name];
+    }
+    return counts;
+  }();
+  const auto found = users.find(input);
+  return found == users.end() ? 0 : found->second;
 }
 
 // A request key is an input name, or "<kpi id>.<input name>" for that KPI alone.
@@ -39,11 +44,16 @@ std::optional<std::string> check_key(const std::string& key) {
   return "KPI " + std::string(kpi->id) + " has no input '" + key.substr(dot + 1) + "'";
 }
 
-json decision_json(const BandDecision& d) {
-  json spec = nullptr;
-  if (d.band != Band::none)
-    spec = {{"band", band_name(d.band)}, {"op", d.op}, {"value", d.threshold}};
-  return {{"band", band_name(d.band)}, {"rule", d.rule}, {"rule_spec", spec}};
+// Writes band, rule and rule_spec into `out`; direct assignment, as this runs for every KPI.
+void put_decision(json& out, const BandDecision& d) {
+  out["band"] = band_name(d.band);
+  out["rule"] = d.rule;
+  json& spec = out["rule_spec"];
+  if (d.band != Band::none) {
+    spec["band"] = band_name(d.band);
+    spec["op"] = d.op;
+    spec["value"] = d.threshold;
+  }
 }
 
 struct Request {
@@ -192,7 +202,7 @@ json kpi_json(const KpiSpec& kpi, const KpiValue& value, const ThresholdOverride
       const BandDecision d =
           rule != nullptr ? classify(row.value, *rule, row.name, as_percent) : no_band();
       json row_json = {{"name", row.name}, {"value", row.value}};
-      row_json.update(decision_json(d));
+      put_decision(row_json, d);
       rows.push_back(std::move(row_json));
       if (d.band == Band::bad || (d.band == Band::watch && worst != Band::bad) ||
           (d.band == Band::good && worst == Band::none)) {
@@ -213,7 +223,7 @@ json kpi_json(const KpiSpec& kpi, const KpiValue& value, const ThresholdOverride
     const BandRule* rule = effective_rule(kpi, value.band_variant, overrides);
     if (rule != nullptr) overall = classify(value.value, *rule, kpi.symbol, as_percent);
   }
-  out.update(decision_json(overall));
+  put_decision(out, overall);
   if (!value.band_variant.empty()) out["variant"] = value.band_variant;
   if (value.details.contains("interval")) out["interval"] = value.details["interval"];
   out["details"] = value.details;
