@@ -66,7 +66,7 @@ std::string compute_text(std::string_view request_text) {
     return dump_answer({{"kpis", nlohmann::json::array()},
                         {"errors", nlohmann::json::array({error_json(request.error())})}});
   }
-  return dump_answer(compute(request.value()));
+  return answer_text(request.value());
 }
 
 }  // namespace servimetrics

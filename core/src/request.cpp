@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "input_values.hpp"
+#include "json_writer.hpp"
 #include "projection_json.hpp"
 #include "servimetrics/catalog.hpp"
 #include "thresholds.hpp"
@@ -44,20 +45,24 @@ std::optional<std::string> check_key(const std::string& key) {
   return "KPI " + std::string(kpi->id) + " has no input '" + key.substr(dot + 1) + "'";
 }
 
-// Writes band, rule and rule_spec into `out`; direct assignment, as this runs for every KPI.
-void put_decision(json& out, const BandDecision& d) {
-  out["band"] = band_name(d.band);
-  out["rule"] = d.rule;
-  json& spec = out["rule_spec"];
-  if (d.band != Band::none) {
-    spec["band"] = band_name(d.band);
-    spec["op"] = d.op;
-    spec["value"] = d.threshold;
+void write_decision(JsonWriter& out, const BandDecision& d) {
+  out.key("band").value(band_name(d.band));
+  out.key("rule").value(d.rule);
+  out.key("rule_spec");
+  if (d.band == Band::none) {
+    out.null();
+    return;
   }
+  out.begin_object();
+  out.key("band").value(band_name(d.band));
+  out.key("op").value(d.op);
+  out.key("value").value(d.threshold);
+  out.end_object();
 }
 
 struct Request {
   const json* inputs = nullptr;
+  bool has_scoped = false;                  // any "<kpi>.<input>" key; most requests have none
   std::map<std::string, InputValue> valid;  // by request key
   std::map<std::string, bool> invalid;      // keys whose value failed its checks
 };
@@ -71,6 +76,7 @@ void validate_inputs(Request& req, json& errors) {
     }
     if (is_blank(&value)) continue;
     const auto dot = key.find('.');
+    req.has_scoped = req.has_scoped || dot != std::string::npos;
     const std::string name = dot == std::string::npos ? key : key.substr(dot + 1);
     auto read = read_input(*find_input(name), key, value);
     if (read.ok()) {
@@ -107,23 +113,25 @@ struct KpiRun {
   std::optional<Error>
       error;  // an error to report; none when an invalid input was reported already
   std::optional<KpiValue> value;
-  nlohmann::json inputs_used;
+  KpiArgs args;  // what the KPI was computed from, for "inputs_used"
 };
 
 KpiRun run_kpi(const KpiSpec& kpi, const Request& req, const std::map<std::string, double>& done) {
   KpiRun run;
-  KpiArgs args;
+  KpiArgs& args = run.args;
   bool any_present = false;
   bool unique_present = false;
   bool any_invalid = false;
   std::string missing;
-  std::map<std::string, std::string> key_of;  // input name -> request key actually used
+  std::map<std::string, std::string> key_of;  // input name -> "<kpi>.<input>" key, when used
   for (const KpiInput& in : kpi.inputs) {
-    const std::string scoped = std::string(kpi.id) + "." + std::string(in.name);
     const std::string plain(in.name);
-    const std::string& key =
-        req.valid.count(scoped) != 0 || req.invalid.count(scoped) != 0 ? scoped : plain;
-    key_of[plain] = key;
+    const std::string scoped =
+        req.has_scoped ? std::string(kpi.id) + "." + std::string(in.name) : std::string();
+    const bool use_scoped =
+        req.has_scoped && (req.valid.count(scoped) != 0 || req.invalid.count(scoped) != 0);
+    const std::string& key = use_scoped ? scoped : plain;
+    if (use_scoped) key_of[plain] = key;
     if (req.invalid.count(key) != 0) {
       any_present = any_invalid = true;
       unique_present = unique_present || key == scoped || users_of(in.name) == 1;
@@ -155,8 +163,10 @@ KpiRun run_kpi(const KpiSpec& kpi, const Request& req, const std::map<std::strin
   run.attempted = unique_present || (any_present && missing.empty() && has_required);
   if (!run.attempted || any_invalid) return run;
   if (!missing.empty()) {
-    run.error = Error{std::string(kpi.id), key_of[missing],
-                      missing + " is missing (needed for " + std::string(kpi.id) + ")"};
+    const auto scoped_key = key_of.find(missing);
+    run.error =
+        Error{std::string(kpi.id), scoped_key != key_of.end() ? scoped_key->second : missing,
+              missing + " is missing (needed for " + std::string(kpi.id) + ")"};
     return run;
   }
   auto result = kpi.compute(args);
@@ -183,111 +193,143 @@ KpiRun run_kpi(const KpiSpec& kpi, const Request& req, const std::map<std::strin
     return run;
   }
   run.value = std::move(result.value());
-  run.inputs_used = args.to_json();
   return run;
 }
 
-json kpi_json(const KpiSpec& kpi, const KpiValue& value, const ThresholdOverrides& overrides) {
+void write_kpi(JsonWriter& out, const KpiSpec& kpi, const KpiRun& run,
+               const ThresholdOverrides& overrides) {
+  const KpiValue& value = *run.value;
   const bool as_percent = kpi.unit == Unit::fraction;
-  json out = {{"id", kpi.id},
-              {"value", value.value},
-              {"unit", unit_name(kpi.unit)},
-              {"formula", kpi.formula}};
+  out.begin_object();
+  out.key("id").value(kpi.id);
+  out.key("value").value(value.value);
+  out.key("unit").value(unit_name(kpi.unit));
+  out.key("formula").value(kpi.formula);
   BandDecision overall = no_band();
-  if (!value.breakdown.empty() && !kpi.band_variants.empty()) {
-    json rows = json::array();
+  if (!value.breakdown.empty()) {
+    const bool banded = !kpi.band_variants.empty();
     Band worst = Band::none;
+    out.key("breakdown").begin_array();
     for (const BreakdownRow& row : value.breakdown) {
-      const BandRule* rule = effective_rule(kpi, row.name, overrides);
+      const BandRule* rule = banded ? effective_rule(kpi, row.name, overrides) : nullptr;
       const BandDecision d =
           rule != nullptr ? classify(row.value, *rule, row.name, as_percent) : no_band();
-      json row_json = {{"name", row.name}, {"value", row.value}};
-      put_decision(row_json, d);
-      rows.push_back(std::move(row_json));
+      out.begin_object().key("name").value(row.name).key("value").value(row.value);
+      if (banded) {
+        write_decision(out, d);
+      } else {
+        out.key("band").value("none");
+      }
+      out.end_object();
       if (d.band == Band::bad || (d.band == Band::watch && worst != Band::bad) ||
           (d.band == Band::good && worst == Band::none)) {
         worst = d.band;
         overall = d;
       }
     }
+    out.end_array();
     if (worst != Band::none) overall.rule = "worst of the parts: " + overall.rule;
-    out["breakdown"] = std::move(rows);
-  } else {
-    if (!value.breakdown.empty()) {
-      json rows = json::array();
-      for (const BreakdownRow& row : value.breakdown) {
-        rows.push_back({{"name", row.name}, {"value", row.value}, {"band", "none"}});
-      }
-      out["breakdown"] = std::move(rows);
-    }
+  }
+  if (value.breakdown.empty() || kpi.band_variants.empty()) {
     const BandRule* rule = effective_rule(kpi, value.band_variant, overrides);
     if (rule != nullptr) overall = classify(value.value, *rule, kpi.symbol, as_percent);
   }
-  put_decision(out, overall);
-  if (!value.band_variant.empty()) out["variant"] = value.band_variant;
-  if (value.details.contains("interval")) out["interval"] = value.details["interval"];
-  out["details"] = value.details;
-  return out;
+  write_decision(out, overall);
+  if (!value.band_variant.empty()) out.key("variant").value(value.band_variant);
+  if (const auto interval = value.details.find("interval"); interval != value.details.end()) {
+    out.key("interval").value(*interval);
+  }
+  out.key("details").value(value.details);
+  out.key("inputs_used").begin_object();
+  for (const KpiArgs::Entry& entry : run.args.entries()) out.key(entry.name).value(entry.raw);
+  out.end_object();
+  out.end_object();
+}
+
+std::string assemble_answer(std::string_view kpis, const json& errors,
+                            std::string_view projection) {
+  std::string text;
+  JsonWriter out(text);
+  out.begin_object();
+  out.key("kpis").raw(kpis);
+  out.key("errors").value(errors);
+  if (!projection.empty()) out.key("projection").raw(projection);
+  out.end_object();
+  return text;
 }
 
 }  // namespace
 
+std::string answer_text(const json& request) {
+  json errors = json::array();
+  std::string kpis;
+  std::string projection;
+  // A block so that every writer is done before the pieces are joined.
+  {
+    if (!request.is_object()) {
+      errors.push_back(error_json({{}, {}, "request must be a JSON object with \"inputs\""}));
+      return assemble_answer("[]", errors, "");
+    }
+    for (const auto& [field, unused] : request.items()) {
+      if (field != "inputs" && field != "thresholds" && field != "projection") {
+        errors.push_back(error_json({{}, field, "unknown request field '" + field + "'"}));
+      }
+    }
+    static const json empty_object = json::object();
+    Request req;
+    req.inputs = &empty_object;
+    if (const auto found = request.find("inputs"); found != request.end()) {
+      if (found->is_object()) {
+        req.inputs = &*found;
+      } else {
+        errors.push_back(error_json({{}, "inputs", "\"inputs\" must be an object of input names"}));
+      }
+    }
+    validate_inputs(req, errors);
+
+    ThresholdOverrides overrides;
+    if (const auto found = request.find("thresholds"); found != request.end()) {
+      overrides = read_threshold_overrides(*found, errors);
+    }
+
+    // KPIs that take another KPI's value run after the others; answers keep catalog order.
+    const auto& catalog = kpi_catalog();
+    std::map<std::string, double> done;
+    std::vector<std::string> answers(catalog.size());
+    for (const int pass : {0, 1}) {
+      for (std::size_t i = 0; i < catalog.size(); ++i) {
+        const KpiSpec& kpi = catalog[i];
+        bool derives = false;
+        for (const KpiInput& in : kpi.inputs) derives = derives || !in.derived_from.empty();
+        if (derives != (pass == 1)) continue;
+        const KpiRun run = run_kpi(kpi, req, done);
+        if (run.error) errors.push_back(error_json(*run.error));
+        if (!run.value) continue;
+        done[std::string(kpi.id)] = run.value->value;
+        JsonWriter out(answers[i]);
+        write_kpi(out, kpi, run, overrides);
+      }
+    }
+    JsonWriter list(kpis);
+    list.begin_array();
+    for (const std::string& answer : answers) {
+      if (!answer.empty()) list.raw(answer);
+    }
+    list.end_array();
+
+    if (const auto found = request.find("projection");
+        found != request.end() && !found->is_null()) {
+      json block = projection_json(*found, errors);
+      if (!block.is_null()) projection = block.dump();
+    }
+  }
+  return assemble_answer(kpis, errors, projection);
+}
+
 json compute(const json& request) {
-  json answer = {{"kpis", json::array()}, {"errors", json::array()}};
-  json& errors = answer["errors"];
-  if (!request.is_object()) {
-    errors.push_back(error_json({{}, {}, "request must be a JSON object with \"inputs\""}));
-    return answer;
-  }
-  for (const auto& [field, unused] : request.items()) {
-    if (field != "inputs" && field != "thresholds" && field != "projection") {
-      errors.push_back(error_json({{}, field, "unknown request field '" + field + "'"}));
-    }
-  }
-  static const json empty_object = json::object();
-  Request req;
-  req.inputs = &empty_object;
-  if (const auto found = request.find("inputs"); found != request.end()) {
-    if (found->is_object()) {
-      req.inputs = &*found;
-    } else {
-      errors.push_back(error_json({{}, "inputs", "\"inputs\" must be an object of input names"}));
-    }
-  }
-  validate_inputs(req, errors);
-
-  ThresholdOverrides overrides;
-  if (const auto found = request.find("thresholds"); found != request.end()) {
-    overrides = read_threshold_overrides(*found, errors);
-  }
-
-  // KPIs that take another KPI's value run after the others.
-  std::map<std::string, double> done;
-  std::map<std::string, json> answers;
-  for (const int pass : {0, 1}) {
-    for (const KpiSpec& kpi : kpi_catalog()) {
-      bool derives = false;
-      for (const KpiInput& in : kpi.inputs) derives = derives || !in.derived_from.empty();
-      if (derives != (pass == 1)) continue;
-      KpiRun run = run_kpi(kpi, req, done);
-      if (run.error) errors.push_back(error_json(*run.error));
-      if (!run.value) continue;
-      done[std::string(kpi.id)] = run.value->value;
-      answers[std::string(kpi.id)] = kpi_json(kpi, *run.value, overrides);
-      answers[std::string(kpi.id)]["inputs_used"] = std::move(run.inputs_used);
-    }
-  }
-  for (const KpiSpec& kpi : kpi_catalog()) {
-    if (auto found = answers.find(std::string(kpi.id)); found != answers.end()) {
-      answer["kpis"].push_back(std::move(found->second));
-    }
-  }
-
-  if (const auto found = request.find("projection"); found != request.end() && !found->is_null()) {
-    json projection = projection_json(*found, errors);
-    if (!projection.is_null()) answer["projection"] = std::move(projection);
-  }
-  return answer;
+  // The text is the primary form (it is what the page and the CLI get); the tree is read back
+  // from it, so every test of compute() checks the text too.
+  return json::parse(answer_text(request), nullptr, /*allow_exceptions=*/false);
 }
 
 }  // namespace servimetrics

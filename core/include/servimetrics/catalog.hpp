@@ -71,12 +71,14 @@ class KpiArgs {
   // {name: value} of every input set, for the answer's "inputs_used".
   [[nodiscard]] nlohmann::json to_json() const;
 
- private:
   struct Entry {
     std::string_view name;
     double number;
     nlohmann::json raw;
   };
+  [[nodiscard]] const std::vector<Entry>& entries() const { return entries_; }
+
+ private:
   std::vector<Entry> entries_;
 };
 

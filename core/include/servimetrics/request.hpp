@@ -14,7 +14,8 @@ namespace servimetrics {
 Result<nlohmann::json> parse_json(std::string_view text);
 
 // Answers {"inputs", "thresholds", "projection"} with {"kpis", "errors", "projection"?}.
-nlohmann::json compute(const nlohmann::json& request);
+std::string answer_text(const nlohmann::json& request);
+nlohmann::json compute(const nlohmann::json& request);  // answer_text() read back as a tree
 
 // compute() on text, for the wasm and CLI faces.
 std::string compute_text(std::string_view request_text);

@@ -57,7 +57,7 @@ export class EngineClient {
       if (waiting.lane !== undefined && this.newestOfLane.get(waiting.lane) !== message.id) {
         waiting.reject(new SupersededError());
       } else if (message.ok) {
-        waiting.resolve(message.result);
+        waiting.resolve(JSON.parse(message.resultText));
       } else if (message.superseded) {
         waiting.reject(new SupersededError());
       } else {
@@ -94,7 +94,9 @@ export class EngineClient {
    */
   compute(request: ComputeRequest, lane?: string): Promise<ComputeAnswer> {
     return this.post<ComputeAnswer>(
-      lane !== undefined ? { type: 'compute', request, lane } : { type: 'compute', request },
+      lane !== undefined
+        ? { type: 'compute', requestText: JSON.stringify(request), lane }
+        : { type: 'compute', requestText: JSON.stringify(request) },
       lane,
     );
   }

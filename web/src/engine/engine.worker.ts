@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // Owns the WebAssembly instance of the C++ core. Messages in: catalog / compute / analyze, each with
-// an id; messages out: the parsed JSON answer for that id. Computes posted on the same lane replace
+// an id; messages out: the JSON text of the answer for that id, parsed by the page. Computes posted on the same lane replace
 // older ones still waiting in the queue, so a burst of keystrokes costs one computation.
 import createServimetrics, { type ServimetricsModule } from '@wasm/servimetrics.js';
 import wasmUrl from '@wasm/servimetrics.wasm?url';
@@ -34,14 +34,14 @@ ready.then(
 let queue: WorkerRequest[] = [];
 let draining = false;
 
-function run(module: ServimetricsModule, request: WorkerRequest): unknown {
+function run(module: ServimetricsModule, request: WorkerRequest): string {
   switch (request.type) {
     case 'catalog':
-      return JSON.parse(module.catalog());
+      return module.catalog();
     case 'compute':
-      return JSON.parse(module.compute(JSON.stringify(request.request)));
+      return module.compute(request.requestText);
     case 'analyze':
-      return JSON.parse(module.analyze(request.kind, request.text));
+      return module.analyze(request.kind, request.text);
   }
 }
 
@@ -65,7 +65,7 @@ async function drain(): Promise<void> {
           continue;
         }
         try {
-          reply({ id: request.id, ok: true, result: run(module, request) });
+          reply({ id: request.id, ok: true, resultText: run(module, request) });
         } catch (error) {
           reply({ id: request.id, ok: false, message: String(error instanceof Error ? error.message : error) });
         }

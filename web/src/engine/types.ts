@@ -223,11 +223,13 @@ export interface AnalyzeAnswer {
 
 export type WorkerRequest =
   | { id: number; type: 'catalog' }
-  | { id: number; type: 'compute'; request: ComputeRequest; lane?: string }
+  // The request travels as JSON text: cloning a string across threads is one copy, while
+  // cloning an object walks it on both sides.
+  | { id: number; type: 'compute'; requestText: string; lane?: string }
   | { id: number; type: 'analyze'; kind: string; text: string };
 
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'fatal'; message: string }
-  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: true; resultText: string }
   | { id: number; ok: false; superseded?: boolean; message: string };
