@@ -1,0 +1,51 @@
+// The kinds of data file the calculator imports (transactions, subscriptions, survey, tickets,
+// spend, ledger): their fields, the headers recognised for each, and what is required.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "servimetrics/catalog.hpp"
+#include "servimetrics/imported_table.hpp"
+
+namespace servimetrics {
+
+struct FieldSpec {
+  std::string_view id;
+  FieldType type;
+  bool required;
+  Text label;
+  // Headers that name this field, compared after normalize_header(): English, simplified and
+  // traditional Chinese, and the spellings of common exports.
+  std::vector<std::string_view> aliases;
+  // category fields: the canonical values, and for each the cell texts that mean it.
+  std::vector<std::pair<std::string_view, std::vector<std::string_view>>> categories = {};
+};
+
+struct KindSpec {
+  std::string_view id;
+  Text name;
+  Text description;
+  std::vector<FieldSpec> fields;
+  // Each group lists alternatives; at least one alternative must have all its fields mapped
+  // (transactions: amount, or quantity and unit price).
+  std::vector<std::vector<std::vector<std::string_view>>> one_of = {};
+};
+
+const std::vector<KindSpec>& data_kinds();
+const KindSpec* find_kind(std::string_view id);
+int field_index(const KindSpec& kind, std::string_view field_id);  // -1 when absent
+
+// Lower-case ASCII, full-width ASCII folded, spaces, underscores, hyphens, dots and brackets
+// dropped: "Customer ID", "customer_id" and "ＣｕｓｔｏｍｅｒＩＤ" all become "customerid".
+std::string normalize_header(std::string_view header);
+
+// The guessed column of every field (-1 when none matches), each column used at most once.
+std::vector<int> guess_mapping(const KindSpec& kind, std::span<const std::string_view> headers);
+
+// The kinds as JSON for the page and the CLI: ids, names, fields, labels and aliases.
+nlohmann::json data_kinds_json();
+
+}  // namespace servimetrics

@@ -1,0 +1,120 @@
+// Recognises a file's headers as the fields of a data kind, in English and Chinese.
+#include <cstdint>
+#include <string>
+
+#include "servimetrics/data_kinds.hpp"
+
+namespace servimetrics {
+namespace {
+
+// Decodes one UTF-8 code point at text[i], advancing i; invalid bytes come out as themselves.
+std::uint32_t next_code_point(std::string_view text, std::size_t& i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  if (i + length > text.size()) length = 1;
+  std::uint32_t cp = length == 1 ? lead : lead & (0x3F >> (length - 1));
+  for (std::size_t k = 1; k < length; ++k) cp = (cp << 6) | (byte(i + k) & 0x3F);
+  i += length;
+  return cp;
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+bool is_separator(std::uint32_t cp) {
+  switch (cp) {
+    case ' ': case '_': case '-': case '.': case '(': case ')': case '[': case ']': case '/':
+    case '#': case ':': case '\t': case '"': case '\'':
+    case 0x3000:  // ideographic space
+    case 0xFF08: case 0xFF09:  // full-width brackets
+    case 0x3010: case 0x3011:  // 【】
+    case 0xFEFF:  // a byte-order mark left on the first header
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::string normalize_header(std::string_view header) {
+  std::string out;
+  out.reserve(header.size());
+  std::size_t i = 0;
+  while (i < header.size()) {
+    std::uint32_t cp = next_code_point(header, i);
+    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
+    if (is_separator(cp)) continue;
+    if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
+    append_utf8(out, cp);
+  }
+  return out;
+}
+
+std::vector<int> guess_mapping(const KindSpec& kind, std::span<const std::string_view> headers) {
+  std::vector<std::string> normalized;
+  normalized.reserve(headers.size());
+  for (const std::string_view h : headers) normalized.push_back(normalize_header(h));
+  std::vector<int> mapping(kind.fields.size(), -1);
+  std::vector<bool> taken(headers.size(), false);
+  // Fields in the kind's order, each taking the first header that matches its most preferred
+  // alias, so "amount" wins over "price" and the customer id over a name.
+  for (std::size_t f = 0; f < kind.fields.size(); ++f) {
+    for (const std::string_view alias : kind.fields[f].aliases) {
+      for (std::size_t c = 0; c < normalized.size() && mapping[f] < 0; ++c) {
+        if (!taken[c] && normalized[c] == alias) {
+          mapping[f] = static_cast<int>(c);
+          taken[c] = true;
+        }
+      }
+      if (mapping[f] >= 0) break;
+    }
+  }
+  return mapping;
+}
+
+nlohmann::json data_kinds_json() {
+  const auto text = [](const Text& t) { return nlohmann::json{{"en", t.en}, {"zh", t.zh}}; };
+  nlohmann::json kinds = nlohmann::json::array();
+  for (const KindSpec& kind : data_kinds()) {
+    nlohmann::json fields = nlohmann::json::array();
+    for (const FieldSpec& field : kind.fields) {
+      static constexpr const char* kTypes[] = {"text", "number", "date", "flag", "category"};
+      nlohmann::json out = {{"id", field.id},
+                            {"type", kTypes[static_cast<int>(field.type)]},
+                            {"required", field.required},
+                            {"label", text(field.label)},
+                            {"aliases", field.aliases}};
+      if (!field.categories.empty()) {
+        nlohmann::json values = nlohmann::json::array();
+        for (const auto& [value, spellings] : field.categories) values.push_back(value);
+        out["categories"] = std::move(values);
+      }
+      fields.push_back(std::move(out));
+    }
+    kinds.push_back({{"id", kind.id},
+                     {"name", text(kind.name)},
+                     {"description", text(kind.description)},
+                     {"fields", std::move(fields)},
+                     {"one_of", kind.one_of}});
+  }
+  return {{"kinds", std::move(kinds)}};
+}
+
+}  // namespace servimetrics
