@@ -1,6 +1,7 @@
 // Financial KPIs: returns on service and digital investments, CAC change, dates for time to market.
 #include <charconv>
 
+#include "servimetrics/calendar.hpp"
 #include "servimetrics/metrics.hpp"
 
 namespace servimetrics {
@@ -21,19 +22,10 @@ Result<double> cac_change(double cac_before, double cac_after) {
   return per_unit({"cac_after", cac_after - cac_before}, {"cac_before", cac_before});
 }
 
-std::optional<long long> days_from_civil(int year, int month, int day) {
+std::optional<long long> checked_days_from_civil(int year, int month, int day) {
   if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return std::nullopt;
-  static constexpr int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  const int month_days = kDaysInMonth[month - 1] + (month == 2 && leap ? 1 : 0);
-  if (day > month_days) return std::nullopt;
-  // Howard Hinnant's days-from-civil algorithm.
-  const int y = year - (month <= 2 ? 1 : 0);
-  const int era = y / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return static_cast<long long>(era) * 146097 + doe - 719468;
+  if (day > days_in_month(year, month)) return std::nullopt;
+  return days_from_civil(year, month, day);
 }
 
 std::optional<long long> parse_iso_date(std::string_view text) {
@@ -46,7 +38,7 @@ std::optional<long long> parse_iso_date(std::string_view text) {
     }
     std::from_chars(fields[i].data(), fields[i].data() + fields[i].size(), parts[i]);
   }
-  return days_from_civil(parts[0], parts[1], parts[2]);
+  return checked_days_from_civil(parts[0], parts[1], parts[2]);
 }
 
 }  // namespace servimetrics

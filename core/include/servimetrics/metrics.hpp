@@ -59,7 +59,7 @@ Result<double> digital_transformation_net_roi(double benefit_3y, double investme
 Result<double> cac_change(double cac_before, double cac_after);
 
 // Days since 1970-01-01 for a valid proleptic Gregorian date, or nothing.
-std::optional<long long> days_from_civil(int year, int month, int day);
+std::optional<long long> checked_days_from_civil(int year, int month, int day);
 // Parses "YYYY-MM-DD" strictly.
 std::optional<long long> parse_iso_date(std::string_view text);
 constexpr double kDaysPerMonth = 365.2425 / 12.0;
