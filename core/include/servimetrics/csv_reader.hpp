@@ -1,14 +1,13 @@
-// RFC 4180 CSV reading in place: fields are views into the text (or into one reused buffer when a
-// quoted field holds doubled quotes), so a row costs no allocation.
+// Whole-text CSV reading for callers that hold the text already (the CLI's small files, tests);
+// a thin face on CsvStream.
 #pragma once
 
 #include <cstddef>
 #include <functional>
 #include <span>
-#include <string>
 #include <string_view>
-#include <vector>
 
+#include "servimetrics/csv_stream.hpp"
 #include "servimetrics/result.hpp"
 
 namespace servimetrics {
@@ -18,12 +17,9 @@ struct CsvRecord {
   std::size_t line;  // 1-based line where the record starts
 };
 
-// The most frequent of , ; tab | outside quotes on the first line; comma when none occurs.
-char detect_delimiter(std::string_view text);
-
 // Calls `on_record` for every non-blank record; stops early when it returns false. A UTF-8
 // byte-order mark is skipped; CRLF, LF and CR end lines. Returns the number of records, or an
-// error for a quote left open at the end of the text.
+// error for a quote left open at the end of the text. delimiter 0: detected.
 Result<std::size_t> read_csv(std::string_view text, char delimiter,
                              const std::function<bool(const CsvRecord&)>& on_record);
 
