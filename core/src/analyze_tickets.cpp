@@ -54,7 +54,7 @@ struct Rate {
 
 struct ChannelTally {
   std::uint64_t tickets = 0;
-  std::uint64_t answered = 0;  // tickets with a usable first response time
+  std::size_t answered = 0;  // tickets with a usable first response time
   Rate reply;
 };
 

@@ -148,7 +148,7 @@ double nearest_rank_percentile(std::span<double> values, int percent) {
   return *nth;
 }
 
-std::string format_count(std::size_t count) {
+std::string format_count(std::uint64_t count) {
   std::string digits = std::to_string(count);
   std::string text;
   for (std::size_t i = 0; i < digits.size(); ++i) {

@@ -98,6 +98,6 @@ Period analysis_period(const AnalyzeOptions& options, nlohmann::json& answer);
 double nearest_rank_percentile(std::span<double> values, int percent);
 
 // "1,234,567" for counts in messages.
-std::string format_count(std::size_t count);
+std::string format_count(std::uint64_t count);
 
 }  // namespace servimetrics

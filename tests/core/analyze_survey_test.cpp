@@ -143,6 +143,22 @@ TEST(AnalyzeSurvey, TrendByQuarterAndBySegmentWithNps) {
   EXPECT_EQ(cell(*segments, 2, "responses"), 1);
 }
 
+TEST(AnalyzeSurvey, UnknownPeriodFallsBackToMonths) {
+  AnalyzeOptions options;
+  options.period = "week";
+  const json answer = analyze_survey_table(TableBuilder("survey")
+                                               .numbers("nps_score", {9, 10})
+                                               .dates("date", {at(2024, 1, 31), at(2024, 2, 1)})
+                                               .build(),
+                                           options);
+  expect_valid_kind_answer(answer);
+  EXPECT_NE(find_note(answer, "unknown_period"), nullptr);
+  const json* trend = find_table(answer, "trend");
+  ASSERT_NE(trend, nullptr);
+  ASSERT_EQ(table_rows(*trend), 2u);
+  EXPECT_EQ(cell(*trend, 1, "period"), "2024-02");
+}
+
 TEST(AnalyzeSurvey, GenericScoreReadAsCsatWhenAllWithinOneToFive) {
   const json answer =
       analyze_survey_table(TableBuilder("survey").numbers("score", {1, 5, 4, 4}).build(), {});
