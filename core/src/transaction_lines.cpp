@@ -46,9 +46,13 @@ bool equals_ascii_folded(std::string_view text, std::string_view lower) {
   return true;
 }
 
+bool is_blank_text(std::string_view text) {
+  return trimmed(text).empty();
+}
+
 bool is_blank_code(const ImportedColumn& column, std::uint32_t code) {
   return code == kNoCode || code >= column.dictionary.size() ||
-         trimmed(column.dictionary.text(code)).empty();
+         is_blank_text(column.dictionary.text(code));
 }
 
 // One flag per distinct text of a column, so the text tests run once per text, not per row.
@@ -147,12 +151,13 @@ TransactionTotals total_transactions(const ImportedTable& table, Period period) 
     }
     invoice_owner.assign(invoice->dictionary.size(), kNoCode);
   }
+  const std::vector<std::uint8_t> customer_blank = flag_texts(customer, is_blank_text);
   std::vector<DayOrder> day_orders;
 
   for (std::size_t row = 0; row < rows; ++row) {
     const std::uint32_t who = customer->codes[row];
     const Timestamp when = date->times[row];
-    if (is_blank_code(*customer, who) || when == kNoTime) {
+    if (who >= customer_blank.size() || customer_blank[who] != 0 || when == kNoTime) {
       ++totals.rows_skipped;
       continue;
     }

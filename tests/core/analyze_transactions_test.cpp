@@ -368,7 +368,8 @@ TEST(AnalyzeTransactions, MillionRowsFinish) {
   const Timestamp start = timestamp_from_civil(2021, 1, 1);
   for (std::size_t row = 0; row < kRows; ++row) {
     customer.codes.push_back(static_cast<std::uint32_t>((row * 7919) % kCustomers));
-    date.times.push_back(start + static_cast<Timestamp>((row * 104729) % (3 * 365)) * 86400);
+    date.times.push_back(start +
+                         static_cast<Timestamp>((row * 104729) % (std::size_t{3} * 365)) * 86400);
     amount.numbers.push_back(row % 50 == 0 ? -20.0 : 10.0 + static_cast<double>(row % 90));
     channel.codes.push_back(static_cast<std::uint32_t>(row % 3));
     category.codes.push_back(static_cast<std::uint32_t>(row % 3));
