@@ -48,12 +48,31 @@ void add_note(json& answer, const char* id, const std::string& message) {
   answer["notes"].push_back({{"id", id}, {"message", message}});
 }
 
+// Sums of huge amounts can overflow; such a cell becomes null rather than Infinity.
+void null_non_finite(json& value) {
+  if (value.is_number_float() && !std::isfinite(value.get<double>())) {
+    value = nullptr;
+  } else if (value.is_structured()) {
+    for (json& item : value) null_non_finite(item);
+  }
+}
+
 void add_table(json& answer, const char* name, json columns, json rows, std::size_t total_rows) {
+  null_non_finite(rows);
   answer["tables"][name] = {
       {"columns", std::move(columns)}, {"rows", std::move(rows)}, {"total_rows", total_rows}};
 }
 
 void compute_and_copy(json& answer, json inputs) {
+  for (auto it = inputs.begin(); it != inputs.end();) {
+    if (it->is_number_float() && !std::isfinite(it->get<double>())) {
+      add_note(answer, "input_too_large",
+               it.key() + " is too large to compute (the sums overflow); it is left out.");
+      it = inputs.erase(it);
+    } else {
+      ++it;
+    }
+  }
   if (inputs.empty()) return;
   json computed = compute({{"inputs", inputs}});
   answer["kpis"] = std::move(computed["kpis"]);

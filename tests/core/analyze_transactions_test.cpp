@@ -351,6 +351,19 @@ TEST(AnalyzeTransactions, ObservedLifespanAboveAYear) {
   expect_close(kpi_value(answer, "clv"), 200);
 }
 
+TEST(AnalyzeTransactions, OverflowingSumsStayFinite) {
+  TableBuilder b("transactions", {"customer_id", "date", "amount", "category"});
+  b.row({"A", "2024-01-01", "1e308", "basic_service"});
+  b.row({"A", "2024-01-02", "1e308", "basic_service"});
+  b.row({"B", "2024-01-03", "5", "product"});
+  const json answer = analyze_transactions_table(b.table(), {});
+  expect_finite_answer(answer);
+  EXPECT_FALSE(has_measure(answer, "revenue"));
+  EXPECT_TRUE(has_note(answer, "input_too_large"));
+  EXPECT_FALSE(answer["inputs"].contains("avg_purchase_value"));
+  EXPECT_TRUE(answer_table(answer, "customers")["rows"][0][2].is_null());
+}
+
 TEST(AnalyzeTransactions, MillionRowsFinish) {
   TableBuilder b("transactions",
                  {"customer_id", "date", "amount", "channel", "category", "invoice_id"});
