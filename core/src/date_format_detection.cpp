@@ -18,10 +18,12 @@ using Order = DateFormat::Order;
 constexpr std::size_t kMaxSamples = 5000;
 
 // Year-first dates are read once for iso and ymd (the same reader); the separator tells them apart.
-constexpr std::array<Order, 6> kCandidates = {Order::iso, Order::cjk,    Order::compact,
+constexpr std::array<Order, 6> kCandidates = {Order::iso, Order::cjk, Order::compact,
                                               Order::mdy, Order::dmy, Order::excel_serial};
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string quoted(std::string_view text) {
+  return "\"" + std::string(text) + "\"";
+}
 
 // How the successful samples of the chosen order were written.
 struct ShapeSummary {
@@ -140,13 +142,15 @@ Result<DateDetection> detect_date_format(std::span<const std::string_view> sampl
   };
 
   if (read[best] == 0) {
-    return Error{{}, {},
+    return Error{{},
+                 {},
                  "No date format fits the column: " + quoted(cell_text::trim(values.front())) +
                      " is not written in any of the date formats the calculator reads."};
   }
   if (failures > total / 100) {
     const std::string_view example = first_unread(order);
-    return Error{{}, {},
+    return Error{{},
+                 {},
                  "No date format fits the column: the closest, " + format.label + ", reads " +
                      std::to_string(read[best]) + " of " + std::to_string(total) +
                      " values; it cannot read " + quoted(cell_text::trim(example)) + " (" +
@@ -197,8 +201,8 @@ Result<DateDetection> detect_date_format(std::span<const std::string_view> sampl
     const std::string_view example = first_unread(order);
     add_sentence(detection.note,
                  std::to_string(failures) + " of " + std::to_string(total) +
-                     " sampled values do not fit (for example " +
-                     quoted(cell_text::trim(example)) + ": " +
+                     " sampled values do not fit (for example " + quoted(cell_text::trim(example)) +
+                     ": " +
                      date_reading::describe(date_reading::read(example, order), detection.format) +
                      "); such rows are rejected.");
   }

@@ -31,8 +31,10 @@ NumberStyle detect_number_style(std::span<const std::string_view> samples);
 //     prefix ("$-5", "-$5");
 //   - thousands grouped by 3 (first group 1 to 3 digits), one separator kind per cell;
 //   - full-width digits, '．' and '，' ("１２３．４５");
-//   - at most one currency, before or after: $ € £ ¥ ￥ ＄ ￡ ₩ ₹, US$ HK$ NT$, the codes USD EUR GBP
-//     JPY CNY RMB HKD TWD NTD SGD AUD CAD CHF KRW INR (any case), 元 圆 円 块, and the prefix 人民币;
+//   - at most one currency, before or after: $ € £ ¥ ￥ ＄ ￡ ₩ ₹, US$ HK$ NT$, the codes USD EUR
+//   GBP
+//     JPY CNY RMB HKD TWD NTD SGD AUD CAD CHF KRW INR (any case), 元 圆 円 块, and the prefix
+//     人民币;
 //   - a trailing '%' or '％': the value is divided by 100 ("12.5%" -> 0.125);
 //   - surrounding spaces, tabs, NBSP, U+202F, U+2009 and U+3000.
 // Error.message is a short reason ("empty", "not a number", "more than one decimal point",
