@@ -233,7 +233,7 @@ void read_excel_serial(std::string_view text, Reading& reading) {
   if (cursor.take(U'.')) {
     int width = 0;
     for (int d = cursor.digit(width); d >= 0; d = cursor.digit(width)) {
-      if (scale < 1'000'000'000'000) {  // 12 digits: a thousandth of a microsecond
+      if (scale < 1'000'000'000'000) {  // 12 digits: under a microsecond
         fraction = fraction * 10 + d;
         scale *= 10;
       }

@@ -157,6 +157,23 @@ Result<DateDetection> detect_date_format(std::span<const std::string_view> sampl
                      date_reading::describe(date_reading::read(example, order), format) + ")."};
   }
 
+  // Whole numbers from 1900 to 2200 are Excel serials of 1905 to 1906, and far more likely years.
+  if (order == Order::excel_serial) {
+    bool all_years = true;
+    for (const std::string_view value : values) {
+      const std::string_view text = cell_text::trim(value);
+      bool is_year = text.size() == 4 && text >= "1900" && text <= "2200";
+      for (const char c : text) is_year = is_year && c >= '0' && c <= '9';
+      all_years = all_years && is_year;
+    }
+    if (all_years) {
+      return Error{{},
+                   {},
+                   "The column holds years such as " + quoted(cell_text::trim(values.front())) +
+                       ", not dates: a date needs a month and a day."};
+    }
+  }
+
   DateDetection detection{format, false, {}};
   if (order == Order::mdy || order == Order::dmy) {
     const std::size_t mdy = read[3];

@@ -1,5 +1,6 @@
 // Number cells as people type them (currency, thousands, percent, accounting parentheses,
-// full-width digits), reduced to plain decimal text on the stack and read by parse_decimal.
+// full-width digits): one pass over the cell on the stack; only very long values go on to
+// parse_decimal's exact slow path.
 #include <array>
 #include <cstddef>
 #include <cstdint>

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -361,6 +363,35 @@ TEST(NumberCell, FastPathAgreesWithTheGeneralReader) {
       }
     }
   }
+}
+
+TEST(NumberCell, RandomCellsReadTheSameOnBothPaths) {
+  // Deterministic random cells from the characters that matter; each is read as is and with
+  // full-width digits, which must give the same value or the same reason.
+  constexpr std::string_view kPieces[] = {"1", "2", "0", "9", "5", "12", "345", ",", ".",     "-",
+                                          "+", "e", "E", " ", "%", "$",  "(",   ")", "1,234", "x"};
+  std::uint64_t state = 12345;
+  auto next = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  int accepted = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string cell;
+    const std::size_t pieces = 1 + next() % 6;
+    for (std::size_t j = 0; j < pieces; ++j) cell += kPieces[next() % std::size(kPieces)];
+    const NumberStyle style = i % 2 == 0 ? NumberStyle{} : kComma;
+    const auto fast = parse_number_cell(cell, style);
+    const auto general = parse_number_cell(full_width_digits(cell), style);
+    ASSERT_EQ(fast.ok(), general.ok()) << '"' << cell << '"';
+    if (fast.ok()) {
+      ++accepted;
+      ASSERT_EQ(fast.value(), general.value()) << '"' << cell << '"';
+    } else {
+      ASSERT_EQ(fast.error().message, general.error().message) << '"' << cell << '"';
+    }
+  }
+  EXPECT_GT(accepted, 2000);  // the generator does produce numbers, not only junk
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 // Expected timestamps were computed with Python's datetime (naive, minus 1970-01-01).
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -283,6 +285,34 @@ TEST(DateCell, FastPathsAgreeWithTheGeneralReader) {
     }
   }
   EXPECT_EQ(compared, 4 * 9 * 5 * 7 * 3 * 20);
+}
+
+TEST(DateCell, RandomCellsReadTheSameOnBothPaths) {
+  constexpr std::string_view kPieces[] = {"2024", "1", "12", "05", "31", "13", "24", "-",  "/",
+                                          ".",    " ", ":",  "T",  "AM", "pm", "00", "29", "2010"};
+  std::uint64_t state = 777;
+  auto next = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  int accepted = 0;
+  const DateFormat formats[] = {kIso, kMdy, kDmy, kCompact, kExcel};
+  for (int i = 0; i < 40000; ++i) {
+    std::string cell;
+    const std::size_t pieces = 3 + next() % 8;
+    for (std::size_t j = 0; j < pieces; ++j) cell += kPieces[next() % std::size(kPieces)];
+    const DateFormat& format = formats[next() % std::size(formats)];
+    const auto fast = parse_date_cell(cell, format);
+    const auto general = parse_date_cell(full_width_digits(cell), format);
+    ASSERT_EQ(fast.ok(), general.ok()) << '"' << cell << "\" as " << format.label;
+    if (fast.ok()) {
+      ++accepted;
+      ASSERT_EQ(fast.value(), general.value()) << '"' << cell << '"';
+    } else {
+      ASSERT_EQ(fast.error().message, general.error().message) << '"' << cell << '"';
+    }
+  }
+  EXPECT_GT(accepted, 100);
 }
 
 TEST(CivilCalendar, EveryDayFrom1900To2200RoundTrips) {

@@ -179,6 +179,10 @@ TEST(DateDetection, NothingFits) {
   EXPECT_EQ(failure({"yesterday", "today"}),
             "No date format fits the column: \"yesterday\" is not written in any of the date "
             "formats the calculator reads.");
+  // Years alone would read as Excel serials of 1905 and 1906.
+  EXPECT_EQ(failure({"2019", "2020", " 2021 "}),
+            "The column holds years such as \"2019\", not dates: a date needs a month and a day.");
+  EXPECT_EQ(detect({"2019", "45296"}).format.order, Order::excel_serial);
   // Half ISO, half US: neither reads 99%.
   EXPECT_EQ(failure({"2024-01-05", "1/5/2024"}),
             "No date format fits the column: the closest, YYYY-MM-DD, reads 1 of 2 values; it "

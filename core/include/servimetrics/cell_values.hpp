@@ -68,7 +68,8 @@ struct DateDetection {
 // decided by the values: a first part above 12 means D/M, a second part above 12 means M/D (the
 // order reading more samples wins); when nothing decides, M/D/YYYY with ambiguous = true.
 // Two-digit years follow Excel: 00-29 are 2000-2029, 30-99 are 1930-1999. Error when no format
-// reads enough samples, naming the closest one and a value it cannot read.
+// reads enough samples, naming the closest one and a value it cannot read, and when the values
+// are only years ("2024" would otherwise read as an Excel serial of 1905).
 Result<DateDetection> detect_date_format(std::span<const std::string_view> samples);
 
 // Seconds since 1970-01-01 00:00, the file's own clock. Accepted for every order: an optional time
