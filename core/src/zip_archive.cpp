@@ -88,7 +88,8 @@ std::uint32_t crc32(std::string_view data, std::uint32_t crc) {
     crc = t[7][lo & 0xFF] ^ t[6][(lo >> 8) & 0xFF] ^ t[5][(lo >> 16) & 0xFF] ^ t[4][lo >> 24] ^
           t[3][hi & 0xFF] ^ t[2][(hi >> 8) & 0xFF] ^ t[1][(hi >> 16) & 0xFF] ^ t[0][hi >> 24];
   }
-  for (; i < data.size(); ++i) crc = t[0][(crc ^ static_cast<std::uint8_t>(data[i])) & 0xFF] ^ (crc >> 8);
+  for (; i < data.size(); ++i)
+    crc = t[0][(crc ^ static_cast<std::uint8_t>(data[i])) & 0xFF] ^ (crc >> 8);
   return ~crc;
 }
 
@@ -110,7 +111,8 @@ Result<ZipArchive> ZipArchive::open(std::string_view bytes) {
     }
   }
   if (eocd == size) {
-    return zip_error("The file is not a ZIP archive: no end-of-central-directory record was found.");
+    return zip_error(
+        "The file is not a ZIP archive: no end-of-central-directory record was found.");
   }
   if (eocd >= kZip64LocatorSize && u32(bytes, eocd - kZip64LocatorSize) == kZip64LocatorSignature)
     return zip64_refused();
@@ -208,10 +210,10 @@ Result<std::string> ZipArchive::extract(const ZipEntry& entry, std::size_t max_s
       return damaged("entry " + name + " does not inflate to its recorded size");
   } else {
     return zip_error("The ZIP entry " + name + " uses compression method " +
-                     std::to_string(entry.method) + "; only stored (0) and deflate (8) are supported.");
+                     std::to_string(entry.method) +
+                     "; only stored (0) and deflate (8) are supported.");
   }
-  if (crc32(out) != entry.crc32)
-    return damaged("entry " + name + " fails its CRC-32 check");
+  if (crc32(out) != entry.crc32) return damaged("entry " + name + " fails its CRC-32 check");
   return out;
 }
 

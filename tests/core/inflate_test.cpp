@@ -49,7 +49,7 @@ class BitWriter {
       code(0xC0 + symbol - 280, 8);
     }
   }
-  std::string bytes() const { return out_; }
+  [[nodiscard]] std::string bytes() const { return out_; }
 
  private:
   void put(std::uint32_t bit) {
@@ -209,10 +209,10 @@ TEST(Inflate, CorruptStreamsAreErrors) {
     w.bits(0, 3);  // 17
     w.bits(1, 3);  // 18
     w.bits(1, 3);  // 0
-    w.code(0, 1);    // symbol 0: one length 0
-    w.code(1, 1);    // symbol 18: 11 + 127 zeros
+    w.code(0, 1);  // symbol 0: one length 0
+    w.code(1, 1);  // symbol 18: 11 + 127 zeros
     w.bits(127, 7);
-    w.code(1, 1);    // symbol 18: 11 + 108 zeros, 258 lengths in all
+    w.code(1, 1);  // symbol 18: 11 + 108 zeros, 258 lengths in all
     w.bits(108, 7);
     EXPECT_NE(error_of(w.bytes()).find("end-of-block"), std::string::npos);
   }
@@ -265,7 +265,8 @@ TEST(Inflate, RandomBytesAndBitFlipsNeverCrash) {
   std::size_t detected = 0;
   for (int round = 0; round < 300; ++round) {
     std::string damaged = compressed;
-    damaged[rng() % damaged.size()] ^= static_cast<char>(1u << (rng() % 8));
+    char& byte = damaged[rng() % damaged.size()];
+    byte = static_cast<char>(static_cast<unsigned char>(byte) ^ (1u << (rng() % 8)));
     auto result = inflate_raw(damaged, original.size(), 1 << 20);
     detected += !result.ok() || result.value() != original ? 1 : 0;
   }
