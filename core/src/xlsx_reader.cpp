@@ -639,7 +639,7 @@ class SheetReader {
     };
     switch (type) {
       case CellType::kSharedString: {
-        std::uint64_t i = 0;
+        std::size_t i = 0;
         const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), i);
         if (error != std::errc() || end != value.data() + value.size() || i >= strings_.size()) {
           return xlsx_error("Cell " + cell_name(column, row_) + " refers to shared string \"" +
