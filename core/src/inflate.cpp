@@ -170,7 +170,9 @@ class Inflater {
         in_size_(in.size()),
         max_size_(max_size) {
     std::size_t initial = expected_size != 0 ? expected_size : in.size() * 4 + 1024;
-    initial = std::min(initial, max_size);
+    // A claimed size beyond what DEFLATE can reach (258 bytes per two bits at best) is a lie:
+    // it must not make a few bytes of input reserve a gigabyte.
+    initial = std::min({initial, max_size, in.size() * 1032 + 1024});
     out_.resize(initial + kSlack);
     capacity_ = initial;
   }

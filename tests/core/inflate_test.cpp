@@ -92,6 +92,11 @@ TEST(Inflate, SmallZlibStreams) {
   auto repeated = inflate_raw(hex("cb48cdc9c957c8402701"), 23, kLimit);
   ASSERT_TRUE(repeated.ok());
   EXPECT_EQ(repeated.value(), "hello hello hello hello");
+  // A size claim no DEFLATE stream of 3 bytes can reach reserves no gigabyte.
+  auto claimed = inflate_raw(hex("4b0400"), std::size_t{1} << 30, std::size_t{1} << 30);
+  ASSERT_TRUE(claimed.ok());
+  EXPECT_EQ(claimed.value(), "a");
+  EXPECT_LT(claimed.value().capacity(), std::size_t{1} << 20);
   // Bytes after the final block are ignored.
   auto trailing = inflate_raw(hex("4b0400") + "junk", 1, kLimit);
   ASSERT_TRUE(trailing.ok());
