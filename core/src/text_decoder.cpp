@@ -314,7 +314,7 @@ void TextDecoder::decode(std::string_view bytes, bool last, std::string& out) {
     std::array<char, 8> joined{};
     std::memcpy(joined.data(), pending_.data(), pending_size_);
     const std::size_t taken = std::min<std::size_t>(bytes.size(), 4);
-    std::memcpy(joined.data() + pending_size_, bytes.data(), taken);
+    if (taken > 0) std::memcpy(joined.data() + pending_size_, bytes.data(), taken);
     const std::size_t joined_size = pending_size_ + taken;
     const std::size_t used = decode_block(std::string_view(joined.data(), joined_size), consumed_,
                                           last && taken == bytes.size(), out);
@@ -330,7 +330,7 @@ void TextDecoder::decode(std::string_view bytes, bool last, std::string& out) {
   const std::size_t used = decode_block(bytes, consumed_, last, out);
   consumed_ += used;
   pending_size_ = bytes.size() - used;
-  std::memcpy(pending_.data(), bytes.data() + used, pending_size_);
+  if (pending_size_ > 0) std::memcpy(pending_.data(), bytes.data() + used, pending_size_);
 }
 
 }  // namespace servimetrics

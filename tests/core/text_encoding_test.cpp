@@ -215,6 +215,21 @@ TEST(TextDecoderUtf8, CharacterSplitAcrossChunksWaitsForTheRest) {
   EXPECT_EQ(decoder.replaced(), 0U);
 }
 
+TEST(TextDecoderUtf8, EmptyChunksChangeNothing) {
+  TextDecoder decoder(Encoding::utf8);
+  std::string out;
+  decoder.decode(std::string_view{}, false, out);
+  decoder.decode("\xEF\xBB", false, out);
+  decoder.decode(std::string_view{}, false, out);
+  decoder.decode("\xBF\xE5", false, out);
+  decoder.decode("", false, out);
+  EXPECT_EQ(out, "");
+  decoder.decode(std::string_view{}, true, out);  // the end comes with 张 unfinished
+  EXPECT_EQ(out, kFffd);
+  EXPECT_EQ(decoder.replaced(), 1U);
+  EXPECT_EQ(decoder.first_replaced_offset(), 3U);
+}
+
 TEST(TextDecoderUtf8, OffsetsCountAcrossChunksAndTheBom) {
   // The first bad byte is in the third chunk, at input offset 3 + 4 + 2 = 9.
   const Decoded d = decode_chunks(Encoding::utf8, {"\xEF\xBB\xBF", "abcd", "ef\x80g", "\xC3"});
