@@ -54,6 +54,7 @@ class TableBuilder final : public RowSink {
 
   bool read_header(std::span<const std::string_view> fields);
   bool decide_formats();
+  void reserve_columns();
   void add_row(std::uint64_t line, std::span<const std::string_view> fields);
   void reject(std::uint64_t line, std::string_view column, std::string_view value,
               std::string reason);
