@@ -1,0 +1,484 @@
+// Date cells read in place for one column format, checked against the calendar, and the civil
+// calendar arithmetic (days from 1970-01-01 both ways) the analyzers share.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "cell_text.hpp"
+#include "date_reading.hpp"
+#include "servimetrics/cell_values.hpp"
+
+namespace servimetrics {
+namespace {
+
+using cell_text::read_unit;
+using cell_text::Unit;
+using Order = DateFormat::Order;
+
+constexpr int kFirstYear = 1900;
+constexpr int kLastYear = 2200;
+constexpr std::int64_t kSecondsPerDay = 86400;
+
+// Howard Hinnant's days_from_civil: days since 1970-01-01 in the proleptic Gregorian calendar.
+constexpr std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) {
+  year -= month <= 2 ? 1 : 0;
+  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+  const auto year_of_era = static_cast<unsigned>(year - era * 400);
+  const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + static_cast<std::int64_t>(day_of_era) - 719468;
+}
+
+constexpr bool is_leap_year(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+constexpr int days_in_month(int year, int month) {
+  constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && is_leap_year(year) ? 29 : kDays[static_cast<std::size_t>(month - 1)];
+}
+
+// Excel's serial 61 is 1900-03-01; from there on serial n is 1899-12-30 plus n days.
+constexpr std::int64_t kExcelEpochDays = days_from_civil(1899, 12, 30);
+constexpr std::int64_t kLastExcelSerial = days_from_civil(kLastYear, 12, 31) - kExcelEpochDays;
+
+// A cursor over the cell that reads digits (ASCII or full-width) and folded characters.
+class Cursor {
+ public:
+  explicit Cursor(std::string_view text) : p_(text.data()), end_(text.data() + text.size()) {}
+
+  [[nodiscard]] bool at_end() const { return p_ == end_; }
+
+  // The digit at the cursor, or -1; width is its length in bytes.
+  [[nodiscard]] int digit(int& width) const {
+    if (p_ == end_) return -1;
+    const auto b0 = static_cast<unsigned char>(*p_);
+    if (b0 >= '0' && b0 <= '9') {
+      width = 1;
+      return b0 - '0';
+    }
+    if (b0 == 0xEF && end_ - p_ >= 3 && static_cast<unsigned char>(p_[1]) == 0xBC) {
+      const auto b2 = static_cast<unsigned char>(p_[2]);
+      if (b2 >= 0x90 && b2 <= 0x99) {
+        width = 3;
+        return b2 - 0x90;
+      }
+    }
+    return -1;
+  }
+
+  // Up to max_digits digits as a number; count says how many were read.
+  int number(int max_digits, int& count) {
+    int value = 0;
+    count = 0;
+    int width = 0;
+    for (int d = digit(width); d >= 0 && count < max_digits; d = digit(width)) {
+      value = value * 10 + d;
+      ++count;
+      p_ += width;
+    }
+    return value;
+  }
+
+  [[nodiscard]] char32_t peek() const { return p_ == end_ ? 0 : read_unit(p_, end_).code; }
+
+  bool take(char32_t c) {
+    if (p_ == end_) return false;
+    const Unit unit = read_unit(p_, end_);
+    if (unit.code != c) return false;
+    p_ += unit.length;
+    return true;
+  }
+
+  bool take_bytes(std::string_view bytes) {
+    if (!std::string_view(p_, static_cast<std::size_t>(end_ - p_)).starts_with(bytes)) return false;
+    p_ += bytes.size();
+    return true;
+  }
+
+  // Skips spaces; says whether there were any.
+  bool skip_spaces() {
+    const char* const start = p_;
+    while (p_ != end_) {
+      const Unit unit = read_unit(p_, end_);
+      if (!cell_text::is_space(unit.code)) break;
+      p_ += unit.length;
+    }
+    return p_ != start;
+  }
+
+ private:
+  const char* p_;
+  const char* end_;
+};
+
+using date_reading::Problem;
+using date_reading::Reading;
+
+Reading failed(Problem problem, int value = 0) {
+  Reading reading;
+  reading.problem = problem;
+  reading.value = value;
+  return reading;
+}
+
+bool is_date_separator(char32_t c) { return c == U'-' || c == U'/' || c == U'.'; }
+
+// Excel's two-digit years: 00-29 are 2000-2029, 30-99 are 1930-1999.
+int full_year(int two_digits) { return two_digits < 30 ? 2000 + two_digits : 1900 + two_digits; }
+
+constexpr std::string_view kForenoon = "\xE4\xB8\x8A\xE5\x8D\x88";   // 上午
+constexpr std::string_view kAfternoon = "\xE4\xB8\x8B\xE5\x8D\x88";  // 下午
+
+// "h:mm[:ss[.fff]] [AM|PM] [Z|±hh[:mm]]", with 上午/下午 before or after; fills the reading.
+bool read_time(Cursor& cursor, Reading& reading, int& hour, int& minute, int& second,
+               int& offset_seconds) {
+  int meridiem = 0;  // 1 = AM, 2 = PM
+  if (cursor.take_bytes(kForenoon)) meridiem = 1;
+  if (meridiem == 0 && cursor.take_bytes(kAfternoon)) meridiem = 2;
+  if (meridiem != 0) cursor.skip_spaces();
+  int count = 0;
+  hour = cursor.number(2, count);
+  if (count == 0 || !cursor.take(U':')) return false;
+  minute = cursor.number(2, count);
+  if (count != 2) return false;
+  reading.shape.time = true;
+  if (cursor.take(U':')) {
+    second = cursor.number(2, count);
+    if (count != 2) return false;
+    reading.shape.seconds = true;
+    if (cursor.take(U'.') || cursor.take(U',')) {
+      int width = 0;
+      if (cursor.digit(width) < 0) return false;
+      while (cursor.digit(width) >= 0) cursor.number(1, count);  // fractions of a second dropped
+    }
+  }
+  cursor.skip_spaces();
+  if (meridiem == 0) {
+    const char32_t c = cell_text::ascii_lower(cursor.peek());
+    if (c == U'a' || c == U'p') {
+      cursor.take(cursor.peek());
+      cursor.take(U'.');
+      if (!cursor.take(U'm') && !cursor.take(U'M')) return false;
+      cursor.take(U'.');
+      meridiem = c == U'a' ? 1 : 2;
+    } else if (cursor.take_bytes(kForenoon)) {
+      meridiem = 1;
+    } else if (cursor.take_bytes(kAfternoon)) {
+      meridiem = 2;
+    }
+    cursor.skip_spaces();
+  }
+  if (meridiem != 0) {
+    reading.shape.meridiem = true;
+    if (hour < 1 || hour > 12) {
+      reading.problem = Problem::meridiem_hour;
+      reading.value = hour;
+      return true;
+    }
+    hour = hour % 12 + (meridiem == 2 ? 12 : 0);
+  }
+  if (cursor.take(U'Z') || cursor.take(U'z')) {
+    reading.shape.offset = true;
+  } else if (cursor.peek() == U'+' || cursor.peek() == U'-') {
+    const bool west = cursor.peek() == U'-';
+    cursor.take(cursor.peek());
+    const int offset_hours = cursor.number(2, count);
+    if (count != 2) return false;
+    int offset_minutes = 0;
+    const bool colon = cursor.take(U':');
+    int width = 0;
+    if (colon || cursor.digit(width) >= 0) {
+      offset_minutes = cursor.number(2, count);
+      if (count != 2) return false;
+    }
+    if (offset_hours > 14 || offset_minutes > 59) {
+      reading.problem = Problem::offset;
+      return true;
+    }
+    offset_seconds = (offset_hours * 3600 + offset_minutes * 60) * (west ? -1 : 1);
+    reading.shape.offset = true;
+  }
+  return true;
+}
+
+// Excel serials: digits with an optional fraction of a day.
+Reading read_excel_serial(std::string_view text) {
+  Cursor cursor(text);
+  int count = 0;
+  const int serial = cursor.number(7, count);
+  if (count == 0) return failed(Problem::format);
+  std::int64_t fraction = 0;
+  std::int64_t scale = 1;
+  bool has_fraction = false;
+  if (cursor.take(U'.')) {
+    int width = 0;
+    for (int d = cursor.digit(width); d >= 0; d = cursor.digit(width)) {
+      if (scale < 1'000'000'000'000) {  // 12 digits: a thousandth of a microsecond
+        fraction = fraction * 10 + d;
+        scale *= 10;
+      }
+      cursor.number(1, count);
+      has_fraction = true;
+    }
+  }
+  if (!cursor.at_end()) return failed(Problem::format);
+  if (serial == 0) return failed(Problem::excel_zero);
+  if (serial == 60) return failed(Problem::excel_leap_day);
+  // Below 60 Excel counts from 1899-12-31, as if 1900 had a February 29.
+  const std::int64_t days = kExcelEpochDays + serial + (serial < 60 ? 1 : 0);
+  if (serial > kLastExcelSerial) {
+    return failed(Problem::year, civil_from_timestamp(days * kSecondsPerDay).year);
+  }
+  Reading reading;
+  reading.time = days * kSecondsPerDay + (fraction * kSecondsPerDay + scale / 2) / scale;
+  reading.shape.time = has_fraction;
+  return reading;
+}
+
+}  // namespace
+
+namespace date_reading {
+
+Reading read(std::string_view cell, Order order) {
+  const std::string_view text = cell_text::trim(cell);
+  if (text.empty()) return failed(Problem::empty);
+  if (order == Order::excel_serial) return read_excel_serial(text);
+
+  Reading reading;
+  Cursor cursor(text);
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  int count = 0;
+  int second_count = 0;
+  switch (order) {
+    case Order::iso:
+    case Order::ymd: {
+      year = cursor.number(4, count);
+      if (count != 4) return failed(Problem::format);
+      const char32_t separator = cursor.peek();
+      if (!is_date_separator(separator)) return failed(Problem::format);
+      cursor.take(separator);
+      month = cursor.number(2, count);
+      if (count == 0 || !cursor.take(separator)) return failed(Problem::format);
+      day = cursor.number(2, second_count);
+      if (second_count == 0) return failed(Problem::format);
+      reading.shape.separator = separator;
+      reading.shape.padded = count == 2 && second_count == 2;
+      break;
+    }
+    case Order::cjk: {
+      year = cursor.number(4, count);
+      if (count != 4) return failed(Problem::format);
+      cursor.skip_spaces();
+      if (!cursor.take(U'\u5E74')) return failed(Problem::format);  // 年
+      cursor.skip_spaces();
+      month = cursor.number(2, count);
+      cursor.skip_spaces();
+      if (count == 0 || !cursor.take(U'\u6708')) return failed(Problem::format);  // 月
+      cursor.skip_spaces();
+      day = cursor.number(2, second_count);
+      cursor.skip_spaces();
+      if (second_count == 0 || !(cursor.take(U'\u65E5') || cursor.take(U'\u53F7'))) {  // 日 号
+        return failed(Problem::format);
+      }
+      reading.shape.padded = count == 2 && second_count == 2;
+      break;
+    }
+    case Order::mdy:
+    case Order::dmy: {
+      const int first = cursor.number(2, count);
+      if (count == 0) return failed(Problem::format);
+      const char32_t separator = cursor.peek();
+      if (!is_date_separator(separator)) return failed(Problem::format);
+      cursor.take(separator);
+      const int second = cursor.number(2, second_count);
+      if (second_count == 0 || !cursor.take(separator)) return failed(Problem::format);
+      reading.shape.separator = separator;
+      reading.shape.padded = count == 2 && second_count == 2;
+      int year_count = 0;
+      year = cursor.number(4, year_count);
+      if (year_count == 2) {
+        year = full_year(year);
+        reading.shape.two_digit_year = true;
+      } else if (year_count != 4) {
+        return failed(Problem::format);
+      }
+      month = order == Order::mdy ? first : second;
+      day = order == Order::mdy ? second : first;
+      break;
+    }
+    case Order::compact: {
+      const int ymd = cursor.number(8, count);
+      if (count != 8) return failed(Problem::format);
+      year = ymd / 10000;
+      month = ymd / 100 % 100;
+      day = ymd % 100;
+      break;
+    }
+    case Order::excel_serial:
+      break;
+  }
+  int width = 0;
+  if (order != Order::cjk && cursor.digit(width) >= 0) return failed(Problem::format);
+
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+  int offset_seconds = 0;
+  if (!cursor.at_end()) {
+    const bool year_first = order == Order::iso || order == Order::ymd;
+    // "2024年1月5日8:26" needs no space: the 日 already ends the date.
+    if (!(year_first && cursor.take(U'T')) && !cursor.skip_spaces() && order != Order::cjk) {
+      return failed(Problem::format);
+    }
+    if (!read_time(cursor, reading, hour, minute, second, offset_seconds) || !cursor.at_end()) {
+      return failed(Problem::format);
+    }
+  }
+
+  reading.year = year;
+  reading.month = month;
+  if (year < kFirstYear || year > kLastYear) return failed(Problem::year, year);
+  if (month < 1 || month > 12) return failed(Problem::month, month);
+  if (day < 1 || day > days_in_month(year, month)) {
+    Reading bad = failed(Problem::day, day);
+    bad.year = year;
+    bad.month = month;
+    return bad;
+  }
+  if (reading.problem != Problem::none) return reading;  // an impossible AM/PM hour or offset
+  if (hour > 23) return failed(Problem::hour, hour);
+  if (minute > 59) return failed(Problem::minute, minute);
+  if (second > 59) return failed(Problem::second, second);
+  reading.time = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) *
+                     kSecondsPerDay +
+                 hour * 3600 + minute * 60 + second - offset_seconds;
+  return reading;
+}
+
+std::string default_label(Order order) {
+  switch (order) {
+    case Order::iso:
+      return "YYYY-MM-DD";
+    case Order::ymd:
+      return "YYYY/M/D";
+    case Order::mdy:
+      return "M/D/YYYY";
+    case Order::dmy:
+      return "D/M/YYYY";
+    case Order::cjk:
+      return "YYYY\u5E74M\u6708D\u65E5";
+    case Order::compact:
+      return "YYYYMMDD";
+    case Order::excel_serial:
+      return "Excel serial number";
+  }
+  return {};
+}
+
+std::string describe(const Reading& reading, const DateFormat& format) {
+  constexpr std::array<const char*, 12> kMonths = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  const std::string value = std::to_string(reading.value);
+  switch (reading.problem) {
+    case Problem::none:
+      return {};
+    case Problem::empty:
+      return "empty";
+    case Problem::format:
+      return "does not match the date format " +
+             (format.label.empty() ? default_label(format.order) : format.label);
+    case Problem::year:
+      return "year " + value + " is outside the supported years 1900 to 2200";
+    case Problem::month:
+      return "no such month: " + value;
+    case Problem::day:
+      if (reading.value < 1 || reading.value > 31) return "no such day: " + value;
+      return "no such day: " + std::string(kMonths[static_cast<std::size_t>(reading.month - 1)]) +
+             " has " + std::to_string(days_in_month(reading.year, reading.month)) + " days" +
+             (reading.month == 2 ? " in " + std::to_string(reading.year) : std::string());
+    case Problem::hour:
+      return "no such hour: " + value;
+    case Problem::meridiem_hour:
+      return "no such hour with AM/PM: " + value;
+    case Problem::minute:
+      return "no such minute: " + value;
+    case Problem::second:
+      return "no such second: " + value;
+    case Problem::offset:
+      return "no such time zone offset";
+    case Problem::excel_zero:
+      return "Excel serial numbers start at 1 (1900-01-01)";
+    case Problem::excel_leap_day:
+      return "Excel serial 60 is 1900-02-29, a day that does not exist";
+  }
+  return {};
+}
+
+}  // namespace date_reading
+
+Result<Timestamp> parse_date_cell(std::string_view cell, const DateFormat& format) {
+  const Reading reading = date_reading::read(cell, format.order);
+  if (reading.problem == Problem::none) return reading.time;
+  return Error{{}, {}, date_reading::describe(reading, format)};
+}
+
+Timestamp timestamp_from_civil(int year, int month, int day, int hour, int minute, int second) {
+  // Months outside 1..12 carry into the year, so callers can step by months.
+  std::int64_t full_year = year;
+  int month_index = month - 1;
+  full_year += month_index >= 0 ? month_index / 12 : (month_index - 11) / 12;
+  month_index = ((month_index % 12) + 12) % 12;
+  // Days and times are linear, so day 0 or 32 and hour 24 simply carry.
+  const std::int64_t days =
+      days_from_civil(full_year, static_cast<unsigned>(month_index + 1), 1) + (day - 1);
+  return days * kSecondsPerDay + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second;
+}
+
+CivilDate civil_from_timestamp(Timestamp t) {
+  std::int64_t days = t / kSecondsPerDay;
+  if (t % kSecondsPerDay < 0) --days;
+  // Howard Hinnant's civil_from_days.
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const auto day_of_era = static_cast<unsigned>(days - era * 146097);
+  const unsigned year_of_era =
+      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const unsigned day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const unsigned shifted_month = (5 * day_of_year + 2) / 153;
+  const auto day = static_cast<int>(day_of_year - (153 * shifted_month + 2) / 5 + 1);
+  const auto month = static_cast<int>(shifted_month < 10 ? shifted_month + 3 : shifted_month - 9);
+  const auto year = static_cast<int>(static_cast<std::int64_t>(year_of_era) + era * 400 +
+                                     (month <= 2 ? 1 : 0));
+  return {year, month, day};
+}
+
+std::string format_date(Timestamp t) {
+  const CivilDate date = civil_from_timestamp(t);
+  std::array<char, 32> buffer{};
+  std::size_t length = 0;
+  auto put = [&](int value, int width) {
+    std::array<char, 12> digits{};
+    int n = 0;
+    unsigned magnitude = value < 0 ? 0U - static_cast<unsigned>(value) : static_cast<unsigned>(value);
+    do {
+      digits[static_cast<std::size_t>(n++)] = static_cast<char>('0' + magnitude % 10);
+      magnitude /= 10;
+    } while (magnitude != 0);
+    if (value < 0) buffer[length++] = '-';
+    for (int i = n; i < width; ++i) buffer[length++] = '0';
+    while (n != 0) buffer[length++] = digits[static_cast<std::size_t>(--n)];
+  };
+  put(date.year, 4);
+  buffer[length++] = '-';
+  put(date.month, 2);
+  buffer[length++] = '-';
+  put(date.day, 2);
+  return {buffer.data(), length};
+}
+
+}  // namespace servimetrics

@@ -1,0 +1,261 @@
+// Number and yes/no cells: every spelling the header promises (currencies, thousands, percent,
+// parentheses, full-width, decimal comma), each class of rejection with its reason, and the
+// per-column decimal-mark detection.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "servimetrics/cell_values.hpp"
+
+namespace {
+
+using servimetrics::detect_number_style;
+using servimetrics::NumberStyle;
+using servimetrics::parse_flag_cell;
+using servimetrics::parse_number_cell;
+
+constexpr NumberStyle kComma{','};
+
+double number(std::string_view cell, NumberStyle style = {}) {
+  const auto result = parse_number_cell(cell, style);
+  EXPECT_TRUE(result.ok()) << '"' << cell << "\": " << (result.ok() ? "" : result.error().message);
+  return result.ok() ? result.value() : -999999.0;
+}
+
+std::string rejection(std::string_view cell, NumberStyle style = {}) {
+  const auto result = parse_number_cell(cell, style);
+  if (result.ok()) return "accepted as " + std::to_string(result.value());
+  EXPECT_TRUE(result.error().input.empty());
+  EXPECT_TRUE(result.error().kpi.empty());
+  return result.error().message;
+}
+
+TEST(NumberCell, PlainNumbers) {
+  EXPECT_EQ(number("0"), 0.0);
+  EXPECT_EQ(number("42"), 42.0);
+  EXPECT_EQ(number("2.55"), 2.55);
+  EXPECT_EQ(number("-5"), -5.0);
+  EXPECT_EQ(number("+3"), 3.0);
+  EXPECT_EQ(number("1e3"), 1000.0);
+  EXPECT_EQ(number("2.5E-3"), 0.0025);
+  EXPECT_EQ(number(".5"), 0.5);
+  EXPECT_EQ(number("-.5"), -0.5);
+  EXPECT_EQ(number("5."), 5.0);
+  EXPECT_EQ(number("29.85"), 29.85);
+  EXPECT_EQ(number("1.7976931348623157e308"), 1.7976931348623157e308);
+}
+
+TEST(NumberCell, ThousandsSeparators) {
+  EXPECT_EQ(number("1,234.50"), 1234.5);
+  EXPECT_EQ(number("1,234"), 1234.0);
+  EXPECT_EQ(number("12,345,678.9"), 12345678.9);
+  EXPECT_EQ(number("1 234"), 1234.0);
+  EXPECT_EQ(number("1\xC2\xA0" "234\xC2\xA0" "567"), 1234567.0);  // NBSP groups
+  EXPECT_EQ(number("1\xE2\x80\xAF" "234,5", kComma), 1234.5);      // French narrow NBSP
+  EXPECT_EQ(number("999"), 999.0);
+  EXPECT_EQ(number("-1,000"), -1000.0);
+  EXPECT_EQ(number("1,000e3"), 1e6);
+}
+
+TEST(NumberCell, Currencies) {
+  EXPECT_EQ(number("\xC2\xA5" "1,200"), 1200.0);  // ¥
+  EXPECT_EQ(number("\xEF\xBF\xA5" "1200"), 1200.0);  // ￥
+  EXPECT_EQ(number("$-5"), -5.0);
+  EXPECT_EQ(number("-$5"), -5.0);
+  EXPECT_EQ(number("\xE2\x82\xAC 3.5"), 3.5);  // € 3.5
+  EXPECT_EQ(number("\xC2\xA3" "7"), 7.0);       // £7
+  EXPECT_EQ(number("CNY 100"), 100.0);
+  EXPECT_EQ(number("USD 100"), 100.0);
+  EXPECT_EQ(number("RMB 100"), 100.0);
+  EXPECT_EQ(number("usd100"), 100.0);
+  EXPECT_EQ(number("100 EUR"), 100.0);
+  EXPECT_EQ(number("100EUR"), 100.0);  // the E is not an exponent
+  EXPECT_EQ(number("US$12.99"), 12.99);
+  EXPECT_EQ(number("HK$ 1,000"), 1000.0);
+  EXPECT_EQ(number("100\xE5\x85\x83"), 100.0);      // 100元
+  EXPECT_EQ(number("100 \xE5\x85\x83"), 100.0);     // 100 元
+  EXPECT_EQ(number("3.5\xE5\x9D\x97"), 3.5);        // 3.5块
+  EXPECT_EQ(number("\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB8\x81" "88"), 88.0);  // 人民币88
+  EXPECT_EQ(number("\xEF\xBC\x84" "5"), 5.0);       // ＄5
+  EXPECT_EQ(number("($1,234.00)"), -1234.0);
+}
+
+TEST(NumberCell, PercentIsDividedByHundred) {
+  EXPECT_EQ(number("12.5%"), 0.125);
+  EXPECT_EQ(number("12.3%"), 0.123);  // exact, not 12.3 / 100
+  EXPECT_EQ(number("7%"), 0.07);
+  EXPECT_EQ(number("100%"), 1.0);
+  EXPECT_EQ(number("-2.5 %"), -0.025);
+  EXPECT_EQ(number("85\xEF\xBC\x85"), 0.85);  // 85％
+  EXPECT_EQ(number("1e2%"), 1.0);
+}
+
+TEST(NumberCell, AccountingParenthesesAreNegative) {
+  EXPECT_EQ(number("(1,234.00)"), -1234.0);
+  EXPECT_EQ(number("(5)"), -5.0);
+  EXPECT_EQ(number("\xEF\xBC\x88" "5\xEF\xBC\x89"), -5.0);  // （5）
+  EXPECT_EQ(number("(12%)"), -0.12);
+}
+
+TEST(NumberCell, UnicodeSignsAndFullWidth) {
+  EXPECT_EQ(number("\xE2\x88\x92" "5"), -5.0);  // −5, U+2212
+  EXPECT_EQ(number("\xEF\xBC\x8D" "5"), -5.0);  // －5
+  EXPECT_EQ(number("\xEF\xBC\x8B" "5"), 5.0);   // ＋5
+  // １２３．４５
+  EXPECT_EQ(number("\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x93\xEF\xBC\x8E\xEF\xBC\x94\xEF\xBC\x95"), 123.45);
+  // １，０００
+  EXPECT_EQ(number("\xEF\xBC\x91\xEF\xBC\x8C\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x90"), 1000.0);
+  // ｅ as exponent: ２ｅ３
+  EXPECT_EQ(number("\xEF\xBC\x92\xEF\xBD\x85\xEF\xBC\x93"), 2000.0);
+}
+
+TEST(NumberCell, SurroundingSpaces) {
+  EXPECT_EQ(number("  12  "), 12.0);
+  EXPECT_EQ(number("\t12\t"), 12.0);
+  EXPECT_EQ(number("\xC2\xA0" "12" "\xC2\xA0"), 12.0);
+  EXPECT_EQ(number("\xE3\x80\x80" "12" "\xE3\x80\x80"), 12.0);  // ideographic space
+  EXPECT_EQ(number(" 1,234.50\r"), 1234.5);
+}
+
+TEST(NumberCell, DecimalComma) {
+  EXPECT_EQ(number("1.234,5", kComma), 1234.5);
+  EXPECT_EQ(number("3,5", kComma), 3.5);
+  EXPECT_EQ(number("1.234.567,89", kComma), 1234567.89);
+  EXPECT_EQ(number("1 234,5", kComma), 1234.5);
+  EXPECT_EQ(number("-0,25", kComma), -0.25);
+  EXPECT_EQ(number("12,5%", kComma), 0.125);
+  EXPECT_EQ(number("\xE2\x82\xAC 1.000,00", kComma), 1000.0);
+  EXPECT_EQ(number("1.234", kComma), 1234.0);  // a point groups thousands here
+  EXPECT_EQ(number("42", kComma), 42.0);
+  EXPECT_EQ(rejection("1.5", kComma), "thousands separator in the wrong place");
+  EXPECT_EQ(rejection("1,2,3", kComma), "more than one decimal comma");
+  // Not accepted by default.
+  EXPECT_EQ(rejection("3,5"), "thousands separator in the wrong place");
+  EXPECT_EQ(rejection("1.234,5"), "thousands separator in the wrong place");
+}
+
+TEST(NumberCell, RejectionsHaveReasons) {
+  EXPECT_EQ(rejection(""), "empty");
+  EXPECT_EQ(rejection("   "), "empty");
+  EXPECT_EQ(rejection("\xC2\xA0"), "empty");
+  EXPECT_EQ(rejection("abc"), "not a number");
+  EXPECT_EQ(rejection("1.2.3"), "more than one decimal point");
+  EXPECT_EQ(rejection("--5"), "more than one sign");
+  EXPECT_EQ(rejection("+-5"), "more than one sign");
+  EXPECT_EQ(rejection("(-5)"), "more than one sign");
+  EXPECT_EQ(rejection("1,23,4"), "thousands separator in the wrong place");
+  EXPECT_EQ(rejection("1,23,456"), "thousands separator in the wrong place");  // lakh grouping
+  EXPECT_EQ(rejection("1234,567"), "thousands separator in the wrong place");
+  EXPECT_EQ(rejection("1,234,5"), "thousands separator in the wrong place");
+  EXPECT_EQ(rejection("1,"), "thousands separator in the wrong place");
+  EXPECT_EQ(rejection(",5"), "thousands separator in the wrong place");
+  EXPECT_EQ(rejection("1.234,56"), "thousands separator in the wrong place");
+  EXPECT_EQ(rejection("1,234 567"), "thousands separator in the wrong place");  // mixed
+  EXPECT_EQ(rejection("1 2"), "thousands separator in the wrong place");
+  EXPECT_EQ(rejection("NaN"), "not a number");
+  EXPECT_EQ(rejection("nan"), "not a number");
+  EXPECT_EQ(rejection("inf"), "not a number");
+  EXPECT_EQ(rejection("-Infinity"), "not a number");
+  EXPECT_EQ(rejection("0x10"), "not a number");
+  EXPECT_EQ(rejection("1e309"), "too large");
+  EXPECT_EQ(rejection("-1e309"), "too large");
+  EXPECT_EQ(rejection("12%%"), "more than one percent sign");
+  EXPECT_EQ(rejection("$5 USD"), "more than one currency");
+  EXPECT_EQ(rejection("$5%"), "both a currency and a percent sign");
+  EXPECT_EQ(rejection("(5"), "unbalanced parentheses");
+  EXPECT_EQ(rejection("5)"), "unbalanced parentheses");
+  EXPECT_EQ(rejection("5-"), "sign after the number");
+  EXPECT_EQ(rejection("5-3"), "not a number");
+  EXPECT_EQ(rejection("-"), "not a number");
+  EXPECT_EQ(rejection("."), "not a number");
+  EXPECT_EQ(rejection("$"), "not a number");
+  EXPECT_EQ(rejection("%"), "not a number");
+  EXPECT_EQ(rejection("1e"), "not a number");
+  EXPECT_EQ(rejection("1e+"), "not a number");
+  EXPECT_EQ(rejection("5 6.5"), "thousands separator in the wrong place");
+  EXPECT_EQ(rejection("1.5 3"), "not a number");
+  EXPECT_EQ(rejection("12 apples"), "not a number");
+  EXPECT_EQ(rejection("XYZ 5"), "not a number");
+  EXPECT_EQ(rejection("\xC2\xBD"), "not a number");  // ½
+  EXPECT_EQ(rejection("\xFF" "5"), "not a number");  // malformed UTF-8
+  EXPECT_EQ(rejection("\xEF\xBC"), "not a number");  // truncated full-width character
+  EXPECT_EQ(rejection(std::string(400, '1')), "too many digits");
+}
+
+TEST(NumberCell, ReadsOnlyItsView) {
+  const std::string line = "12,34";
+  EXPECT_EQ(number(std::string_view(line).substr(0, 2)), 12.0);
+  EXPECT_EQ(number(std::string_view(line).substr(3, 2)), 34.0);
+}
+
+TEST(NumberCell, LongAndTinyValuesRoundLikeDecimalText) {
+  EXPECT_EQ(number("12,345,678,901,234,567,890"), 12345678901234567890.0);
+  EXPECT_EQ(number("0.1234567890123456789012345"), 0.1234567890123456789012345);
+  EXPECT_EQ(number("$0.000001"), 1e-6);
+}
+
+TEST(NumberStyleDetection, PointUnlessCommasClearlyMarkDecimals) {
+  auto detect = [](std::vector<std::string_view> samples) {
+    return detect_number_style(samples).decimal;
+  };
+  EXPECT_EQ(detect({}), '.');
+  EXPECT_EQ(detect({"1", "2", "3"}), '.');
+  EXPECT_EQ(detect({"3.5", "12.25"}), '.');
+  EXPECT_EQ(detect({"3,5", "1.234,56", "7"}), ',');
+  EXPECT_EQ(detect({"12,50 \xE2\x82\xAC", "3"}), ',');
+  EXPECT_EQ(detect({"1.234.567"}), ',');
+  EXPECT_EQ(detect({"12,5%"}), ',');
+  // "1,234" and "1.234" alone decide nothing.
+  EXPECT_EQ(detect({"1,234", "1.234"}), '.');
+  // Any clear decimal point wins the tie: the default is safer.
+  EXPECT_EQ(detect({"3,5", "1,234.5"}), '.');
+  EXPECT_EQ(detect({"3,5", "2.75"}), '.');
+  EXPECT_EQ(detect({"1,234,567", "3,5"}), '.');
+  // Full-width marks count too: ３，５
+  EXPECT_EQ(detect({"\xEF\xBC\x93\xEF\xBC\x8C\xEF\xBC\x95"}), ',');
+}
+
+TEST(FlagCell, YesAndNoWords) {
+  for (const char* yes : {"yes", "Yes", "YES", "y", "Y", "true", "TRUE", "True", "t", "1", "1.0",
+                          " yes ", "\xEF\xBD\x99\xEF\xBD\x85\xEF\xBD\x93" /*ｙｅｓ*/,
+                          "\xEF\xBC\x91" /*１*/, "\xE6\x98\xAF" /*是*/, "\xE6\x9C\x89" /*有*/,
+                          "\xE5\xAF\xB9" /*对*/, "\xE2\x88\x9A" /*√*/, "\xE2\x9C\x93" /*✓*/}) {
+    const auto result = parse_flag_cell(yes);
+    ASSERT_TRUE(result.ok()) << yes;
+    EXPECT_TRUE(result.value()) << yes;
+  }
+  for (const char* no : {"no", "No", "NO", "n", "N", "false", "FALSE", "f", "0", "0.0", "\tno\t",
+                         "\xE5\x90\xA6" /*否*/, "\xE6\x97\xA0" /*无*/, "\xE7\x84\xA1" /*無*/,
+                         "\xE6\xB2\xA1\xE6\x9C\x89" /*没有*/, "\xE6\xB2\x92\xE6\x9C\x89" /*沒有*/,
+                         "\xE9\x94\x99" /*错*/, "\xC3\x97" /*×*/, "\xE2\x9C\x97" /*✗*/}) {
+    const auto result = parse_flag_cell(no);
+    ASSERT_TRUE(result.ok()) << no;
+    EXPECT_FALSE(result.value()) << no;
+  }
+}
+
+TEST(FlagCell, Rejections) {
+  EXPECT_EQ(parse_flag_cell("").error().message, "empty");
+  EXPECT_EQ(parse_flag_cell("  ").error().message, "empty");
+  for (const char* bad : {"maybe", "yess", "2", "-1", "urgent", "normal", "ja", "oui", "yes no",
+                          "\xE6\x98\xAF\xE7\x9A\x84" /*是的*/, "10", "1.5"}) {
+    const auto result = parse_flag_cell(bad);
+    ASSERT_FALSE(result.ok()) << bad;
+    EXPECT_EQ(result.error().message, "not a yes/no value") << bad;
+  }
+}
+
+TEST(FlagCell, TelcoChurnColumn) {
+  // The Churn column of the IBM Telco file is Yes/No.
+  int churned = 0;
+  for (const char* cell : {"No", "No", "Yes", "No", "Yes", "Yes"}) {
+    const auto result = parse_flag_cell(cell);
+    ASSERT_TRUE(result.ok());
+    churned += result.value() ? 1 : 0;
+  }
+  EXPECT_EQ(churned, 3);
+}
+
+}  // namespace
