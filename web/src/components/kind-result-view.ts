@@ -119,7 +119,7 @@ export function renderKindResult(ctx: KindResultContext): TemplateResult {
   const kind = ctx.kinds.find((k) => k.id === result.kind);
   const error = fileError(result.answer);
   const canMap = Boolean(kind && report?.header?.length);
-  return html`<div class="kind-result" data-testid="kind-result" data-kind=${result.kind}>
+  return html`<div class="kind-result" data-testid="kind-result" data-kind=${result.kind} data-import=${String(result.importId)}>
     <div class="result-head">
       <div>
         <h3>${kindName(i18n, ctx.kinds, result.kind)}</h3>

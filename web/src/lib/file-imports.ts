@@ -15,6 +15,8 @@ import { downloadText, rejectsFileName } from './download';
 import { forgetMapping, type Mapping, mappingKey, saveMapping, sameMapping, savedMapping } from './mapping-memory';
 
 export interface KindResult {
+  /** The id of the import that gave this result (increases with every import). */
+  importId: number;
   kind: string;
   fileName: string;
   /** The file itself, kept so that a new mapping or date format can read it again. */
@@ -198,7 +200,7 @@ export class FileImports implements ReactiveController {
     }
     this.running = null;
     this.results.delete(kind); // a kind loaded again moves to the end of the tabs
-    this.results.set(kind, { kind, fileName, file, options: { ...options, kind: kind as ImportKind }, answer, headerKey, remembered });
+    this.results.set(kind, { importId: running.id, kind, fileName, file, options: { ...options, kind: kind as ImportKind }, answer, headerKey, remembered });
     this.active = kind;
     const hasFileError = answer.errors.some((e) => e.input === 'file');
     this.mappingOpen = hasFileError && (header?.length ?? 0) > 0 && kind !== 'auto';
