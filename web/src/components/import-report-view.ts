@@ -57,36 +57,41 @@ function fileFacts(ctx: ImportReportContext): TemplateResult {
     : nothing}`;
 }
 
-function formatName(i18n: I18n, entry: FormatEntry): string {
-  if (entry.type === 'number') {
-    if (entry.decimal === ',') return i18n.t('decimalComma');
-    if (entry.decimal === '.') return i18n.t('decimalPoint');
-    return entry.format ?? '';
-  }
-  const format = entry.format ?? entry.order ?? '';
-  return (DATE_FORMATS as readonly string[]).includes(format) ? i18n.t(`datefmt_${format as DateFormat}`) : format;
+/** The order of a detected date format ("dmy"), whichever field of the entry holds it. */
+function dateOrder(entry: FormatEntry): DateFormat | '' {
+  const known = (v: string | undefined): v is DateFormat => v !== undefined && (DATE_FORMATS as readonly string[]).includes(v);
+  if (known(entry.order)) return entry.order;
+  if (known(entry.format)) return entry.format;
+  return '';
+}
+
+function numberFormat(i18n: I18n, entry: FormatEntry): string {
+  if (entry.decimal === ',') return i18n.t('decimalComma');
+  if (entry.decimal === '.') return i18n.t('decimalPoint');
+  return entry.format ?? '';
 }
 
 function formatRow(ctx: ImportReportContext, entry: FormatEntry): TemplateResult {
   const { i18n } = ctx;
   const label = fieldLabel(i18n, ctx.kind, entry.field);
-  const current = entry.format ?? entry.order ?? '';
-  const known = (DATE_FORMATS as readonly string[]).includes(current);
+  const order = dateOrder(entry);
+  // The core's own label of what it read, e.g. "DD/MM/YYYY h:mm", unless it is the order's id.
+  const detected = entry.format && entry.format !== order ? entry.format : '';
   return html`<tr data-format-field=${entry.field} data-ambiguous=${entry.ambiguous ? 'true' : 'false'}>
     <td>${label}</td>
     <td><code>${entry.column}</code></td>
     <td class="wrap">
       ${entry.type === 'date'
-        ? html`<select
-            data-role="date-format"
-            aria-label=${i18n.t('dateOrder', { field: label })}
-            ?disabled=${ctx.busy}
-            @change=${(e: Event) => ctx.onDateFormat(entry.field, (e.target as HTMLSelectElement).value as DateFormat)}
-          >
-            ${known ? nothing : html`<option value="" selected>${current || '—'}</option>`}
-            ${DATE_FORMATS.map((f) => html`<option value=${f} ?selected=${f === current}>${i18n.t(`datefmt_${f}`)}</option>`)}
-          </select>`
-        : formatName(i18n, entry)}
+        ? html`${detected ? html`<code data-role="detected">${detected}</code> ` : nothing}<select
+              data-role="date-format"
+              aria-label=${i18n.t('dateOrder', { field: label })}
+              ?disabled=${ctx.busy}
+              @change=${(e: Event) => ctx.onDateFormat(entry.field, (e.target as HTMLSelectElement).value as DateFormat)}
+            >
+              ${order ? nothing : html`<option value="" selected>—</option>`}
+              ${DATE_FORMATS.map((f) => html`<option value=${f} ?selected=${f === order}>${i18n.t(`datefmt_${f}`)}</option>`)}
+            </select>`
+        : numberFormat(i18n, entry)}
       ${entry.ambiguous ? html`<div class="warn" data-role="ambiguous">⚠ ${i18n.t('dateAmbiguous')}</div>` : nothing}
       ${entry.note ? html`<div class="muted small">${entry.note}</div>` : nothing}
     </td>

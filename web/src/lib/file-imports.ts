@@ -9,6 +9,8 @@ import {
   type ImportKind,
   type ImportOptions,
   type ImportProgress,
+  KIND_IDS,
+  type KindId,
   resolvedKind,
 } from '../engine/import-types';
 import { downloadText, rejectsFileName } from './download';
@@ -187,15 +189,17 @@ export class FileImports implements ReactiveController {
     }
     if (this.running?.id !== running.id) return;
     const kind = resolvedKind(options.kind, answer);
-    const header = answer.import?.header;
-    const headerKey = header?.length ? mappingKey(kind, header) : null;
-    const saved = headerKey && !options.mapping ? savedMapping(headerKey) : undefined;
-    if (saved && kind !== 'auto') {
-      remembered = true;
-      if (!sameMapping(saved, answer.import?.mapping ?? [])) {
-        // The user mapped these headers before: read the file again their way.
-        this.running = null;
-        return this.start(file, fileName, { ...options, kind: kind as ImportKind, mapping: saved }, true);
+    const header = answer.import?.header ?? [];
+    const headerKey = header.length ? mappingKey(kind, header) : null;
+    if (!options.mapping && header.length) {
+      const saved = findSaved(kind, header);
+      if (saved) {
+        remembered = true;
+        if (saved.kind !== kind || !sameMapping(saved.mapping, answer.import?.mapping ?? [])) {
+          // The user mapped these headers before: read the file again their way.
+          this.running = null;
+          return this.start(file, fileName, { ...options, kind: saved.kind, mapping: saved.mapping }, true);
+        }
       }
     }
     this.running = null;
@@ -211,4 +215,17 @@ export class FileImports implements ReactiveController {
     this.message = { type: 'failed', fileName, text: error instanceof Error ? error.message : String(error) };
     this.changed();
   }
+}
+
+/**
+ * A mapping saved for this header list: of the kind the file was read as, or, when its kind was
+ * not recognised, of whichever kind the user mapped these headers for.
+ */
+function findSaved(kind: string, header: readonly string[]): { kind: KindId; mapping: Mapping } | undefined {
+  const kinds: readonly KindId[] = kind === 'auto' ? KIND_IDS : KIND_IDS.filter((k) => k === kind);
+  for (const k of kinds) {
+    const mapping = savedMapping(mappingKey(k, header));
+    if (mapping) return { kind: k, mapping };
+  }
+  return undefined;
 }
