@@ -99,7 +99,10 @@ function notesAndErrors(ctx: KindResultContext): TemplateResult | typeof nothing
       ? html`<div class="notes" data-testid="notes">
           <h4>${i18n.t('notesTitle')}</h4>
           <ul>
-            ${notes.map((n) => html`<li data-note=${n.id}>${noteText(i18n, n)}</li>`)}
+            ${notes.map((n) => {
+              const note = noteText(i18n, n);
+              return html`<li data-note=${n.id}>${note.text}${note.detail ? html`<span class="muted small note-detail">${note.detail}</span>` : nothing}</li>`;
+            })}
           </ul>
         </div>`
       : nothing}

@@ -956,6 +956,12 @@ export const styles = css`
     margin: 0;
     padding-left: 18px;
     font-size: 13px;
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+  }
+  .note-detail {
+    display: block;
   }
   .import-report {
     display: flex;
