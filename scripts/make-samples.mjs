@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Writes the page's data-file samples (public/samples/<kind>.csv) and templates
 // (public/templates/<kind>.csv with English headers, <kind>.zh.csv with Chinese ones). Seeded, so
-// running it again gives the same bytes. The GBK sample is converted with the system's iconv.
+// running it again gives the same bytes. The GBK sample is converted with the system's iconv; the
+// .xlsx sample holds the same transactions, dates as Excel date cells.
 //
 //   node scripts/make-samples.mjs
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { xlsxBytes } from './xlsx-writer.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const samples = path.join(repo, 'public/samples');
@@ -334,3 +336,9 @@ const chinese = csv(TRANSACTION_HEADER_ZH, transactionRows(lines, true));
 const gbk = execFileSync('iconv', ['-f', 'utf-8', '-t', 'gbk'], { input: chinese });
 fs.writeFileSync(path.join(samples, 'transactions.gbk.csv'), gbk);
 console.log(`public/samples/transactions.gbk.csv: ${gbk.length} bytes (GBK)`);
+
+// The same transactions as an Excel workbook: numbers as numbers, dates as date-formatted serials.
+const sheet = [TRANSACTION_HEADER, ...transactionRows(lines, false).map((row, i) => row.map((v, c) => (c === 2 ? lines[i].date : v)))];
+const xlsx = xlsxBytes('Transactions', sheet);
+fs.writeFileSync(path.join(samples, 'transactions.xlsx'), xlsx);
+console.log(`public/samples/transactions.xlsx: ${xlsx.length} bytes`);
