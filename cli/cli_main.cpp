@@ -7,8 +7,9 @@
 #include <string>
 #include <string_view>
 
-#include "servimetrics/analyze.hpp"
+#include "file_commands.hpp"
 #include "servimetrics/catalog.hpp"
+#include "servimetrics/data_kinds.hpp"
 #include "servimetrics/request.hpp"
 
 namespace {
@@ -16,12 +17,21 @@ namespace {
 constexpr const char* kUsage =
     "usage: servimetrics compute [FILE|-]          KPIs for a JSON request (stdin when no file)\n"
     "       servimetrics catalog                   the KPI catalog as JSON\n"
-    "       servimetrics analyze --kind KIND FILE  KPIs from a data file (kinds: spend)\n";
+    "       servimetrics kinds                     the data kinds and their columns as JSON\n"
+    "       servimetrics analyze --kind KIND [OPTIONS] FILE\n"
+    "            KPIs from a data file, CSV or .xlsx (kinds: transactions, subscriptions, survey,\n"
+    "            tickets, spend, ledger, auto). OPTIONS: --encoding utf-8|utf-16le|utf-16be|gb18030\n"
+    "            --delimiter C|tab|spaces --sheet N --map FIELD=HEADER --date-format FIELD=ORDER\n"
+    "            (iso ymd mdy dmy cjk compact excel_serial) --decimal .|, --period month|quarter|year\n"
+    "            --scale nps|csat --as-of YYYY-MM-DD --gross-margin X --discount-rate X\n"
+    "            --rejects OUT.csv (every rejected row)\n"
+    "       servimetrics import --kind raw [--encoding E] [--delimiter C] [--sheet N] FILE\n"
+    "            the rows as read, a JSON array of arrays of strings\n";
 
-// Exit codes: 0 answer without errors, 1 answer with errors, 2 unreadable input or bad usage.
-constexpr int kOk = 0;
-constexpr int kAnswerHasErrors = 1;
-constexpr int kUnreadable = 2;
+using servimetrics::cli::fail;
+using servimetrics::cli::kAnswerHasErrors;
+using servimetrics::cli::kOk;
+using servimetrics::cli::kUnreadable;
 
 bool read_all(const std::string& path, std::string& out) {
   if (path == "-") {
@@ -41,11 +51,6 @@ int print_answer(const nlohmann::json& answer) {
   return answer["errors"].empty() ? kOk : kAnswerHasErrors;
 }
 
-int fail(const std::string& message) {
-  std::cerr << "servimetrics: " << message << '\n';
-  return kUnreadable;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -63,14 +68,15 @@ int main(int argc, char** argv) {
     if (!request.ok()) return fail(request.error().message);
     return print_answer(servimetrics::compute(request.value()));
   }
-  if (command == "analyze" && argc == 5 && std::string_view(argv[2]) == "--kind") {
-    std::string text;
-    if (!read_all(argv[4], text)) return fail(std::string("cannot read ") + argv[4]);
-    const auto answer = servimetrics::analyze(argv[3], text);
-    if (!answer.contains("import")) {
-      return fail(answer["errors"][0]["message"].get<std::string>());
-    }
-    return print_answer(answer);
+  if (command == "kinds" && argc == 2) {
+    std::cout << servimetrics::data_kinds_json().dump(2, ' ', false) << '\n';
+    return kOk;
+  }
+  if (command == "analyze" && argc >= 3) {
+    return servimetrics::cli::analyze_command(std::span<char* const>(argv + 2, argc - 2));
+  }
+  if (command == "import" && argc >= 3) {
+    return servimetrics::cli::import_command(std::span<char* const>(argv + 2, argc - 2));
   }
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << kUsage;

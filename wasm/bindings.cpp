@@ -1,31 +1,85 @@
-// The wasm face of the core: three JSON-string calls. Errors travel inside the JSON answer;
-// the core is built without exceptions, so none can cross into JavaScript.
+// The wasm face of the core: JSON-string calls, and a file import fed in byte chunks. Errors
+// travel inside the JSON answers; the core is built without exceptions, so none can cross into
+// JavaScript.
 #include <emscripten/bind.h>
 
+#include <memory>
 #include <string>
 
 #include "servimetrics/analyze.hpp"
 #include "servimetrics/catalog.hpp"
+#include "servimetrics/data_kinds.hpp"
+#include "servimetrics/import_session.hpp"
 #include "servimetrics/request.hpp"
 
 namespace {
 
-std::string catalog() {
-  return servimetrics::catalog_json().dump();
-}
+std::string catalog() { return servimetrics::catalog_json().dump(); }
 
-std::string compute(const std::string& request) {
-  return servimetrics::compute_text(request);
-}
+std::string kinds() { return servimetrics::data_kinds_json().dump(); }
+
+std::string compute(const std::string& request) { return servimetrics::compute_text(request); }
 
 std::string analyze(const std::string& kind, const std::string& text) {
   return servimetrics::dump_answer(servimetrics::analyze(kind, text));
 }
 
+// One file's import. `feed` takes a Uint8Array chunk (Embind copies it into the string once).
+class FileImport {
+ public:
+  explicit FileImport(const std::string& request_json) {
+    auto request = servimetrics::parse_json(request_json);
+    if (request.ok()) {
+      auto options = servimetrics::import_request_from_json(request.value());
+      if (options.ok()) {
+        analysis_ = options.value().second;
+        session_ = std::make_unique<servimetrics::ImportSession>(options.value().first);
+        return;
+      }
+      problem_ = options.error().message;
+    } else {
+      problem_ = request.error().message;
+    }
+    session_ = std::make_unique<servimetrics::ImportSession>(servimetrics::ImportOptions{});
+  }
+
+  bool feed(const std::string& bytes) { return problem_.empty() && session_->feed(bytes); }
+
+  // {"bytes", "rows"} so far.
+  std::string progress() const {
+    return nlohmann::json{{"bytes", session_->bytes_read()}, {"rows", session_->rows_read()}}.dump();
+  }
+
+  // Ends the file and answers like `analyze`.
+  std::string finish() {
+    if (!problem_.empty()) {
+      return servimetrics::dump_answer(
+          {{"kpis", nlohmann::json::array()},
+           {"errors", nlohmann::json::array({servimetrics::error_json({{}, "request", problem_})})}});
+    }
+    session_->finish();
+    return servimetrics::dump_answer(servimetrics::analyze_session(*session_, analysis_));
+  }
+
+  std::string rejects_csv() const { return session_->rejects_csv(); }
+
+ private:
+  std::unique_ptr<servimetrics::ImportSession> session_;
+  servimetrics::AnalyzeOptions analysis_;
+  std::string problem_;
+};
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(servimetrics) {
   emscripten::function("catalog", &catalog);
+  emscripten::function("kinds", &kinds);
   emscripten::function("compute", &compute);
   emscripten::function("analyze", &analyze);
+  emscripten::class_<FileImport>("FileImport")
+      .constructor<const std::string&>()
+      .function("feed", &FileImport::feed)
+      .function("progress", &FileImport::progress)
+      .function("finish", &FileImport::finish)
+      .function("rejectsCsv", &FileImport::rejects_csv);
 }

@@ -19,7 +19,7 @@ using json = nlohmann::json;
 
 constexpr Timestamp kCallBackWithin = Timestamp{24} * 3600;
 constexpr int kNpsCallBackBelow = 4;  // 0-3 on the 0-10 scale
-constexpr int kCsatCallBackUpTo = 2;  // 1-2 on the 1-5 scale: dissatisfied; 3 is neutral
+constexpr int kCsatCallBackUpTo = 3;  // under 4 on the 1-5 scale, as the catalog says for CSAT
 
 // Scores of one group of responses: the whole file, one period or one segment.
 struct ScoreTally {
@@ -388,7 +388,7 @@ json analyze_survey_table(const ImportedTable& table, const AnalyzeOptions& opti
               std::move(list), callbacks.size());
     add_note(answer, "callback_rule",
              "Call back within 24 hours of the response (call_by): respondents scoring 0-3 on the "
-             "0-10 scale, or 1-2 on the 1-5 CSAT scale (dissatisfied; 3 is neutral). A response "
+             "0-10 scale, or 1-3 on the 1-5 CSAT scale (under 4, as the catalog says). A response "
              "is listed once, by its NPS score when both qualify. Most recent first, undated "
              "last.");
   }

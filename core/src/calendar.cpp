@@ -40,7 +40,13 @@ CivilDate civil_from_days(std::int64_t days) {
 }
 
 Timestamp timestamp_from_civil(int year, int month, int day, int hour, int minute, int second) {
-  return days_from_civil(year, month, day) * kSecondsPerDay + hour * 3600 + minute * 60 + second;
+  // Months outside 1..12 carry into the year, and days and times are linear, so callers can step
+  // by months or days without normalising first.
+  const std::int64_t months = static_cast<std::int64_t>(year) * 12 + (month - 1);
+  const auto full_year = static_cast<int>(floor_div(months, 12));
+  const auto month_of_year = static_cast<int>(months - floor_div(months, 12) * 12 + 1);
+  return (days_from_civil(full_year, month_of_year, 1) + (day - 1)) * kSecondsPerDay +
+         std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second;
 }
 
 CivilDate civil_from_timestamp(Timestamp t) {

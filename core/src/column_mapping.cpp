@@ -89,6 +89,41 @@ std::vector<int> guess_mapping(const KindSpec& kind, std::span<const std::string
   return mapping;
 }
 
+const KindSpec* guess_kind(std::span<const std::string_view> headers) {
+  const KindSpec* best = nullptr;
+  int best_score = 0;
+  for (const KindSpec& kind : data_kinds()) {
+    const std::vector<int> mapping = guess_mapping(kind, headers);
+    bool complete = true;
+    int mapped = 0;
+    for (std::size_t f = 0; f < kind.fields.size(); ++f) {
+      complete = complete && (!kind.fields[f].required || mapping[f] >= 0);
+      mapped += mapping[f] >= 0 ? 1 : 0;
+    }
+    for (const auto& group : kind.one_of) {
+      bool satisfied = false;
+      for (const auto& alternative : group) {
+        bool all = true;
+        for (const std::string_view id : alternative) {
+          all = all && mapping[static_cast<std::size_t>(field_index(kind, id))] >= 0;
+        }
+        satisfied = satisfied || all;
+      }
+      complete = complete && satisfied;
+    }
+    // Required fields count double: a kind is more likely when its distinctive columns are there.
+    int score = mapped;
+    for (std::size_t f = 0; f < kind.fields.size(); ++f) {
+      score += kind.fields[f].required && mapping[f] >= 0 ? 1 : 0;
+    }
+    if (complete && score > best_score) {
+      best_score = score;
+      best = &kind;
+    }
+  }
+  return best;
+}
+
 nlohmann::json data_kinds_json() {
   const auto text = [](const Text& t) { return nlohmann::json{{"en", t.en}, {"zh", t.zh}}; };
   nlohmann::json kinds = nlohmann::json::array();

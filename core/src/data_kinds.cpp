@@ -85,6 +85,7 @@ std::vector<KindSpec> make_kinds() {
       },
       // Dated subscriptions, or a snapshot with tenure and churn status (the Telco export).
       {{{"start_date"}, {"tenure_months", "churned"}}},
+      {"recurring_revenue", "tenure_months"},
   });
   kinds.push_back(KindSpec{
       "survey",
@@ -145,6 +146,8 @@ std::vector<KindSpec> make_kinds() {
           {"reopened", FieldType::flag, false, {"Reopened", "重开"},
            {"reopened", "isreopened", "重开", "重開", "重新打开"}},
       },
+      {},
+      {"contacts"},
   });
   kinds.push_back(KindSpec{
       "spend",
@@ -162,6 +165,8 @@ std::vector<KindSpec> make_kinds() {
            {"newcustomers", "customersacquired", "acquired", "新客户数", "新客戶數", "新增客户",
             "新增客戶"}},
       },
+      {},
+      {"spend", "new_customers"},
   });
   kinds.push_back(KindSpec{
       "ledger",

@@ -21,7 +21,7 @@ constexpr int kLastYear = 2200;
 constexpr std::int64_t kSecondsPerDay = 86400;
 
 // Howard Hinnant's days_from_civil: days since 1970-01-01 in the proleptic Gregorian calendar.
-constexpr std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) {
+constexpr std::int64_t day_number(std::int64_t year, unsigned month, unsigned day) {
   year -= month <= 2 ? 1 : 0;
   const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
   const auto year_of_era = static_cast<unsigned>(year - era * 400);
@@ -34,14 +34,14 @@ constexpr bool is_leap_year(int year) {
   return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
 
-constexpr int days_in_month(int year, int month) {
+constexpr int month_length(int year, int month) {
   constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return month == 2 && is_leap_year(year) ? 29 : kDays[static_cast<std::size_t>(month - 1)];
 }
 
 // Excel's serial 61 is 1900-03-01; from there on serial n is 1899-12-30 plus n days.
-constexpr std::int64_t kExcelEpochDays = days_from_civil(1899, 12, 30);
-constexpr std::int64_t kLastExcelSerial = days_from_civil(kLastYear, 12, 31) - kExcelEpochDays;
+constexpr std::int64_t kExcelEpochDays = day_number(1899, 12, 30);
+constexpr std::int64_t kLastExcelSerial = day_number(kLastYear, 12, 31) - kExcelEpochDays;
 
 // A cursor over the cell that reads digits (ASCII or full-width) and folded characters.
 class Cursor {
@@ -343,7 +343,7 @@ Reading read(std::string_view cell, Order order) {
   reading.month = month;
   if (year < kFirstYear || year > kLastYear) return failed(Problem::year, year);
   if (month < 1 || month > 12) return failed(Problem::month, month);
-  if (day < 1 || day > days_in_month(year, month)) {
+  if (day < 1 || day > month_length(year, month)) {
     Reading bad = failed(Problem::day, day);
     bad.year = year;
     bad.month = month;
@@ -353,7 +353,7 @@ Reading read(std::string_view cell, Order order) {
   if (hour > 23) return failed(Problem::hour, hour);
   if (minute > 59) return failed(Problem::minute, minute);
   if (second > 59) return failed(Problem::second, second);
-  reading.time = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) *
+  reading.time = day_number(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) *
                      kSecondsPerDay +
                  hour * 3600 + minute * 60 + second - offset_seconds;
   return reading;
@@ -399,7 +399,7 @@ std::string describe(const Reading& reading, const DateFormat& format) {
     case Problem::day:
       if (reading.value < 1 || reading.value > 31) return "no such day: " + value;
       return "no such day: " + std::string(kMonths[static_cast<std::size_t>(reading.month - 1)]) +
-             " has " + std::to_string(days_in_month(reading.year, reading.month)) + " days" +
+             " has " + std::to_string(month_length(reading.year, reading.month)) + " days" +
              (reading.month == 2 ? " in " + std::to_string(reading.year) : std::string());
     case Problem::hour:
       return "no such hour: " + value;
@@ -427,58 +427,5 @@ Result<Timestamp> parse_date_cell(std::string_view cell, const DateFormat& forma
   return Error{{}, {}, date_reading::describe(reading, format)};
 }
 
-Timestamp timestamp_from_civil(int year, int month, int day, int hour, int minute, int second) {
-  // Months outside 1..12 carry into the year, so callers can step by months.
-  std::int64_t full_year = year;
-  int month_index = month - 1;
-  full_year += month_index >= 0 ? month_index / 12 : (month_index - 11) / 12;
-  month_index = ((month_index % 12) + 12) % 12;
-  // Days and times are linear, so day 0 or 32 and hour 24 simply carry.
-  const std::int64_t days =
-      days_from_civil(full_year, static_cast<unsigned>(month_index + 1), 1) + (day - 1);
-  return days * kSecondsPerDay + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second;
-}
-
-CivilDate civil_from_timestamp(Timestamp t) {
-  std::int64_t days = t / kSecondsPerDay;
-  if (t % kSecondsPerDay < 0) --days;
-  // Howard Hinnant's civil_from_days.
-  days += 719468;
-  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const auto day_of_era = static_cast<unsigned>(days - era * 146097);
-  const unsigned year_of_era =
-      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const unsigned day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-  const unsigned shifted_month = (5 * day_of_year + 2) / 153;
-  const auto day = static_cast<int>(day_of_year - (153 * shifted_month + 2) / 5 + 1);
-  const auto month = static_cast<int>(shifted_month < 10 ? shifted_month + 3 : shifted_month - 9);
-  const auto year = static_cast<int>(static_cast<std::int64_t>(year_of_era) + era * 400 +
-                                     (month <= 2 ? 1 : 0));
-  return {year, month, day};
-}
-
-std::string format_date(Timestamp t) {
-  const CivilDate date = civil_from_timestamp(t);
-  std::array<char, 32> buffer{};
-  std::size_t length = 0;
-  auto put = [&](int value, int width) {
-    std::array<char, 12> digits{};
-    int n = 0;
-    unsigned magnitude = value < 0 ? 0U - static_cast<unsigned>(value) : static_cast<unsigned>(value);
-    do {
-      digits[static_cast<std::size_t>(n++)] = static_cast<char>('0' + magnitude % 10);
-      magnitude /= 10;
-    } while (magnitude != 0);
-    if (value < 0) buffer[length++] = '-';
-    for (int i = n; i < width; ++i) buffer[length++] = '0';
-    while (n != 0) buffer[length++] = digits[static_cast<std::size_t>(--n)];
-  };
-  put(date.year, 4);
-  buffer[length++] = '-';
-  put(date.month, 2);
-  buffer[length++] = '-';
-  put(date.day, 2);
-  return {buffer.data(), length};
-}
 
 }  // namespace servimetrics

@@ -1,5 +1,6 @@
 // Choosing a date column's one format from a sample of its values: every order is tried on every
 // sample, the one reading (nearly) all of them wins, and its label says how the dates are written.
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string>
@@ -144,7 +145,10 @@ Result<DateDetection> detect_date_format(std::span<const std::string_view> sampl
                  "No date format fits the column: " + quoted(cell_text::trim(values.front())) +
                      " is not written in any of the date formats the calculator reads."};
   }
-  if (failures > total / 100) {
+  // 1% of the values may be unreadable (those rows are rejected, each with its reason); one always
+  // may in a column of five or more, so a single typo in a small file does not stop the import.
+  const std::size_t tolerated = std::max(total / 100, total >= 5 ? std::size_t{1} : std::size_t{0});
+  if (failures > tolerated) {
     const std::string_view example = first_unread(order);
     return Error{{}, {},
                  "No date format fits the column: the closest, " + format.label + ", reads " +

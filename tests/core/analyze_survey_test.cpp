@@ -76,20 +76,22 @@ TEST(AnalyzeSurvey, CsatAverageTopTwoBoxAndCallBacksMostRecentFirst) {
   EXPECT_EQ(answer["inputs"]["csat_score_counts"], json({1, 1, 1, 3, 2}));
   EXPECT_EQ(find_kpi_answer(answer, "nps"), nullptr);
 
-  // Scores 1 (Feb 10) and 2 (Jan 15 09:30) are called back; 3 is neutral and is not.
+  // Under 4 is called back, as the catalog says for CSAT: 1 (Feb 10), 3 (Feb 3), 2 (Jan 15 09:30).
   const json* calls = find_table(answer, "callbacks");
   ASSERT_NE(calls, nullptr);
-  ASSERT_EQ(table_rows(*calls), 2u);
+  ASSERT_EQ(table_rows(*calls), 3u);
   EXPECT_EQ(cell(*calls, 0, "respondent_id"), "r8");
   EXPECT_EQ(cell(*calls, 0, "date"), "2024-02-10");
   EXPECT_EQ(cell(*calls, 0, "call_by"), "2024-02-11 00:00:00");
   EXPECT_TRUE(cell(*calls, 0, "contact").is_null());
   EXPECT_EQ(cell(*calls, 0, "comment"), "rude");
   EXPECT_EQ(cell(*calls, 0, "scale"), "csat");
-  EXPECT_EQ(cell(*calls, 1, "line"), 8);
-  EXPECT_EQ(cell(*calls, 1, "contact"), "r7@example.com");
-  EXPECT_EQ(cell(*calls, 1, "date"), "2024-01-15 09:30:00");
-  EXPECT_EQ(cell(*calls, 1, "call_by"), "2024-01-16 09:30:00");
+  EXPECT_EQ(cell(*calls, 1, "respondent_id"), "r6");
+  EXPECT_EQ(cell(*calls, 1, "date"), "2024-02-03");
+  EXPECT_EQ(cell(*calls, 2, "line"), 8);
+  EXPECT_EQ(cell(*calls, 2, "contact"), "r7@example.com");
+  EXPECT_EQ(cell(*calls, 2, "date"), "2024-01-15 09:30:00");
+  EXPECT_EQ(cell(*calls, 2, "call_by"), "2024-01-16 09:30:00");
 
   // January: 5, 5, 4, 2 -> 4.0; February: 4, 4, 3, 1 -> 3.0.
   const json* trend = find_table(answer, "trend");

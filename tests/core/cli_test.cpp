@@ -147,7 +147,7 @@ TEST(Cli, AnalyzeSpendFile) {
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
   const json answer = parse_or_fail(run.out);
   EXPECT_DOUBLE_EQ(kpi_value(answer, "cac"), 200);  // 8,000 / 40
-  ASSERT_TRUE(answer.contains("import") && answer.contains("table")) << run.out;
+  ASSERT_TRUE(answer.contains("import") && answer.contains("tables")) << run.out;
   EXPECT_EQ(answer["import"].value("rows_used", -1), 2);
   std::remove(path.c_str());
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "servimetrics/calendar.hpp"
 #include "servimetrics/imported_table.hpp"
 #include "servimetrics/result.hpp"
 
@@ -78,16 +79,7 @@ Result<DateDetection> detect_date_format(std::span<const std::string_view> sampl
 // 1900-02-29, is rejected; from 61 on, serial n is 1899-12-30 plus n days.
 Result<Timestamp> parse_date_cell(std::string_view cell, const DateFormat& format);
 
-// Calendar helpers (proleptic Gregorian, pure arithmetic, no time zones).
-Timestamp timestamp_from_civil(int year, int month, int day, int hour = 0, int minute = 0,
-                               int second = 0);
-struct CivilDate {
-  int year;
-  int month;
-  int day;
-};
-CivilDate civil_from_timestamp(Timestamp t);  // the day holding t (rounds towards the past)
-std::string format_date(Timestamp t);         // "2024-01-05"
+// Calendar helpers (timestamp_from_civil, civil_from_timestamp, format_date) are in calendar.hpp.
 
 // ---- Yes/no --------------------------------------------------------------------------------
 

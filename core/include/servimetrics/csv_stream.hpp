@@ -61,6 +61,7 @@ class CsvStream {
   char delimiter_;
   CsvLimits limits_;
   std::array<std::uint8_t, 256> special_{};  // bytes that end a run of plain field text
+  std::uint64_t delimiter_word_ = 0;         // the delimiter in all eight bytes
   std::string detect_buffer_;                // the first line, while the delimiter is still unknown
   std::string pending_;  // the start of a record that the last chunk left incomplete
   std::vector<FieldSpan> spans_;

@@ -32,6 +32,8 @@ struct KindSpec {
   // Each group lists alternatives; at least one alternative must have all its fields mapped
   // (transactions: amount, or quantity and unit price).
   std::vector<std::vector<std::vector<std::string_view>>> one_of = {};
+  // Number fields whose cells must not be negative (counts, spend, durations).
+  std::vector<std::string_view> non_negative = {};
 };
 
 const std::vector<KindSpec>& data_kinds();
@@ -44,6 +46,10 @@ std::string normalize_header(std::string_view header);
 
 // The guessed column of every field (-1 when none matches), each column used at most once.
 std::vector<int> guess_mapping(const KindSpec& kind, std::span<const std::string_view> headers);
+
+// The kind whose fields the headers fit best: every required field found, most fields mapped;
+// nullptr when no kind fits.
+const KindSpec* guess_kind(std::span<const std::string_view> headers);
 
 // The kinds as JSON for the page and the CLI: ids, names, fields, labels and aliases.
 nlohmann::json data_kinds_json();

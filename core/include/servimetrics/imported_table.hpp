@@ -20,6 +20,13 @@ inline constexpr std::uint32_t kNoCode = std::numeric_limits<std::uint32_t>::max
 // Distinct texts of a column, each stored once and referred to by its code.
 class Dictionary {
  public:
+  Dictionary() = default;
+  // The keys view the deque's strings: a copy would view the original's, a move keeps them.
+  Dictionary(const Dictionary&) = delete;
+  Dictionary& operator=(const Dictionary&) = delete;
+  Dictionary(Dictionary&&) = default;
+  Dictionary& operator=(Dictionary&&) = default;
+
   std::uint32_t code(std::string_view text);  // adds the text when new
   [[nodiscard]] std::string_view text(std::uint32_t code) const { return texts_[code]; }
   [[nodiscard]] std::size_t size() const { return texts_.size(); }

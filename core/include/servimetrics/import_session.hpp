@@ -1,0 +1,90 @@
+// One file's import: bytes in chunks (any encoding, CSV or Excel) become a typed table of its
+// data kind, every row used or rejected with a reason. The worker and the CLI drive it the same way.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "servimetrics/imported_table.hpp"
+#include "servimetrics/kind_analysis.hpp"
+#include "servimetrics/result.hpp"
+#include "servimetrics/row_sink.hpp"
+
+namespace servimetrics {
+
+struct ImportOptions {
+  std::string kind;      // "" or "auto": the kind whose columns the header fits best
+  std::string encoding;  // "" detects; else utf-8, utf-16le, utf-16be, gb18030 (gbk) ...
+  char delimiter = 0;    // 0 detects
+  std::size_t sheet = 0;  // Excel files: which sheet
+  std::map<std::string, std::string> mapping;       // field id -> header ("" = none); beats the guess
+  std::map<std::string, std::string> date_formats;  // field id -> iso, ymd, mdy, dmy, cjk, compact,
+                                                    // excel_serial; beats the detection
+  char decimal = 0;  // '.' or ','; 0 detects
+};
+
+// Reads {"kind", "encoding", "delimiter", "sheet", "mapping", "date_formats", "decimal"} and the
+// analysis options {"period", "scale", "as_of", "gross_margin", "discount_rate"}.
+Result<std::pair<ImportOptions, AnalyzeOptions>> import_request_from_json(const nlohmann::json& j);
+
+class TableBuilder;
+
+class ImportSession {
+ public:
+  explicit ImportSession(ImportOptions options);
+  // Kind "raw": the rows as read, to `rows`, with no kind and no table (import --kind raw).
+  ImportSession(ImportOptions options, RowSink& rows);
+  ImportSession(const ImportSession&) = delete;
+  ImportSession& operator=(const ImportSession&) = delete;
+  ~ImportSession();
+
+  // The file's next bytes. Returns false once the import cannot go on (see error()).
+  bool feed(std::string_view bytes);
+  // The file has ended.
+  void finish();
+
+  [[nodiscard]] std::uint64_t bytes_read() const { return bytes_; }
+  [[nodiscard]] std::uint64_t rows_read() const;
+  [[nodiscard]] const std::optional<Error>& error() const { return error_; }
+  [[nodiscard]] const ImportedTable& table() const;
+  // {"file", "header", "mapping", "formats", "rows_read", "rows_used", "rows_rejected", "rejects"}
+  [[nodiscard]] nlohmann::json report() const;
+  // Every kept reject as CSV (row, column, value, reason), cells guarded against formula injection.
+  [[nodiscard]] std::string rejects_csv() const;
+
+ private:
+  bool decide();
+  bool read_text(std::string_view bytes, bool last);
+  bool fail(std::string message);
+  RowSink& sink();
+
+  class KindChooser;
+
+  ImportOptions options_;
+  std::unique_ptr<TableBuilder> builder_;
+  std::unique_ptr<KindChooser> chooser_;  // while the kind waits for the header
+  RowSink* raw_ = nullptr;
+  struct Text;
+  std::unique_ptr<Text> text_;
+  enum class Mode { undecided, text, xlsx } mode_ = Mode::undecided;
+  std::string head_;  // the first bytes, until the format and encoding are decided
+  std::string xlsx_;  // an Excel file is a zip: its directory is at the end, so it is kept whole
+  std::uint64_t bytes_ = 0;
+  bool finished_ = false;
+  std::optional<Error> error_;
+  nlohmann::json file_ = nlohmann::json::object();
+};
+
+// The kind's analysis of a finished session plus its "import" report; the import's error, if any,
+// comes first in "errors".
+nlohmann::json analyze_session(const ImportSession& session, const AnalyzeOptions& options);
+// Both steps on a whole file's bytes (the CLI, tests).
+nlohmann::json analyze_file(std::string_view bytes, const ImportOptions& import,
+                            const AnalyzeOptions& analysis);
+
+}  // namespace servimetrics
