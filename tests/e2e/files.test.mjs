@@ -200,6 +200,21 @@ test('cancelling a large import stops it and the page keeps working', async () =
   await afterImport(() => files().locator('[data-testid="sample-ledger"]').click(), 'ledger');
 });
 
+test('an ambiguous date order is flagged and choosing another reads the file again', async () => {
+  const file = path.join(tmp, 'ambiguous-dates.csv');
+  fs.writeFileSync(file, 'customer_id,date,amount\nC1,01/02/2024,100\nC2,03/04/2024,200\nC1,05/06/2024,300\n');
+  await importPath(file, 'transactions');
+  const date = result().locator('[data-format-field="date"]');
+  assert.equal(await date.getAttribute('data-ambiguous'), 'true');
+  await date.locator('[data-role="ambiguous"]').waitFor();
+  const customers = result().locator('[data-table="customers"]');
+  assert.match(await customers.innerText(), /2024-01-02/); // month first until told otherwise
+  await afterImport(() => date.locator('[data-role="date-format"]').selectOption('dmy'), 'transactions');
+  assert.equal(await result().locator('[data-format-field="date"] [data-role="ambiguous"]').count(), 0);
+  assert.equal(await result().locator('[data-format-field="date"] [data-role="date-format"]').inputValue(), 'dmy');
+  assert.match(await result().locator('[data-table="customers"]').innerText(), /2024-02-01/);
+});
+
 test('a new column mapping imports again and is remembered after a reload', async () => {
   const rows = fs.readFileSync(sample('transactions.csv'), 'utf8').trim().split('\n').slice(1, 81);
   const file = path.join(tmp, 'odd-headers.csv');

@@ -23,7 +23,8 @@ export function renderDataTable(ctx: DataTableContext): TemplateResult {
   const total = Math.max(table.total_rows ?? table.rows.length, table.rows.length);
   // Numbers align right; a column of texts (names, periods, dates) reads from the left.
   const numeric = table.columns.map((_, i) => table.rows.some((r) => typeof r[i] === 'number'));
-  return html`<figure class="file-table" data-table=${ctx.id}>
+  // Wide tables take a whole row of the grid; narrow ones sit side by side.
+  return html`<figure class="file-table ${table.columns.length > 5 ? 'wide' : ''}" data-table=${ctx.id}>
     <figcaption>
       <h4>${tableLabel(i18n, ctx.id)}</h4>
       ${total > rows.length ? html`<span class="muted">${i18n.t('rowsShown', { shown: i18n.number(rows.length, 0), total: i18n.number(total, 0) })}</span>` : nothing}

@@ -89,9 +89,13 @@ function kindList(ctx: FilesContext): TemplateResult {
             </button>
             <span class="small templates">
               ${i18n.t('template')}:
-              <a href=${`${ctx.base}templates/${id}.csv`} download=${`${id}-template.csv`} data-testid=${`template-${id}`}>${i18n.t('templateEnglish')}</a>
+              <a href=${`${ctx.base}templates/${id}.csv`} download=${`${id}-template.csv`} title=${i18n.t('templateEnglishTitle')} data-testid=${`template-${id}`}
+                >${i18n.t('templateEnglish')}</a
+              >
               ·
-              <a href=${`${ctx.base}templates/${id}.zh.csv`} download=${`${id}-template.zh.csv`} data-testid=${`template-${id}-zh`}>${i18n.t('templateChinese')}</a>
+              <a href=${`${ctx.base}templates/${id}.zh.csv`} download=${`${id}-template.zh.csv`} title=${i18n.t('templateChineseTitle')} lang="zh-CN" data-testid=${`template-${id}-zh`}
+                >${i18n.t('templateChinese')}</a
+              >
             </span>
           </div>
         </li>`;

@@ -77,12 +77,12 @@ function formatRow(ctx: ImportReportContext, entry: FormatEntry): TemplateResult
   const order = dateOrder(entry);
   // The core's own label of what it read, e.g. "DD/MM/YYYY h:mm", unless it is the order's id.
   const detected = entry.format && entry.format !== order ? entry.format : '';
-  return html`<tr data-format-field=${entry.field} data-ambiguous=${entry.ambiguous ? 'true' : 'false'}>
-    <td>${label}</td>
-    <td><code>${entry.column}</code></td>
-    <td class="wrap">
+  return html`<li class="format-row" data-format-field=${entry.field} data-ambiguous=${entry.ambiguous ? 'true' : 'false'}>
+    <div class="format-main">
+      <span class="format-name"><strong>${label}</strong> <code title=${i18n.t('formatColumn')}>${entry.column}</code></span>
       ${entry.type === 'date'
-        ? html`${detected ? html`<code data-role="detected">${detected}</code> ` : nothing}<select
+        ? html`<span class="format-value"
+            >${detected ? html`<code data-role="detected">${detected}</code>` : nothing}<select
               data-role="date-format"
               aria-label=${i18n.t('dateOrder', { field: label })}
               ?disabled=${ctx.busy}
@@ -90,12 +90,16 @@ function formatRow(ctx: ImportReportContext, entry: FormatEntry): TemplateResult
             >
               ${order ? nothing : html`<option value="" selected>—</option>`}
               ${DATE_FORMATS.map((f) => html`<option value=${f} ?selected=${f === order}>${i18n.t(`datefmt_${f}`)}</option>`)}
-            </select>`
-        : numberFormat(i18n, entry)}
-      ${entry.ambiguous ? html`<div class="warn" data-role="ambiguous">⚠ ${i18n.t('dateAmbiguous')}</div>` : nothing}
-      ${entry.note ? html`<div class="muted small">${entry.note}</div>` : nothing}
-    </td>
-  </tr>`;
+            </select
+            >${entry.chosen ? html`<span class="chip tiny" data-role="chosen">${i18n.t('formatChosen')}</span>` : nothing}</span
+          >`
+        : html`<span class="format-value">${numberFormat(i18n, entry)}</span>`}
+    </div>
+    ${entry.ambiguous ? html`<div class="warn" data-role="ambiguous">⚠ ${i18n.t('dateAmbiguous')}</div>` : nothing}
+    ${entry.note && !(entry.ambiguous && i18n.lang === 'zh-CN') // the warning says it in Chinese
+      ? html`<div class="muted small">${entry.note}</div>`
+      : nothing}
+  </li>`;
 }
 
 function rejects(ctx: ImportReportContext): TemplateResult | typeof nothing {
@@ -146,20 +150,9 @@ export function renderImportReport(ctx: ImportReportContext): TemplateResult {
     ${report.formats?.length
       ? html`<div data-testid="formats">
           <h4>${i18n.t('formatsTitle')}</h4>
-          <div class="scroll-x">
-            <table class="data-table text">
-              <thead>
-                <tr>
-                  <th scope="col">${i18n.t('formatField')}</th>
-                  <th scope="col">${i18n.t('formatColumn')}</th>
-                  <th scope="col">${i18n.t('formatFound')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${report.formats.map((f) => formatRow(ctx, f))}
-              </tbody>
-            </table>
-          </div>
+          <ul class="formats">
+            ${report.formats.map((f) => formatRow(ctx, f))}
+          </ul>
         </div>`
       : nothing}
     ${rejects(ctx)}

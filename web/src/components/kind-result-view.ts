@@ -4,6 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { type DataKind, type DateFormat, fileError, type ImportKind, KIND_IDS } from '../engine/import-types';
 import type { EngineError, KpiResult, KpiSpec } from '../engine/types';
 import { kindName, measureLabel, noteText } from '../i18n/data-labels';
+import { localizeFileMessage } from '../i18n/file-messages';
 import type { I18n } from '../i18n/i18n';
 import { formatMeasure } from '../lib/data-format';
 import type { KindResult } from '../lib/file-imports';
@@ -35,7 +36,7 @@ function problem(ctx: KindResultContext, error: EngineError): TemplateResult {
   const { i18n, result } = ctx;
   return html`<div class="notice error file-error" role="alert" data-testid="file-error">
     <strong>${i18n.t('fileProblem')}</strong>
-    <p data-role="message">${ctx.message(error)}</p>
+    <p data-role="message">${localizeFileMessage(i18n, ctx.kinds, error.message)}</p>
     ${result.kind === 'auto'
       ? html`<label class="inline"
           >${i18n.t('readAs')}
@@ -96,7 +97,7 @@ function notesAndErrors(ctx: KindResultContext): TemplateResult | typeof nothing
   const others = ctx.result.answer.errors.filter((e) => e.input !== 'file' && !(e.kpi && ctx.kpiSpec(e.kpi)));
   if (notes.length === 0 && others.length === 0) return nothing;
   return html`${notes.length
-      ? html`<div class="notes" data-testid="notes">
+      ? html`<div class="notes panel" data-testid="notes">
           <h4>${i18n.t('notesTitle')}</h4>
           <ul>
             ${notes.map((n) => {

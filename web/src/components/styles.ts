@@ -910,7 +910,7 @@ export const styles = css`
   }
   .measures {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(170px, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(140px, 40%), 1fr));
     gap: 14px 20px;
     padding: 14px 18px;
   }
@@ -920,9 +920,17 @@ export const styles = css`
   }
   .file-tables {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 460px), 1fr));
     gap: 14px;
     align-items: start;
+  }
+  .file-table.wide {
+    grid-column: 1 / -1;
+  }
+  /* Dates, ids and Chinese titles read badly broken; a wide table scrolls instead. */
+  .file-table .data-table th,
+  .file-table .data-table td:first-child {
+    white-space: nowrap;
   }
   .file-table {
     margin: 0;
@@ -952,6 +960,9 @@ export const styles = css`
   .data-table td.txt {
     text-align: left;
   }
+  .notes {
+    padding: 12px 18px;
+  }
   .notes ul {
     margin: 0;
     padding-left: 18px;
@@ -960,8 +971,9 @@ export const styles = css`
     flex-direction: column;
     gap: 4px;
   }
-  .note-detail {
+  .notes .note-detail {
     display: block;
+    font-size: 12px;
   }
   .import-report {
     display: flex;
@@ -997,6 +1009,38 @@ export const styles = css`
     margin: 0;
     font-weight: 600;
   }
+  ul.formats {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    font-size: 14px;
+  }
+  .format-row {
+    padding: 7px 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  .format-main {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 12px;
+  }
+  .format-name {
+    flex: 0 1 260px;
+  }
+  .format-name code,
+  .format-value code {
+    font-family: var(--_mono);
+    font-size: 12.5px;
+    color: var(--_muted);
+  }
+  .format-value {
+    display: inline-flex;
+    align-items: center;
+    gap: 8px;
+    flex-wrap: wrap;
+    min-width: 0;
+  }
   .warn {
     color: var(--_watch);
     font-size: 13px;
@@ -1013,7 +1057,7 @@ export const styles = css`
   }
   .mapping-grid {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(200px, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(190px, 40%), 1fr));
     gap: 10px 14px;
   }
   .mapping .row {

@@ -102,6 +102,8 @@ export interface FormatEntry {
   format?: string;
   order?: string;
   ambiguous?: boolean;
+  /** The user chose this format (date_formats) rather than the core detecting it. */
+  chosen?: boolean;
   note?: string;
   decimal?: string;
 }
