@@ -1,4 +1,4 @@
-// End to end in Chromium: the sample company at first paint, typing, the spend CSV upload, a
+// End to end in Chromium: the sample company at first paint, typing, the spend CSV import, a
 // what-if slider and the language switch, each checked against values computed here by hand.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -75,21 +75,25 @@ test('the marketing-spend CSV gives CAC overall and per channel', async () => {
     t.customers += Number(customers);
     totals.set(channel, t);
   }
-  await page.locator('[data-testid="spend-file"]').setInputFiles(spendCsv);
-  const table = page.locator('[data-testid="spend-table"]');
+  const files = page.locator('[data-testid="files-section"]');
+  await files.locator('[data-testid="kind-select"]').selectOption('spend');
+  await files.locator('[data-testid="file-input"]').setInputFiles(spendCsv);
+  const table = files.locator('[data-table="channels"] table');
   await table.waitFor({ timeout: 10000 });
   const text = await table.innerText();
-  const all = [...totals.values()].reduce((a, t) => ({ spend: a.spend + t.spend, customers: a.customers + t.customers }));
-  totals.set('all channels', all);
   for (const [channel, t] of totals) {
-    const label = channel.replace(/_/g, ' '); // the page shows "online_ads" as "Online ads"
-    const row = text.split('\n').find((l) => l.toLowerCase().startsWith(label));
+    const row = text.split('\n').find((l) => l.startsWith(channel)); // channels are shown as the file writes them
     assert.ok(row, `row for ${channel} in ${text}`);
     const cells = row.split('\t').map(numberIn);
     assert.equal(cells[1], t.spend);
     assert.equal(cells[2], t.customers);
     assert.ok(Math.abs(cells[3] - t.spend / t.customers) <= 0.5, `CAC of ${channel} in "${row}"`);
   }
+  const all = [...totals.values()].reduce((a, t) => ({ spend: a.spend + t.spend, customers: a.customers + t.customers }));
+  const cac = Number(await files.locator('[data-kpi="cac"] [data-role="value"]').getAttribute('data-raw'));
+  assert.ok(Math.abs(cac - all.spend / all.customers) < 1e-6, `overall CAC ${cac}`);
+  assert.equal(Number(await files.locator('[data-measure="spend"]').getAttribute('data-raw')), all.spend);
+  assert.equal(Number(await files.locator('[data-measure="new_customers"]').getAttribute('data-raw')), all.customers);
 });
 
 test('a what-if slider moves the 5-year projection', async () => {

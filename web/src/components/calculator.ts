@@ -4,6 +4,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { EngineClient, isSuperseded } from '../engine/engine-client';
+import type { DataKind } from '../engine/import-types';
 import type {
   AssumptionKey,
   Catalog,
@@ -46,13 +47,13 @@ import {
 } from '../lib/whatif';
 import sampleCompany from '../../../public/samples/sample-company.json';
 import { renderGroupForm } from './fields-view';
+import { FileImports } from '../lib/file-imports';
+import { renderFiles } from './files-view';
 import { renderKpiCard } from './kpi-card-view';
-import { renderSpend, type SpendState } from './spend-view';
 import { styles } from './styles';
 import { type Metric, renderWhatIf } from './whatif-view';
 
 const SAMPLE_REQUEST = sampleCompany as unknown as ComputeRequest;
-const SAMPLE_CSV_URL = `${import.meta.env.BASE_URL}samples/marketing-spend.csv`;
 const INPUT_DEBOUNCE_MS = 25;
 const SLIDER_DEBOUNCE_MS = 10;
 
@@ -72,13 +73,13 @@ export class ServimetricsCalculator extends LitElement {
   @state() private baseline: Baseline | null = null;
   @state() private scenario: Scenario = {};
   @state() private metric: Metric = 'revenue';
-  @state() private spend: SpendState = { status: 'idle', fileName: '', answer: null, message: '' };
-  @state() private dragging = false;
+  @state() private kinds: DataKind[] = [];
   @state() private notice: Notice = 'sample';
   @state() private chartWidth = 0;
   @state() private activeSection = '';
 
   private engine: EngineClient | null = null;
+  private readonly files = new FileImports(this, () => this.engine);
   private extra: Record<string, InputValue> = {};
   private thresholds: ComputeRequest['thresholds'] | undefined;
   private loadedProjection: ProjectionRequest | null = null;
@@ -116,6 +117,11 @@ export class ServimetricsCalculator extends LitElement {
   private async start(): Promise<void> {
     try {
       this.engine = new EngineClient();
+      // The data kinds only label the files panel: the calculator works without them.
+      this.engine.kinds().then(
+        (k) => (this.kinds = k.kinds),
+        (error: unknown) => console.warn('[servimetrics] data kinds unavailable:', error),
+      );
       // The sample company is a complete request of its own: compute it while the catalog
       // travels, so the first paint of the form already holds its KPIs.
       const [catalog, first]: [Catalog, ComputeAnswer] = await Promise.all([
@@ -209,7 +215,6 @@ export class ServimetricsCalculator extends LitElement {
     this.thresholds = undefined;
     this.loadedProjection = null;
     this.scenario = {};
-    this.spend = { status: 'idle', fileName: '', answer: null, message: '' };
     this.notice = 'cleared';
     this.inputsVersion++;
     this.schedule(0);
@@ -255,40 +260,6 @@ export class ServimetricsCalculator extends LitElement {
       }),
     );
   }
-
-  private async analyzeText(text: string, fileName: string): Promise<void> {
-    if (!this.engine) return;
-    try {
-      const answer = await this.engine.analyze('spend', text);
-      this.spend = { status: 'done', fileName, answer, message: '' };
-    } catch (error) {
-      this.spend = { status: 'error', fileName, answer: null, message: error instanceof Error ? error.message : String(error) };
-    }
-  }
-
-  private onSpendFile = async (file: File): Promise<void> => {
-    this.spend = { status: 'reading', fileName: file.name, answer: null, message: '' };
-    let text: string;
-    try {
-      text = await file.text();
-    } catch (error) {
-      this.spend = { status: 'error', fileName: file.name, answer: null, message: error instanceof Error ? error.message : String(error) };
-      return;
-    }
-    await this.analyzeText(text, file.name);
-  };
-
-  private onSpendSample = async (): Promise<void> => {
-    const fileName = 'marketing-spend.csv';
-    this.spend = { status: 'reading', fileName, answer: null, message: '' };
-    try {
-      const response = await fetch(SAMPLE_CSV_URL);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      await this.analyzeText(await response.text(), fileName);
-    } catch (error) {
-      this.spend = { status: 'error', fileName, answer: null, message: error instanceof Error ? error.message : String(error) };
-    }
-  };
 
   private scrollToSection(id: string): void {
     const target = this.renderRoot.querySelector(`#${id}`);
@@ -469,7 +440,7 @@ export class ServimetricsCalculator extends LitElement {
   private renderNav(catalog: Catalog): TemplateResult {
     const items: Array<[string, string]> = [
       ...catalog.groups.map((g): [string, string] => [`group-${g.id}`, this.i18n.text(g.name)]),
-      ['spend', this.i18n.t('spendTitle')],
+      ['files', this.i18n.t('filesTitle')],
       ['whatif', this.i18n.t('whatIfTitle')],
     ];
     return html`<nav class="nav" aria-label=${this.i18n.t('sections')}>
@@ -561,15 +532,14 @@ export class ServimetricsCalculator extends LitElement {
             </div>
           </section>`,
         )}
-        <section class="block" id="spend" data-testid="spend-section">
-          ${renderSpend({
+        <section class="block" id="files" data-testid="files-section">
+          ${renderFiles({
             i18n,
-            spend: this.spend,
-            dragging: this.dragging,
-            sampleUrl: SAMPLE_CSV_URL,
-            onFile: (file) => void this.onSpendFile(file),
-            onSample: () => void this.onSpendSample(),
-            onDrag: (over) => (this.dragging = over),
+            kinds: this.kinds,
+            imports: this.files,
+            base: import.meta.env.BASE_URL,
+            kpiSpec: (id) => model.kpiById.get(id),
+            message,
           })}
         </section>
         <section class="block" id="whatif" data-testid="whatif-section">

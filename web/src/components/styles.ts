@@ -711,12 +711,12 @@ export const styles = css`
     margin-bottom: 2px;
   }
 
-  /* ---- spend file ---------------------------------------------------------------------------- */
-  .spend-grid {
+  /* ---- data files ----------------------------------------------------------------------------- */
+  .files-grid {
     display: grid;
     grid-template-columns: minmax(260px, 4fr) 8fr;
     gap: 16px;
-    align-items: start;
+    align-items: stretch;
   }
   .dropzone {
     display: flex;
@@ -746,12 +746,339 @@ export const styles = css`
     color: var(--_accent);
     font-size: 13px;
   }
-  .spend-results {
-    padding: 16px 18px;
+  .inline {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    flex-wrap: wrap;
+    font-size: 13px;
+    color: var(--_muted);
+  }
+  .inline select,
+  .import-report select,
+  .mapping select {
+    border: 1px solid var(--_border);
+    border-radius: 7px;
+    padding: 6px 8px;
+    background: var(--_surface);
+    color: var(--_text);
+    max-width: 100%;
+  }
+  .small {
+    font-size: 12px;
+  }
+  .kind-list {
+    padding: 14px 18px;
+    min-width: 0;
+  }
+  .kind-list ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .kind-list li {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 6px 16px;
+    padding: 9px 0;
+    border-top: 1px solid var(--_border);
+    flex-wrap: wrap;
+  }
+  .kind-list li:first-child {
+    border-top: 0;
+  }
+  .kind-text {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+    flex: 1 1 260px;
+  }
+  .kind-text strong {
+    font-size: 14px;
+  }
+  .kind-actions {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    flex-wrap: wrap;
+  }
+  .templates {
+    color: var(--_muted);
+    white-space: nowrap;
+  }
+  .templates a,
+  .linkish {
+    color: var(--_accent);
+  }
+  .linkish {
+    border: 0;
+    background: none;
+    padding: 0;
+    font: inherit;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .import-progress {
+    margin-top: 16px;
+    padding: 12px 16px;
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
+  .progress-top,
+  .progress-sub {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: 10px;
+    flex-wrap: wrap;
+    overflow-wrap: anywhere;
+  }
+  .progress-sub {
+    font-size: 13px;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  progress {
+    width: 100%;
+    height: 10px;
+    accent-color: var(--_accent);
+  }
+  .files-results {
+    margin-top: 18px;
+    min-width: 0;
+  }
+  .tabs {
+    display: flex;
+    gap: 6px;
+    overflow-x: auto;
+    border-bottom: 1px solid var(--_border);
+    margin-bottom: 14px;
+  }
+  .tabs button {
+    border: 0;
+    border-bottom: 3px solid transparent;
+    background: none;
+    padding: 8px 12px;
+    cursor: pointer;
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  .tabs button[aria-selected='true'] {
+    border-bottom-color: var(--_accent);
+    color: var(--_accent);
+  }
+  .tabs button span {
+    font-weight: 400;
+  }
+  .kind-result {
     display: flex;
     flex-direction: column;
     gap: 14px;
     min-width: 0;
+  }
+  .kind-result > .notice {
+    margin: 0;
+  }
+  .result-head {
+    display: flex;
+    justify-content: space-between;
+    align-items: flex-start;
+    gap: 10px;
+    flex-wrap: wrap;
+  }
+  .result-head h3 {
+    font-size: 18px;
+  }
+  .result-head p {
+    overflow-wrap: anywhere;
+  }
+  .file-error {
+    border-left: 4px solid var(--_bad);
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    font-size: 15px;
+  }
+  .file-error p {
+    color: var(--_text);
+    overflow-wrap: anywhere;
+  }
+  .measures {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(140px, 40%), 1fr));
+    gap: 14px 20px;
+    padding: 14px 18px;
+  }
+  .measures .stat strong {
+    font-size: 20px;
+    overflow-wrap: anywhere;
+  }
+  .file-tables {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 460px), 1fr));
+    gap: 14px;
+    align-items: start;
+  }
+  .file-table.wide {
+    grid-column: 1 / -1;
+  }
+  /* Dates, ids and Chinese titles read badly broken; a wide table scrolls instead. */
+  .file-table .data-table th,
+  .file-table .data-table td:first-child {
+    white-space: nowrap;
+  }
+  .file-table {
+    margin: 0;
+    min-width: 0;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 12px 14px;
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+  }
+  .file-table figcaption {
+    display: flex;
+    justify-content: space-between;
+    align-items: baseline;
+    gap: 8px;
+    flex-wrap: wrap;
+  }
+  .file-table figcaption h4 {
+    margin: 0;
+  }
+  .file-table .btn {
+    align-self: flex-start;
+  }
+  .data-table th.txt,
+  .data-table td.txt {
+    text-align: left;
+  }
+  .notes {
+    padding: 12px 18px;
+  }
+  .notes ul {
+    margin: 0;
+    padding-left: 18px;
+    font-size: 13px;
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+  }
+  .notes .note-detail {
+    display: block;
+    font-size: 12px;
+  }
+  .import-report {
+    display: flex;
+    flex-direction: column;
+    gap: 12px;
+    padding: 14px 18px;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    min-width: 0;
+  }
+  .import-report .results-title {
+    margin: 0;
+  }
+  .import-report .btn {
+    margin-top: 8px;
+  }
+  .facts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px 22px;
+    margin: 0;
+    font-size: 13px;
+  }
+  .facts div {
+    display: flex;
+    gap: 6px;
+  }
+  .facts dt {
+    color: var(--_muted);
+  }
+  .facts dd {
+    margin: 0;
+    font-weight: 600;
+  }
+  ul.formats {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    font-size: 14px;
+  }
+  .format-row {
+    padding: 7px 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  .format-main {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 12px;
+  }
+  .format-name {
+    flex: 0 1 260px;
+  }
+  .format-name code,
+  .format-value code {
+    font-family: var(--_mono);
+    font-size: 12.5px;
+    color: var(--_muted);
+  }
+  .format-value {
+    display: inline-flex;
+    align-items: center;
+    gap: 8px;
+    flex-wrap: wrap;
+    min-width: 0;
+  }
+  .warn {
+    color: var(--_watch);
+    font-size: 13px;
+    margin-top: 4px;
+  }
+  .mapping {
+    padding: 14px 18px;
+    display: flex;
+    flex-direction: column;
+    gap: 10px;
+  }
+  .mapping h3 {
+    font-size: 15px;
+  }
+  .mapping-grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(190px, 40%), 1fr));
+    gap: 10px 14px;
+  }
+  .mapping .row {
+    display: flex;
+    align-items: center;
+    gap: 12px;
+    flex-wrap: wrap;
+  }
+  .mapping select {
+    width: 100%;
+  }
+  .req {
+    color: var(--_bad);
+    text-decoration: none;
+    margin-left: 2px;
+  }
+  .chip.tiny {
+    font-size: 11px;
+    padding: 0 6px;
+    margin-left: 6px;
+    font-weight: 500;
   }
   .data-table {
     font-size: 14px;
@@ -1053,7 +1380,7 @@ export const styles = css`
       grid-template-columns: 1fr;
     }
     .group-grid,
-    .spend-grid,
+    .files-grid,
     .whatif-grid {
       grid-template-columns: 1fr;
     }
@@ -1101,7 +1428,10 @@ export const styles = css`
       grid-template-columns: 1fr 1fr;
     }
     .inputs,
-    .spend-results,
+    .kind-list,
+    .measures,
+    .import-report,
+    .mapping,
     .sliders,
     .chart-panel {
       padding-left: 14px;

@@ -1,4 +1,5 @@
 // The page's side of the engine worker: one promise per request, matched by request id.
+import type { ImportAnswer, ImportOptions, ImportProgress, KindsCatalog } from './import-types';
 import type {
   AnalyzeAnswer,
   Catalog,
@@ -6,6 +7,7 @@ import type {
   ComputeRequest,
   WorkerReply,
   WorkerRequest,
+  WorkerSignal,
 } from './types';
 
 /** Thrown (as a rejection) for a compute that a newer compute on the same lane replaced. */
@@ -16,6 +18,14 @@ export class SupersededError extends Error {
   }
 }
 
+/** Thrown (as a rejection) for an import that cancel() stopped. */
+export class CancelledError extends Error {
+  constructor() {
+    super('import cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
 export class EngineError extends Error {
   constructor(message: string) {
     super(message);
@@ -23,7 +33,19 @@ export class EngineError extends Error {
   }
 }
 
-type Pending = { resolve: (value: unknown) => void; reject: (reason: unknown) => void; lane?: string };
+type Pending = {
+  resolve: (value: unknown) => void;
+  reject: (reason: unknown) => void;
+  lane?: string;
+  /** The answer is plain text (a CSV), not JSON. */
+  raw?: boolean;
+};
+
+/** A running import: its id (for cancel) and its answer. */
+export interface RunningImport {
+  id: number;
+  answer: Promise<ImportAnswer>;
+}
 type RequestBody = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 export class EngineClient {
@@ -32,6 +54,7 @@ export class EngineClient {
   private readonly pending = new Map<number, Pending>();
   /** The newest request id per lane; an older answer on that lane is dropped. */
   private readonly newestOfLane = new Map<string, number>();
+  private readonly progressOf = new Map<number, (progress: ImportProgress) => void>();
   /** Resolves when the wasm module is instantiated; rejects when it cannot be. */
   readonly ready: Promise<void>;
 
@@ -48,18 +71,22 @@ export class EngineClient {
       const message = event.data;
       if ('type' in message) {
         if (message.type === 'ready') markReady();
+        else if (message.type === 'progress') this.progressOf.get(message.importId)?.({ ...message });
         else this.failAll(new EngineError(message.message), markFailed);
         return;
       }
       const waiting = this.pending.get(message.id);
       if (!waiting) return;
       this.pending.delete(message.id);
+      this.progressOf.delete(message.id);
       if (waiting.lane !== undefined && this.newestOfLane.get(waiting.lane) !== message.id) {
         waiting.reject(new SupersededError());
       } else if (message.ok) {
-        waiting.resolve(JSON.parse(message.resultText));
+        waiting.resolve(waiting.raw ? message.resultText : JSON.parse(message.resultText));
       } else if (message.superseded) {
         waiting.reject(new SupersededError());
+      } else if (message.cancelled) {
+        waiting.reject(new CancelledError());
       } else {
         waiting.reject(new EngineError(message.message));
       }
@@ -73,13 +100,13 @@ export class EngineClient {
     markFailed(error);
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
+    this.progressOf.clear();
   }
 
-  private post<T>(body: RequestBody, lane?: string): Promise<T> {
-    const id = this.nextId++;
+  private post<T>(body: RequestBody, lane?: string, raw = false, id = this.nextId++): Promise<T> {
     if (lane !== undefined) this.newestOfLane.set(lane, id);
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, ...(lane !== undefined ? { lane } : {}) });
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, raw, ...(lane !== undefined ? { lane } : {}) });
       this.worker.postMessage({ ...body, id } as WorkerRequest);
     });
   }
@@ -105,6 +132,33 @@ export class EngineClient {
     return this.post<AnalyzeAnswer>({ type: 'analyze', kind, text });
   }
 
+  /** The data kinds a file can hold: fields, labels, header aliases. */
+  kinds(): Promise<KindsCatalog> {
+    return this.post<KindsCatalog>({ type: 'kinds' });
+  }
+
+  /**
+   * Imports a file in the worker, which streams it into the core chunk by chunk. `onProgress` hears
+   * bytes and rows read at most every 100 ms. cancel(id) stops it: the answer then rejects with
+   * CancelledError.
+   */
+  importFile(file: Blob, options: ImportOptions, onProgress?: (progress: ImportProgress) => void): RunningImport {
+    const id = this.nextId++;
+    if (onProgress) this.progressOf.set(id, onProgress);
+    const answer = this.post<ImportAnswer>({ type: 'import', file, requestText: JSON.stringify(options) }, undefined, false, id);
+    return { id, answer };
+  }
+
+  cancel(importId: number): void {
+    const signal: WorkerSignal = { type: 'cancel', importId };
+    this.worker.postMessage(signal);
+  }
+
+  /** Every row the last finished import of this kind rejected, as CSV text ('' when none is kept). */
+  rejectsCsv(kind: string): Promise<string> {
+    return this.post<string>({ type: 'rejects', kind }, undefined, true);
+  }
+
   terminate(): void {
     this.worker.terminate();
     this.failAll(new EngineError('engine stopped'), () => undefined);
@@ -113,4 +167,8 @@ export class EngineClient {
 
 export function isSuperseded(error: unknown): error is SupersededError {
   return error instanceof SupersededError;
+}
+
+export function isCancelled(error: unknown): error is CancelledError {
+  return error instanceof CancelledError;
 }

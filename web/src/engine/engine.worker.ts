@@ -1,10 +1,13 @@
 /// <reference lib="webworker" />
-// Owns the WebAssembly instance of the C++ core. Messages in: catalog / compute / analyze, each with
-// an id; messages out: the JSON text of the answer for that id, parsed by the page. Computes posted on the same lane replace
-// older ones still waiting in the queue, so a burst of keystrokes costs one computation.
+// Owns the WebAssembly instance of the C++ core. Messages in: catalog / kinds / compute / analyze /
+// rejects, each with an id; messages out: the JSON text of the answer for that id, parsed by the
+// page. Computes posted on the same lane replace older ones still waiting in the queue, so a burst
+// of keystrokes costs one computation. A file import runs beside the queue: it awaits each chunk of
+// the file, so computes are answered between chunks, and a cancel message stops it.
 import createServimetrics, { type ServimetricsModule } from '@wasm/servimetrics.js';
 import wasmUrl from '@wasm/servimetrics.wasm?url';
-import type { WorkerReply, WorkerRequest } from './types';
+import { CancelledImport, ImportRunner } from './import-runner';
+import type { WorkerReply, WorkerRequest, WorkerSignal } from './types';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -31,13 +34,19 @@ ready.then(
   (error: unknown) => reply({ type: 'fatal', message: String(error instanceof Error ? error.message : error) }),
 );
 
-let queue: WorkerRequest[] = [];
+const imports = new ImportRunner(reply);
+type QueuedRequest = Exclude<WorkerRequest, { type: 'import' }>;
+let queue: QueuedRequest[] = [];
 let draining = false;
 
-function run(module: ServimetricsModule, request: WorkerRequest): string {
+function run(module: ServimetricsModule, request: QueuedRequest): string {
   switch (request.type) {
     case 'catalog':
       return module.catalog();
+    case 'kinds':
+      return module.kinds();
+    case 'rejects':
+      return imports.rejectsCsv(request.kind);
     case 'compute':
       return module.compute(request.requestText);
     case 'analyze':
@@ -80,7 +89,22 @@ async function drain(): Promise<void> {
   }
 }
 
-self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
-  queue.push(event.data);
-  void drain();
+async function runImport(request: Extract<WorkerRequest, { type: 'import' }>): Promise<void> {
+  try {
+    const module = await ready;
+    reply({ id: request.id, ok: true, resultText: await imports.run(module, request.id, request.file, request.requestText) });
+  } catch (error) {
+    if (error instanceof CancelledImport) reply({ id: request.id, ok: false, cancelled: true, message: error.message });
+    else reply({ id: request.id, ok: false, message: String(error instanceof Error ? error.message : error) });
+  }
+}
+
+self.addEventListener('message', (event: MessageEvent<WorkerRequest | WorkerSignal>) => {
+  const message = event.data;
+  if (message.type === 'cancel') imports.cancel(message.importId);
+  else if (message.type === 'import') void runImport(message);
+  else {
+    queue.push(message);
+    void drain();
+  }
 });

@@ -7,6 +7,22 @@ declare module '@wasm/servimetrics.js' {
     compute(requestJson: string): string;
     /** KPIs from a file's text; kind is "spend" for the marketing-spend CSV. */
     analyze(kind: string, text: string): string;
+    /** The data kinds (fields, labels, header aliases) as JSON text. */
+    kinds(): string;
+    /** A streaming import of one file; an Embind object, so it must be deleted. */
+    FileImport: new (requestJson: string) => FileImport;
+  }
+
+  export interface FileImport {
+    /** Reads one chunk of the file. false: stop feeding (the answer will say why). */
+    feed(chunk: Uint8Array): boolean;
+    /** {"bytes","rows"} read so far, as JSON text. */
+    progress(): string;
+    /** The answer, as JSON text. */
+    finish(): string;
+    /** Every rejected row as CSV (row,column,value,reason). */
+    rejectsCsv(): string;
+    delete(): void;
   }
 
   export interface ServimetricsOptions {

@@ -223,13 +223,22 @@ export interface AnalyzeAnswer {
 
 export type WorkerRequest =
   | { id: number; type: 'catalog' }
+  | { id: number; type: 'kinds' }
   // The request travels as JSON text: cloning a string across threads is one copy, while
   // cloning an object walks it on both sides.
   | { id: number; type: 'compute'; requestText: string; lane?: string }
-  | { id: number; type: 'analyze'; kind: string; text: string };
+  | { id: number; type: 'analyze'; kind: string; text: string }
+  // The File itself crosses (a handle, not its bytes); the worker streams it.
+  | { id: number; type: 'import'; file: Blob; requestText: string }
+  // The CSV of every row the last finished import of this kind rejected (text, not JSON).
+  | { id: number; type: 'rejects'; kind: string };
+
+/** Messages without an answer of their own. */
+export type WorkerSignal = { type: 'cancel'; importId: number };
 
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'fatal'; message: string }
+  | { type: 'progress'; importId: number; bytes: number; total: number; rows: number; rowsPerSecond: number }
   | { id: number; ok: true; resultText: string }
-  | { id: number; ok: false; superseded?: boolean; message: string };
+  | { id: number; ok: false; superseded?: boolean; cancelled?: boolean; message: string };

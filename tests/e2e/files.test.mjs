@@ -1,0 +1,294 @@
+// End to end in Chromium: the data files panel. Every sample goes through the file input and its
+// rows used and one KPI are compared with what the native CLI prints for the same file; then the GBK
+// sample, a file of the wrong kind, a file with bad rows (rejects and their download), cancelling a
+// large import, a column mapping remembered across a reload, and the Chinese labels.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startStaticServer } from '../support/static-server.mjs';
+import { launchChromium } from '../support/browser.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cliPath = path.join(repo, 'build/native/cli/servimetrics');
+const sample = (name) => path.join(repo, 'public/samples', name);
+const KINDS = ['transactions', 'subscriptions', 'survey', 'tickets', 'spend', 'ledger'];
+
+let server;
+let browser;
+let context;
+let page;
+let tmp;
+
+/** What the native CLI answers for a file: the same core, outside the browser. */
+function cli(kind, file) {
+  const run = spawnSync(cliPath, ['analyze', '--kind', kind, file], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  assert.ok(run.status === 0 || run.status === 1, `CLI failed on ${file}: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+// Numbers as the page prints them: "1,234", "¥30,000", "10.0%" -> 1234, 30000, 10.
+const numberIn = (text) => Number(text.replace(/[^0-9.\-]/g, ''));
+const files = () => page.locator('[data-testid="files-section"]');
+const result = () => files().locator('[data-testid="kind-result"]');
+
+async function lastImport() {
+  if ((await result().count()) === 0) return 0;
+  return Number(await result().getAttribute('data-import'));
+}
+
+/** Runs `action` and waits until a newer import than before is shown, of `kind` when given. */
+async function afterImport(action, kind, timeoutMs = 20000) {
+  const before = await lastImport();
+  await action();
+  await assertEventually(async () => {
+    assert.ok((await lastImport()) > before, 'a new import is shown');
+    if (kind) assert.equal(await result().getAttribute('data-kind'), kind);
+  }, timeoutMs);
+}
+
+async function importPath(file, kind = 'auto', expectKind = kind === 'auto' ? undefined : kind) {
+  await files().locator('[data-testid="kind-select"]').selectOption(kind);
+  await afterImport(() => files().locator('[data-testid="file-input"]').setInputFiles(file), expectKind);
+}
+
+const shownNumber = async (testid) => numberIn(await result().locator(`[data-testid="${testid}"] strong`).innerText());
+
+before(async () => {
+  assert.ok(fs.existsSync(cliPath), 'build/native/cli/servimetrics exists (run ./scripts/build)');
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'servimetrics-files-'));
+  server = await startStaticServer();
+  browser = await launchChromium();
+  context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  page = await context.newPage();
+  await page.goto(server.url);
+  await files().locator('[data-testid="kind-list"] li[data-kind="ledger"] strong').waitFor({ timeout: 15000 });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+for (const kind of KINDS) {
+  test(`the ${kind} sample shows the CLI's rows used and KPIs`, async () => {
+    const file = sample(`${kind}.csv`);
+    const expected = cli(kind, file);
+    await importPath(file, kind);
+    assert.equal(await result().locator('[data-testid="file-error"]').count(), 0, 'no file-level error');
+    assert.equal(await shownNumber('rows-used'), expected.import.rows_used);
+    assert.equal(await shownNumber('rows-read'), expected.import.rows_read);
+    const kpi = expected.kpis[0];
+    if (kpi) {
+      const value = result().locator(`[data-kpi="${kpi.id}"] [data-role="value"]`);
+      const raw = Number(await value.getAttribute('data-raw'));
+      assert.ok(Math.abs(raw - kpi.value) <= 1e-9 * Math.max(1, Math.abs(kpi.value)), `${kpi.id}: page ${raw}, CLI ${kpi.value}`);
+      assert.notEqual((await value.innerText()).trim(), '—');
+    } else {
+      const measure = expected.measures[0];
+      assert.ok(measure, `the CLI gives ${kind} a KPI or a measure`);
+      assert.equal(Number(await result().locator(`[data-measure="${measure.id}"]`).getAttribute('data-raw')), measure.value);
+    }
+  });
+}
+
+test('results of several kinds stay side by side', async () => {
+  const tabs = files().locator('[role="tab"]');
+  assert.equal(await tabs.count(), KINDS.length);
+  await tabs.filter({ hasText: 'Transactions' }).click();
+  assert.equal(await result().getAttribute('data-kind'), 'transactions');
+});
+
+test('a sample button imports that kind', async () => {
+  await afterImport(() => files().locator('[data-testid="sample-spend"]').click(), 'spend');
+  assert.equal(await shownNumber('rows-used'), cli('spend', sample('spend.csv')).import.rows_used);
+});
+
+test('the GBK-encoded Chinese transactions file is detected and read', async () => {
+  const file = sample('transactions.gbk.csv');
+  const expected = cli('transactions', file);
+  await importPath(file, 'auto', 'transactions');
+  assert.equal(await result().locator('[data-testid="file-error"]').count(), 0);
+  assert.equal(await shownNumber('rows-used'), expected.import.rows_used);
+  assert.equal(expected.import.rows_used, cli('transactions', sample('transactions.csv')).import.rows_used);
+  assert.match(await result().locator('[data-fact="encoding"]').innerText(), /GB/i);
+  // The file's own Chinese header is shown, decoded.
+  await result().locator('[data-testid="mapping-toggle"]').click();
+  assert.match(await result().locator('[data-testid="mapping"]').innerText(), /客户ID/);
+  await result().locator('[data-testid="mapping-toggle"]').click();
+});
+
+test('the Excel workbook of the same transactions gives the same figures', async () => {
+  const file = sample('transactions.xlsx');
+  const expected = cli('transactions', file);
+  await importPath(file, 'auto', 'transactions');
+  assert.equal(await result().locator('[data-testid="file-error"]').count(), 0);
+  assert.equal((await result().locator('[data-fact="format"]').innerText()).trim(), 'XLSX');
+  assert.equal(await shownNumber('rows-used'), expected.import.rows_used);
+  assert.equal(expected.import.rows_used, cli('transactions', sample('transactions.csv')).import.rows_used);
+});
+
+test('a file of another kind gets one clear message', async () => {
+  const file = sample('spend.csv');
+  const expected = cli('tickets', file);
+  const problem = expected.errors.find((e) => e.input === 'file');
+  assert.ok(problem, 'the CLI reports a file-level error');
+  await importPath(file, 'tickets');
+  const shown = result().locator('[data-testid="file-error"]');
+  await shown.waitFor();
+  assert.equal((await shown.locator('[data-role="message"]').innerText()).trim(), problem.message);
+  assert.equal(await result().locator('[data-testid="mapping"]').count(), 1, 'the mapping screen opens to fix it');
+});
+
+test('bad rows are listed and all of them download as CSV', async () => {
+  const good = fs.readFileSync(sample('transactions.csv'), 'utf8').trim().split('\n').slice(0, 40);
+  const bad = [
+    'INV-9001,C001,2024-13-45,Pump P50,product,1,8000,8000,online_ads,completed',
+    'INV-9002,C002,2024-05-01,Pump P50,product,1,8000,lots,online_ads,completed',
+    'INV-9003,,2024-05-02,Pump P50,product,1,8000,8000,online_ads,completed',
+  ];
+  const file = path.join(tmp, 'bad-rows.csv');
+  fs.writeFileSync(file, [...good, ...bad].join('\n') + '\n');
+  const expected = cli('transactions', file);
+  assert.ok(expected.import.rows_rejected >= 3, 'the CLI rejects the three bad rows');
+  await importPath(file, 'transactions');
+  assert.equal(await shownNumber('rows-rejected'), expected.import.rows_rejected);
+  const rejects = result().locator('[data-testid="import-rejects"] tbody tr');
+  assert.equal(await rejects.count(), Math.min(10, expected.import.rejects.length));
+  assert.match(await result().locator('[data-testid="import-rejects"]').innerText(), /lots/);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    result().locator('[data-testid="download-rejects"]').click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'bad-rows-rejects.csv');
+  const text = fs.readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '');
+  const lines = text.trim().split(/\r?\n/);
+  assert.match(lines[0], /^row,column,value,reason$/);
+  assert.equal(lines.length - 1, expected.import.rows_rejected);
+  for (const row of expected.import.rejects) assert.ok(lines.some((l) => l.startsWith(`${row.row},`)), `row ${row.row} in ${text}`);
+  assert.ok(lines.some((l) => l.includes('lots')));
+});
+
+test('cancelling a large import stops it and the page keeps working', async () => {
+  const file = path.join(tmp, 'large-transactions.csv');
+  writeLargeTransactions(file, 30 << 20);
+  const shownBefore = await lastImport();
+  await files().locator('[data-testid="kind-select"]').selectOption('transactions');
+  await files().locator('[data-testid="file-input"]').setInputFiles(file);
+  const progress = files().locator('[data-testid="import-progress"]');
+  await progress.waitFor({ timeout: 10000 });
+  // Progress arrives with bytes, rows and a rate before the import is anywhere near done.
+  await assertEventually(async () => assert.ok(numberIn((await progress.locator('[data-testid="progress-rows"]').innerText()).split('·')[0]) > 0));
+  await progress.locator('[data-testid="import-cancel"]').click();
+  await files().locator('[data-testid="import-cancelled"]').waitFor({ timeout: 5000 });
+  assert.equal(await progress.count(), 0);
+  assert.equal(await lastImport(), shownBefore, 'the cancelled import replaced nothing');
+  // No late answer turns up.
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.equal(await lastImport(), shownBefore);
+  assert.equal(await files().locator('[data-testid="import-cancelled"]').count(), 1);
+  // The worker still computes: the calculator and another import both answer.
+  await page.locator('[data-input="customers_start"]').fill('200');
+  await page.locator('[data-input="customers_lost"]').fill('30');
+  await assertEventually(async () =>
+    assert.equal(Number(await page.locator('[data-kpi="churn_rate"] [data-role="value"]').first().getAttribute('data-raw')), 0.15));
+  await afterImport(() => files().locator('[data-testid="sample-ledger"]').click(), 'ledger');
+});
+
+test('an ambiguous date order is flagged and choosing another reads the file again', async () => {
+  const file = path.join(tmp, 'ambiguous-dates.csv');
+  fs.writeFileSync(file, 'customer_id,date,amount\nC1,01/02/2024,100\nC2,03/04/2024,200\nC1,05/06/2024,300\n');
+  await importPath(file, 'transactions');
+  const date = result().locator('[data-format-field="date"]');
+  assert.equal(await date.getAttribute('data-ambiguous'), 'true');
+  await date.locator('[data-role="ambiguous"]').waitFor();
+  const customers = result().locator('[data-table="customers"]');
+  assert.match(await customers.innerText(), /2024-01-02/); // month first until told otherwise
+  await afterImport(() => date.locator('[data-role="date-format"]').selectOption('dmy'), 'transactions');
+  assert.equal(await result().locator('[data-format-field="date"] [data-role="ambiguous"]').count(), 0);
+  assert.equal(await result().locator('[data-format-field="date"] [data-role="date-format"]').inputValue(), 'dmy');
+  assert.match(await result().locator('[data-table="customers"]').innerText(), /2024-02-01/);
+});
+
+test('a new column mapping imports again and is remembered after a reload', async () => {
+  const rows = fs.readFileSync(sample('transactions.csv'), 'utf8').trim().split('\n').slice(1, 81);
+  const file = path.join(tmp, 'odd-headers.csv');
+  // Headers no alias knows: nothing required can be guessed.
+  const header = 'ref,client ref,booked on,item,kind of sale,n,each,net total,route,state';
+  fs.writeFileSync(file, [header, ...rows].join('\n') + '\n');
+  await importPath(file, 'transactions');
+  await result().locator('[data-testid="file-error"]').waitFor();
+  const mapping = result().locator('[data-testid="mapping"]');
+  await mapping.waitFor();
+  const choose = (field, column) => mapping.locator(`[data-map-field="${field}"] select`).selectOption({ label: column });
+  await choose('customer_id', 'client ref');
+  await choose('date', 'booked on');
+  await choose('amount', 'net total');
+  await choose('channel', 'route');
+  await afterImport(() => mapping.locator('[data-testid="mapping-apply"]').click(), 'transactions');
+  assert.equal(await result().locator('[data-testid="file-error"]').count(), 0);
+  const used = await shownNumber('rows-used');
+  assert.ok(used > 0);
+
+  await page.reload();
+  await files().locator('[data-testid="kind-list"] li[data-kind="ledger"] strong').waitFor({ timeout: 15000 });
+  await importPath(file, 'transactions');
+  await result().locator('[data-testid="mapping-remembered"]').waitFor();
+  assert.equal(await result().locator('[data-testid="file-error"]').count(), 0);
+  assert.equal(await shownNumber('rows-used'), used);
+
+  // Forgetting it reads the file with the guesses again.
+  await afterImport(() => result().locator('[data-testid="mapping-forget"]').click(), 'transactions');
+  await result().locator('[data-testid="file-error"]').waitFor();
+  assert.equal(await result().locator('[data-testid="mapping-remembered"]').count(), 0);
+});
+
+test('the Chinese page labels the panel, the report and the figures in Chinese', async () => {
+  await importPath(sample('transactions.csv'), 'transactions');
+  await page.locator('[data-testid="lang-toggle"]').click();
+  await assertEventually(async () => assert.match(await files().locator('h2').first().innerText(), /数据文件/));
+  const cjk = /[\u4e00-\u9fff]/;
+  assert.match(await files().locator('[data-testid="kind-list"] li[data-kind="transactions"] strong').innerText(), /交易/);
+  assert.match(await result().locator('[data-testid="rows-used"] span').innerText(), cjk);
+  for (const label of await result().locator('[data-measure] > span').allInnerTexts()) assert.match(label, cjk, `measure label "${label}"`);
+  for (const title of await result().locator('[data-table] h4').allInnerTexts()) assert.match(title, cjk, `table title "${title}"`);
+  for (const th of await result().locator('[data-table] th').allInnerTexts()) assert.match(th, cjk, `column title "${th}"`);
+  await page.locator('[data-testid="lang-toggle"]').click();
+});
+
+/** A transactions file of about `bytes` bytes: many customers buying every few days. */
+function writeLargeTransactions(file, bytes) {
+  const fd = fs.openSync(file, 'w');
+  fs.writeSync(fd, 'invoice_id,customer_id,date,product,category,quantity,unit_price,amount,channel,status\n');
+  let written = 0;
+  let n = 0;
+  while (written < bytes) {
+    const lines = [];
+    for (let i = 0; i < 10000; i++, n++) {
+      const day = new Date(Date.UTC(2023, 0, 1) + (n % 730) * 86400000).toISOString().slice(0, 10);
+      const price = 500 + (n % 97) * 10;
+      lines.push(`INV-${n},C${n % 5000},${day},Repair visit,basic_service,1,${price},${price},online_ads,completed`);
+    }
+    const chunk = lines.join('\n') + '\n';
+    fs.writeSync(fd, chunk);
+    written += Buffer.byteLength(chunk);
+  }
+  fs.closeSync(fd);
+}
+
+async function assertEventually(check, timeoutMs = 8000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}

@@ -1,0 +1,54 @@
+// One table of an imported file's answer: localized column titles, numbers through Intl, texts and
+// dates as the file gave them, the first rows until the user asks for all of them.
+import { html, nothing, type TemplateResult } from 'lit';
+import type { DataKind, DataTable } from '../engine/import-types';
+import { columnLabel, tableLabel } from '../i18n/data-labels';
+import type { I18n } from '../i18n/i18n';
+import { formatCell } from '../lib/data-format';
+
+const FIRST_ROWS = 12;
+
+export interface DataTableContext {
+  i18n: I18n;
+  kind: DataKind | undefined;
+  id: string;
+  table: DataTable;
+  expanded: boolean;
+  onToggle: () => void;
+}
+
+export function renderDataTable(ctx: DataTableContext): TemplateResult {
+  const { i18n, table } = ctx;
+  const rows = ctx.expanded ? table.rows : table.rows.slice(0, FIRST_ROWS);
+  const total = Math.max(table.total_rows ?? table.rows.length, table.rows.length);
+  // Numbers align right; a column of texts (names, periods, dates) reads from the left.
+  const numeric = table.columns.map((_, i) => table.rows.some((r) => typeof r[i] === 'number'));
+  // Wide tables take a whole row of the grid; narrow ones sit side by side.
+  return html`<figure class="file-table ${table.columns.length > 5 ? 'wide' : ''}" data-table=${ctx.id}>
+    <figcaption>
+      <h4>${tableLabel(i18n, ctx.id)}</h4>
+      ${total > rows.length ? html`<span class="muted">${i18n.t('rowsShown', { shown: i18n.number(rows.length, 0), total: i18n.number(total, 0) })}</span>` : nothing}
+    </figcaption>
+    <div class="scroll-x">
+      <table class="data-table">
+        <thead>
+          <tr>
+            ${table.columns.map((c, i) => html`<th scope="col" data-column=${c} class=${numeric[i] ? '' : 'txt'}>${columnLabel(i18n, ctx.kind, c)}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (row) => html`<tr>
+              ${table.columns.map((c, i) => html`<td data-column=${c} class=${numeric[i] ? '' : 'txt'}>${formatCell(i18n, c, row[i] ?? null)}</td>`)}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    ${table.rows.length > FIRST_ROWS
+      ? html`<button type="button" class="btn small" data-role="toggle-rows" @click=${ctx.onToggle}>
+          ${ctx.expanded ? i18n.t('showFewerRows') : i18n.t('showAllRows', { n: i18n.number(table.rows.length, 0) })}
+        </button>`
+      : nothing}
+  </figure>`;
+}

@@ -1,0 +1,160 @@
+// The data files panel: a drop zone and file picker with the kind to read the file as, a sample and
+// templates per kind, the progress of a running import, and the result of each kind loaded.
+import { html, nothing, type TemplateResult } from 'lit';
+import { type DataKind, type ImportKind, KIND_IDS } from '../engine/import-types';
+import type { EngineError, KpiSpec } from '../engine/types';
+import { kindName } from '../i18n/data-labels';
+import type { I18n } from '../i18n/i18n';
+import type { FileImports } from '../lib/file-imports';
+import { renderImportProgress } from './import-progress-view';
+import { renderKindResult } from './kind-result-view';
+
+export interface FilesContext {
+  i18n: I18n;
+  kinds: DataKind[];
+  imports: FileImports;
+  /** The page's base URL, for samples and templates. */
+  base: string;
+  kpiSpec: (id: string) => KpiSpec | undefined;
+  message: (error: EngineError) => string;
+}
+
+const ACCEPT = '.csv,.tsv,.txt,.xlsx,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function dropzone(ctx: FilesContext): TemplateResult {
+  const { i18n, imports } = ctx;
+  const pick = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) void imports.importFile(file);
+    input.value = ''; // choosing the same file again still reads it
+  };
+  return html`<div
+    class="dropzone ${imports.dragging ? 'over' : ''}"
+    data-testid="file-drop"
+    @dragenter=${(e: DragEvent) => {
+      e.preventDefault();
+      imports.setDragging(true);
+    }}
+    @dragover=${(e: DragEvent) => {
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    }}
+    @dragleave=${(e: DragEvent) => {
+      if (!(e.currentTarget as HTMLElement).contains(e.relatedTarget as Node | null)) imports.setDragging(false);
+    }}
+    @drop=${(e: DragEvent) => {
+      e.preventDefault();
+      imports.setDragging(false);
+      const file = e.dataTransfer?.files?.[0];
+      if (file) void imports.importFile(file);
+    }}
+  >
+    <svg width="36" height="36" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" style="color:var(--_accent)">
+      <path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z" />
+      <path d="M14 3v5h5M12 17v-6M9.5 13.5 12 11l2.5 2.5" />
+    </svg>
+    <strong>${i18n.t('filesDrop')}</strong>
+    <span class="muted small">${i18n.t('filesTypes')}</span>
+    <label class="inline kind-select"
+      >${i18n.t('filesKind')}
+      <select data-testid="kind-select" @change=${(e: Event) => imports.setKind((e.target as HTMLSelectElement).value as ImportKind)}>
+        <option value="auto" ?selected=${imports.kind === 'auto'}>${i18n.t('kindAuto')}</option>
+        ${KIND_IDS.map((k) => html`<option value=${k} ?selected=${imports.kind === k}>${kindName(i18n, ctx.kinds, k)}</option>`)}
+      </select></label
+    >
+    <label class="btn primary">
+      ${i18n.t('filesChoose')}
+      <input type="file" class="sr-only" accept=${ACCEPT} data-testid="file-input" @change=${pick} />
+    </label>
+  </div>`;
+}
+
+function kindList(ctx: FilesContext): TemplateResult {
+  const { i18n, imports } = ctx;
+  return html`<div class="panel kind-list" data-testid="kind-list">
+    <h3 class="results-title">${i18n.t('filesKinds')}</h3>
+    <ul>
+      ${KIND_IDS.map((id) => {
+        const kind = ctx.kinds.find((k) => k.id === id);
+        return html`<li data-kind=${id}>
+          <div class="kind-text">
+            <strong>${kindName(i18n, ctx.kinds, id)}</strong>
+            <span class="muted small">${kind ? i18n.text(kind.description) : ''}</span>
+          </div>
+          <div class="kind-actions">
+            <button type="button" class="btn small" data-testid=${`sample-${id}`} ?disabled=${imports.running !== null}
+              @click=${() => void imports.importSample(id, `${ctx.base}samples/${id}.csv`)}>
+              ${i18n.t('trySample')}
+            </button>
+            <span class="small templates">
+              ${i18n.t('template')}:
+              <a href=${`${ctx.base}templates/${id}.csv`} download=${`${id}-template.csv`} title=${i18n.t('templateEnglishTitle')} data-testid=${`template-${id}`}
+                >${i18n.t('templateEnglish')}</a
+              >
+              ·
+              <a href=${`${ctx.base}templates/${id}.zh.csv`} download=${`${id}-template.zh.csv`} title=${i18n.t('templateChineseTitle')} lang="zh-CN" data-testid=${`template-${id}-zh`}
+                >${i18n.t('templateChinese')}</a
+              >
+            </span>
+          </div>
+        </li>`;
+      })}
+    </ul>
+  </div>`;
+}
+
+function status(ctx: FilesContext): TemplateResult | typeof nothing {
+  const { i18n, imports } = ctx;
+  if (imports.running) return renderImportProgress(i18n, imports.running, () => imports.cancel());
+  const m = imports.message;
+  if (!m) return nothing;
+  if (m.type === 'cancelled') return html`<p class="notice" role="status" data-testid="import-cancelled">${i18n.t('importCancelled', { file: m.fileName })}</p>`;
+  return html`<p class="notice error" role="alert" data-testid="import-failed">${i18n.t('importFailed', { file: m.fileName, message: m.text })}</p>`;
+}
+
+function results(ctx: FilesContext): TemplateResult {
+  const { i18n, imports } = ctx;
+  const active = imports.active ? imports.results.get(imports.active) : undefined;
+  if (!active) return html`<p class="muted" data-testid="files-none">${i18n.t('filesNone')}</p>`;
+  const kind = active.kind;
+  return html`${imports.results.size > 1
+      ? html`<div class="tabs" role="tablist" aria-label=${i18n.t('loadedFiles')}>
+          ${[...imports.results.values()].map(
+            (r) => html`<button type="button" role="tab" data-tab=${r.kind} aria-selected=${r.kind === kind ? 'true' : 'false'} @click=${() => imports.show(r.kind)}>
+              ${kindName(i18n, ctx.kinds, r.kind)}<span class="muted small">${r.fileName}</span>
+            </button>`,
+          )}
+        </div>`
+      : nothing}
+    ${renderKindResult({
+      i18n,
+      kinds: ctx.kinds,
+      result: active,
+      busy: imports.running !== null,
+      mappingOpen: imports.mappingOpen,
+      expanded: imports.expanded,
+      kpiSpec: ctx.kpiSpec,
+      message: ctx.message,
+      onToggleMapping: () => imports.toggleMapping(),
+      onApplyMapping: (mapping) => void imports.applyMapping(kind, mapping),
+      onForgetMapping: () => void imports.forgetMapping(kind),
+      onDateFormat: (field, format) => void imports.setDateFormat(kind, field, format),
+      onReadAs: (k) => void imports.readAs(kind, k),
+      onDownloadRejects: () => void imports.downloadRejects(kind),
+      onToggleTable: (key) => imports.toggleTable(key),
+    })}`;
+}
+
+export function renderFiles(ctx: FilesContext): TemplateResult {
+  const { i18n } = ctx;
+  return html`<div class="section-head">
+      <div>
+        <h2>${i18n.t('filesTitle')}</h2>
+        <p>${i18n.t('filesIntro')}</p>
+      </div>
+    </div>
+    <div class="files-grid">${dropzone(ctx)} ${kindList(ctx)}</div>
+    ${status(ctx)}
+    <div class="files-results" aria-live="polite">${results(ctx)}</div>`;
+}

@@ -1,0 +1,27 @@
+// The progress of a running import: a bar of bytes read, rows and rows per second, and Cancel.
+import { html, type TemplateResult } from 'lit';
+import type { I18n } from '../i18n/i18n';
+import type { RunningImport } from '../lib/file-imports';
+
+function size(i18n: I18n, n: number): string {
+  if (n < 1024 * 1024) return `${i18n.number(n / 1024, 0)} KB`;
+  return `${i18n.number(n / (1024 * 1024), 1)} MB`;
+}
+
+export function renderImportProgress(i18n: I18n, running: RunningImport, onCancel: () => void): TemplateResult {
+  const p = running.progress;
+  const fraction = p && p.total > 0 ? Math.min(1, p.bytes / p.total) : 0;
+  return html`<div class="panel import-progress" role="status" data-testid="import-progress">
+    <div class="progress-top">
+      <strong>${i18n.t('importReading', { file: running.fileName })}</strong>
+      <button type="button" class="btn small" data-testid="import-cancel" @click=${onCancel}>${i18n.t('cancel')}</button>
+    </div>
+    <progress max="1" .value=${fraction} aria-label=${i18n.t('importReading', { file: running.fileName })}></progress>
+    <div class="progress-sub">
+      <span data-testid="progress-bytes">${p ? i18n.t('importBytes', { bytes: size(i18n, p.bytes), total: size(i18n, p.total) }) : '…'}</span>
+      <span data-testid="progress-rows"
+        >${p ? i18n.t('importRows', { rows: i18n.number(p.rows, 0), rate: i18n.number(p.rowsPerSecond, 0) }) : ''}</span
+      >
+    </div>
+  </div>`;
+}

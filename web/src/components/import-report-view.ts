@@ -1,0 +1,160 @@
+// The import report of one file: rows read, used and rejected; how the file was read (format,
+// encoding, delimiter); the detected date and number formats, with a date format override that
+// reads the file again; the first rejected rows and a download of all of them.
+import { html, nothing, type TemplateResult } from 'lit';
+import { DATE_FORMATS, type DataKind, type DateFormat, type FormatEntry, type ImportReport } from '../engine/import-types';
+import { fieldLabel } from '../i18n/data-labels';
+import type { I18n } from '../i18n/i18n';
+
+const MAX_REJECTS_SHOWN = 10;
+
+export interface ImportReportContext {
+  i18n: I18n;
+  kind: DataKind | undefined;
+  report: ImportReport;
+  busy: boolean;
+  onDateFormat: (field: string, format: DateFormat) => void;
+  onDownloadRejects: () => void;
+}
+
+const DELIMITERS: Record<string, 'delim_comma' | 'delim_semicolon' | 'delim_tab' | 'delim_pipe' | 'delim_spaces'> = {
+  ',': 'delim_comma',
+  ';': 'delim_semicolon',
+  tab: 'delim_tab',
+  '\t': 'delim_tab',
+  '|': 'delim_pipe',
+  spaces: 'delim_spaces',
+  ' ': 'delim_spaces',
+};
+
+function bytes(i18n: I18n, n: number): string {
+  if (n < 1024) return `${i18n.number(n, 0)} B`;
+  if (n < 1024 * 1024) return `${i18n.number(n / 1024, 1)} KB`;
+  return `${i18n.number(n / (1024 * 1024), 1)} MB`;
+}
+
+function fileFacts(ctx: ImportReportContext): TemplateResult {
+  const { i18n, report } = ctx;
+  const file = report.file;
+  const delimiter = file.delimiter !== undefined ? DELIMITERS[file.delimiter] : undefined;
+  const sheet = file.sheets && file.sheet !== undefined ? (typeof file.sheet === 'number' ? file.sheets[file.sheet] : file.sheet) : file.sheet;
+  return html`<dl class="facts" data-testid="file-facts">
+    <div><dt>${i18n.t('fileFormat')}</dt><dd data-fact="format">${(file.format ?? '').toUpperCase()}</dd></div>
+    ${file.encoding
+      ? html`<div>
+          <dt>${i18n.t('fileEncoding')}</dt>
+          <dd data-fact="encoding" title=${file.encoding_reason ?? ''}>${file.encoding.toUpperCase()}</dd>
+        </div>`
+      : nothing}
+    ${file.delimiter
+      ? html`<div><dt>${i18n.t('fileDelimiter')}</dt><dd data-fact="delimiter">${delimiter ? i18n.t(delimiter) : file.delimiter}</dd></div>`
+      : nothing}
+    ${sheet !== undefined ? html`<div><dt>${i18n.t('fileSheet')}</dt><dd data-fact="sheet">${String(sheet)}</dd></div>` : nothing}
+    <div><dt>${i18n.t('fileSize')}</dt><dd data-fact="bytes">${bytes(i18n, file.bytes ?? 0)}</dd></div>
+  </dl>
+  ${file.replaced_characters
+    ? html`<p class="warn" data-testid="replaced-characters">${i18n.t('replacedChars', { n: i18n.number(file.replaced_characters, 0) })}</p>`
+    : nothing}`;
+}
+
+/** The order of a detected date format ("dmy"), whichever field of the entry holds it. */
+function dateOrder(entry: FormatEntry): DateFormat | '' {
+  const known = (v: string | undefined): v is DateFormat => v !== undefined && (DATE_FORMATS as readonly string[]).includes(v);
+  if (known(entry.order)) return entry.order;
+  if (known(entry.format)) return entry.format;
+  return '';
+}
+
+function numberFormat(i18n: I18n, entry: FormatEntry): string {
+  if (entry.decimal === ',') return i18n.t('decimalComma');
+  if (entry.decimal === '.') return i18n.t('decimalPoint');
+  return entry.format ?? '';
+}
+
+function formatRow(ctx: ImportReportContext, entry: FormatEntry): TemplateResult {
+  const { i18n } = ctx;
+  const label = fieldLabel(i18n, ctx.kind, entry.field);
+  const order = dateOrder(entry);
+  // The core's own label of what it read, e.g. "DD/MM/YYYY h:mm", unless it is the order's id.
+  const detected = entry.format && entry.format !== order ? entry.format : '';
+  return html`<li class="format-row" data-format-field=${entry.field} data-ambiguous=${entry.ambiguous ? 'true' : 'false'}>
+    <div class="format-main">
+      <span class="format-name"><strong>${label}</strong> <code title=${i18n.t('formatColumn')}>${entry.column}</code></span>
+      ${entry.type === 'date'
+        ? html`<span class="format-value"
+            >${detected ? html`<code data-role="detected">${detected}</code>` : nothing}<select
+              data-role="date-format"
+              aria-label=${i18n.t('dateOrder', { field: label })}
+              ?disabled=${ctx.busy}
+              @change=${(e: Event) => ctx.onDateFormat(entry.field, (e.target as HTMLSelectElement).value as DateFormat)}
+            >
+              ${order ? nothing : html`<option value="" selected>—</option>`}
+              ${DATE_FORMATS.map((f) => html`<option value=${f} ?selected=${f === order}>${i18n.t(`datefmt_${f}`)}</option>`)}
+            </select
+            >${entry.chosen ? html`<span class="chip tiny" data-role="chosen">${i18n.t('formatChosen')}</span>` : nothing}</span
+          >`
+        : html`<span class="format-value">${numberFormat(i18n, entry)}</span>`}
+    </div>
+    ${entry.ambiguous ? html`<div class="warn" data-role="ambiguous">⚠ ${i18n.t('dateAmbiguous')}</div>` : nothing}
+    ${entry.note && !(entry.ambiguous && i18n.lang === 'zh-CN') // the warning says it in Chinese
+      ? html`<div class="muted small">${entry.note}</div>`
+      : nothing}
+  </li>`;
+}
+
+function rejects(ctx: ImportReportContext): TemplateResult | typeof nothing {
+  const { i18n, report } = ctx;
+  if (report.rows_rejected === 0 && report.rejects.length === 0) return nothing;
+  return html`<div data-testid="import-rejects">
+    <h4>${i18n.t('firstRejects')}</h4>
+    <div class="scroll-x">
+      <table class="data-table text">
+        <thead>
+          <tr>
+            <th scope="col">${i18n.t('rejectRow')}</th>
+            <th scope="col">${i18n.t('rejectColumn')}</th>
+            <th scope="col">${i18n.t('rejectValue')}</th>
+            <th scope="col">${i18n.t('rejectReason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${report.rejects.slice(0, MAX_REJECTS_SHOWN).map(
+            (r) => html`<tr data-reject-row=${r.row}>
+              <td>${r.row}</td>
+              <td>${r.column ?? '—'}</td>
+              <td><code>${r.value ?? ''}</code></td>
+              <td class="wrap">${r.reason}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    <button type="button" class="btn small" data-testid="download-rejects" @click=${ctx.onDownloadRejects}>
+      ${i18n.t('downloadRejects')}
+    </button>
+  </div>`;
+}
+
+export function renderImportReport(ctx: ImportReportContext): TemplateResult {
+  const { i18n, report } = ctx;
+  return html`<section class="import-report" aria-label=${i18n.t('importReport')}>
+    <h3 class="results-title">${i18n.t('importReport')}</h3>
+    <div class="stats" data-testid="import-report">
+      <div class="stat" data-testid="rows-read"><span>${i18n.t('rowsRead')}</span><strong>${i18n.number(report.rows_read, 0)}</strong></div>
+      <div class="stat" data-testid="rows-used"><span>${i18n.t('rowsUsed')}</span><strong>${i18n.number(report.rows_used, 0)}</strong></div>
+      <div class="stat" data-testid="rows-rejected">
+        <span>${i18n.t('rowsRejected')}</span><strong class=${report.rows_rejected > 0 ? 'neg' : ''}>${i18n.number(report.rows_rejected, 0)}</strong>
+      </div>
+    </div>
+    ${fileFacts(ctx)}
+    ${report.formats?.length
+      ? html`<div data-testid="formats">
+          <h4>${i18n.t('formatsTitle')}</h4>
+          <ul class="formats">
+            ${report.formats.map((f) => formatRow(ctx, f))}
+          </ul>
+        </div>`
+      : nothing}
+    ${rejects(ctx)}
+  </section>`;
+}

@@ -1,0 +1,155 @@
+// The result of one imported file: the file-level problem first, then its KPIs (as the calculator's
+// cards), measures, tables and notes, the column mapping and the import report.
+import { html, nothing, type TemplateResult } from 'lit';
+import { type DataKind, type DateFormat, fileError, type ImportKind, KIND_IDS } from '../engine/import-types';
+import type { EngineError, KpiResult, KpiSpec } from '../engine/types';
+import { kindName, measureLabel, noteText } from '../i18n/data-labels';
+import { localizeFileMessage } from '../i18n/file-messages';
+import type { I18n } from '../i18n/i18n';
+import { formatMeasure } from '../lib/data-format';
+import type { KindResult } from '../lib/file-imports';
+import type { Mapping } from '../lib/mapping-memory';
+import { renderDataTable } from './data-table-view';
+import { renderImportReport } from './import-report-view';
+import { renderKpiCard } from './kpi-card-view';
+import { renderMapping } from './mapping-view';
+
+export interface KindResultContext {
+  i18n: I18n;
+  kinds: DataKind[];
+  result: KindResult;
+  busy: boolean;
+  mappingOpen: boolean;
+  expanded: ReadonlySet<string>;
+  kpiSpec: (id: string) => KpiSpec | undefined;
+  message: (error: EngineError) => string;
+  onToggleMapping: () => void;
+  onApplyMapping: (mapping: Mapping) => void;
+  onForgetMapping: () => void;
+  onDateFormat: (field: string, format: DateFormat) => void;
+  onReadAs: (kind: ImportKind) => void;
+  onDownloadRejects: () => void;
+  onToggleTable: (key: string) => void;
+}
+
+function problem(ctx: KindResultContext, error: EngineError): TemplateResult {
+  const { i18n, result } = ctx;
+  return html`<div class="notice error file-error" role="alert" data-testid="file-error">
+    <strong>${i18n.t('fileProblem')}</strong>
+    <p data-role="message">${localizeFileMessage(i18n, ctx.kinds, error.message)}</p>
+    ${result.kind === 'auto'
+      ? html`<label class="inline"
+          >${i18n.t('readAs')}
+          <select data-testid="read-as" @change=${(e: Event) => ctx.onReadAs((e.target as HTMLSelectElement).value as ImportKind)}>
+            <option value="" selected>—</option>
+            ${KIND_IDS.map((k) => html`<option value=${k}>${kindName(i18n, ctx.kinds, k)}</option>`)}
+          </select></label
+        >`
+      : nothing}
+  </div>`;
+}
+
+function kpiCards(ctx: KindResultContext): TemplateResult | typeof nothing {
+  const { i18n, result } = ctx;
+  const answer = result.answer;
+  const results = new Map<string, KpiResult>(answer.kpis.map((k) => [k.id, k]));
+  const errorsOf = new Map<string, EngineError[]>();
+  for (const e of answer.errors) {
+    if (e.kpi && e.input !== 'file') errorsOf.set(e.kpi, [...(errorsOf.get(e.kpi) ?? []), e]);
+  }
+  const ids = [...new Set([...results.keys(), ...errorsOf.keys()])].filter((id) => ctx.kpiSpec(id));
+  if (ids.length === 0) return nothing;
+  return html`<h3 class="results-title">${i18n.t('kpisFromFile')}</h3>
+    <div class="cards" data-testid="file-kpis">
+      ${ids.map((id) => renderKpiCard(i18n, ctx.kpiSpec(id) as KpiSpec, results.get(id), errorsOf.get(id), ctx.message, results))}
+    </div>`;
+}
+
+function measures(ctx: KindResultContext): TemplateResult | typeof nothing {
+  const list = ctx.result.answer.measures ?? [];
+  if (list.length === 0) return nothing;
+  const { i18n } = ctx;
+  return html`<h3 class="results-title">${i18n.t('measuresTitle')}</h3>
+    <div class="panel measures" data-testid="measures">
+      ${list.map(
+        (m) => html`<div class="stat" data-measure=${m.id} data-raw=${String(m.value)}>
+          <span>${measureLabel(i18n, m.id)}</span><strong>${formatMeasure(i18n, m)}</strong>
+        </div>`,
+      )}
+    </div>`;
+}
+
+function tables(ctx: KindResultContext): TemplateResult | typeof nothing {
+  const entries = Object.entries(ctx.result.answer.tables ?? {});
+  if (entries.length === 0) return nothing;
+  const kind = ctx.kinds.find((k) => k.id === ctx.result.kind);
+  return html`<div class="file-tables" data-testid="file-tables">
+    ${entries.map(([id, table]) => {
+      const key = `${ctx.result.kind}/${id}`;
+      return renderDataTable({ i18n: ctx.i18n, kind, id, table, expanded: ctx.expanded.has(key), onToggle: () => ctx.onToggleTable(key) });
+    })}
+  </div>`;
+}
+
+function notesAndErrors(ctx: KindResultContext): TemplateResult | typeof nothing {
+  const { i18n } = ctx;
+  const notes = ctx.result.answer.notes ?? [];
+  const others = ctx.result.answer.errors.filter((e) => e.input !== 'file' && !(e.kpi && ctx.kpiSpec(e.kpi)));
+  if (notes.length === 0 && others.length === 0) return nothing;
+  return html`${notes.length
+      ? html`<div class="notes panel" data-testid="notes">
+          <h4>${i18n.t('notesTitle')}</h4>
+          <ul>
+            ${notes.map((n) => {
+              const note = noteText(i18n, n);
+              return html`<li data-note=${n.id}>${note.text}${note.detail ? html`<span class="muted small note-detail">${note.detail}</span>` : nothing}</li>`;
+            })}
+          </ul>
+        </div>`
+      : nothing}
+    ${others.length
+      ? html`<div data-testid="file-errors">
+          <h4>${i18n.t('otherErrors')}</h4>
+          <ul class="errors">
+            ${others.map((e) => html`<li>${ctx.message(e)}</li>`)}
+          </ul>
+        </div>`
+      : nothing}`;
+}
+
+export function renderKindResult(ctx: KindResultContext): TemplateResult {
+  const { i18n, result } = ctx;
+  const report = result.answer.import;
+  const kind = ctx.kinds.find((k) => k.id === result.kind);
+  const error = fileError(result.answer);
+  const canMap = Boolean(kind && report?.header?.length);
+  return html`<div class="kind-result" data-testid="kind-result" data-kind=${result.kind} data-import=${String(result.importId)}>
+    <div class="result-head">
+      <div>
+        <h3>${kindName(i18n, ctx.kinds, result.kind)}</h3>
+        <p class="muted" data-testid="file-name">${i18n.t('fileName', { file: result.fileName })}</p>
+      </div>
+      ${canMap
+        ? html`<button type="button" class="btn" data-testid="mapping-toggle" aria-expanded=${ctx.mappingOpen ? 'true' : 'false'} @click=${ctx.onToggleMapping}>
+            ${ctx.mappingOpen ? i18n.t('mappingHide') : i18n.t('mappingEdit')}
+          </button>`
+        : nothing}
+    </div>
+    ${result.remembered
+      ? html`<p class="notice" data-testid="mapping-remembered">
+          ${i18n.t('mappingRemembered')}
+          <button type="button" class="linkish" data-testid="mapping-forget" ?disabled=${ctx.busy} @click=${ctx.onForgetMapping}>
+            ${i18n.t('mappingForget')}
+          </button>
+        </p>`
+      : nothing}
+    ${error ? problem(ctx, error) : nothing}
+    ${canMap && ctx.mappingOpen && kind && report
+      ? renderMapping({ i18n, kind, header: report.header, mapping: report.mapping, busy: ctx.busy, onApply: ctx.onApplyMapping })
+      : nothing}
+    ${kpiCards(ctx)} ${measures(ctx)} ${tables(ctx)} ${notesAndErrors(ctx)}
+    ${report
+      ? renderImportReport({ i18n, kind, report, busy: ctx.busy, onDateFormat: ctx.onDateFormat, onDownloadRejects: ctx.onDownloadRejects })
+      : nothing}
+  </div>`;
+}

@@ -1,0 +1,111 @@
+// The worker's file imports: streams a File chunk by chunk into the core's FileImport, reports
+// progress at most every 100 ms, stops when cancelled, and keeps the last finished import of each
+// kind for its rejects CSV.
+import type { FileImport, ServimetricsModule } from '@wasm/servimetrics.js';
+import { resolvedKind } from './import-types';
+import type { WorkerReply } from './types';
+
+const PROGRESS_EVERY_MS = 100;
+
+interface Job {
+  cancelled: boolean;
+  reader: ReadableStreamDefaultReader<Uint8Array> | null;
+}
+
+export class CancelledImport extends Error {
+  constructor() {
+    super('import cancelled');
+    this.name = 'CancelledImport';
+  }
+}
+
+export class ImportRunner {
+  private readonly jobs = new Map<number, Job>();
+  /** The last finished import of each kind, kept for rejectsCsv(); deleted when replaced. */
+  private readonly kept = new Map<string, FileImport>();
+
+  constructor(private readonly reply: (message: WorkerReply) => void) {}
+
+  /** Streams `file` into a new FileImport and answers the JSON text of its result. */
+  async run(module: ServimetricsModule, importId: number, file: Blob, requestText: string): Promise<string> {
+    const job: Job = { cancelled: false, reader: null };
+    this.jobs.set(importId, job);
+    let session: FileImport | null = null;
+    try {
+      session = new module.FileImport(requestText);
+      await this.stream(session, importId, file, job);
+      if (job.cancelled) throw new CancelledImport();
+      const answerText = session.finish();
+      this.keep(kindOf(requestText, answerText), session);
+      session = null;
+      return answerText;
+    } finally {
+      try {
+        session?.delete();
+      } catch {
+        // a module that aborted cannot free it; nothing more to do
+      }
+      this.jobs.delete(importId);
+    }
+  }
+
+  private async stream(session: FileImport, importId: number, file: Blob, job: Job): Promise<void> {
+    const reader = file.stream().getReader();
+    job.reader = reader;
+    const started = performance.now();
+    let reported = started;
+    try {
+      for (;;) {
+        if (job.cancelled) return;
+        const { done, value } = await reader.read();
+        if (done || job.cancelled) return;
+        if (!session.feed(value)) return; // the core has seen enough; its answer says why
+        const now = performance.now();
+        if (now - reported >= PROGRESS_EVERY_MS) {
+          reported = now;
+          this.progress(session, importId, file.size, now - started);
+        }
+      }
+    } finally {
+      // Stops the file read when the loop ended early (cancelled, or the core said stop).
+      void reader.cancel().catch(() => undefined);
+    }
+  }
+
+  private progress(session: FileImport, importId: number, total: number, elapsedMs: number): void {
+    const { bytes = 0, rows = 0 } = JSON.parse(session.progress()) as { bytes?: number; rows?: number };
+    const rowsPerSecond = elapsedMs > 0 ? Math.round((rows * 1000) / elapsedMs) : 0;
+    this.reply({ type: 'progress', importId, bytes, total, rows, rowsPerSecond });
+  }
+
+  /** Stops an import between two chunks; its promise then rejects with CancelledImport. */
+  cancel(importId: number): void {
+    const job = this.jobs.get(importId);
+    if (!job) return;
+    job.cancelled = true;
+    // Ends a read that is waiting for the disk now, rather than after the next chunk.
+    void job.reader?.cancel().catch(() => undefined);
+  }
+
+  rejectsCsv(kind: string): string {
+    const session = this.kept.get(kind);
+    return session ? session.rejectsCsv() : '';
+  }
+
+  private keep(kind: string, session: FileImport): void {
+    const previous = this.kept.get(kind);
+    if (previous && previous !== session) previous.delete();
+    this.kept.set(kind, session);
+  }
+}
+
+/** The kind an import is kept under: the one asked for, or the one the core detected for "auto". */
+function kindOf(requestText: string, answerText: string): string {
+  const asked = (JSON.parse(requestText) as { kind?: string }).kind ?? 'auto';
+  if (asked !== 'auto') return asked;
+  try {
+    return resolvedKind(asked, JSON.parse(answerText) as { kind?: string; import?: { kind?: string } });
+  } catch {
+    return asked;
+  }
+}

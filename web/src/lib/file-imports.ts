@@ -1,0 +1,231 @@
+// The state of the page's file imports, as a Lit reactive controller: one import running at a time
+// (with its progress and cancel), the last result of each data kind, re-imports with another
+// mapping or date format, mappings remembered per header list, and the rejects download.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { type EngineClient, isCancelled } from '../engine/engine-client';
+import {
+  type DateFormat,
+  type ImportAnswer,
+  type ImportKind,
+  type ImportOptions,
+  type ImportProgress,
+  KIND_IDS,
+  type KindId,
+  resolvedKind,
+} from '../engine/import-types';
+import { downloadText, rejectsFileName } from './download';
+import { forgetMapping, type Mapping, mappingKey, saveMapping, sameMapping, savedMapping } from './mapping-memory';
+
+export interface KindResult {
+  /** The id of the import that gave this result (increases with every import). */
+  importId: number;
+  kind: string;
+  fileName: string;
+  /** The file itself, kept so that a new mapping or date format can read it again. */
+  file: Blob;
+  options: ImportOptions;
+  answer: ImportAnswer;
+  /** The storage key of the header list, when the file had a header. */
+  headerKey: string | null;
+  /** A mapping saved for these headers was applied. */
+  remembered: boolean;
+}
+
+export interface RunningImport {
+  id: number;
+  fileName: string;
+  progress: ImportProgress | null;
+}
+
+export type ImportMessage = { type: 'cancelled' | 'failed'; fileName: string; text: string } | null;
+
+export class FileImports implements ReactiveController {
+  /** The kind chosen in the select: "auto" or one kind. */
+  kind: ImportKind = 'auto';
+  running: RunningImport | null = null;
+  message: ImportMessage = null;
+  /** The last result of each kind, in the order they were first loaded. */
+  readonly results = new Map<string, KindResult>();
+  /** The kind whose result is shown. */
+  active: string | null = null;
+  mappingOpen = false;
+  /** Tables shown in full rather than their first rows ("kind/table"). */
+  readonly expanded = new Set<string>();
+  dragging = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly engine: () => EngineClient | null,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.cancel();
+  }
+
+  private changed(): void {
+    this.host.requestUpdate();
+  }
+
+  setKind(kind: ImportKind): void {
+    this.kind = kind;
+    this.changed();
+  }
+
+  setDragging(over: boolean): void {
+    if (this.dragging === over) return;
+    this.dragging = over;
+    this.changed();
+  }
+
+  show(kind: string): void {
+    this.active = kind;
+    this.mappingOpen = false;
+    this.changed();
+  }
+
+  toggleMapping(): void {
+    this.mappingOpen = !this.mappingOpen;
+    this.changed();
+  }
+
+  toggleTable(key: string): void {
+    if (!this.expanded.delete(key)) this.expanded.add(key);
+    this.changed();
+  }
+
+  /** A file the user chose or dropped, read as the kind in the select. */
+  importFile(file: File): Promise<void> {
+    return this.start(file, file.name, { kind: this.kind });
+  }
+
+  /** A sample of one kind, fetched from the page's own server. */
+  async importSample(kind: string, url: string): Promise<void> {
+    const fileName = url.slice(url.lastIndexOf('/') + 1);
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const blob = await response.blob();
+      await this.start(blob, fileName, { kind: kind as ImportKind });
+    } catch (error) {
+      this.fail(fileName, error);
+    }
+  }
+
+  /** Reads the shown file again with a new mapping, and remembers it for these headers. */
+  applyMapping(kind: string, mapping: Mapping): Promise<void> {
+    const result = this.results.get(kind);
+    if (!result) return Promise.resolve();
+    if (result.headerKey) saveMapping(result.headerKey, mapping);
+    this.mappingOpen = false;
+    return this.start(result.file, result.fileName, { ...result.options, kind: kind as ImportKind, mapping }, true);
+  }
+
+  /** Forgets the saved mapping of the shown file's headers and reads it again with the guesses. */
+  forgetMapping(kind: string): Promise<void> {
+    const result = this.results.get(kind);
+    if (!result?.headerKey) return Promise.resolve();
+    forgetMapping(result.headerKey);
+    const { mapping: _dropped, ...options } = result.options;
+    return this.start(result.file, result.fileName, { ...options, kind: kind as ImportKind });
+  }
+
+  /** Reads the shown file again with another date format for one field. */
+  setDateFormat(kind: string, field: string, format: DateFormat): Promise<void> {
+    const result = this.results.get(kind);
+    if (!result) return Promise.resolve();
+    const date_formats = { ...result.options.date_formats, [field]: format };
+    return this.start(result.file, result.fileName, { ...result.options, kind: kind as ImportKind, date_formats }, result.remembered);
+  }
+
+  /** Reads a file whose kind was not recognised again as the given kind. */
+  readAs(fromKind: string, kind: ImportKind): Promise<void> {
+    const result = this.results.get(fromKind);
+    if (!result) return Promise.resolve();
+    this.results.delete(fromKind);
+    return this.start(result.file, result.fileName, { kind });
+  }
+
+  cancel(): void {
+    const running = this.running;
+    if (!running) return;
+    this.engine()?.cancel(running.id);
+  }
+
+  async downloadRejects(kind: string): Promise<void> {
+    const engine = this.engine();
+    const result = this.results.get(kind);
+    if (!engine || !result) return;
+    const csv = await engine.rejectsCsv(kind);
+    // A byte-order mark, so that spreadsheet programs read the file as UTF-8.
+    downloadText(rejectsFileName(result.fileName), csv.startsWith('\ufeff') ? csv : `\ufeff${csv}`);
+  }
+
+  private async start(file: Blob, fileName: string, options: ImportOptions, remembered = false): Promise<void> {
+    const engine = this.engine();
+    if (!engine) return;
+    this.cancel();
+    this.message = null;
+    const running = engine.importFile(file, options, (progress) => {
+      if (this.running?.id !== progress.importId) return;
+      this.running = { ...this.running, progress };
+      this.changed();
+    });
+    this.running = { id: running.id, fileName, progress: null };
+    this.changed();
+    let answer: ImportAnswer;
+    try {
+      answer = await running.answer;
+    } catch (error) {
+      if (this.running?.id !== running.id) return; // a newer import took over
+      this.running = null;
+      if (isCancelled(error)) this.message = { type: 'cancelled', fileName, text: '' };
+      else this.fail(fileName, error);
+      this.changed();
+      return;
+    }
+    if (this.running?.id !== running.id) return;
+    const kind = resolvedKind(options.kind, answer);
+    const header = answer.import?.header ?? [];
+    const headerKey = header.length ? mappingKey(kind, header) : null;
+    if (!options.mapping && header.length) {
+      const saved = findSaved(kind, header);
+      if (saved) {
+        remembered = true;
+        if (saved.kind !== kind || !sameMapping(saved.mapping, answer.import?.mapping ?? [])) {
+          // The user mapped these headers before: read the file again their way.
+          this.running = null;
+          return this.start(file, fileName, { ...options, kind: saved.kind, mapping: saved.mapping }, true);
+        }
+      }
+    }
+    this.running = null;
+    this.results.delete(kind); // a kind loaded again moves to the end of the tabs
+    this.results.set(kind, { importId: running.id, kind, fileName, file, options: { ...options, kind: kind as ImportKind }, answer, headerKey, remembered });
+    this.active = kind;
+    const hasFileError = answer.errors.some((e) => e.input === 'file');
+    this.mappingOpen = hasFileError && (header?.length ?? 0) > 0 && kind !== 'auto';
+    this.changed();
+  }
+
+  private fail(fileName: string, error: unknown): void {
+    this.message = { type: 'failed', fileName, text: error instanceof Error ? error.message : String(error) };
+    this.changed();
+  }
+}
+
+/**
+ * A mapping saved for this header list: of the kind the file was read as, or, when its kind was
+ * not recognised, of whichever kind the user mapped these headers for.
+ */
+function findSaved(kind: string, header: readonly string[]): { kind: KindId; mapping: Mapping } | undefined {
+  const kinds: readonly KindId[] = kind === 'auto' ? KIND_IDS : KIND_IDS.filter((k) => k === kind);
+  for (const k of kinds) {
+    const mapping = savedMapping(mappingKey(k, header));
+    if (mapping) return { kind: k, mapping };
+  }
+  return undefined;
+}
