@@ -80,9 +80,23 @@ void add_note(json& answer, std::string_view id, std::string message) {
   answer["notes"].push_back({{"id", id}, {"message", std::move(message)}});
 }
 
+namespace {
+
+// Sums of huge amounts can overflow; such a cell becomes null rather than Infinity.
+void null_non_finite(json& value) {
+  if (value.is_number_float() && !std::isfinite(value.get<double>())) {
+    value = nullptr;
+  } else if (value.is_structured()) {
+    for (json& item : value) null_non_finite(item);
+  }
+}
+
+}  // namespace
+
 void add_table(json& answer, std::string_view name, const std::vector<std::string_view>& columns,
                json rows, std::size_t total_rows) {
   if (!rows.is_array()) rows = json::array();
+  null_non_finite(rows);
   total_rows = std::max(total_rows, rows.size());
   if (rows.size() > kTableRowLimit) {
     rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(kTableRowLimit), rows.end());
