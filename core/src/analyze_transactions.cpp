@@ -51,10 +51,6 @@ json ratio_or_null(double part, double whole) {
   return whole != 0 && std::isfinite(ratio) ? json(ratio) : json();
 }
 
-std::int64_t day_of(Timestamp t) {
-  return t / kSecondsPerDay - (t % kSecondsPerDay < 0 ? 1 : 0);
-}
-
 double span_years(Timestamp first, Timestamp last) {
   return static_cast<double>(day_of(last) - day_of(first) + 1) / kDaysPerYear;
 }

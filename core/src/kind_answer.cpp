@@ -105,6 +105,27 @@ void add_table(json& answer, std::string_view name, const std::vector<std::strin
       {"columns", columns}, {"rows", std::move(rows)}, {"total_rows", total_rows}};
 }
 
+bool is_blank_code(const ImportedColumn& column, std::uint32_t code) {
+  if (code == kNoCode || code >= column.dictionary.size()) return true;
+  for (const char c : column.dictionary.text(code)) {
+    if (c != ' ' && c != '\t') return false;
+  }
+  return true;
+}
+
+std::vector<std::uint8_t> blank_codes(const ImportedColumn& column) {
+  std::vector<std::uint8_t> blank(column.dictionary.size());
+  for (std::uint32_t code = 0; code < blank.size(); ++code) {
+    blank[code] = is_blank_code(column, code) ? 1 : 0;
+  }
+  return blank;
+}
+
+std::int64_t day_of(Timestamp t) {
+  constexpr std::int64_t kSecondsPerDay = 86400;
+  return t / kSecondsPerDay - (t % kSecondsPerDay < 0 ? 1 : 0);
+}
+
 void add_catalog_kpis(json& answer, json inputs) {
   if (!inputs.is_object()) inputs = json::object();
   std::string dropped;
