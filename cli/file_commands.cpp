@@ -60,6 +60,13 @@ bool parse_args(std::span<char* const> args, FileArgs& out, std::string& problem
     }
   }
   if (out.path.empty()) problem = "no file given";
+  if (std::FILE* file = out.path == "-" ? nullptr : std::fopen(out.path.c_str(), "rb")) {
+    if (std::fseek(file, 0, SEEK_END) == 0) {
+      const long size = std::ftell(file);
+      if (size > 0) out.request["size"] = static_cast<std::uint64_t>(size);
+    }
+    std::fclose(file);
+  }
   return problem.empty();
 }
 

@@ -56,9 +56,15 @@ inline Unit read_unit(const char* p, const char* end) {
   }
 }
 
-inline bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n'; }
-inline bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
-inline char32_t ascii_lower(char32_t c) { return c >= U'A' && c <= U'Z' ? c + 32 : c; }
+inline bool is_space(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n';
+}
+inline bool is_digit(char32_t c) {
+  return c >= U'0' && c <= U'9';
+}
+inline char32_t ascii_lower(char32_t c) {
+  return c >= U'A' && c <= U'Z' ? c + 32 : c;
+}
 
 // The cell without the spaces around it (every kind is_space() folds to).
 inline std::string_view trim(std::string_view text) {
@@ -69,10 +75,10 @@ inline std::string_view trim(std::string_view text) {
       return true;
     }
     if (last < 0x80) return false;
-    for (const std::string_view space : {std::string_view("\xC2\xA0"), std::string_view("\xE3\x80\x80"),
-                                         std::string_view("\xE2\x80\xAF"),
-                                         std::string_view("\xE2\x80\x89"),
-                                         std::string_view("\xE2\x80\x87")}) {
+    for (const std::string_view space :
+         {std::string_view("\xC2\xA0"), std::string_view("\xE3\x80\x80"),
+          std::string_view("\xE2\x80\xAF"), std::string_view("\xE2\x80\x89"),
+          std::string_view("\xE2\x80\x87")}) {
       if (t.ends_with(space)) {
         length = space.size();
         return true;

@@ -81,10 +81,20 @@ class Cursor {
     return value;
   }
 
-  [[nodiscard]] char32_t peek() const { return p_ == end_ ? 0 : read_unit(p_, end_).code; }
+  [[nodiscard]] char32_t peek() const {
+    if (p_ == end_) return 0;
+    const auto byte = static_cast<unsigned char>(*p_);
+    return byte < 0x80 ? byte : read_unit(p_, end_).code;
+  }
 
   bool take(char32_t c) {
     if (p_ == end_) return false;
+    const auto byte = static_cast<unsigned char>(*p_);
+    if (byte < 0x80) {
+      if (byte != c) return false;
+      ++p_;
+      return true;
+    }
     const Unit unit = read_unit(p_, end_);
     if (unit.code != c) return false;
     p_ += unit.length;
@@ -101,6 +111,10 @@ class Cursor {
   bool skip_spaces() {
     const char* const start = p_;
     while (p_ != end_) {
+      if (*p_ == ' ') {
+        ++p_;
+        continue;
+      }
       const Unit unit = read_unit(p_, end_);
       if (!cell_text::is_space(unit.code)) break;
       p_ += unit.length;
@@ -116,17 +130,21 @@ class Cursor {
 using date_reading::Problem;
 using date_reading::Reading;
 
-Reading failed(Problem problem, int value = 0) {
-  Reading reading;
+// Readings are filled in place, never returned by value: copying them once per cell costs more
+// than reading the date.
+void fail(Reading& reading, Problem problem, int value = 0) {
   reading.problem = problem;
   reading.value = value;
-  return reading;
 }
 
-bool is_date_separator(char32_t c) { return c == U'-' || c == U'/' || c == U'.'; }
+bool is_date_separator(char32_t c) {
+  return c == U'-' || c == U'/' || c == U'.';
+}
 
 // Excel's two-digit years: 00-29 are 2000-2029, 30-99 are 1930-1999.
-int full_year(int two_digits) { return two_digits < 30 ? 2000 + two_digits : 1900 + two_digits; }
+int full_year(int two_digits) {
+  return two_digits < 30 ? 2000 + two_digits : 1900 + two_digits;
+}
 
 constexpr std::string_view kForenoon = "\xE4\xB8\x8A\xE5\x8D\x88";   // 上午
 constexpr std::string_view kAfternoon = "\xE4\xB8\x8B\xE5\x8D\x88";  // 下午
@@ -204,18 +222,18 @@ bool read_time(Cursor& cursor, Reading& reading, int& hour, int& minute, int& se
 }
 
 // Excel serials: digits with an optional fraction of a day.
-Reading read_excel_serial(std::string_view text) {
+void read_excel_serial(std::string_view text, Reading& reading) {
   Cursor cursor(text);
   int count = 0;
   const int serial = cursor.number(7, count);
-  if (count == 0) return failed(Problem::format);
+  if (count == 0) return fail(reading, Problem::format);
   std::int64_t fraction = 0;
   std::int64_t scale = 1;
   bool has_fraction = false;
   if (cursor.take(U'.')) {
     int width = 0;
     for (int d = cursor.digit(width); d >= 0; d = cursor.digit(width)) {
-      if (scale < 1'000'000'000'000) {  // 12 digits: a thousandth of a microsecond
+      if (scale < 1'000'000'000'000) {  // 12 digits: under a microsecond
         fraction = fraction * 10 + d;
         scale *= 10;
       }
@@ -223,30 +241,168 @@ Reading read_excel_serial(std::string_view text) {
       has_fraction = true;
     }
   }
-  if (!cursor.at_end()) return failed(Problem::format);
-  if (serial == 0) return failed(Problem::excel_zero);
-  if (serial == 60) return failed(Problem::excel_leap_day);
+  if (!cursor.at_end()) return fail(reading, Problem::format);
+  if (serial == 0) return fail(reading, Problem::excel_zero);
+  if (serial == 60) return fail(reading, Problem::excel_leap_day);
   // Below 60 Excel counts from 1899-12-31, as if 1900 had a February 29.
   const std::int64_t days = kExcelEpochDays + serial + (serial < 60 ? 1 : 0);
   if (serial > kLastExcelSerial) {
-    return failed(Problem::year, civil_from_timestamp(days * kSecondsPerDay).year);
+    return fail(reading, Problem::year, civil_from_timestamp(days * kSecondsPerDay).year);
   }
-  Reading reading;
   reading.time = days * kSecondsPerDay + (fraction * kSecondsPerDay + scale / 2) / scale;
   reading.shape.time = has_fraction;
-  return reading;
+}
+
+// The calendar and clock checks shared by every shape, then the timestamp; in place, as this runs
+// once per cell.
+void finish(Reading& reading, int year, int month, int day, int hour, int minute, int second,
+            int offset_seconds) {
+  auto fail = [&reading](Problem problem, int value) {
+    reading.problem = problem;
+    reading.value = value;
+  };
+  if (year < kFirstYear || year > kLastYear) return fail(Problem::year, year);
+  if (month < 1 || month > 12) return fail(Problem::month, month);
+  if (day < 1 || day > month_length(year, month)) {
+    reading.year = year;
+    reading.month = month;
+    return fail(Problem::day, day);
+  }
+  if (reading.problem != Problem::none) return;  // an impossible AM/PM hour or offset
+  if (hour > 23) return fail(Problem::hour, hour);
+  if (minute > 59) return fail(Problem::minute, minute);
+  if (second > 59) return fail(Problem::second, second);
+  reading.time = day_number(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) *
+                     kSecondsPerDay +
+                 (hour * 3600 + minute * 60 + second - offset_seconds);
+}
+
+// Two ASCII digits as a number, or -1.
+int two_digits(const char* p) {
+  const auto tens = static_cast<unsigned>(p[0] - '0');
+  const auto ones = static_cast<unsigned>(p[1] - '0');
+  return tens < 10 && ones < 10 ? static_cast<int>(tens * 10 + ones) : -1;
+}
+
+// The fixed layouts of nearly every year-first export, "2024-01-05", "2024-01-05 08:26" and
+// "2024-01-05 08:26:00" (or with 'T', '/' or '.'), read without the general cursor. False when the
+// text has another layout; the general reader then decides.
+bool read_fixed_year_first(std::string_view text, Reading& reading) {
+  const std::size_t length = text.size();
+  if (length != 10 && length != 16 && length != 19) return false;
+  const char* p = text.data();
+  const char separator = p[4];
+  if ((separator != '-' && separator != '/' && separator != '.') || p[7] != separator) return false;
+  const int century = two_digits(p);
+  const int year_in_century = two_digits(p + 2);
+  const int month = two_digits(p + 5);
+  const int day = two_digits(p + 8);
+  if ((century | year_in_century | month | day) < 0) return false;
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+  if (length >= 16) {
+    if ((p[10] != ' ' && p[10] != 'T') || p[13] != ':') return false;
+    hour = two_digits(p + 11);
+    minute = two_digits(p + 14);
+    if ((hour | minute) < 0) return false;
+    reading.shape.time = true;
+    if (length == 19) {
+      if (p[16] != ':') return false;
+      second = two_digits(p + 17);
+      if (second < 0) return false;
+      reading.shape.seconds = true;
+    }
+  }
+  reading.shape.separator = static_cast<char32_t>(separator);
+  finish(reading, century * 100 + year_in_century, month, day, hour, minute, second, 0);
+  return true;
+}
+
+// The ASCII layouts of US and European exports, "12/1/2010", "12/1/2010 8:26",
+// "05.01.2024 08:26:00", "1/5/24 8:26 PM", read without the general cursor. False when the text
+// has another layout (full-width digits, offsets, 上午...); the general reader then decides.
+bool read_fixed_day_month(std::string_view text, Order order, Reading& reading) {
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  auto number = [&p, end](int max_digits, int& count) {
+    int value = 0;
+    count = 0;
+    while (p != end && count < max_digits && static_cast<unsigned>(*p - '0') < 10) {
+      value = value * 10 + (*p - '0');
+      ++p;
+      ++count;
+    }
+    return value;
+  };
+  int first_count = 0;
+  int second_count = 0;
+  int year_count = 0;
+  const int first = number(2, first_count);
+  if (first_count == 0 || p == end) return false;
+  const char separator = *p++;
+  if (separator != '/' && separator != '-' && separator != '.') return false;
+  const int second = number(2, second_count);
+  if (second_count == 0 || p == end || *p++ != separator) return false;
+  int year = number(4, year_count);
+  if (year_count == 2) {
+    year = full_year(year);
+    reading.shape.two_digit_year = true;
+  } else if (year_count != 4) {
+    return false;
+  }
+  reading.shape.separator = static_cast<char32_t>(separator);
+  reading.shape.padded = first_count == 2 && second_count == 2;
+  int hour = 0;
+  int minute = 0;
+  int seconds = 0;
+  if (p != end) {
+    int count = 0;
+    if (*p++ != ' ') return false;
+    hour = number(2, count);
+    if (count == 0 || p == end || *p++ != ':') return false;
+    minute = number(2, count);
+    if (count != 2) return false;
+    reading.shape.time = true;
+    if (p != end && *p == ':') {
+      ++p;
+      seconds = number(2, count);
+      if (count != 2) return false;
+      reading.shape.seconds = true;
+    }
+    if (p != end) {
+      if (*p == ' ') ++p;
+      if (end - p != 2 || (p[1] != 'M' && p[1] != 'm')) return false;
+      const char meridiem = static_cast<char>(p[0] | 0x20);
+      if (meridiem != 'a' && meridiem != 'p') return false;
+      reading.shape.meridiem = true;
+      if (hour < 1 || hour > 12) {
+        reading.problem = Problem::meridiem_hour;
+        reading.value = hour;
+      }
+      hour = hour % 12 + (meridiem == 'p' ? 12 : 0);
+    }
+  }
+  const bool month_first = order == Order::mdy;
+  finish(reading, year, month_first ? first : second, month_first ? second : first, hour, minute,
+         seconds, 0);
+  return true;
 }
 
 }  // namespace
 
 namespace date_reading {
 
-Reading read(std::string_view cell, Order order) {
+void read(std::string_view cell, Order order, Reading& reading) {
   const std::string_view text = cell_text::trim(cell);
-  if (text.empty()) return failed(Problem::empty);
-  if (order == Order::excel_serial) return read_excel_serial(text);
-
-  Reading reading;
+  if (text.empty()) return fail(reading, Problem::empty);
+  if (order == Order::excel_serial) return read_excel_serial(text, reading);
+  if ((order == Order::iso || order == Order::ymd) && read_fixed_year_first(text, reading)) {
+    return;
+  }
+  if ((order == Order::mdy || order == Order::dmy) && read_fixed_day_month(text, order, reading)) {
+    return;
+  }
   Cursor cursor(text);
   int year = 0;
   int month = 0;
@@ -257,32 +413,32 @@ Reading read(std::string_view cell, Order order) {
     case Order::iso:
     case Order::ymd: {
       year = cursor.number(4, count);
-      if (count != 4) return failed(Problem::format);
+      if (count != 4) return fail(reading, Problem::format);
       const char32_t separator = cursor.peek();
-      if (!is_date_separator(separator)) return failed(Problem::format);
+      if (!is_date_separator(separator)) return fail(reading, Problem::format);
       cursor.take(separator);
       month = cursor.number(2, count);
-      if (count == 0 || !cursor.take(separator)) return failed(Problem::format);
+      if (count == 0 || !cursor.take(separator)) return fail(reading, Problem::format);
       day = cursor.number(2, second_count);
-      if (second_count == 0) return failed(Problem::format);
+      if (second_count == 0) return fail(reading, Problem::format);
       reading.shape.separator = separator;
       reading.shape.padded = count == 2 && second_count == 2;
       break;
     }
     case Order::cjk: {
       year = cursor.number(4, count);
-      if (count != 4) return failed(Problem::format);
+      if (count != 4) return fail(reading, Problem::format);
       cursor.skip_spaces();
-      if (!cursor.take(U'\u5E74')) return failed(Problem::format);  // 年
+      if (!cursor.take(U'\u5E74')) return fail(reading, Problem::format);  // 年
       cursor.skip_spaces();
       month = cursor.number(2, count);
       cursor.skip_spaces();
-      if (count == 0 || !cursor.take(U'\u6708')) return failed(Problem::format);  // 月
+      if (count == 0 || !cursor.take(U'\u6708')) return fail(reading, Problem::format);  // 月
       cursor.skip_spaces();
       day = cursor.number(2, second_count);
       cursor.skip_spaces();
       if (second_count == 0 || !(cursor.take(U'\u65E5') || cursor.take(U'\u53F7'))) {  // 日 号
-        return failed(Problem::format);
+        return fail(reading, Problem::format);
       }
       reading.shape.padded = count == 2 && second_count == 2;
       break;
@@ -290,12 +446,12 @@ Reading read(std::string_view cell, Order order) {
     case Order::mdy:
     case Order::dmy: {
       const int first = cursor.number(2, count);
-      if (count == 0) return failed(Problem::format);
+      if (count == 0) return fail(reading, Problem::format);
       const char32_t separator = cursor.peek();
-      if (!is_date_separator(separator)) return failed(Problem::format);
+      if (!is_date_separator(separator)) return fail(reading, Problem::format);
       cursor.take(separator);
       const int second = cursor.number(2, second_count);
-      if (second_count == 0 || !cursor.take(separator)) return failed(Problem::format);
+      if (second_count == 0 || !cursor.take(separator)) return fail(reading, Problem::format);
       reading.shape.separator = separator;
       reading.shape.padded = count == 2 && second_count == 2;
       int year_count = 0;
@@ -304,7 +460,7 @@ Reading read(std::string_view cell, Order order) {
         year = full_year(year);
         reading.shape.two_digit_year = true;
       } else if (year_count != 4) {
-        return failed(Problem::format);
+        return fail(reading, Problem::format);
       }
       month = order == Order::mdy ? first : second;
       day = order == Order::mdy ? second : first;
@@ -312,7 +468,7 @@ Reading read(std::string_view cell, Order order) {
     }
     case Order::compact: {
       const int ymd = cursor.number(8, count);
-      if (count != 8) return failed(Problem::format);
+      if (count != 8) return fail(reading, Problem::format);
       year = ymd / 10000;
       month = ymd / 100 % 100;
       day = ymd % 100;
@@ -322,7 +478,7 @@ Reading read(std::string_view cell, Order order) {
       break;
   }
   int width = 0;
-  if (order != Order::cjk && cursor.digit(width) >= 0) return failed(Problem::format);
+  if (order != Order::cjk && cursor.digit(width) >= 0) return fail(reading, Problem::format);
 
   int hour = 0;
   int minute = 0;
@@ -332,31 +488,14 @@ Reading read(std::string_view cell, Order order) {
     const bool year_first = order == Order::iso || order == Order::ymd;
     // "2024年1月5日8:26" needs no space: the 日 already ends the date.
     if (!(year_first && cursor.take(U'T')) && !cursor.skip_spaces() && order != Order::cjk) {
-      return failed(Problem::format);
+      return fail(reading, Problem::format);
     }
     if (!read_time(cursor, reading, hour, minute, second, offset_seconds) || !cursor.at_end()) {
-      return failed(Problem::format);
+      return fail(reading, Problem::format);
     }
   }
 
-  reading.year = year;
-  reading.month = month;
-  if (year < kFirstYear || year > kLastYear) return failed(Problem::year, year);
-  if (month < 1 || month > 12) return failed(Problem::month, month);
-  if (day < 1 || day > month_length(year, month)) {
-    Reading bad = failed(Problem::day, day);
-    bad.year = year;
-    bad.month = month;
-    return bad;
-  }
-  if (reading.problem != Problem::none) return reading;  // an impossible AM/PM hour or offset
-  if (hour > 23) return failed(Problem::hour, hour);
-  if (minute > 59) return failed(Problem::minute, minute);
-  if (second > 59) return failed(Problem::second, second);
-  reading.time = day_number(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) *
-                     kSecondsPerDay +
-                 hour * 3600 + minute * 60 + second - offset_seconds;
-  return reading;
+  finish(reading, year, month, day, hour, minute, second, offset_seconds);
 }
 
 std::string default_label(Order order) {
@@ -380,9 +519,9 @@ std::string default_label(Order order) {
 }
 
 std::string describe(const Reading& reading, const DateFormat& format) {
-  constexpr std::array<const char*, 12> kMonths = {
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
+  constexpr std::array<const char*, 12> kMonths = {"January",   "February", "March",    "April",
+                                                   "May",       "June",     "July",     "August",
+                                                   "September", "October",  "November", "December"};
   const std::string value = std::to_string(reading.value);
   switch (reading.problem) {
     case Problem::none:
@@ -422,7 +561,8 @@ std::string describe(const Reading& reading, const DateFormat& format) {
 }  // namespace date_reading
 
 Result<Timestamp> parse_date_cell(std::string_view cell, const DateFormat& format) {
-  const Reading reading = date_reading::read(cell, format.order);
+  Reading reading;
+  date_reading::read(cell, format.order, reading);
   if (reading.problem == Problem::none) return reading.time;
   return Error{{}, {}, date_reading::describe(reading, format)};
 }

@@ -19,10 +19,12 @@ using Order = DateFormat::Order;
 constexpr std::size_t kMaxSamples = 5000;
 
 // Year-first dates are read once for iso and ymd (the same reader); the separator tells them apart.
-constexpr std::array<Order, 6> kCandidates = {Order::iso, Order::cjk,    Order::compact,
+constexpr std::array<Order, 6> kCandidates = {Order::iso, Order::cjk, Order::compact,
                                               Order::mdy, Order::dmy, Order::excel_serial};
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string quoted(std::string_view text) {
+  return "\"" + std::string(text) + "\"";
+}
 
 // How the successful samples of the chosen order were written.
 struct ShapeSummary {
@@ -141,7 +143,8 @@ Result<DateDetection> detect_date_format(std::span<const std::string_view> sampl
   };
 
   if (read[best] == 0) {
-    return Error{{}, {},
+    return Error{{},
+                 {},
                  "No date format fits the column: " + quoted(cell_text::trim(values.front())) +
                      " is not written in any of the date formats the calculator reads."};
   }
@@ -150,11 +153,29 @@ Result<DateDetection> detect_date_format(std::span<const std::string_view> sampl
   const std::size_t tolerated = std::max(total / 100, total >= 5 ? std::size_t{1} : std::size_t{0});
   if (failures > tolerated) {
     const std::string_view example = first_unread(order);
-    return Error{{}, {},
+    return Error{{},
+                 {},
                  "No date format fits the column: the closest, " + format.label + ", reads " +
                      std::to_string(read[best]) + " of " + std::to_string(total) +
                      " values; it cannot read " + quoted(cell_text::trim(example)) + " (" +
                      date_reading::describe(date_reading::read(example, order), format) + ")."};
+  }
+
+  // Whole numbers from 1900 to 2200 are Excel serials of 1905 to 1906, and far more likely years.
+  if (order == Order::excel_serial) {
+    bool all_years = true;
+    for (const std::string_view value : values) {
+      const std::string_view text = cell_text::trim(value);
+      bool is_year = text.size() == 4 && text >= "1900" && text <= "2200";
+      for (const char c : text) is_year = is_year && c >= '0' && c <= '9';
+      all_years = all_years && is_year;
+    }
+    if (all_years) {
+      return Error{{},
+                   {},
+                   "The column holds years such as " + quoted(cell_text::trim(values.front())) +
+                       ", not dates: a date needs a month and a day."};
+    }
   }
 
   DateDetection detection{format, false, {}};
@@ -201,8 +222,8 @@ Result<DateDetection> detect_date_format(std::span<const std::string_view> sampl
     const std::string_view example = first_unread(order);
     add_sentence(detection.note,
                  std::to_string(failures) + " of " + std::to_string(total) +
-                     " sampled values do not fit (for example " +
-                     quoted(cell_text::trim(example)) + ": " +
+                     " sampled values do not fit (for example " + quoted(cell_text::trim(example)) +
+                     ": " +
                      date_reading::describe(date_reading::read(example, order), detection.format) +
                      "); such rows are rejected.");
   }

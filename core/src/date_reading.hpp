@@ -12,15 +12,15 @@ namespace servimetrics::date_reading {
 enum class Problem : unsigned char {
   none,
   empty,
-  format,     // the text does not have the shape of the order
-  year,       // value = the year
-  month,      // value = the month
-  day,        // value = the day, with year and month
-  hour,       // value = the hour
+  format,         // the text does not have the shape of the order
+  year,           // value = the year
+  month,          // value = the month
+  day,            // value = the day, with year and month
+  hour,           // value = the hour
   meridiem_hour,  // value = the hour written with AM/PM
-  minute,     // value = the minute
-  second,     // value = the second
-  offset,     // the time zone offset is impossible
+  minute,         // value = the minute
+  second,         // value = the second
+  offset,         // the time zone offset is impossible
   excel_zero,
   excel_leap_day,  // serial 60, Excel's 1900-02-29
 };
@@ -45,7 +45,14 @@ struct Reading {
   Shape shape;
 };
 
-Reading read(std::string_view cell, DateFormat::Order order);
+// Fills a fresh Reading (filled in place: this runs once per cell).
+void read(std::string_view cell, DateFormat::Order order, Reading& reading);
+// The same, returned, for code that is not per cell.
+inline Reading read(std::string_view cell, DateFormat::Order order) {
+  Reading reading;
+  read(cell, order, reading);
+  return reading;
+}
 
 // The sentence for a failed reading, e.g. "no such day: February has 28 days in 2023".
 std::string describe(const Reading& reading, const DateFormat& format);

@@ -47,6 +47,8 @@ Result<std::pair<ImportOptions, AnalyzeOptions>> import_request_from_json(const 
       else if (d == "spaces" || d == " ") import.delimiter = ' ';
       else if (d.size() == 1) import.delimiter = d[0];
       else if (!d.empty()) return input_error(key, "delimiter must be one character, tab or spaces");
+    } else if (key == "size" && value.is_number_unsigned()) {
+      import.size = value.get<std::uint64_t>();
     } else if (key == "sheet" && value.is_number_unsigned()) {
       import.sheet = value.get<std::size_t>();
     } else if ((key == "mapping" || key == "date_formats") && value.is_object()) {

@@ -9,18 +9,35 @@
 namespace servimetrics {
 namespace {
 
-constexpr std::array<std::u32string_view, 13> kYes = {
-    U"yes", U"y", U"true", U"t", U"1", U"1.0", U"\u662F" /*是*/, U"\u6709" /*有*/,
-    U"\u5BF9" /*对*/, U"\u5C0D" /*對*/, U"\u221A" /*√*/, U"\u2713" /*✓*/, U"\u2714" /*✔*/};
-constexpr std::array<std::u32string_view, 16> kNo = {
-    U"no",           U"n",
-    U"false",        U"f",
-    U"0",            U"0.0",
-    U"\u5426" /*否*/, U"\u65E0" /*无*/,
-    U"\u7121" /*無*/, U"\u6CA1\u6709" /*没有*/,
-    U"\u6C92\u6709" /*沒有*/, U"\u9519" /*错*/,
-    U"\u932F" /*錯*/, U"\u00D7" /*×*/,
-    U"\u2717" /*✗*/,  U"\u2718" /*✘*/};
+constexpr std::array<std::u32string_view, 13> kYes = {U"yes",
+                                                      U"y",
+                                                      U"true",
+                                                      U"t",
+                                                      U"1",
+                                                      U"1.0",
+                                                      U"\u662F" /*是*/,
+                                                      U"\u6709" /*有*/,
+                                                      U"\u5BF9" /*对*/,
+                                                      U"\u5C0D" /*對*/,
+                                                      U"\u221A" /*√*/,
+                                                      U"\u2713" /*✓*/,
+                                                      U"\u2714" /*✔*/};
+constexpr std::array<std::u32string_view, 16> kNo = {U"no",
+                                                     U"n",
+                                                     U"false",
+                                                     U"f",
+                                                     U"0",
+                                                     U"0.0",
+                                                     U"\u5426" /*否*/,
+                                                     U"\u65E0" /*无*/,
+                                                     U"\u7121" /*無*/,
+                                                     U"\u6CA1\u6709" /*没有*/,
+                                                     U"\u6C92\u6709" /*沒有*/,
+                                                     U"\u9519" /*错*/,
+                                                     U"\u932F" /*錯*/,
+                                                     U"\u00D7" /*×*/,
+                                                     U"\u2717" /*✗*/,
+                                                     U"\u2718" /*✘*/};
 
 }  // namespace
 

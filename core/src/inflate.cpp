@@ -29,10 +29,18 @@ enum Kind : std::uint32_t {
 constexpr std::uint32_t meaning(std::uint32_t kind, std::uint32_t extra, std::uint32_t value) {
   return kind << 8 | extra << 12 | value << 16;
 }
-constexpr std::uint32_t entry_bits(std::uint32_t e) { return e & 0xFF; }
-constexpr std::uint32_t entry_kind(std::uint32_t e) { return (e >> 8) & 0xF; }
-constexpr std::uint32_t entry_extra(std::uint32_t e) { return (e >> 12) & 0xF; }
-constexpr std::uint32_t entry_value(std::uint32_t e) { return e >> 16; }
+constexpr std::uint32_t entry_bits(std::uint32_t e) {
+  return e & 0xFF;
+}
+constexpr std::uint32_t entry_kind(std::uint32_t e) {
+  return (e >> 8) & 0xF;
+}
+constexpr std::uint32_t entry_extra(std::uint32_t e) {
+  return (e >> 12) & 0xF;
+}
+constexpr std::uint32_t entry_value(std::uint32_t e) {
+  return e >> 16;
+}
 
 constexpr unsigned kMaxCodeBits = 15;
 constexpr unsigned kLitLenRootBits = 10;
@@ -158,10 +166,13 @@ Error corrupt(const std::string& why) {
 class Inflater {
  public:
   Inflater(std::string_view in, std::size_t expected_size, std::size_t max_size)
-      : in_(reinterpret_cast<const std::uint8_t*>(in.data())), in_size_(in.size()),
+      : in_(reinterpret_cast<const std::uint8_t*>(in.data())),
+        in_size_(in.size()),
         max_size_(max_size) {
     std::size_t initial = expected_size != 0 ? expected_size : in.size() * 4 + 1024;
-    initial = std::min(initial, max_size);
+    // A claimed size beyond what DEFLATE can reach (258 bytes per two bits at best) is a lie:
+    // it must not make a few bytes of input reserve a gigabyte.
+    initial = std::min({initial, max_size, in.size() * 1032 + 1024});
     out_.resize(initial + kSlack);
     capacity_ = initial;
   }
@@ -260,8 +271,7 @@ class Inflater {
     phantom_bits_ = 0;
     if (in_size_ - in_pos_ < 4) return kTruncated;
     const std::uint32_t len = in_[in_pos_] | static_cast<std::uint32_t>(in_[in_pos_ + 1]) << 8;
-    const std::uint32_t nlen =
-        in_[in_pos_ + 2] | static_cast<std::uint32_t>(in_[in_pos_ + 3]) << 8;
+    const std::uint32_t nlen = in_[in_pos_ + 2] | static_cast<std::uint32_t>(in_[in_pos_ + 3]) << 8;
     in_pos_ += 4;
     if (len != (~nlen & 0xFFFF)) return "a stored block's length check does not match";
     if (in_size_ - in_pos_ < len) return kTruncated;

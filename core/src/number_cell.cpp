@@ -1,7 +1,9 @@
 // Number cells as people type them (currency, thousands, percent, accounting parentheses,
-// full-width digits), reduced to plain decimal text on the stack and read by parse_decimal.
+// full-width digits): one pass over the cell on the stack; only very long values go on to
+// parse_decimal's exact slow path.
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "cell_text.hpp"
@@ -14,9 +16,61 @@ namespace {
 using cell_text::read_unit;
 using cell_text::Unit;
 
-Error reason(const char* message) { return Error{{}, {}, message}; }
+Error reason(const char* message) {
+  return Error{{}, {}, message};
+}
 
-// Plain ASCII numbers, by far the most common cells, go straight to parse_decimal.
+constexpr double kExactPowersOf10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+constexpr std::uint64_t kLargestExactInteger = std::uint64_t{1} << 53;
+
+// The cells of nearly every export, "2.55", "-17850", "1,234.50": ASCII digits, an optional sign,
+// thousands grouped by 3, one decimal mark, at most 19 digits. Read in one pass; the value is
+// exact (one correctly rounded division) when the digits fit a double. False sends the cell to
+// the general reader, which accepts more and explains what it rejects.
+bool read_simple(std::string_view text, char decimal, double& value) {
+  const char group = decimal == ',' ? '.' : ',';
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  const bool negative = *p == '-';
+  if (*p == '-' || *p == '+') ++p;
+  std::uint64_t mantissa = 0;
+  int digits = 0;
+  int group_length = 0;
+  bool grouped = false;
+  for (; p != end; ++p) {
+    const auto digit = static_cast<unsigned>(*p - '0');
+    if (digit < 10) {
+      mantissa = mantissa * 10 + digit;
+      ++digits;
+      ++group_length;
+    } else if (*p == group && group_length != 0 && group_length <= 3 &&
+               (!grouped || group_length == 3)) {
+      grouped = true;
+      group_length = 0;
+    } else {
+      break;
+    }
+  }
+  if (grouped && group_length != 3) return false;
+  int fraction_digits = 0;
+  if (p != end && *p == decimal) {
+    for (++p; p != end; ++p) {
+      const auto digit = static_cast<unsigned>(*p - '0');
+      if (digit >= 10) break;
+      mantissa = mantissa * 10 + digit;
+      ++digits;
+      ++fraction_digits;
+    }
+  }
+  if (p != end || digits == 0 || digits > 19 || mantissa > kLargestExactInteger) return false;
+  const double magnitude = static_cast<double>(mantissa) / kExactPowersOf10[fraction_digits];
+  value = negative ? -magnitude : magnitude;
+  return true;
+}
+
+// Plain ASCII with an exponent: parse_decimal's grammar exactly.
 bool is_plain_decimal(std::string_view text) {
   for (const char c : text) {
     if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
@@ -46,7 +100,9 @@ bool is_currency_symbol(char32_t c) {
   }
 }
 
-bool is_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
+bool is_letter(char32_t c) {
+  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
 
 // Length in bytes of the currency word starting at p (letters already known to start there), or
 // 0 when the letters are not a currency.
@@ -82,7 +138,8 @@ enum class Phase { before, integer, fraction, exponent, after };
 // what is wrong when it cannot.
 Result<double> parse_general(std::string_view text, NumberStyle style) {
   constexpr std::size_t kMaxDigits = 300;
-  std::array<char, kMaxDigits> digits{};
+  // Left uninitialized: zeroing 300 bytes per cell would cost more than reading it.
+  std::array<char, kMaxDigits> digits;
   std::size_t digit_count = 0;
   std::size_t integer_digits = 0;
 
@@ -249,9 +306,24 @@ Result<double> parse_general(std::string_view text, NumberStyle style) {
   if (parenthesis_open != parenthesis_closed) return reason("unbalanced parentheses");
   if (percents > 0 && currencies > 0) return reason("both a currency and a percent sign");
 
-  // "[-]digits[.digits]e<exponent>", the percent folded into the exponent so that "12.3%" reads
-  // exactly as 0.123 rather than as 12.3 / 100.
-  std::array<char, kMaxDigits + 16> plain{};
+  // The percent is folded into the exponent, so that "12.3%" reads exactly as 0.123 rather than
+  // as 12.3 / 100.
+  const int exponent_total = (exponent_negative ? -exponent : exponent) - (percents > 0 ? 2 : 0);
+  const int scale = exponent_total - static_cast<int>(digit_count - integer_digits);
+  if (digit_count <= 19 && scale >= -22 && scale <= 22) {
+    std::uint64_t mantissa = 0;
+    for (std::size_t i = 0; i < digit_count; ++i) {
+      mantissa = mantissa * 10 + static_cast<unsigned>(digits[i] - '0');
+    }
+    if (mantissa <= kLargestExactInteger) {
+      const auto whole = static_cast<double>(mantissa);
+      const double magnitude =
+          scale >= 0 ? whole * kExactPowersOf10[scale] : whole / kExactPowersOf10[-scale];
+      return negative ? -magnitude : magnitude;
+    }
+  }
+  // Long or extreme values: "[-]digits[.digits]e<exponent>" for parse_decimal's exact slow path.
+  std::array<char, kMaxDigits + 16> plain;
   std::size_t length = 0;
   if (negative) plain[length++] = '-';
   for (std::size_t i = 0; i < integer_digits; ++i) plain[length++] = digits[i];
@@ -260,19 +332,19 @@ Result<double> parse_general(std::string_view text, NumberStyle style) {
     plain[length++] = '.';
     for (std::size_t i = integer_digits; i < digit_count; ++i) plain[length++] = digits[i];
   }
-  int total_exponent = (exponent_negative ? -exponent : exponent) - (percents > 0 ? 2 : 0);
-  if (total_exponent != 0) {
+  if (exponent_total != 0) {
     plain[length++] = 'e';
-    if (total_exponent < 0) {
+    int magnitude = exponent_total;
+    if (magnitude < 0) {
       plain[length++] = '-';
-      total_exponent = -total_exponent;
+      magnitude = -magnitude;
     }
     std::array<char, 8> reversed{};
     std::size_t n = 0;
     do {
-      reversed[n++] = static_cast<char>('0' + total_exponent % 10);
-      total_exponent /= 10;
-    } while (total_exponent != 0);
+      reversed[n++] = static_cast<char>('0' + magnitude % 10);
+      magnitude /= 10;
+    } while (magnitude != 0);
     while (n != 0) plain[length++] = reversed[--n];
   }
   const auto value = parse_decimal(std::string_view(plain.data(), length));
@@ -285,8 +357,10 @@ Result<double> parse_general(std::string_view text, NumberStyle style) {
 Result<double> parse_number_cell(std::string_view cell, NumberStyle style) {
   const std::string_view text = cell_text::trim(cell);
   if (text.empty()) return reason("empty");
+  double value = 0;
+  if (read_simple(text, style.decimal, value)) return value;
   if (style.decimal != ',' && is_plain_decimal(text)) {
-    if (const auto value = parse_decimal(text)) return *value;
+    if (const auto parsed = parse_decimal(text)) return *parsed;
   }
   return parse_general(text, style);
 }

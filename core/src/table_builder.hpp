@@ -2,6 +2,7 @@
 // and number format from a sample, and parses or rejects every row (internal to the core).
 #pragma once
 
+#include <deque>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -37,7 +38,7 @@ class TableBuilder final : public RowSink {
   [[nodiscard]] bool header_seen() const { return header_seen_; }
   [[nodiscard]] std::uint64_t rows_read() const { return rows_read_; }
   [[nodiscard]] std::uint64_t rows_rejected() const { return rows_rejected_; }
-  [[nodiscard]] const std::vector<RejectedRow>& rejects() const { return rejects_; }
+  [[nodiscard]] const std::deque<RejectedRow>& rejects() const { return rejects_; }
   [[nodiscard]] nlohmann::json header_json() const;
   [[nodiscard]] nlohmann::json mapping_json() const;
   [[nodiscard]] nlohmann::json formats_json() const { return formats_; }
@@ -53,6 +54,7 @@ class TableBuilder final : public RowSink {
 
   bool read_header(std::span<const std::string_view> fields);
   bool decide_formats();
+  void reserve_columns();
   void add_row(std::uint64_t line, std::span<const std::string_view> fields);
   void reject(std::uint64_t line, std::string_view column, std::string_view value,
               std::string reason);
@@ -74,7 +76,7 @@ class TableBuilder final : public RowSink {
   std::optional<std::string> problem_;
   std::uint64_t rows_read_ = 0;
   std::uint64_t rows_rejected_ = 0;
-  std::vector<RejectedRow> rejects_;
+  std::deque<RejectedRow> rejects_;  // a deque: hundreds of thousands of rejects never move
 };
 
 }  // namespace servimetrics

@@ -109,19 +109,15 @@ std::size_t decode_utf16(std::string_view text, bool last, bool big_endian, cons
     if (u < 0xD800 || u > 0xDFFF) {
       writer.code_point(u);
       i += 2;
-    } else if (u >= 0xDC00) {  // a trail surrogate with no lead
-      writer.code_point(kReplacementCharacter);
-      bad.note(i);
-      i += 2;
-    } else if (i + 3 >= size) {  // a lead surrogate whose partner is not here yet
+    } else if (u <= 0xDBFF && i + 3 >= size) {  // a lead surrogate whose partner is not here yet
       if (!last) return i;
       writer.code_point(kReplacementCharacter);
       bad.note(i);
       return size;
-    } else if (const std::uint32_t v = unit(i + 2); v >= 0xDC00 && v <= 0xDFFF) {
+    } else if (const std::uint32_t v = u <= 0xDBFF ? unit(i + 2) : 0; v >= 0xDC00 && v <= 0xDFFF) {
       writer.code_point(0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00));
       i += 4;
-    } else {  // a lead surrogate without a trail: the next unit is read anew
+    } else {  // a lone surrogate; the unit after a lead is read anew
       writer.code_point(kReplacementCharacter);
       bad.note(i);
       i += 2;
@@ -138,7 +134,7 @@ std::size_t decode_utf16(std::string_view text, bool last, bool big_endian, cons
 // The two-byte table, expanded from its compact generated form on first use (the compact form
 // keeps the wasm download small; expanding takes microseconds).
 struct Gb18030TwoByteTable {
-  static constexpr std::size_t kCells = 126 * 190;
+  static constexpr std::size_t kCells = std::size_t{126} * 190;
   std::array<std::uint16_t, kCells> cells{};
 
   Gb18030TwoByteTable() {
@@ -318,7 +314,7 @@ void TextDecoder::decode(std::string_view bytes, bool last, std::string& out) {
     std::array<char, 8> joined{};
     std::memcpy(joined.data(), pending_.data(), pending_size_);
     const std::size_t taken = std::min<std::size_t>(bytes.size(), 4);
-    std::memcpy(joined.data() + pending_size_, bytes.data(), taken);
+    if (taken > 0) std::memcpy(joined.data() + pending_size_, bytes.data(), taken);
     const std::size_t joined_size = pending_size_ + taken;
     const std::size_t used = decode_block(std::string_view(joined.data(), joined_size), consumed_,
                                           last && taken == bytes.size(), out);
@@ -334,7 +330,7 @@ void TextDecoder::decode(std::string_view bytes, bool last, std::string& out) {
   const std::size_t used = decode_block(bytes, consumed_, last, out);
   consumed_ += used;
   pending_size_ = bytes.size() - used;
-  std::memcpy(pending_.data(), bytes.data() + used, pending_size_);
+  if (pending_size_ > 0) std::memcpy(pending_.data(), bytes.data() + used, pending_size_);
 }
 
 }  // namespace servimetrics

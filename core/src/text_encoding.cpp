@@ -62,6 +62,10 @@ bool utf16_has_binary_units(std::string_view head, bool big_endian) {
   return controls * 100 > units;
 }
 
+std::string unreadable_characters(std::uint64_t count) {
+  return std::to_string(count) + (count == 1 ? " unreadable character" : " unreadable characters");
+}
+
 struct DecodeTally {
   std::uint64_t replaced = 0;
   std::size_t non_ascii = 0;  // characters outside ASCII, replacements included
@@ -185,12 +189,13 @@ EncodingGuess detect_encoding(std::string_view head) {
               "The text is not UTF-8 but reads as GB18030 (GBK) without errors."};
     }
     return {Encoding::gb18030, false,
-            "The text is not UTF-8 but reads as GB18030 (GBK) with " + std::to_string(gb.replaced) +
-                " unreadable characters in the first " + std::to_string(head.size()) + " bytes."};
+            "The text is not UTF-8 but reads as GB18030 (GBK) with " +
+                unreadable_characters(gb.replaced) + " in the first " +
+                std::to_string(head.size()) + " bytes."};
   }
   return {Encoding::utf8, false,
           "The text is neither valid UTF-8 nor GB18030, so it is read as UTF-8 with " +
-              std::to_string(utf8.replaced) + " unreadable characters in the first " +
+              unreadable_characters(utf8.replaced) + " in the first " +
               std::to_string(head.size()) + " bytes replaced."};
 }
 

@@ -46,8 +46,9 @@ std::string directory_of(std::string_view path) {
 
 // A relationship target resolved against the folder of the part that names it; "/x" is absolute.
 std::string resolve_target(std::string_view base_folder, std::string_view target) {
-  std::string joined = !target.empty() && target[0] == '/' ? std::string(target.substr(1))
-                                                           : std::string(base_folder) + std::string(target);
+  std::string joined = !target.empty() && target[0] == '/'
+                           ? std::string(target.substr(1))
+                           : std::string(base_folder) + std::string(target);
   std::vector<std::string_view> segments;
   std::string_view rest = joined;
   while (!rest.empty()) {
@@ -82,10 +83,10 @@ std::vector<Relationship> parse_relationships(std::string_view xml, std::string_
   while (scanner.next(tag)) {
     if (tag.kind == xml::TagKind::kClose || tag.name != "Relationship") continue;
     if (xml::attribute(tag.attributes, "TargetMode") == "External") continue;
-    relationships.push_back(
-        Relationship{decoded(xml::attribute(tag.attributes, "Id")),
-                     decoded(xml::attribute(tag.attributes, "Type")),
-                     resolve_target(base_folder, decoded(xml::attribute(tag.attributes, "Target")))});
+    relationships.push_back(Relationship{
+        decoded(xml::attribute(tag.attributes, "Id")),
+        decoded(xml::attribute(tag.attributes, "Type")),
+        resolve_target(base_folder, decoded(xml::attribute(tag.attributes, "Target")))});
   }
   return relationships;
 }
@@ -122,7 +123,8 @@ Result<Workbook> open_workbook(std::string_view bytes) {
         "without a password and try again.");
   }
   auto zip = ZipArchive::open(bytes);
-  if (!zip.ok()) return xlsx_error("The file is not a readable .xlsx workbook. " + zip.error().message);
+  if (!zip.ok())
+    return xlsx_error("The file is not a readable .xlsx workbook. " + zip.error().message);
   Workbook book;
   book.zip.emplace(std::move(zip.value()));
   const ZipArchive& archive = *book.zip;
@@ -141,8 +143,7 @@ Result<Workbook> open_workbook(std::string_view bytes) {
   if (!workbook_xml.ok()) return workbook_xml.error();
 
   const std::string folder = directory_of(workbook_path);
-  const std::string rels_path =
-      folder + "_rels/" + workbook_path.substr(folder.size()) + ".rels";
+  const std::string rels_path = folder + "_rels/" + workbook_path.substr(folder.size()) + ".rels";
   auto workbook_rels = read_part(archive, rels_path, kMaxSmallPartBytes);
   if (!workbook_rels.ok()) return workbook_rels.error();
   const auto relationships = parse_relationships(workbook_rels.value(), folder);
@@ -165,7 +166,8 @@ Result<Workbook> open_workbook(std::string_view bytes) {
       }
     }
   }
-  if (scanner.malformed()) return xlsx_error("The workbook is damaged: " + workbook_path + " is not well-formed XML.");
+  if (scanner.malformed())
+    return xlsx_error("The workbook is damaged: " + workbook_path + " is not well-formed XML.");
 
   const Relationship* strings = relationship_of_type(relationships, "/sharedStrings");
   book.shared_strings_path = strings != nullptr ? strings->target : folder + "sharedStrings.xml";
@@ -249,7 +251,8 @@ bool format_code_is_date(std::string_view code) {
       if (close == std::string_view::npos) return false;
       const std::string_view inside = code.substr(i + 1, close - i - 1);
       bool elapsed = !inside.empty();
-      for (const char e : inside) elapsed = elapsed && (lower(e) == 'h' || lower(e) == 'm' || lower(e) == 's');
+      for (const char e : inside)
+        elapsed = elapsed && (lower(e) == 'h' || lower(e) == 'm' || lower(e) == 's');
       if (elapsed) return true;
       i = close;
     } else if (c == 'd' || c == 'm' || c == 'y' || c == 'h') {
@@ -332,7 +335,8 @@ void append_date(std::string& out, std::int64_t day_number) {  // days since 000
   constexpr std::array<int, 12> kMonthDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   int month = 0;
   for (; month < 11; ++month) {
-    const int length = kMonthDays[static_cast<std::size_t>(month)] + (month == 1 && is_leap(year) ? 1 : 0);
+    const int length =
+        kMonthDays[static_cast<std::size_t>(month)] + (month == 1 && is_leap(year) ? 1 : 0);
     if (day_of_year < length) break;
     day_of_year -= length;
   }
@@ -397,7 +401,15 @@ std::string cell_name(std::uint32_t column, std::uint64_t row) {
   return letters + std::to_string(row);
 }
 
-enum class CellType { kNumber, kSharedString, kInlineString, kFormulaString, kBoolean, kError, kDate };
+enum class CellType {
+  kNumber,
+  kSharedString,
+  kInlineString,
+  kFormulaString,
+  kBoolean,
+  kError,
+  kDate
+};
 
 CellType cell_type(std::string_view t) {
   if (t.empty() || t == "n") return CellType::kNumber;
@@ -445,7 +457,8 @@ class SheetReader {
         break;
       }
     }
-    if (scanner.malformed()) return xlsx_error("The sheet is damaged: its XML is cut off or not well-formed.");
+    if (scanner.malformed())
+      return xlsx_error("The sheet is damaged: its XML is cut off or not well-formed.");
     deliver_row();
     return delivered_;
   }
@@ -491,7 +504,8 @@ class SheetReader {
   }
 
   void add_scratch(std::uint32_t column, std::size_t from) {
-    if (scratch_.size() > from) cells_.push_back(Cell{column, true, nullptr, from, scratch_.size() - from});
+    if (scratch_.size() > from)
+      cells_.push_back(Cell{column, true, nullptr, from, scratch_.size() - from});
   }
 
   // Reads the cell's content up to its end tag; returns an error for a bad reference.
@@ -577,8 +591,8 @@ class SheetReader {
     if (!have_value) return std::nullopt;
     if (value_in_scratch) {
       value = std::string_view(scratch_).substr(scratch_start);
-      if (type == CellType::kSharedString || type == CellType::kNumber || type == CellType::kBoolean ||
-          type == CellType::kDate) {
+      if (type == CellType::kSharedString || type == CellType::kNumber ||
+          type == CellType::kBoolean || type == CellType::kDate) {
         // Rare (a number written inside CDATA): moved out of scratch, where its text goes next.
         std::string copy(value);
         scratch_.resize(scratch_start);
@@ -611,8 +625,9 @@ class SheetReader {
   }
 
   // Places a value read as plain text; `transient` values must be copied into scratch.
-  std::optional<Error> finish_value(std::uint32_t column, CellType type, std::string_view style_text,
-                                    std::string_view value, bool transient) {
+  std::optional<Error> finish_value(std::uint32_t column, CellType type,
+                                    std::string_view style_text, std::string_view value,
+                                    bool transient) {
     const auto keep = [&](std::string_view text) {
       if (!transient) {
         add_view(column, text);
@@ -624,7 +639,7 @@ class SheetReader {
     };
     switch (type) {
       case CellType::kSharedString: {
-        std::uint64_t i = 0;
+        std::size_t i = 0;
         const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), i);
         if (error != std::errc() || end != value.data() + value.size() || i >= strings_.size()) {
           return xlsx_error("Cell " + cell_name(column, row_) + " refers to shared string \"" +
@@ -667,7 +682,8 @@ class SheetReader {
   [[nodiscard]] bool is_date_style(std::string_view style_text) const {
     if (style_text.empty()) return false;
     std::size_t index = 0;
-    const auto [end, error] = std::from_chars(style_text.data(), style_text.data() + style_text.size(), index);
+    const auto [end, error] =
+        std::from_chars(style_text.data(), style_text.data() + style_text.size(), index);
     return error == std::errc() && index < date_styles_.size() && date_styles_[index];
   }
 
@@ -676,7 +692,8 @@ class SheetReader {
     const std::size_t from = scratch_.size();
     if (!value.empty() && value.back() == 'Z') value.remove_suffix(1);
     const std::size_t dot = value.find('.');
-    if (dot != std::string_view::npos && value.find('T') != std::string_view::npos && dot > value.find('T'))
+    if (dot != std::string_view::npos && value.find('T') != std::string_view::npos &&
+        dot > value.find('T'))
       value = value.substr(0, dot);
     for (const char c : value) scratch_.push_back(c == 'T' ? ' ' : c);
     if (ends_with(scratch_, " 00:00:00")) scratch_.resize(scratch_.size() - 9);

@@ -20,9 +20,10 @@ struct ZipEntry {
   std::string name;
   std::uint16_t method = 0;  // 0 stored, 8 deflated
   std::uint32_t crc32 = 0;
-  std::uint64_t compressed_size = 0;
-  std::uint64_t uncompressed_size = 0;
-  std::uint64_t local_header_offset = 0;
+  // 32-bit like the classic ZIP fields they come from: ZIP64 archives are refused.
+  std::uint32_t compressed_size = 0;
+  std::uint32_t uncompressed_size = 0;
+  std::uint32_t local_header_offset = 0;
 };
 
 class ZipArchive {

@@ -1,13 +1,16 @@
 // Number and yes/no cells: every spelling the header promises (currencies, thousands, percent,
 // parentheses, full-width, decimal comma), each class of rejection with its reason, and the
 // per-column decimal-mark detection.
+#include "servimetrics/cell_values.hpp"
+
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "servimetrics/cell_values.hpp"
 
 namespace {
 
@@ -52,20 +55,32 @@ TEST(NumberCell, ThousandsSeparators) {
   EXPECT_EQ(number("1,234"), 1234.0);
   EXPECT_EQ(number("12,345,678.9"), 12345678.9);
   EXPECT_EQ(number("1 234"), 1234.0);
-  EXPECT_EQ(number("1\xC2\xA0" "234\xC2\xA0" "567"), 1234567.0);  // NBSP groups
-  EXPECT_EQ(number("1\xE2\x80\xAF" "234,5", kComma), 1234.5);      // French narrow NBSP
+  EXPECT_EQ(number("1\xC2\xA0"
+                   "234\xC2\xA0"
+                   "567"),
+            1234567.0);  // NBSP groups
+  EXPECT_EQ(number("1\xE2\x80\xAF"
+                   "234,5",
+                   kComma),
+            1234.5);  // French narrow NBSP
   EXPECT_EQ(number("999"), 999.0);
   EXPECT_EQ(number("-1,000"), -1000.0);
   EXPECT_EQ(number("1,000e3"), 1e6);
 }
 
 TEST(NumberCell, Currencies) {
-  EXPECT_EQ(number("\xC2\xA5" "1,200"), 1200.0);  // ¥
-  EXPECT_EQ(number("\xEF\xBF\xA5" "1200"), 1200.0);  // ￥
+  EXPECT_EQ(number("\xC2\xA5"
+                   "1,200"),
+            1200.0);  // ¥
+  EXPECT_EQ(number("\xEF\xBF\xA5"
+                   "1200"),
+            1200.0);  // ￥
   EXPECT_EQ(number("$-5"), -5.0);
   EXPECT_EQ(number("-$5"), -5.0);
   EXPECT_EQ(number("\xE2\x82\xAC 3.5"), 3.5);  // € 3.5
-  EXPECT_EQ(number("\xC2\xA3" "7"), 7.0);       // £7
+  EXPECT_EQ(number("\xC2\xA3"
+                   "7"),
+            7.0);  // £7
   EXPECT_EQ(number("CNY 100"), 100.0);
   EXPECT_EQ(number("USD 100"), 100.0);
   EXPECT_EQ(number("RMB 100"), 100.0);
@@ -74,11 +89,15 @@ TEST(NumberCell, Currencies) {
   EXPECT_EQ(number("100EUR"), 100.0);  // the E is not an exponent
   EXPECT_EQ(number("US$12.99"), 12.99);
   EXPECT_EQ(number("HK$ 1,000"), 1000.0);
-  EXPECT_EQ(number("100\xE5\x85\x83"), 100.0);      // 100元
-  EXPECT_EQ(number("100 \xE5\x85\x83"), 100.0);     // 100 元
-  EXPECT_EQ(number("3.5\xE5\x9D\x97"), 3.5);        // 3.5块
-  EXPECT_EQ(number("\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB8\x81" "88"), 88.0);  // 人民币88
-  EXPECT_EQ(number("\xEF\xBC\x84" "5"), 5.0);       // ＄5
+  EXPECT_EQ(number("100\xE5\x85\x83"), 100.0);   // 100元
+  EXPECT_EQ(number("100 \xE5\x85\x83"), 100.0);  // 100 元
+  EXPECT_EQ(number("3.5\xE5\x9D\x97"), 3.5);     // 3.5块
+  EXPECT_EQ(number("\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB8\x81"
+                   "88"),
+            88.0);  // 人民币88
+  EXPECT_EQ(number("\xEF\xBC\x84"
+                   "5"),
+            5.0);  // ＄5
   EXPECT_EQ(number("($1,234.00)"), -1234.0);
 }
 
@@ -95,16 +114,25 @@ TEST(NumberCell, PercentIsDividedByHundred) {
 TEST(NumberCell, AccountingParenthesesAreNegative) {
   EXPECT_EQ(number("(1,234.00)"), -1234.0);
   EXPECT_EQ(number("(5)"), -5.0);
-  EXPECT_EQ(number("\xEF\xBC\x88" "5\xEF\xBC\x89"), -5.0);  // （5）
+  EXPECT_EQ(number("\xEF\xBC\x88"
+                   "5\xEF\xBC\x89"),
+            -5.0);  // （5）
   EXPECT_EQ(number("(12%)"), -0.12);
 }
 
 TEST(NumberCell, UnicodeSignsAndFullWidth) {
-  EXPECT_EQ(number("\xE2\x88\x92" "5"), -5.0);  // −5, U+2212
-  EXPECT_EQ(number("\xEF\xBC\x8D" "5"), -5.0);  // －5
-  EXPECT_EQ(number("\xEF\xBC\x8B" "5"), 5.0);   // ＋5
+  EXPECT_EQ(number("\xE2\x88\x92"
+                   "5"),
+            -5.0);  // −5, U+2212
+  EXPECT_EQ(number("\xEF\xBC\x8D"
+                   "5"),
+            -5.0);  // －5
+  EXPECT_EQ(number("\xEF\xBC\x8B"
+                   "5"),
+            5.0);  // ＋5
   // １２３．４５
-  EXPECT_EQ(number("\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x93\xEF\xBC\x8E\xEF\xBC\x94\xEF\xBC\x95"), 123.45);
+  EXPECT_EQ(number("\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x93\xEF\xBC\x8E\xEF\xBC\x94\xEF\xBC\x95"),
+            123.45);
   // １，０００
   EXPECT_EQ(number("\xEF\xBC\x91\xEF\xBC\x8C\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x90"), 1000.0);
   // ｅ as exponent: ２ｅ３
@@ -114,8 +142,14 @@ TEST(NumberCell, UnicodeSignsAndFullWidth) {
 TEST(NumberCell, SurroundingSpaces) {
   EXPECT_EQ(number("  12  "), 12.0);
   EXPECT_EQ(number("\t12\t"), 12.0);
-  EXPECT_EQ(number("\xC2\xA0" "12" "\xC2\xA0"), 12.0);
-  EXPECT_EQ(number("\xE3\x80\x80" "12" "\xE3\x80\x80"), 12.0);  // ideographic space
+  EXPECT_EQ(number("\xC2\xA0"
+                   "12"
+                   "\xC2\xA0"),
+            12.0);
+  EXPECT_EQ(number("\xE3\x80\x80"
+                   "12"
+                   "\xE3\x80\x80"),
+            12.0);  // ideographic space
   EXPECT_EQ(number(" 1,234.50\r"), 1234.5);
 }
 
@@ -179,7 +213,9 @@ TEST(NumberCell, RejectionsHaveReasons) {
   EXPECT_EQ(rejection("12 apples"), "not a number");
   EXPECT_EQ(rejection("XYZ 5"), "not a number");
   EXPECT_EQ(rejection("\xC2\xBD"), "not a number");  // ½
-  EXPECT_EQ(rejection("\xFF" "5"), "not a number");  // malformed UTF-8
+  EXPECT_EQ(rejection("\xFF"
+                      "5"),
+            "not a number");                         // malformed UTF-8
   EXPECT_EQ(rejection("\xEF\xBC"), "not a number");  // truncated full-width character
   EXPECT_EQ(rejection(std::string(400, '1')), "too many digits");
 }
@@ -256,6 +292,106 @@ TEST(FlagCell, TelcoChurnColumn) {
     churned += result.value() ? 1 : 0;
   }
   EXPECT_EQ(churned, 3);
+}
+
+// ASCII digits as full-width ones: the same number, but read by the general reader rather than
+// the one-pass ASCII path, so comparing both checks that the fast path changes nothing.
+std::string full_width_digits(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c >= '0' && c <= '9') {
+      out += "\xEF\xBC";
+      out += static_cast<char>(0x90 + (c - '0'));
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+TEST(NumberCell, FastPathAgreesWithTheGeneralReader) {
+  for (const NumberStyle style : {NumberStyle{}, kComma}) {
+    for (const char* cell : {"0",
+                             "-0",
+                             "+0",
+                             "7",
+                             "-5",
+                             "+3",
+                             "2.55",
+                             "0.1",
+                             ".5",
+                             "5.",
+                             "-.5",
+                             "1,234",
+                             "1,234.50",
+                             "12,345,678.9",
+                             "1.234",
+                             "1.234,5",
+                             "3,5",
+                             "1,23,4",
+                             "1,2345",
+                             "1234,567",
+                             ",5",
+                             "1,",
+                             "1.2.3",
+                             "1,,234",
+                             "--5",
+                             "-",
+                             ".",
+                             "9007199254740993",
+                             "123456789.123456789",
+                             "0.30000000000000004",
+                             "1234567890123456789",
+                             "12345678901234567890",
+                             "1e3",
+                             "2.5e-3",
+                             "1e309",
+                             "1e-400",
+                             "4.9e-324",
+                             "000123",
+                             "0.000000000000000000001",
+                             "99.99"}) {
+      const auto fast = parse_number_cell(cell, style);
+      const std::string wide = full_width_digits(cell);
+      const auto general = parse_number_cell(wide, style);
+      ASSERT_EQ(fast.ok(), general.ok()) << cell << " with '" << style.decimal << "'";
+      if (fast.ok()) {
+        EXPECT_EQ(fast.value(), general.value()) << cell;
+        EXPECT_EQ(std::signbit(fast.value()), std::signbit(general.value())) << cell;
+      } else {
+        EXPECT_EQ(fast.error().message, general.error().message) << cell;
+      }
+    }
+  }
+}
+
+TEST(NumberCell, RandomCellsReadTheSameOnBothPaths) {
+  // Deterministic random cells from the characters that matter; each is read as is and with
+  // full-width digits, which must give the same value or the same reason.
+  constexpr std::string_view kPieces[] = {"1", "2", "0", "9", "5", "12", "345", ",", ".",     "-",
+                                          "+", "e", "E", " ", "%", "$",  "(",   ")", "1,234", "x"};
+  std::uint64_t state = 12345;
+  auto next = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  int accepted = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string cell;
+    const std::size_t pieces = 1 + next() % 6;
+    for (std::size_t j = 0; j < pieces; ++j) cell += kPieces[next() % std::size(kPieces)];
+    const NumberStyle style = i % 2 == 0 ? NumberStyle{} : kComma;
+    const auto fast = parse_number_cell(cell, style);
+    const auto general = parse_number_cell(full_width_digits(cell), style);
+    ASSERT_EQ(fast.ok(), general.ok()) << '"' << cell << '"';
+    if (fast.ok()) {
+      ++accepted;
+      ASSERT_EQ(fast.value(), general.value()) << '"' << cell << '"';
+    } else {
+      ASSERT_EQ(fast.error().message, general.error().message) << '"' << cell << '"';
+    }
+  }
+  EXPECT_GT(accepted, 2000);  // the generator does produce numbers, not only junk
 }
 
 }  // namespace

@@ -3,15 +3,18 @@
 // Expected timestamps were computed with Python's datetime (naive, minus 1970-01-01).
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "servimetrics/cell_values.hpp"
 
 namespace {
 
-using servimetrics::CivilDate;
 using servimetrics::civil_from_timestamp;
+using servimetrics::CivilDate;
 using servimetrics::DateFormat;
 using servimetrics::format_date;
 using servimetrics::parse_date_cell;
@@ -23,7 +26,9 @@ const DateFormat kIso{Order::iso, "YYYY-MM-DD"};
 const DateFormat kYmd{Order::ymd, "YYYY/M/D"};
 const DateFormat kMdy{Order::mdy, "M/D/YYYY h:mm"};
 const DateFormat kDmy{Order::dmy, "DD/MM/YYYY"};
-const DateFormat kCjk{Order::cjk, "YYYY\xE5\xB9\xB4M\xE6\x9C\x88" "D\xE6\x97\xA5"};
+const DateFormat kCjk{Order::cjk,
+                      "YYYY\xE5\xB9\xB4M\xE6\x9C\x88"
+                      "D\xE6\x97\xA5"};
 const DateFormat kCompact{Order::compact, "YYYYMMDD"};
 const DateFormat kExcel{Order::excel_serial, "Excel serial number"};
 
@@ -78,22 +83,47 @@ TEST(DateCell, YearFirstWithSlashesAndDots) {
 }
 
 TEST(DateCell, ChineseDates) {
-  EXPECT_EQ(date("2024\xE5\xB9\xB4" "1\xE6\x9C\x88" "5\xE6\x97\xA5", kCjk), k20240105);
-  EXPECT_EQ(date("2024\xE5\xB9\xB4" "01\xE6\x9C\x88" "05\xE6\x97\xA5 8:26", kCjk), 1704443160);
-  EXPECT_EQ(date("2024\xE5\xB9\xB4" "1\xE6\x9C\x88" "5\xE6\x97\xA5" "8:26", kCjk), 1704443160);
-  EXPECT_EQ(date("2024\xE5\xB9\xB4" "1\xE6\x9C\x88" "5\xE5\x8F\xB7", kCjk), k20240105);  // 号
+  EXPECT_EQ(date("2024\xE5\xB9\xB4"
+                 "1\xE6\x9C\x88"
+                 "5\xE6\x97\xA5",
+                 kCjk),
+            k20240105);
+  EXPECT_EQ(date("2024\xE5\xB9\xB4"
+                 "01\xE6\x9C\x88"
+                 "05\xE6\x97\xA5 8:26",
+                 kCjk),
+            1704443160);
+  EXPECT_EQ(date("2024\xE5\xB9\xB4"
+                 "1\xE6\x9C\x88"
+                 "5\xE6\x97\xA5"
+                 "8:26",
+                 kCjk),
+            1704443160);
+  EXPECT_EQ(date("2024\xE5\xB9\xB4"
+                 "1\xE6\x9C\x88"
+                 "5\xE5\x8F\xB7",
+                 kCjk),
+            k20240105);  // 号
   // ２０２４年１月５日 in full-width digits
   EXPECT_EQ(date("\xEF\xBC\x92\xEF\xBC\x90\xEF\xBC\x92\xEF\xBC\x94\xE5\xB9\xB4\xEF\xBC\x91\xE6\x9C"
                  "\x88\xEF\xBC\x95\xE6\x97\xA5",
                  kCjk),
             k20240105);
   // 2024年1月5日 下午 3:26 -> 15:26
-  EXPECT_EQ(date("2024\xE5\xB9\xB4" "1\xE6\x9C\x88" "5\xE6\x97\xA5 \xE4\xB8\x8B\xE5\x8D\x88 3:26",
+  EXPECT_EQ(date("2024\xE5\xB9\xB4"
+                 "1\xE6\x9C\x88"
+                 "5\xE6\x97\xA5 \xE4\xB8\x8B\xE5\x8D\x88 3:26",
                  kCjk),
-            k20240105 + 15 * 3600 + 26 * 60);
-  EXPECT_EQ(rejection("2024\xE5\xB9\xB4" "1\xE6\x9C\x88", kCjk),
-            "does not match the date format YYYY\xE5\xB9\xB4M\xE6\x9C\x88" "D\xE6\x97\xA5");
-  EXPECT_EQ(rejection("2023\xE5\xB9\xB4" "2\xE6\x9C\x88" "29\xE6\x97\xA5", kCjk),
+            k20240105 + (15 * 3600 + 26 * 60));
+  EXPECT_EQ(rejection("2024\xE5\xB9\xB4"
+                      "1\xE6\x9C\x88",
+                      kCjk),
+            "does not match the date format YYYY\xE5\xB9\xB4M\xE6\x9C\x88"
+            "D\xE6\x97\xA5");
+  EXPECT_EQ(rejection("2023\xE5\xB9\xB4"
+                      "2\xE6\x9C\x88"
+                      "29\xE6\x97\xA5",
+                      kCjk),
             "no such day: February has 28 days in 2023");
 }
 
@@ -104,8 +134,8 @@ TEST(DateCell, UsDatesWithAmPm) {
   EXPECT_EQ(date("12/1/2010 8:26PM", kMdy), 1291235160);
   EXPECT_EQ(date("12/1/2010 8:26 p.m.", kMdy), 1291235160);
   EXPECT_EQ(date("12/1/2010 8:26:00 pm", kMdy), 1291235160);
-  EXPECT_EQ(date("1/5/2024 12:00 AM", kMdy), k20240105);  // midnight
-  EXPECT_EQ(date("1/5/2024 12:30 PM", kMdy), k20240105 + 12 * 3600 + 1800);  // half past noon
+  EXPECT_EQ(date("1/5/2024 12:00 AM", kMdy), k20240105);                       // midnight
+  EXPECT_EQ(date("1/5/2024 12:30 PM", kMdy), k20240105 + (12 * 3600 + 1800));  // half past noon
   EXPECT_EQ(date("01/05/2024", kMdy), k20240105);
   EXPECT_EQ(date("1-5-2024", kMdy), k20240105);
   EXPECT_EQ(rejection("1/5/2024 13:00 PM", kMdy), "no such hour with AM/PM: 13");
@@ -117,7 +147,7 @@ TEST(DateCell, UsDatesWithAmPm) {
 TEST(DateCell, DayFirstDates) {
   EXPECT_EQ(date("05/01/2024", kDmy), k20240105);
   EXPECT_EQ(date("5.1.2024", kDmy), k20240105);
-  EXPECT_EQ(date("13/01/2024", kDmy), k20240105 + 8 * 86400);
+  EXPECT_EQ(date("13/01/2024", kDmy), k20240105 + Timestamp{8} * 86400);
   EXPECT_EQ(date("31/12/2010 23:59", kDmy), 1293839940);
   EXPECT_EQ(rejection("01/13/2024", kDmy), "no such month: 13");
 }
@@ -185,10 +215,10 @@ TEST(DateCell, CalendarIsChecked) {
 }
 
 TEST(DateCell, ShapeMismatchesAndJunk) {
-  for (const char* bad : {"2024-01-05 8", "2024-01-05 8:2", "2024-01-05 08:26:0", "2024-01-05T",
-                          "2024-01-05 08:26:00.", "2024-01-05x", "2024-01-0512:00", "20240105",
-                          "2024-01", "2024--01-05", "n/a", "-", "yesterday", "2024-01-05 08:26 XYZ",
-                          "12/1/2010", "\xFF\xFE"}) {
+  for (const char* bad :
+       {"2024-01-05 8", "2024-01-05 8:2", "2024-01-05 08:26:0", "2024-01-05T",
+        "2024-01-05 08:26:00.", "2024-01-05x", "2024-01-0512:00", "20240105", "2024-01",
+        "2024--01-05", "n/a", "-", "yesterday", "2024-01-05 08:26 XYZ", "12/1/2010", "\xFF\xFE"}) {
     EXPECT_EQ(rejection(bad, kIso), "does not match the date format YYYY-MM-DD") << bad;
   }
   EXPECT_EQ(rejection("", kIso), "empty");
@@ -205,6 +235,86 @@ TEST(DateCell, ReadsOnlyItsView) {
   EXPECT_EQ(date(std::string_view(serial).substr(0, 5), kExcel), k20240105);
 }
 
+// ASCII digits as full-width ones: the same date, read by the general reader instead of the
+// fixed-layout fast paths, so comparing both checks that the fast paths change nothing.
+std::string full_width_digits(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c >= '0' && c <= '9') {
+      out += "\xEF\xBC";
+      out += static_cast<char>(0x90 + (c - '0'));
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+TEST(DateCell, FastPathsAgreeWithTheGeneralReader) {
+  const std::vector<std::string> times = {
+      "",          " 8:26",     " 08:26:00", "T23:59:59", " 24:00",   " 8:60",    " 8:26:60",
+      " 12:00 AM", " 12:30 PM", " 1:05PM",   " 13:00 PM", " 0:10 am", " 8:26 XM", "  8:26",
+      " 8:2",      " 8:26:0",   " 8:26 P",   " 8:26 PMX", "x",        " "};
+  int compared = 0;
+  for (const DateFormat& format : {kIso, kYmd, kMdy, kDmy}) {
+    for (const char* year : {"1899", "1900", "2023", "2024", "2200", "2201", "24", "99", "202"}) {
+      for (const char* month : {"0", "1", "02", "12", "13"}) {
+        for (const char* day : {"00", "1", "28", "29", "30", "31", "32"}) {
+          for (const char* separator : {"-", "/", "."}) {
+            const bool year_first = format.order == Order::iso || format.order == Order::ymd;
+            const bool month_first = format.order == Order::mdy;
+            const std::string date =
+                year_first    ? std::string(year) + separator + month + separator + day
+                : month_first ? std::string(month) + separator + day + separator + year
+                              : std::string(day) + separator + month + separator + year;
+            for (const std::string& time : times) {
+              const std::string cell = date + time;
+              const auto fast = parse_date_cell(cell, format);
+              const auto general = parse_date_cell(full_width_digits(cell), format);
+              ASSERT_EQ(fast.ok(), general.ok()) << cell << " as " << format.label;
+              if (fast.ok()) {
+                EXPECT_EQ(fast.value(), general.value()) << cell;
+              } else {
+                EXPECT_EQ(fast.error().message, general.error().message) << cell;
+              }
+              ++compared;
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_EQ(compared, 4 * 9 * 5 * 7 * 3 * 20);
+}
+
+TEST(DateCell, RandomCellsReadTheSameOnBothPaths) {
+  constexpr std::string_view kPieces[] = {"2024", "1", "12", "05", "31", "13", "24", "-",  "/",
+                                          ".",    " ", ":",  "T",  "AM", "pm", "00", "29", "2010"};
+  std::uint64_t state = 777;
+  auto next = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  int accepted = 0;
+  const DateFormat formats[] = {kIso, kMdy, kDmy, kCompact, kExcel};
+  for (int i = 0; i < 40000; ++i) {
+    std::string cell;
+    const std::size_t pieces = 3 + next() % 8;
+    for (std::size_t j = 0; j < pieces; ++j) cell += kPieces[next() % std::size(kPieces)];
+    const DateFormat& format = formats[next() % std::size(formats)];
+    const auto fast = parse_date_cell(cell, format);
+    const auto general = parse_date_cell(full_width_digits(cell), format);
+    ASSERT_EQ(fast.ok(), general.ok()) << '"' << cell << "\" as " << format.label;
+    if (fast.ok()) {
+      ++accepted;
+      ASSERT_EQ(fast.value(), general.value()) << '"' << cell << '"';
+    } else {
+      ASSERT_EQ(fast.error().message, general.error().message) << '"' << cell << '"';
+    }
+  }
+  EXPECT_GT(accepted, 100);
+}
+
 TEST(CivilCalendar, EveryDayFrom1900To2200RoundTrips) {
   // Walk the calendar by hand, day by day, and check both directions against it.
   Timestamp expected = -2208988800;  // 1900-01-01
@@ -215,7 +325,8 @@ TEST(CivilCalendar, EveryDayFrom1900To2200RoundTrips) {
       constexpr int kLengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
       const int length = kLengths[month - 1] + (month == 2 && leap ? 1 : 0);
       for (int day = 1; day <= length; ++day, expected += 86400, ++days) {
-        ASSERT_EQ(timestamp_from_civil(year, month, day), expected) << year << '-' << month << '-' << day;
+        ASSERT_EQ(timestamp_from_civil(year, month, day), expected)
+            << year << '-' << month << '-' << day;
         const CivilDate back = civil_from_timestamp(expected);
         ASSERT_EQ(back.year, year);
         ASSERT_EQ(back.month, month);

@@ -33,7 +33,9 @@ std::string failure(const std::vector<std::string>& column) {
   return result.ok() ? "detected " + result.value().format.label : result.error().message;
 }
 
-std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string two(int n) {
+  return (n < 10 ? "0" : "") + std::to_string(n);
+}
 
 TEST(DateDetection, OnlineRetailColumn) {
   std::vector<std::string> column;
@@ -58,7 +60,8 @@ TEST(DateDetection, UsStyleWithTimes) {
   EXPECT_EQ(detection.format.order, Order::mdy);
   EXPECT_EQ(detection.format.label, "M/D/YYYY h:mm");
   EXPECT_FALSE(detection.ambiguous);
-  EXPECT_EQ(detection.note, "Month first: \"12/13/2010 16:40\" has a day above 12 in the second place.");
+  EXPECT_EQ(detection.note,
+            "Month first: \"12/13/2010 16:40\" has a day above 12 in the second place.");
 }
 
 TEST(DateDetection, UsStyleWithAmPm) {
@@ -112,6 +115,7 @@ TEST(DateDetection, TwoDigitYears) {
 
 TEST(DateDetection, AFewBadValuesAreTolerated) {
   std::vector<std::string> column;
+  column.reserve(500);
   for (int i = 0; i < 500; ++i) column.push_back("2024-03-" + two(i % 28 + 1));
   column[10] = "n/a";
   column[200] = "2024-02-30";
@@ -140,10 +144,16 @@ TEST(DateDetection, BlanksAreIgnored) {
 
 TEST(DateDetection, ChineseDates) {
   const DateDetection detection =
-      detect({"2024\xE5\xB9\xB4" "1\xE6\x9C\x88" "5\xE6\x97\xA5",
-              "2024\xE5\xB9\xB4" "12\xE6\x9C\x88" "25\xE6\x97\xA5 14:30"});
+      detect({"2024\xE5\xB9\xB4"
+              "1\xE6\x9C\x88"
+              "5\xE6\x97\xA5",
+              "2024\xE5\xB9\xB4"
+              "12\xE6\x9C\x88"
+              "25\xE6\x97\xA5 14:30"});
   EXPECT_EQ(detection.format.order, Order::cjk);
-  EXPECT_EQ(detection.format.label, "YYYY\xE5\xB9\xB4M\xE6\x9C\x88" "D\xE6\x97\xA5 h:mm");
+  EXPECT_EQ(detection.format.label,
+            "YYYY\xE5\xB9\xB4M\xE6\x9C\x88"
+            "D\xE6\x97\xA5 h:mm");
 }
 
 TEST(DateDetection, ExcelSerials) {
@@ -169,6 +179,10 @@ TEST(DateDetection, NothingFits) {
   EXPECT_EQ(failure({"yesterday", "today"}),
             "No date format fits the column: \"yesterday\" is not written in any of the date "
             "formats the calculator reads.");
+  // Years alone would read as Excel serials of 1905 and 1906.
+  EXPECT_EQ(failure({"2019", "2020", " 2021 "}),
+            "The column holds years such as \"2019\", not dates: a date needs a month and a day.");
+  EXPECT_EQ(detect({"2019", "45296"}).format.order, Order::excel_serial);
   // Half ISO, half US: neither reads 99%.
   EXPECT_EQ(failure({"2024-01-05", "1/5/2024"}),
             "No date format fits the column: the closest, YYYY-MM-DD, reads 1 of 2 values; it "
@@ -184,7 +198,8 @@ TEST(DateDetection, LooksAtTheFirst5000Values) {
 }
 
 // The real files, whole columns: every value must read with the detected format.
-std::vector<std::string> column_of(const std::string& path, char delimiter, int index, bool header) {
+std::vector<std::string> column_of(const std::string& path, char delimiter, int index,
+                                   bool header) {
   std::ifstream file(path);
   std::vector<std::string> values;
   std::string line;

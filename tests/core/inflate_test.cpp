@@ -49,7 +49,7 @@ class BitWriter {
       code(0xC0 + symbol - 280, 8);
     }
   }
-  std::string bytes() const { return out_; }
+  [[nodiscard]] std::string bytes() const { return out_; }
 
  private:
   void put(std::uint32_t bit) {
@@ -92,6 +92,11 @@ TEST(Inflate, SmallZlibStreams) {
   auto repeated = inflate_raw(hex("cb48cdc9c957c8402701"), 23, kLimit);
   ASSERT_TRUE(repeated.ok());
   EXPECT_EQ(repeated.value(), "hello hello hello hello");
+  // A size claim no DEFLATE stream of 3 bytes can reach reserves no gigabyte.
+  auto claimed = inflate_raw(hex("4b0400"), std::size_t{1} << 30, std::size_t{1} << 30);
+  ASSERT_TRUE(claimed.ok());
+  EXPECT_EQ(claimed.value(), "a");
+  EXPECT_LT(claimed.value().capacity(), std::size_t{1} << 20);
   // Bytes after the final block are ignored.
   auto trailing = inflate_raw(hex("4b0400") + "junk", 1, kLimit);
   ASSERT_TRUE(trailing.ok());
@@ -209,10 +214,10 @@ TEST(Inflate, CorruptStreamsAreErrors) {
     w.bits(0, 3);  // 17
     w.bits(1, 3);  // 18
     w.bits(1, 3);  // 0
-    w.code(0, 1);    // symbol 0: one length 0
-    w.code(1, 1);    // symbol 18: 11 + 127 zeros
+    w.code(0, 1);  // symbol 0: one length 0
+    w.code(1, 1);  // symbol 18: 11 + 127 zeros
     w.bits(127, 7);
-    w.code(1, 1);    // symbol 18: 11 + 108 zeros, 258 lengths in all
+    w.code(1, 1);  // symbol 18: 11 + 108 zeros, 258 lengths in all
     w.bits(108, 7);
     EXPECT_NE(error_of(w.bytes()).find("end-of-block"), std::string::npos);
   }
@@ -265,7 +270,8 @@ TEST(Inflate, RandomBytesAndBitFlipsNeverCrash) {
   std::size_t detected = 0;
   for (int round = 0; round < 300; ++round) {
     std::string damaged = compressed;
-    damaged[rng() % damaged.size()] ^= static_cast<char>(1u << (rng() % 8));
+    char& byte = damaged[rng() % damaged.size()];
+    byte = static_cast<char>(static_cast<unsigned char>(byte) ^ (1u << (rng() % 8)));
     auto result = inflate_raw(damaged, original.size(), 1 << 20);
     detected += !result.ok() || result.value() != original ? 1 : 0;
   }

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "../../core/src/xml_scan.hpp"
 #include "xlsx_test_support.hpp"
 
@@ -69,13 +71,13 @@ TEST(XlsxReader, EveryKindOfCell) {
   EXPECT_EQ(r.rows[0], (std::vector<std::string>{"Name", "Date", "When", "Amount", "Active",
                                                  "Formula", "Note"}));
   // 45296 is 2024-01-05 (1899-12-30 + 45296 days); .35 of a day is 08:24.
-  EXPECT_EQ(r.rows[1], (std::vector<std::string>{"Zhang Wei 张伟", "2024-01-05",
-                                                 "2024-01-05 08:24:00", "1234.5", "TRUE", "2469",
-                                                 "inline & more"}));
+  EXPECT_EQ(r.rows[1],
+            (std::vector<std::string>{"Zhang Wei 张伟", "2024-01-05", "2024-01-05 08:24:00",
+                                      "1234.5", "TRUE", "2469", "inline & more"}));
   // Serial 60 is Excel's 1900-02-29; 0.351388888892 day is 30360.00002 s, 08:26:00.
-  EXPECT_EQ(r.rows[2], (std::vector<std::string>{"Bold and plain", "1900-02-29",
-                                                 "2024-01-05 08:26:00", "1.5E-3", "FALSE", "ok",
-                                                 "#N/A"}));
+  EXPECT_EQ(r.rows[2],
+            (std::vector<std::string>{"Bold and plain", "1900-02-29", "2024-01-05 08:26:00",
+                                      "1.5E-3", "FALSE", "ok", "#N/A"}));
   EXPECT_EQ(r.rows[3], (std::vector<std::string>{"rich inline", "", "7"}));
   // Cells without references follow each other; the phonetic reading of 東京 is left out; the
   // empty shared string leaves F8 empty; G8 is a gap before H8.
@@ -85,17 +87,16 @@ TEST(XlsxReader, EveryKindOfCell) {
   // 45296.999999999 rounds to the next midnight, [Red]0.00 is no date, the quoted-Chinese
   // custom format and built-in 22 are, a negative serial stays a number, and a date style on a
   // text cell changes nothing.
-  EXPECT_EQ(r.rows[5],
-            (std::vector<std::string>{"1900-02-28", "1900-03-01", "1900-01-01", "12:00:00",
-                                      "2024-01-06", "45296", "2024-01-05", "2024-01-05 18:00:00",
-                                      "-1", "Date"}));
+  EXPECT_EQ(r.rows[5], (std::vector<std::string>{"1900-02-28", "1900-03-01", "1900-01-01",
+                                                 "12:00:00", "2024-01-06", "45296", "2024-01-05",
+                                                 "2024-01-05 18:00:00", "-1", "Date"}));
   EXPECT_EQ(r.rows[6], (std::vector<std::string>{"10"}));
 }
 
 TEST(XlsxReader, SecondSheet) {
   const Read r = read(xlsx_fixture("basic.xlsx"), 1);
   ASSERT_TRUE(r.ok) << r.error;
-  EXPECT_EQ(r.rows, (Rows{{"only", "42"}}));
+  EXPECT_EQ(r.rows, (Rows{{"only", "", "42"}}));
   EXPECT_EQ(r.lines, (Lines{1}));
 }
 
@@ -184,20 +185,21 @@ TEST(XlsxReader, IsoDateCellsAndFormatCodes) {
       "", styles);
   ASSERT_TRUE(r.ok) << r.error;
   ASSERT_EQ(r.rows.size(), 2u);
-  EXPECT_EQ(r.rows[0], (std::vector<std::string>{"2024-01-05 08:26:00", "2024-01-05", "2024-01-05"}));
+  EXPECT_EQ(r.rows[0],
+            (std::vector<std::string>{"2024-01-05 08:26:00", "2024-01-05", "2024-01-05"}));
   // [h]:mm:ss and the locale-prefixed long date are dates; an escaped \h, quoted text and the
   // [Red] accounting format are not; a custom code that redefines id 14 wins over the built-in;
   // 47 (mm:ss.0) and 57 (a CJK date) are built-in dates; an unknown style index is no date.
-  EXPECT_EQ(r.rows[1], (std::vector<std::string>{"1900-01-01 06:00:00", "1.25", "1.25",
-                                                 "2024-01-05", "45296", "45296", "00:00:09",
-                                                 "2024-01-05", "45296"}));
+  EXPECT_EQ(r.rows[1],
+            (std::vector<std::string>{"1900-01-01 06:00:00", "1.25", "1.25", "2024-01-05", "45296",
+                                      "45296", "00:00:09", "2024-01-05", "45296"}));
 }
 
 TEST(XlsxReader, EmptySheets) {
   for (const std::string& sheet :
        {worksheet(""), std::string("<worksheet><sheetData/></worksheet>"),
         std::string("<worksheet><dimension ref=\"A1\"/></worksheet>"),
-        worksheet("<row r=\"1\"/><row r=\"2\"><c r=\"A2\" s=\"1\"/><c r=\"B2\"><v></v></c></row>")}) {
+        worksheet(R"(<row r="1"/><row r="2"><c r="A2" s="1"/><c r="B2"><v></v></c></row>)")}) {
     const Read r = read(make_xlsx(XlsxParts{sheet, "", "", ""}));
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_EQ(r.count, 0u) << sheet;
@@ -206,45 +208,46 @@ TEST(XlsxReader, EmptySheets) {
 }
 
 TEST(XlsxReader, LastColumnXfdAndBadReferences) {
-  const Read last = read_rows("<row r=\"4\"><c r=\"XFD4\"><v>1</v></c></row>");
+  const Read last = read_rows(R"(<row r="4"><c r="XFD4"><v>1</v></c></row>)");
   ASSERT_TRUE(last.ok) << last.error;
   ASSERT_EQ(last.rows.size(), 1u);
   EXPECT_EQ(last.rows[0].size(), 16384u);
   EXPECT_EQ(last.rows[0].back(), "1");
 
-  const Read beyond = read_rows("<row r=\"4\"><c r=\"XFE4\"><v>1</v></c></row>");
+  const Read beyond = read_rows(R"(<row r="4"><c r="XFE4"><v>1</v></c></row>)");
   ASSERT_FALSE(beyond.ok);
   EXPECT_EQ(beyond.error,
             "Sheet \"Sheet1\": Row 4 has a cell reference \"XFE4\" that is not a valid column (A "
             "to XFD).");
-  const Read digits = read_rows("<row r=\"4\"><c r=\"44\"><v>1</v></c></row>");
+  const Read digits = read_rows(R"(<row r="4"><c r="44"><v>1</v></c></row>)");
   ASSERT_FALSE(digits.ok);
   EXPECT_NE(digits.error.find("\"44\""), std::string::npos);
 }
 
 TEST(XlsxReader, SharedStringIndexOutOfRange) {
-  const Read r = read_rows("<row r=\"3\"><c r=\"B3\" t=\"s\"><v>5</v></c></row>",
+  const Read r = read_rows(R"(<row r="3"><c r="B3" t="s"><v>5</v></c></row>)",
                            "<si><t>a</t></si><si><t>b</t></si>");
   ASSERT_FALSE(r.ok);
   EXPECT_EQ(r.error,
             "Sheet \"Sheet1\": Cell B3 refers to shared string \"5\", but the workbook has 2 "
             "shared strings.");
-  EXPECT_FALSE(read_rows("<row r=\"3\"><c r=\"AA3\" t=\"s\"><v>x</v></c></row>", "<si><t>a</t></si>").ok);
+  EXPECT_FALSE(
+      read_rows("<row r=\"3\"><c r=\"AA3\" t=\"s\"><v>x</v></c></row>", "<si><t>a</t></si>").ok);
 }
 
 TEST(XlsxReader, LargeSheet) {
   std::string rows;
   for (int r = 1; r <= 20000; ++r) {
     const std::string n = std::to_string(r);
-    rows += "<row r=\"" + n + "\"><c r=\"A" + n + "\" t=\"s\"><v>" + std::to_string(r % 3) +
-            "</v></c><c r=\"B" + n + "\" s=\"1\"><v>" + std::to_string(45000 + r % 30) +
+    rows += "<row r=\"" + n + "\"><c r=\"A" + n + R"(" t="s"><v>)" + std::to_string(r % 3) +
+            "</v></c><c r=\"B" + n + R"(" s="1"><v>)" + std::to_string(45000 + r % 30) +
             "</v></c><c r=\"C" + n + "\"><v>" + n + ".5</v></c><c r=\"E" + n +
-            "\" t=\"inlineStr\"><is><t>row " + n + "</t></is></c></row>";
+            R"(" t="inlineStr"><is><t>row )" + n + "</t></is></c></row>";
   }
   const std::string styles =
-      "<styleSheet><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>";
-  const Read r = read_rows(rows, "<si><t>web</t></si><si><t>store</t></si><si><t>phone</t></si>",
-                           styles);
+      R"(<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>)";
+  const Read r =
+      read_rows(rows, "<si><t>web</t></si><si><t>store</t></si><si><t>phone</t></si>", styles);
   ASSERT_TRUE(r.ok) << r.error;
   ASSERT_EQ(r.count, 20000u);
   // 45000 + 7 = 45007 is 2023-03-22 and 45020 is 2023-04-04 (1899-12-30 + that many days).
@@ -265,9 +268,10 @@ TEST(XlsxReader, BadFilesAreExplained) {
             "end-of-central-directory record was found.");
   EXPECT_NE(sheets_error(xlsx_fixture("truncated.xlsx")).find("not a ZIP archive"),
             std::string::npos);
-  EXPECT_NE(sheets_error(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'))
-                .find("older Excel .xls workbook"),
-            std::string::npos);
+  EXPECT_NE(
+      sheets_error(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'))
+          .find("older Excel .xls workbook"),
+      std::string::npos);
   EXPECT_EQ(sheets_error(xlsx_fixture("not_a_workbook.zip")),
             "The file is a ZIP archive but not an Excel workbook: it has no xl/workbook.xml.");
   EXPECT_NE(sheets_error(xlsx_fixture("zip64_marker.xlsx")).find("ZIP64"), std::string::npos);
@@ -286,19 +290,22 @@ TEST(XlsxReader, BadFilesAreExplained) {
             "fails its CRC-32 check.");
   EXPECT_TRUE(read(xlsx_fixture("crc_mismatch.xlsx"), 1).ok);  // the other sheet is fine
 
-  const Read cut = read(make_xlsx(XlsxParts{"<worksheet><sheetData><row r=\"1\"><c r=\"A1\"", "", "", ""}));
+  const Read cut =
+      read(make_xlsx(XlsxParts{R"(<worksheet><sheetData><row r="1"><c r="A1")", "", "", ""}));
   ASSERT_FALSE(cut.ok);
-  EXPECT_EQ(cut.error, "Sheet \"Sheet1\": The sheet is damaged: its XML is cut off or not well-formed.");
+  EXPECT_EQ(cut.error,
+            "Sheet \"Sheet1\": The sheet is damaged: its XML is cut off or not well-formed.");
 }
 
 TEST(XlsxReader, SizeLimits) {
   const std::string ns = testing::kRelationshipNs;
   std::vector<testing::ZipPart> parts = {
-      {"xl/workbook.xml", "<workbook><sheets><sheet name=\"Big\" r:id=\"rId1\"/></sheets></workbook>"},
+      {"xl/workbook.xml",
+       R"(<workbook><sheets><sheet name="Big" r:id="rId1"/></sheets></workbook>)"},
       {"xl/_rels/workbook.xml.rels",
-       "<Relationships><Relationship Id=\"rId1\" Type=\"" + ns +
-           "/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"" + ns +
-           "/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>"},
+       R"(<Relationships><Relationship Id="rId1" Type=")" + ns +
+           R"(/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type=")" + ns +
+           R"(/sharedStrings" Target="sharedStrings.xml"/></Relationships>)"},
       {"xl/worksheets/sheet1.xml", worksheet(""), 8, 1500u << 20},
       {"xl/sharedStrings.xml", "<sst/>", 8, 300u << 20}};
   // No package relationships: the workbook is found at its usual place.
@@ -324,10 +331,10 @@ TEST(XlsxReader, ChartSheetsAreNotListed) {
             "\"><sheets><sheet name=\"Chart\" r:id=\"rId1\"/><sheet name=\"Data\" "
             "r:id=\"rId2\"/></sheets></workbook>"},
        {"xl/_rels/workbook.xml.rels",
-        "<Relationships><Relationship Id=\"rId1\" Type=\"" + ns +
-            "/chartsheet\" Target=\"chartsheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"" +
-            ns + "/worksheet\" Target=\"worksheets/data.xml\"/></Relationships>"},
-       {"xl/worksheets/data.xml", worksheet("<row r=\"1\"><c r=\"A1\"><v>5</v></c></row>")}});
+        R"(<Relationships><Relationship Id="rId1" Type=")" + ns +
+            R"(/chartsheet" Target="chartsheets/sheet1.xml"/><Relationship Id="rId2" Type=")" + ns +
+            R"(/worksheet" Target="worksheets/data.xml"/></Relationships>)"},
+       {"xl/worksheets/data.xml", worksheet(R"(<row r="1"><c r="A1"><v>5</v></c></row>)")}});
   auto sheets = xlsx_sheets(bytes);
   ASSERT_TRUE(sheets.ok()) << sheets.error().message;
   ASSERT_EQ(sheets.value().size(), 1u);
@@ -336,6 +343,55 @@ TEST(XlsxReader, ChartSheetsAreNotListed) {
   const Read r = read(bytes);
   ASSERT_TRUE(r.ok) << r.error;
   EXPECT_EQ(r.rows, (Rows{{"5"}}));
+}
+
+// Damaged XML (bytes changed, markup characters inserted, text cut) inside an intact ZIP must end
+// in rows or an error, never a crash or a hang; the sanitizer build checks the memory accesses.
+TEST(XlsxReader, RandomlyDamagedXmlNeverCrashes) {
+  const std::string basic = xlsx_fixture("basic.xlsx");  // the archive views these bytes
+  auto zip = ZipArchive::open(basic);
+  ASSERT_TRUE(zip.ok());
+  const auto part = [&](const char* name) {
+    auto text = zip.value().extract(*zip.value().find(name), 1 << 20);
+    return text.ok() ? text.value() : std::string();
+  };
+  const std::string sheet = part("xl/worksheets/sheet1.xml");
+  const std::string strings = part("xl/sharedStrings.xml");
+  const std::string styles = part("xl/styles.xml");
+  ASSERT_FALSE(sheet.empty());
+  ASSERT_FALSE(strings.empty());
+  std::mt19937 rng(99);
+  constexpr std::string_view kMarkup = "<>/\"'&;=_x0 ";
+  std::size_t errors = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string damaged_sheet = sheet;
+    std::string damaged_strings = strings;
+    std::string& target = round % 4 == 3 ? damaged_strings : damaged_sheet;
+    for (int edit = 0; edit < 1 + round % 5; ++edit) {
+      const std::size_t at = rng() % target.size();
+      if (rng() % 2 == 0) {
+        target[at] = kMarkup[rng() % kMarkup.size()];
+      } else {
+        target.insert(target.begin() + static_cast<std::ptrdiff_t>(at),
+                      kMarkup[rng() % kMarkup.size()]);
+      }
+    }
+    if (round % 7 == 0) target.resize(rng() % target.size());
+    const std::string ns = testing::kRelationshipNs;
+    const std::string bytes =
+        make_zip({{"xl/workbook.xml",
+                   R"(<workbook><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>)"},
+                  {"xl/_rels/workbook.xml.rels",
+                   R"(<Relationships><Relationship Id="rId1" Type=")" + ns +
+                       R"(/worksheet" Target="worksheets/sheet1.xml"/></Relationships>)"},
+                  {"xl/worksheets/sheet1.xml", damaged_sheet},
+                  {"xl/sharedStrings.xml", damaged_strings},
+                  {"xl/styles.xml", styles}});
+    const Read r = read(bytes);
+    errors += r.ok ? 0 : 1;
+    if (r.ok) EXPECT_EQ(r.count, r.rows.size());
+  }
+  EXPECT_GT(errors, 0u);
 }
 
 TEST(XmlText, EntitiesAndOfficeEscapes) {

@@ -110,11 +110,10 @@ struct XlsxParts {
 inline std::string make_xlsx(const XlsxParts& p) {
   const std::string ns = kRelationshipNs;
   std::vector<ZipPart> parts;
-  parts.push_back({"_rels/.rels",
-                   "<Relationships><Relationship Id=\"rId1\" Type=\"" + ns +
-                       "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"});
-  parts.push_back({"xl/workbook.xml", "<workbook xmlns:r=\"" + ns + "\">" +
-                                          p.workbook_properties +
+  parts.push_back(
+      {"_rels/.rels", "<Relationships><Relationship Id=\"rId1\" Type=\"" + ns +
+                          "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"});
+  parts.push_back({"xl/workbook.xml", "<workbook xmlns:r=\"" + ns + "\">" + p.workbook_properties +
                                           "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" "
                                           "r:id=\"rId1\"/></sheets></workbook>"});
   parts.push_back({"xl/_rels/workbook.xml.rels",

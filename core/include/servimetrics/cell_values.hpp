@@ -32,8 +32,10 @@ NumberStyle detect_number_style(std::span<const std::string_view> samples);
 //     prefix ("$-5", "-$5");
 //   - thousands grouped by 3 (first group 1 to 3 digits), one separator kind per cell;
 //   - full-width digits, '．' and '，' ("１２３．４５");
-//   - at most one currency, before or after: $ € £ ¥ ￥ ＄ ￡ ₩ ₹, US$ HK$ NT$, the codes USD EUR GBP
-//     JPY CNY RMB HKD TWD NTD SGD AUD CAD CHF KRW INR (any case), 元 圆 円 块, and the prefix 人民币;
+//   - at most one currency, before or after: $ € £ ¥ ￥ ＄ ￡ ₩ ₹, US$ HK$ NT$, the codes USD EUR
+//   GBP
+//     JPY CNY RMB HKD TWD NTD SGD AUD CAD CHF KRW INR (any case), 元 圆 円 块, and the prefix
+//     人民币;
 //   - a trailing '%' or '％': the value is divided by 100 ("12.5%" -> 0.125);
 //   - surrounding spaces, tabs, NBSP, U+202F, U+2009 and U+3000.
 // Error.message is a short reason ("empty", "not a number", "more than one decimal point",
@@ -67,7 +69,8 @@ struct DateDetection {
 // decided by the values: a first part above 12 means D/M, a second part above 12 means M/D (the
 // order reading more samples wins); when nothing decides, M/D/YYYY with ambiguous = true.
 // Two-digit years follow Excel: 00-29 are 2000-2029, 30-99 are 1930-1999. Error when no format
-// reads enough samples, naming the closest one and a value it cannot read.
+// reads enough samples, naming the closest one and a value it cannot read, and when the values
+// are only years ("2024" would otherwise read as an Excel serial of 1905).
 Result<DateDetection> detect_date_format(std::span<const std::string_view> samples);
 
 // Seconds since 1970-01-01 00:00, the file's own clock. Accepted for every order: an optional time

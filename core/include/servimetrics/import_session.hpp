@@ -26,9 +26,10 @@ struct ImportOptions {
   std::map<std::string, std::string> date_formats;  // field id -> iso, ymd, mdy, dmy, cjk, compact,
                                                     // excel_serial; beats the detection
   char decimal = 0;  // '.' or ','; 0 detects
+  std::uint64_t size = 0;  // the file's size when known: columns are sized once, not by doubling
 };
 
-// Reads {"kind", "encoding", "delimiter", "sheet", "mapping", "date_formats", "decimal"} and the
+// Reads {"kind", "encoding", "delimiter", "sheet", "mapping", "date_formats", "decimal", "size"} and the
 // analysis options {"period", "scale", "as_of", "gross_margin", "discount_rate"}.
 Result<std::pair<ImportOptions, AnalyzeOptions>> import_request_from_json(const nlohmann::json& j);
 

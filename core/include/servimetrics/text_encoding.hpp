@@ -28,9 +28,9 @@ struct EncodingGuess {
 };
 
 // `head` is the start of the file (up to 64 KB; it may end inside a character). A byte-order mark
-// decides; else valid UTF-8 wins, then GB18030 if it decodes with under 1% bad characters, then
-// UTF-8 with replacements. UTF-16 without a byte-order mark is recognised only in ASCII-heavy
-// text, from its NUL bytes at every other position.
+// decides; else valid UTF-8 wins, then GB18030 if under 1% of its non-ASCII characters are bad
+// (and fewer than read as UTF-8), then UTF-8 with replacements. UTF-16 without a byte-order mark is
+// recognised only in ASCII-heavy text, from its NUL bytes at every other position.
 EncodingGuess detect_encoding(std::string_view head);
 
 // True for data that is not text in any of the encodings above: known file signatures (PDF, PNG,

@@ -1,0 +1,28 @@
+// One import of a transactions file by the wasm core under Node, fed in 1 MB chunks; prints the
+// time, the wasm memory and the process's peak RSS as JSON. Run by bench/import.mjs.
+import fs from 'node:fs';
+
+const [file] = process.argv.slice(2);
+const { default: createServimetrics } = await import('../build/wasm/servimetrics.js');
+const module = await createServimetrics({ wasmBinary: fs.readFileSync(new URL('../build/wasm/servimetrics.wasm', import.meta.url)) });
+const started = performance.now();
+const session = new module.FileImport(JSON.stringify({ kind: 'transactions' }));
+const fd = fs.openSync(file, 'r');
+const chunk = Buffer.alloc(1 << 20);
+for (;;) {
+  const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+  if (n === 0 || !session.feed(chunk.subarray(0, n))) break;
+}
+fs.closeSync(fd);
+const answer = JSON.parse(session.finish());
+session.delete();
+const ms = performance.now() - started;
+const measure = (id) => answer.measures.find((m) => m.id === id)?.value;
+console.log(JSON.stringify({
+  ms,
+  rowsUsed: answer.import.rows_used,
+  customers: measure('customers'),
+  revenue: measure('revenue'),
+  wasmMemory: module.HEAPU8.length,
+  maxRssKb: process.resourceUsage().maxRSS,
+}));
