@@ -6,6 +6,21 @@ import { resolvedKind } from './import-types';
 import type { WorkerReply } from './types';
 
 const PROGRESS_EVERY_MS = 100;
+// A file stream hands over up to 2 MB at a time; fed in slices with a pause for messages between
+// them, progress stays regular and a cancel is heard within a slice.
+const SLICE_BYTES = 256 * 1024;
+
+const waiting: Array<() => void> = [];
+const channel = new MessageChannel();
+channel.port1.onmessage = () => waiting.shift()?.();
+
+/** Lets the worker handle the messages already queued (a cancel) before going on. */
+function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
+}
 
 interface Job {
   cancelled: boolean;
@@ -61,11 +76,17 @@ export class ImportRunner {
         if (job.cancelled) return;
         const { done, value } = await reader.read();
         if (done || job.cancelled) return;
-        if (!session.feed(value)) return; // the core has seen enough; its answer says why
-        const now = performance.now();
-        if (now - reported >= PROGRESS_EVERY_MS) {
-          reported = now;
-          this.progress(session, importId, file.size, now - started);
+        for (let at = 0; at < value.length; at += SLICE_BYTES) {
+          if (at > 0) {
+            await yieldToMessages();
+            if (job.cancelled) return;
+          }
+          if (!session.feed(value.subarray(at, at + SLICE_BYTES))) return; // the core has seen enough; its answer says why
+          const now = performance.now();
+          if (now - reported >= PROGRESS_EVERY_MS) {
+            reported = now;
+            this.progress(session, importId, file.size, now - started);
+          }
         }
       }
     } finally {

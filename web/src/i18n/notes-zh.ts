@@ -20,6 +20,8 @@ export const NOTES_ZH: Readonly<Record<string, string>> = {
   churn_unknown: '部分客户的所有行都没有“已流失”标记，已略去。',
   snapshot_no_period: '此文件是快照（只有在网时长和流失状态，没有日期）：流失率是全部客户中已流失的比例，不对应具体期间。',
   period_unknown: '期间类型无法识别，已按月计算。',
+  unknown_period: '期间类型不是月、季度或年，已按月计算。',
+  kpi_period: '流失率、留存率和收入流失率取最近一个期初有客户的完整期间。',
   form_unknown: '订阅数据需要开始日期，或“已流失”标记（及在网月数）。',
   unknown_scale: '指定的量表不是 NPS 或 CSAT，已自动识别得分列的量表。',
   score_blank: '得分列全部为空，无法计算 NPS 或满意度。',
