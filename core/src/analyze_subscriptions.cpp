@@ -20,6 +20,7 @@
 #include <string>
 
 #include "format.hpp"
+#include "kind_answer.hpp"
 #include "servimetrics/calendar.hpp"
 #include "servimetrics/kind_analysis.hpp"
 #include "servimetrics/request.hpp"
@@ -32,53 +33,6 @@ namespace {
 using json = nlohmann::json;
 
 constexpr double kDaysPerMonth = 365.25 / 12;
-
-// Answer building (the analyzers share these shapes; see kind_analysis.hpp).
-json new_answer() {
-  return {{"kpis", json::array()},     {"errors", json::array()},  {"inputs", json::object()},
-          {"measures", json::array()}, {"tables", json::object()}, {"notes", json::array()}};
-}
-
-void add_measure(json& answer, const char* id, double value, const char* unit) {
-  if (!std::isfinite(value)) return;  // callers guard every division; this is the last fence
-  answer["measures"].push_back({{"id", id}, {"value", value}, {"unit", unit}});
-}
-
-void add_note(json& answer, const char* id, const std::string& message) {
-  answer["notes"].push_back({{"id", id}, {"message", message}});
-}
-
-// Sums of huge amounts can overflow; such a cell becomes null rather than Infinity.
-void null_non_finite(json& value) {
-  if (value.is_number_float() && !std::isfinite(value.get<double>())) {
-    value = nullptr;
-  } else if (value.is_structured()) {
-    for (json& item : value) null_non_finite(item);
-  }
-}
-
-void add_table(json& answer, const char* name, json columns, json rows, std::size_t total_rows) {
-  null_non_finite(rows);
-  answer["tables"][name] = {
-      {"columns", std::move(columns)}, {"rows", std::move(rows)}, {"total_rows", total_rows}};
-}
-
-void compute_and_copy(json& answer, json inputs) {
-  for (auto it = inputs.begin(); it != inputs.end();) {
-    if (it->is_number_float() && !std::isfinite(it->get<double>())) {
-      add_note(answer, "input_too_large",
-               it.key() + " is too large to compute (the sums overflow); it is left out.");
-      it = inputs.erase(it);
-    } else {
-      ++it;
-    }
-  }
-  if (inputs.empty()) return;
-  json computed = compute({{"inputs", inputs}});
-  answer["kpis"] = std::move(computed["kpis"]);
-  for (json& error : computed["errors"]) answer["errors"].push_back(std::move(error));
-  answer["inputs"] = std::move(inputs);
-}
 
 // part / whole, or null when the whole is zero.
 json ratio_or_null(double part, double whole) {
@@ -236,7 +190,7 @@ void analyze_dated(json& answer, const ImportedTable& table, const AnalyzeOption
       inputs["recurring_revenue_lost"] = p.revenue_lost;
     }
   }
-  compute_and_copy(answer, std::move(inputs));
+  add_catalog_kpis(answer, std::move(inputs));
 
   add_period_table(answer, h, period);
   add_cohort_table(answer, h, period);
@@ -354,7 +308,7 @@ void analyze_snapshot(json& answer, const ImportedTable& table) {
     inputs["recurring_revenue_lost"] =
         std::min(all.recurring_revenue_churned, all.recurring_revenue);
   }
-  compute_and_copy(answer, std::move(inputs));
+  add_catalog_kpis(answer, std::move(inputs));
 
   if (!s.channels.empty()) {
     json rows = group_rows(s.channels, s.has_revenue, s.has_tenure);
@@ -374,7 +328,7 @@ void analyze_snapshot(json& answer, const ImportedTable& table) {
 }  // namespace
 
 json analyze_subscriptions_table(const ImportedTable& table, const AnalyzeOptions& options) {
-  json answer = new_answer();
+  json answer = empty_kind_answer();
   Period period = Period::month;
   if (!period_from_name(options.period, period)) {
     add_note(answer, "period_unknown",

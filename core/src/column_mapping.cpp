@@ -3,6 +3,7 @@
 #include <string>
 
 #include "servimetrics/data_kinds.hpp"
+#include "xml_scan.hpp"
 
 namespace servimetrics {
 namespace {
@@ -19,31 +20,27 @@ std::uint32_t next_code_point(std::string_view text, std::size_t& i) {
   return cp;
 }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 bool is_separator(std::uint32_t cp) {
   switch (cp) {
-    case ' ': case '_': case '-': case '.': case '(': case ')': case '[': case ']': case '/':
-    case '#': case ':': case '\t': case '"': case '\'':
+    case ' ':
+    case '_':
+    case '-':
+    case '.':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '/':
+    case '#':
+    case ':':
+    case '\t':
+    case '"':
+    case '\'':
     case 0x3000:  // ideographic space
-    case 0xFF08: case 0xFF09:  // full-width brackets
-    case 0x3010: case 0x3011:  // 【】
+    case 0xFF08:
+    case 0xFF09:  // full-width brackets
+    case 0x3010:
+    case 0x3011:  // 【】
     case 0xFEFF:  // a byte-order mark left on the first header
       return true;
     default:
@@ -62,7 +59,7 @@ std::string normalize_header(std::string_view header) {
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
     if (is_separator(cp)) continue;
     if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
-    append_utf8(out, cp);
+    xml::append_utf8(out, static_cast<char32_t>(cp));
   }
   return out;
 }

@@ -149,8 +149,8 @@ Result<DateDetection> detect_date_format(std::span<const std::string_view> sampl
                      " is not written in any of the date formats the calculator reads."};
   }
   // 1% of the values may be unreadable (those rows are rejected, each with its reason); one always
-  // may in a column of five or more, so a single typo in a small file does not stop the import.
-  const std::size_t tolerated = std::max(total / 100, total >= 5 ? std::size_t{1} : std::size_t{0});
+  // may in a column of three or more, so a single typo in a small file does not stop the import.
+  const std::size_t tolerated = std::max(total / 100, total >= 3 ? std::size_t{1} : std::size_t{0});
   if (failures > tolerated) {
     const std::string_view example = first_unread(order);
     return Error{{},

@@ -80,15 +80,50 @@ void add_note(json& answer, std::string_view id, std::string message) {
   answer["notes"].push_back({{"id", id}, {"message", std::move(message)}});
 }
 
+namespace {
+
+// Sums of huge amounts can overflow; such a cell becomes null rather than Infinity.
+void null_non_finite(json& value) {
+  if (value.is_number_float() && !std::isfinite(value.get<double>())) {
+    value = nullptr;
+  } else if (value.is_structured()) {
+    for (json& item : value) null_non_finite(item);
+  }
+}
+
+}  // namespace
+
 void add_table(json& answer, std::string_view name, const std::vector<std::string_view>& columns,
                json rows, std::size_t total_rows) {
   if (!rows.is_array()) rows = json::array();
+  null_non_finite(rows);
   total_rows = std::max(total_rows, rows.size());
   if (rows.size() > kTableRowLimit) {
     rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(kTableRowLimit), rows.end());
   }
   answer["tables"][std::string(name)] = {
       {"columns", columns}, {"rows", std::move(rows)}, {"total_rows", total_rows}};
+}
+
+bool is_blank_code(const ImportedColumn& column, std::uint32_t code) {
+  if (code == kNoCode || code >= column.dictionary.size()) return true;
+  for (const char c : column.dictionary.text(code)) {
+    if (c != ' ' && c != '\t') return false;
+  }
+  return true;
+}
+
+std::vector<std::uint8_t> blank_codes(const ImportedColumn& column) {
+  std::vector<std::uint8_t> blank(column.dictionary.size());
+  for (std::uint32_t code = 0; code < blank.size(); ++code) {
+    blank[code] = is_blank_code(column, code) ? 1 : 0;
+  }
+  return blank;
+}
+
+std::int64_t day_of(Timestamp t) {
+  constexpr std::int64_t kSecondsPerDay = 86400;
+  return t / kSecondsPerDay - (t % kSecondsPerDay < 0 ? 1 : 0);
 }
 
 void add_catalog_kpis(json& answer, json inputs) {

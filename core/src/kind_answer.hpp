@@ -67,6 +67,13 @@ void add_table(nlohmann::json& answer, std::string_view name,
                const std::vector<std::string_view>& columns, nlohmann::json rows,
                std::size_t total_rows);
 
+// Whether a text column's code stands for a blank cell (no code, or only spaces and tabs), and the
+// same for every code at once, so row loops test a byte instead of the text.
+bool is_blank_code(const ImportedColumn& column, std::uint32_t code);
+std::vector<std::uint8_t> blank_codes(const ImportedColumn& column);
+// The day holding t, counted from 1970-01-01 (rounds towards the past).
+std::int64_t day_of(Timestamp t);
+
 // Sets "inputs" to the derived catalog inputs, runs compute() on them and appends its "kpis" and
 // "errors". An input that is not a finite number (only an overflowing sum can make one) is left
 // out and noted, so the inputs a user copies from the answer are always a valid request.

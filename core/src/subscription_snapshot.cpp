@@ -4,25 +4,10 @@
 
 #include <cmath>
 
+#include "kind_answer.hpp"
+
 namespace servimetrics {
 namespace {
-
-bool is_blank_code(const ImportedColumn& column, std::uint32_t code) {
-  if (code == kNoCode || code >= column.dictionary.size()) return true;
-  for (const char c : column.dictionary.text(code)) {
-    if (c != ' ' && c != '\t') return false;
-  }
-  return true;
-}
-
-// Per code of a text column: whether its text is blank, so rows test a byte, not the text.
-std::vector<std::uint8_t> blank_codes(const ImportedColumn& column) {
-  std::vector<std::uint8_t> blank(column.dictionary.size());
-  for (std::uint32_t code = 0; code < blank.size(); ++code) {
-    blank[code] = is_blank_code(column, code) ? 1 : 0;
-  }
-  return blank;
-}
 
 struct CustomerState {
   bool seen = false;

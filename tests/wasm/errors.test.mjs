@@ -161,7 +161,7 @@ test("analyze('nope', ...) is an error, not a throw", () => {
 test("analyze('spend', ...) on broken files answers errors and rejects", () => {
   const wrongKind = JSON.parse(m.analyze('spend', 'name,email\nAnn,a@example.com\n'));
   assert.deepEqual(wrongKind.kpis, []);
-  assert.match(wrongKind.errors[0].message, /missing/);
+  assert.match(wrongKind.errors[0].message, /no column for/);
 
   const empty = JSON.parse(m.analyze('spend', ''));
   assert.deepEqual(empty.kpis, []);

@@ -164,7 +164,7 @@ test("analyze('spend', ...) gives per-channel and overall CAC", () => {
   assert.equal(cac.breakdown.find((r) => r.name === 'Events').value, 500);
   assert.equal(answer.import.rows_read, 3);
   assert.equal(answer.import.rows_used, 3);
-  assert.deepEqual(answer.table.map((r) => r.channel), ['Online', 'Events']);
+  assert.deepEqual(answer.tables.channels.rows.map((r) => r[0]), ['Online', 'Events']);
 });
 
 test("analyze('spend', ...) reads Chinese headers and semicolons", () => {
@@ -224,5 +224,36 @@ test('a request for every KPI computes all of them with no NaN or Infinity', () 
     }
     assertAllFinite(answer);
     assertNoNonFiniteText(text);
+  }
+});
+
+test('FileImport streams a file in chunks and answers like analyze', () => {
+  const text = 'CustomerID,InvoiceDate,Amount\nc1,2024-01-05,100\nc2,2024-01-06,50\n,2024-01-07,5\nc1,2024-02-30,1\n';
+  const bytes = new TextEncoder().encode(text);
+  const session = new m.FileImport(JSON.stringify({ kind: 'auto' }));
+  try {
+    for (let at = 0; at < bytes.length; at += 7) assert.equal(session.feed(bytes.subarray(at, at + 7)), true);
+    assert.deepEqual(JSON.parse(session.progress()), { bytes: bytes.length, rows: 0 });
+    const answer = JSON.parse(session.finish());
+    assert.equal(answer.kind, 'transactions');
+    assert.equal(answer.import.rows_read, 4);
+    assert.equal(answer.import.rows_used, 2);
+    assert.deepEqual(answer.import.rejects.map((r) => r.row), [4, 5]);
+    assert.equal(answer.measures.find((x) => x.id === 'customers').value, 2);
+    assert.match(session.rejectsCsv(), /^row,column,value,reason\r\n4,CustomerID,,customer_id is empty\r\n/);
+  } finally {
+    session.delete();
+  }
+});
+
+test('FileImport answers a bad request as data', () => {
+  const session = new m.FileImport('{"kind": 3}');
+  try {
+    assert.equal(session.feed(new Uint8Array([97, 10])), false);
+    const answer = JSON.parse(session.finish());
+    assert.equal(answer.errors.length, 1);
+    assert.match(answer.errors[0].message, /kind/);
+  } finally {
+    session.delete();
   }
 });
