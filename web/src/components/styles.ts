@@ -927,6 +927,14 @@ export const styles = css`
   .file-table.wide {
     grid-column: 1 / -1;
   }
+  /* A shadow at an edge where the table goes on: it scrolls sideways on narrow screens. */
+  .file-table .scroll-x {
+    background:
+      linear-gradient(to right, var(--_surface) 30%, transparent) left / 24px 100% no-repeat local,
+      linear-gradient(to left, var(--_surface) 30%, transparent) right / 24px 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 16%), transparent) left / 10px 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 16%), transparent) right / 10px 100% no-repeat scroll;
+  }
   /* Dates, ids and Chinese titles read badly broken; a wide table scrolls instead. */
   .file-table .data-table th,
   .file-table .data-table td:first-child {
