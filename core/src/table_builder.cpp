@@ -53,13 +53,20 @@ std::optional<DateFormat::Order> date_order_from_name(std::string_view name) {
 const char* date_order_name(DateFormat::Order order) {
   using Order = DateFormat::Order;
   switch (order) {
-    case Order::iso: return "iso";
-    case Order::ymd: return "ymd";
-    case Order::mdy: return "mdy";
-    case Order::dmy: return "dmy";
-    case Order::cjk: return "cjk";
-    case Order::compact: return "compact";
-    case Order::excel_serial: return "excel_serial";
+    case Order::iso:
+      return "iso";
+    case Order::ymd:
+      return "ymd";
+    case Order::mdy:
+      return "mdy";
+    case Order::dmy:
+      return "dmy";
+    case Order::cjk:
+      return "cjk";
+    case Order::compact:
+      return "compact";
+    case Order::excel_serial:
+      return "excel_serial";
   }
   return "iso";
 }
@@ -72,13 +79,20 @@ DateFormat date_format_for(DateFormat::Order order, std::span<const std::string_
   }
   using Order = DateFormat::Order;
   switch (order) {
-    case Order::iso: return {order, "YYYY-MM-DD"};
-    case Order::ymd: return {order, "YYYY/M/D"};
-    case Order::mdy: return {order, "M/D/YYYY"};
-    case Order::dmy: return {order, "D/M/YYYY"};
-    case Order::cjk: return {order, "YYYY年M月D日"};
-    case Order::compact: return {order, "YYYYMMDD"};
-    case Order::excel_serial: return {order, "Excel serial number"};
+    case Order::iso:
+      return {order, "YYYY-MM-DD"};
+    case Order::ymd:
+      return {order, "YYYY/M/D"};
+    case Order::mdy:
+      return {order, "M/D/YYYY"};
+    case Order::dmy:
+      return {order, "D/M/YYYY"};
+    case Order::cjk:
+      return {order, "YYYY年M月D日"};
+    case Order::compact:
+      return {order, "YYYYMMDD"};
+    case Order::excel_serial:
+      return {order, "Excel serial number"};
   }
   return {order, ""};
 }
@@ -95,6 +109,16 @@ TableBuilder::TableBuilder(const KindSpec& kind, const ImportOptions& options)
     table_.columns.push_back(std::move(column));
   }
   cells_.resize(kind.fields.size());
+  // The kind's alternatives as field indexes, so rows are checked without comparing names.
+  for (const auto& group : kind.one_of) {
+    auto& indexes = one_of_.emplace_back();
+    for (const auto& alternative : group) {
+      auto& fields = indexes.emplace_back();
+      for (const std::string_view id : alternative) {
+        fields.push_back(static_cast<std::size_t>(field_index(kind, id)));
+      }
+    }
+  }
   date_formats_.resize(kind.fields.size(), DateFormat{DateFormat::Order::iso, "YYYY-MM-DD"});
   number_styles_.resize(kind.fields.size());
 }
@@ -177,7 +201,8 @@ bool TableBuilder::read_header(std::span<const std::string_view> fields) {
     problem_ = message;
     return false;
   }
-  for (std::size_t f = 0; f < kind_.fields.size(); ++f) table_.columns[f].present = mapping_[f] >= 0;
+  for (std::size_t f = 0; f < kind_.fields.size(); ++f)
+    table_.columns[f].present = mapping_[f] >= 0;
   return true;
 }
 
@@ -220,8 +245,8 @@ bool TableBuilder::decide_formats() {
     } else if (!samples.empty()) {
       auto detected = detect_date_format(samples);
       if (!detected.ok()) {
-        problem_ = "column '" + header + "' (" + std::string(field.id) +
-                   "): " + detected.error().message;
+        problem_ =
+            "column '" + header + "' (" + std::string(field.id) + "): " + detected.error().message;
         return false;
       }
       date_formats_[f] = detected.value().format;
@@ -260,10 +285,18 @@ void TableBuilder::reserve_columns() {
     if (!column.present) continue;
     switch (column.type) {
       case FieldType::text:
-      case FieldType::category: column.codes.reserve(rows); break;
-      case FieldType::number: column.numbers.reserve(rows); break;
-      case FieldType::date: column.times.reserve(rows); break;
-      case FieldType::flag: column.flags.reserve(rows); break;
+      case FieldType::category:
+        column.codes.reserve(rows);
+        break;
+      case FieldType::number:
+        column.numbers.reserve(rows);
+        break;
+      case FieldType::date:
+        column.times.reserve(rows);
+        break;
+      case FieldType::flag:
+        column.flags.reserve(rows);
+        break;
     }
   }
 }
@@ -327,7 +360,8 @@ void TableBuilder::add_row(std::uint64_t line, std::span<const std::string_view>
       case FieldType::date: {
         auto time = parse_date_cell(text, date_formats_[f]);
         if (!time.ok()) {
-          reject(line, header, text, time.error().message + " (format " + date_formats_[f].label + ")");
+          reject(line, header, text,
+                 time.error().message + " (format " + date_formats_[f].label + ")");
           return;
         }
         cell.time = time.value();
@@ -358,17 +392,15 @@ void TableBuilder::add_row(std::uint64_t line, std::span<const std::string_view>
       }
     }
   }
-  for (const auto& group : kind_.one_of) {
+  for (std::size_t g = 0; g < one_of_.size(); ++g) {
     bool satisfied = false;
-    for (const auto& alternative : group) {
+    for (const std::vector<std::size_t>& alternative : one_of_[g]) {
       bool all = true;
-      for (const std::string_view id : alternative) {
-        const auto f = static_cast<std::size_t>(field_index(kind_, id));
-        all = all && mapping_[f] >= 0 && !cells_[f].blank;
-      }
+      for (const std::size_t f : alternative) all = all && mapping_[f] >= 0 && !cells_[f].blank;
       satisfied = satisfied || all;
     }
     if (!satisfied) {
+      const auto& group = kind_.one_of[g];
       std::string wanted;
       for (std::size_t a = 0; a < group.size(); ++a) {
         wanted += (a > 0 ? ", or " : "") + list_fields(group[a]);
@@ -384,15 +416,22 @@ void TableBuilder::add_row(std::uint64_t line, std::span<const std::string_view>
     const Cell& cell = cells_[f];
     switch (out.type) {
       case FieldType::text:
-        out.codes.push_back(cell.blank ? kNoCode
-                                       : out.dictionary.code(trim(fields[static_cast<std::size_t>(column)])));
+        out.codes.push_back(
+            cell.blank ? kNoCode
+                       : out.dictionary.code(trim(fields[static_cast<std::size_t>(column)])));
         break;
       case FieldType::number:
         out.numbers.push_back(cell.blank ? std::numeric_limits<double>::quiet_NaN() : cell.number);
         break;
-      case FieldType::date: out.times.push_back(cell.blank ? kNoTime : cell.time); break;
-      case FieldType::flag: out.flags.push_back(cell.flag); break;
-      case FieldType::category: out.codes.push_back(cell.category); break;
+      case FieldType::date:
+        out.times.push_back(cell.blank ? kNoTime : cell.time);
+        break;
+      case FieldType::flag:
+        out.flags.push_back(cell.flag);
+        break;
+      case FieldType::category:
+        out.codes.push_back(cell.category);
+        break;
     }
   }
   table_.lines.push_back(line);
@@ -415,17 +454,20 @@ bool TableBuilder::finish() {
   return true;
 }
 
-nlohmann::json TableBuilder::header_json() const { return header_; }
+nlohmann::json TableBuilder::header_json() const {
+  return header_;
+}
 
 nlohmann::json TableBuilder::mapping_json() const {
   nlohmann::json out = nlohmann::json::array();
   for (std::size_t f = 0; f < kind_.fields.size(); ++f) {
     const int column = f < mapping_.size() ? mapping_[f] : -1;
-    out.push_back({{"field", kind_.fields[f].id},
-                   {"column", column >= 0 ? nlohmann::json(header_[static_cast<std::size_t>(column)])
-                                          : nlohmann::json()},
-                   {"index", column},
-                   {"guessed", f < guessed_.size() ? guessed_[f] : true}});
+    out.push_back(
+        {{"field", kind_.fields[f].id},
+         {"column", column >= 0 ? nlohmann::json(header_[static_cast<std::size_t>(column)])
+                                : nlohmann::json()},
+         {"index", column},
+         {"guessed", f < guessed_.size() ? guessed_[f] : true}});
   }
   return out;
 }

@@ -69,6 +69,7 @@ class TableBuilder final : public RowSink {
   std::vector<NumberStyle> number_styles_;  // per field (number fields)
   nlohmann::json formats_ = nlohmann::json::array();
   std::vector<Cell> cells_;
+  std::vector<std::vector<std::vector<std::size_t>>> one_of_;  // kind_.one_of as field indexes
   // The first rows, copied, until every column's format is decided.
   std::vector<std::pair<std::uint64_t, std::vector<std::string>>> sample_;
   bool sampling_ = true;
