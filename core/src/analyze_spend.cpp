@@ -8,8 +8,9 @@ namespace servimetrics {
 
 nlohmann::json analyze_spend_table(const ImportedTable& table, const AnalyzeOptions& /*options*/) {
   using json = nlohmann::json;
-  json answer = {{"kpis", json::array()},  {"errors", json::array()}, {"inputs", json::object()},
-                 {"measures", json::array()}, {"tables", json::object()}, {"notes", json::array()}};
+  json answer = {{"kpis", json::array()},    {"errors", json::array()},
+                 {"inputs", json::object()}, {"measures", json::array()},
+                 {"tables", json::object()}, {"notes", json::array()}};
   const ImportedColumn* channel = table.column("channel");
   const ImportedColumn* spend = table.column("spend");
   const ImportedColumn* acquired = table.column("new_customers");
@@ -44,9 +45,10 @@ nlohmann::json analyze_spend_table(const ImportedTable& table, const AnalyzeOpti
   json computed = compute({{"inputs", answer["inputs"]}});
   answer["kpis"] = std::move(computed["kpis"]);
   answer["errors"] = std::move(computed["errors"]);
-  answer["measures"] = json::array({{{"id", "spend"}, {"value", all_spend}, {"unit", "money"}},
-                                    {{"id", "new_customers"}, {"value", all_customers}, {"unit", "count"}},
-                                    {{"id", "channels"}, {"value", totals.size()}, {"unit", "count"}}});
+  answer["measures"] =
+      json::array({{{"id", "spend"}, {"value", all_spend}, {"unit", "money"}},
+                   {{"id", "new_customers"}, {"value", all_customers}, {"unit", "count"}},
+                   {{"id", "channels"}, {"value", totals.size()}, {"unit", "count"}}});
   answer["tables"]["channels"] = {{"columns", {"channel", "spend", "new_customers", "cac"}},
                                   {"rows", std::move(rows)},
                                   {"total_rows", totals.size()}};

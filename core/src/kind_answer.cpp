@@ -41,7 +41,7 @@ const ImportedColumn* find_column(const ImportedTable& table, std::string_view f
   return nullptr;
 }
 
-std::string_view cell_text(const ImportedColumn* column, std::size_t row) {
+std::string_view text_of_cell(const ImportedColumn* column, std::size_t row) {
   if (column == nullptr) return {};
   const std::uint32_t code = column->codes[row];
   if (code == kNoCode || code >= column->dictionary.size()) return {};
@@ -49,7 +49,7 @@ std::string_view cell_text(const ImportedColumn* column, std::size_t row) {
 }
 
 json text_or_null(const ImportedColumn* column, std::size_t row) {
-  const std::string_view text = cell_text(column, row);
+  const std::string_view text = text_of_cell(column, row);
   return text.empty() ? json() : json(std::string(text));
 }
 
@@ -119,6 +119,23 @@ std::vector<std::uint8_t> blank_codes(const ImportedColumn& column) {
     blank[code] = is_blank_code(column, code) ? 1 : 0;
   }
   return blank;
+}
+
+TextBuckets text_buckets(const ImportedColumn& column) {
+  TextBuckets buckets;
+  buckets.of_code.resize(column.dictionary.size());
+  const std::vector<std::uint8_t> blank = blank_codes(column);
+  for (std::uint32_t code = 0; code < buckets.of_code.size(); ++code) {
+    if (blank[code] != 0) continue;
+    buckets.of_code[code] = static_cast<std::uint32_t>(buckets.names.size());
+    buckets.names.emplace_back(column.dictionary.text(code));
+  }
+  buckets.blank = static_cast<std::uint32_t>(buckets.names.size());
+  buckets.names.emplace_back("(blank)");
+  for (std::uint32_t code = 0; code < buckets.of_code.size(); ++code) {
+    if (blank[code] != 0) buckets.of_code[code] = buckets.blank;
+  }
+  return buckets;
 }
 
 std::int64_t day_of(Timestamp t) {

@@ -43,7 +43,7 @@ const ImportedColumn* find_column(const ImportedTable& table, std::string_view f
                                   FieldType type);
 
 // Text of a text cell; empty for a blank cell (kNoCode or empty text) or a missing column.
-std::string_view cell_text(const ImportedColumn* column, std::size_t row);
+std::string_view text_of_cell(const ImportedColumn* column, std::size_t row);
 // The same as JSON: null when empty.
 nlohmann::json text_or_null(const ImportedColumn* column, std::size_t row);
 // "2024-01-05" for midnight, "2024-01-05 08:26:00" otherwise; null for kNoTime.
@@ -71,6 +71,18 @@ void add_table(nlohmann::json& answer, std::string_view name,
 // same for every code at once, so row loops test a byte instead of the text.
 bool is_blank_code(const ImportedColumn& column, std::uint32_t code);
 std::vector<std::uint8_t> blank_codes(const ImportedColumn& column);
+// Buckets of a text column: one per distinct non-blank text, in code order, then one "(blank)"
+// bucket that every blank code (and kNoCode) falls into.
+struct TextBuckets {
+  std::vector<std::uint32_t> of_code;  // bucket of each code
+  std::vector<std::string> names;
+  std::uint32_t blank = 0;  // the "(blank)" bucket
+  [[nodiscard]] std::uint32_t of(std::uint32_t code) const {
+    return code < of_code.size() ? of_code[code] : blank;
+  }
+};
+TextBuckets text_buckets(const ImportedColumn& column);
+
 // The day holding t, counted from 1970-01-01 (rounds towards the past).
 std::int64_t day_of(Timestamp t);
 

@@ -128,20 +128,10 @@ SubscriptionHistory subscription_history(const ImportedTable& table, Period peri
     }
   }
 
-  std::vector<std::uint32_t> channel_bucket;
-  std::uint32_t blank_channel = 0;
+  TextBuckets channels;
   if (channel != nullptr) {
-    channel_bucket.resize(channel->dictionary.size());
-    for (std::uint32_t code = 0; code < channel_bucket.size(); ++code) {
-      if (is_blank_code(*channel, code)) continue;
-      channel_bucket[code] = static_cast<std::uint32_t>(h.channels.size());
-      h.channels.push_back({std::string(channel->dictionary.text(code))});
-    }
-    blank_channel = static_cast<std::uint32_t>(h.channels.size());
-    h.channels.push_back({"(blank)"});
-    for (std::uint32_t code = 0; code < channel_bucket.size(); ++code) {
-      if (is_blank_code(*channel, code)) channel_bucket[code] = blank_channel;
-    }
+    channels = text_buckets(*channel);
+    for (std::string& name : channels.names) h.channels.push_back({std::move(name)});
   }
 
   h.periods.resize(period_count);
@@ -192,8 +182,7 @@ SubscriptionHistory subscription_history(const ImportedTable& table, Period peri
     }
     if (channel != nullptr) {
       const std::uint32_t code = first_channel;
-      SubscriptionChannel& bucket =
-          h.channels[code < channel_bucket.size() ? channel_bucket[code] : blank_channel];
+      SubscriptionChannel& bucket = h.channels[channels.of(code)];
       ++bucket.customers;
       if (active) {
         ++bucket.active;

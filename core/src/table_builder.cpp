@@ -5,21 +5,12 @@
 #include <cmath>
 #include <limits>
 
+#include "cell_text.hpp"
+
 namespace servimetrics {
 namespace {
 
-std::string_view trim(std::string_view text) {
-  const auto space = [](std::string_view t, bool front) {
-    const auto c = static_cast<unsigned char>(front ? t.front() : t.back());
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-  };
-  while (!text.empty() && space(text, true)) text.remove_prefix(1);
-  while (!text.empty() && space(text, false)) text.remove_suffix(1);
-  // A no-break space (U+00A0) at either end, as spreadsheets pad numbers.
-  while (text.substr(0, 2) == "\xC2\xA0") text.remove_prefix(2);
-  while (text.size() >= 2 && text.substr(text.size() - 2) == "\xC2\xA0") text.remove_suffix(2);
-  return text;
-}
+using cell_text::trim;
 
 // At most `limit` bytes, cut on a UTF-8 character boundary.
 std::string shortened(std::string_view text, std::size_t limit = 200) {

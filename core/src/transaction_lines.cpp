@@ -21,20 +21,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cell_text.hpp"
+#include "kind_answer.hpp"
+
 namespace servimetrics {
 namespace {
 
 constexpr std::int64_t kSecondsPerDay = 86400;
-
-std::int64_t day_of(Timestamp t) {
-  return t / kSecondsPerDay - (t % kSecondsPerDay < 0 ? 1 : 0);
-}
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 bool equals_ascii_folded(std::string_view text, std::string_view lower) {
   if (text.size() != lower.size()) return false;
@@ -47,12 +40,7 @@ bool equals_ascii_folded(std::string_view text, std::string_view lower) {
 }
 
 bool is_blank_text(std::string_view text) {
-  return trimmed(text).empty();
-}
-
-bool is_blank_code(const ImportedColumn& column, std::uint32_t code) {
-  return code == kNoCode || code >= column.dictionary.size() ||
-         is_blank_text(column.dictionary.text(code));
+  return cell_text::trim(text).empty();
 }
 
 // One flag per distinct text of a column, so the text tests run once per text, not per row.
@@ -79,13 +67,13 @@ bool is_cancelled_status(std::string_view status) {
   static constexpr std::string_view kWords[] = {
       "cancelled", "canceled", "cancel", "void", "voided", "refunded", "refund",
       "returned",  "取消",     "已取消", "退款", "已退款", "退货",     "退貨"};
-  status = trimmed(status);
+  status = cell_text::trim(status);
   return std::any_of(std::begin(kWords), std::end(kWords),
                      [&](std::string_view word) { return equals_ascii_folded(status, word); });
 }
 
 bool is_cancelled_invoice(std::string_view invoice_id) {
-  invoice_id = trimmed(invoice_id);
+  invoice_id = cell_text::trim(invoice_id);
   if (invoice_id.size() < 2 || (invoice_id.front() != 'C' && invoice_id.front() != 'c')) {
     return false;
   }
@@ -123,21 +111,10 @@ TransactionTotals total_transactions(const ImportedTable& table, Period period) 
   }
 
   totals.by_customer.resize(customer->dictionary.size());
-  // Channel buckets: one per distinct text, blank texts folded into a last "(blank)" bucket.
-  std::vector<std::uint32_t> channel_bucket;
-  std::uint32_t blank_channel = 0;
+  TextBuckets channels;
   if (channel != nullptr) {
-    channel_bucket.resize(channel->dictionary.size());
-    for (std::uint32_t code = 0; code < channel_bucket.size(); ++code) {
-      if (is_blank_code(*channel, code)) continue;
-      channel_bucket[code] = static_cast<std::uint32_t>(totals.by_channel.size());
-      totals.by_channel.push_back({std::string(channel->dictionary.text(code))});
-    }
-    blank_channel = static_cast<std::uint32_t>(totals.by_channel.size());
-    totals.by_channel.push_back({"(blank)"});
-    for (std::uint32_t code = 0; code < channel_bucket.size(); ++code) {
-      if (is_blank_code(*channel, code)) channel_bucket[code] = blank_channel;
-    }
+    channels = text_buckets(*channel);
+    for (std::string& name : channels.names) totals.by_channel.push_back({std::move(name)});
   }
   totals.has_category = category != nullptr;
   const std::vector<std::uint8_t> cancelled_invoice = flag_texts(invoice, is_cancelled_invoice);
@@ -197,7 +174,7 @@ TransactionTotals total_transactions(const ImportedTable& table, Period period) 
     std::uint32_t bucket = 0;
     if (channel != nullptr) {
       const std::uint32_t code = channel->codes[row];
-      bucket = code < channel_bucket.size() ? channel_bucket[code] : blank_channel;
+      bucket = channels.of(code);
       totals.by_channel[bucket].revenue += value;
     }
     if (category != nullptr) {
