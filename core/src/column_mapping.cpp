@@ -2,25 +2,15 @@
 #include <cstdint>
 #include <string>
 
+#include "cell_text.hpp"
 #include "servimetrics/data_kinds.hpp"
 #include "xml_scan.hpp"
 
 namespace servimetrics {
 namespace {
 
-// Decodes one UTF-8 code point at text[i], advancing i; invalid bytes come out as themselves.
-std::uint32_t next_code_point(std::string_view text, std::size_t& i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-  if (i + length > text.size()) length = 1;
-  std::uint32_t cp = length == 1 ? lead : lead & (0x3F >> (length - 1));
-  for (std::size_t k = 1; k < length; ++k) cp = (cp << 6) | (byte(i + k) & 0x3F);
-  i += length;
-  return cp;
-}
-
-bool is_separator(std::uint32_t cp) {
+// Checked after cell_text's folding: full-width brackets and U+3000 arrive as ( ) and ' '.
+bool is_separator(char32_t cp) {
   switch (cp) {
     case ' ':
     case '_':
@@ -36,9 +26,6 @@ bool is_separator(std::uint32_t cp) {
     case '\t':
     case '"':
     case '\'':
-    case 0x3000:  // ideographic space
-    case 0xFF08:
-    case 0xFF09:  // full-width brackets
     case 0x3010:
     case 0x3011:  // 【】
     case 0xFEFF:  // a byte-order mark left on the first header
@@ -53,13 +40,13 @@ bool is_separator(std::uint32_t cp) {
 std::string normalize_header(std::string_view header) {
   std::string out;
   out.reserve(header.size());
-  std::size_t i = 0;
-  while (i < header.size()) {
-    std::uint32_t cp = next_code_point(header, i);
-    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
-    if (is_separator(cp)) continue;
-    if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
-    xml::append_utf8(out, static_cast<char32_t>(cp));
+  const char* p = header.data();
+  const char* end = p + header.size();
+  while (p < end) {
+    const cell_text::Unit unit = cell_text::read_unit(p, end);
+    p += unit.length;
+    if (is_separator(unit.code)) continue;
+    xml::append_utf8(out, cell_text::ascii_lower(unit.code));
   }
   return out;
 }
