@@ -16,16 +16,6 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 
 }  // namespace
 
-std::int64_t days_from_civil(int year, int month, int day) {
-  const std::int64_t y = static_cast<std::int64_t>(year) - (month <= 2 ? 1 : 0);
-  const std::int64_t era = floor_div(y, 400);
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t mp = (month + 9) % 12;  // March = 0
-  const std::int64_t doy = (153 * mp + 2) / 5 + day - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 CivilDate civil_from_days(std::int64_t days) {
   const std::int64_t z = days + 719468;
   const std::int64_t era = floor_div(z, 146097);
@@ -51,12 +41,6 @@ Timestamp timestamp_from_civil(int year, int month, int day, int hour, int minut
 
 CivilDate civil_from_timestamp(Timestamp t) {
   return civil_from_days(floor_div(t, kSecondsPerDay));
-}
-
-int days_in_month(int year, int month) {
-  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[static_cast<std::size_t>(month - 1)];
 }
 
 std::string format_date(Timestamp t) {

@@ -7,6 +7,7 @@
 
 #include "cell_text.hpp"
 #include "date_reading.hpp"
+#include "servimetrics/calendar.hpp"
 #include "servimetrics/cell_values.hpp"
 
 namespace servimetrics {
@@ -20,28 +21,9 @@ constexpr int kFirstYear = 1900;
 constexpr int kLastYear = 2200;
 constexpr std::int64_t kSecondsPerDay = 86400;
 
-// Howard Hinnant's days_from_civil: days since 1970-01-01 in the proleptic Gregorian calendar.
-constexpr std::int64_t day_number(std::int64_t year, unsigned month, unsigned day) {
-  year -= month <= 2 ? 1 : 0;
-  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
-  const auto year_of_era = static_cast<unsigned>(year - era * 400);
-  const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + static_cast<std::int64_t>(day_of_era) - 719468;
-}
-
-constexpr bool is_leap_year(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-constexpr int month_length(int year, int month) {
-  constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && is_leap_year(year) ? 29 : kDays[static_cast<std::size_t>(month - 1)];
-}
-
 // Excel's serial 61 is 1900-03-01; from there on serial n is 1899-12-30 plus n days.
-constexpr std::int64_t kExcelEpochDays = day_number(1899, 12, 30);
-constexpr std::int64_t kLastExcelSerial = day_number(kLastYear, 12, 31) - kExcelEpochDays;
+constexpr std::int64_t kExcelEpochDays = days_from_civil(1899, 12, 30);
+constexpr std::int64_t kLastExcelSerial = days_from_civil(kLastYear, 12, 31) - kExcelEpochDays;
 
 // A cursor over the cell that reads digits (ASCII or full-width) and folded characters.
 class Cursor {
@@ -263,7 +245,7 @@ void finish(Reading& reading, int year, int month, int day, int hour, int minute
   };
   if (year < kFirstYear || year > kLastYear) return fail(Problem::year, year);
   if (month < 1 || month > 12) return fail(Problem::month, month);
-  if (day < 1 || day > month_length(year, month)) {
+  if (day < 1 || day > days_in_month(year, month)) {
     reading.year = year;
     reading.month = month;
     return fail(Problem::day, day);
@@ -272,8 +254,7 @@ void finish(Reading& reading, int year, int month, int day, int hour, int minute
   if (hour > 23) return fail(Problem::hour, hour);
   if (minute > 59) return fail(Problem::minute, minute);
   if (second > 59) return fail(Problem::second, second);
-  reading.time = day_number(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) *
-                     kSecondsPerDay +
+  reading.time = days_from_civil(year, month, day) * kSecondsPerDay +
                  (hour * 3600 + minute * 60 + second - offset_seconds);
 }
 
@@ -538,7 +519,7 @@ std::string describe(const Reading& reading, const DateFormat& format) {
     case Problem::day:
       if (reading.value < 1 || reading.value > 31) return "no such day: " + value;
       return "no such day: " + std::string(kMonths[static_cast<std::size_t>(reading.month - 1)]) +
-             " has " + std::to_string(month_length(reading.year, reading.month)) + " days" +
+             " has " + std::to_string(days_in_month(reading.year, reading.month)) + " days" +
              (reading.month == 2 ? " in " + std::to_string(reading.year) : std::string());
     case Problem::hour:
       return "no such hour: " + value;
@@ -566,6 +547,5 @@ Result<Timestamp> parse_date_cell(std::string_view cell, const DateFormat& forma
   if (reading.problem == Problem::none) return reading.time;
   return Error{{}, {}, date_reading::describe(reading, format)};
 }
-
 
 }  // namespace servimetrics
