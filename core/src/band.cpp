@@ -1,19 +1,55 @@
 // Puts a KPI value in its band and phrases the deciding rule.
 #include "servimetrics/band.hpp"
 
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 namespace servimetrics {
 namespace {
 
-std::string format_threshold(double value, bool as_percent) {
-  char text[64];
-  if (as_percent) {
-    std::snprintf(text, sizeof text, "%g%%", std::round(value * 1e6) / 1e4);
-  } else {
-    std::snprintf(text, sizeof text, "%g", value);
+// printf("%g"): in wasm, musl's printf formats through software long double, and every KPI of
+// every keystroke phrases a rule. Thresholds are short numbers, so their shortest digits (Grisu2,
+// as the JSON writer uses) already are %g's six; anything longer falls back to printf.
+void append_g(std::string& out, double value) {
+  if (value == 0) {
+    out.append(std::signbit(value) ? "-0" : "0");
+    return;
   }
+  std::array<char, 32> digits{};
+  int length = 0;
+  int exponent = 0;  // value = digits * 10^exponent
+  if (std::isfinite(value)) {
+    nlohmann::detail::dtoa_impl::grisu2(digits.data(), length, exponent, std::fabs(value));
+  }
+  const int leading = length + exponent - 1;  // power of ten of the first digit
+  if (length == 0 || length > 6 || leading < -4 || leading >= 6) {
+    std::array<char, 64> text{};
+    std::snprintf(text.data(), text.size(), "%g", value);
+    out.append(text.data());
+    return;
+  }
+  if (value < 0) out.push_back('-');
+  if (leading < 0) {
+    out.append("0.");
+    out.append(static_cast<std::size_t>(-leading - 1), '0');
+    out.append(digits.data(), static_cast<std::size_t>(length));
+  } else if (exponent >= 0) {
+    out.append(digits.data(), static_cast<std::size_t>(length));
+    out.append(static_cast<std::size_t>(exponent), '0');
+  } else {
+    const auto whole = static_cast<std::size_t>(leading + 1);
+    out.append(digits.data(), whole);
+    out.push_back('.');
+    out.append(digits.data() + whole, static_cast<std::size_t>(length) - whole);
+  }
+}
+
+std::string format_threshold(double value, bool as_percent) {
+  std::string text;
+  append_g(text, as_percent ? std::round(value * 1e6) / 1e4 : value);
+  if (as_percent) text.push_back('%');
   return text;
 }
 

@@ -98,18 +98,22 @@ double KpiArgs::number(std::string_view name) const {
 const nlohmann::json& KpiArgs::raw(std::string_view name) const {
   static const nlohmann::json null_json;
   for (const Entry& e : entries_) {
-    if (e.name == name) return e.raw;
+    if (e.name == name) return e.raw();
   }
   return null_json;
 }
 
 void KpiArgs::set(std::string_view name, double number, nlohmann::json raw) {
-  entries_.push_back({name, number, std::move(raw)});
+  entries_.push_back({name, number, std::move(raw), nullptr});
+}
+
+void KpiArgs::set_ref(std::string_view name, double number, const nlohmann::json& raw) {
+  entries_.push_back({name, number, nullptr, &raw});
 }
 
 nlohmann::json KpiArgs::to_json() const {
   nlohmann::json out = nlohmann::json::object();
-  for (const Entry& e : entries_) out[std::string(e.name)] = e.raw;
+  for (const Entry& e : entries_) out[std::string(e.name)] = e.raw();
   return out;
 }
 

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cmath>
+#include <cstring>
 
 namespace servimetrics {
 namespace {
@@ -35,65 +36,108 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i) {
   return length;
 }
 
+// Bytes copied as they are: printable ASCII except the quote and the backslash.
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x80; ++c) plain[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+  return plain;
+}();
+
+// Writes a whole number below 1e15 as Grisu2 would ("324000.0"), without its digit generation:
+// most numbers of an answer (counts, money, inputs) are whole. Null when `number` is not one.
+char* write_whole_number(char* out, double number) {
+  if (number != std::floor(number) || std::fabs(number) >= 1e15) return nullptr;
+  std::array<char, 24> digits{};
+  std::size_t n = 0;
+  auto whole = static_cast<std::uint64_t>(std::fabs(number));
+  do {
+    digits[n++] = static_cast<char>('0' + whole % 10);
+    whole /= 10;
+  } while (whole != 0);
+  if (std::signbit(number)) *out++ = '-';
+  while (n > 0) *out++ = digits[--n];
+  *out++ = '.';
+  *out++ = '0';
+  return out;
+}
+
 }  // namespace
 
-void append_json_string(std::string& out, std::string_view text) {
+void JsonWriter::write_string(std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
+  put('"');
   std::size_t i = 0;
   while (i < text.size()) {
     // Plain ASCII runs, nearly all of an answer, are copied in one piece.
     std::size_t run = i;
-    while (run < text.size()) {
-      const auto c = static_cast<unsigned char>(text[run]);
-      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
-      ++run;
-    }
-    out.append(text.data() + i, run - i);
+    while (run < text.size() && kPlain[static_cast<unsigned char>(text[run])]) ++run;
+    put(text.substr(i, run - i));
     i = run;
     if (i == text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       const std::size_t length = utf8_sequence(text, i);
       if (length == 0) {
-        out.append("\xEF\xBF\xBD");
+        put("\xEF\xBF\xBD");
         ++i;
       } else {
-        out.append(text.data() + i, length);
+        put(text.substr(i, length));
         i += length;
       }
       continue;
     }
     switch (c) {
       case '"':
-        out.append("\\\"");
+        put("\\\"");
         break;
       case '\\':
-        out.append("\\\\");
+        put("\\\\");
         break;
       case '\n':
-        out.append("\\n");
+        put("\\n");
         break;
       case '\r':
-        out.append("\\r");
+        put("\\r");
         break;
       case '\t':
-        out.append("\\t");
+        put("\\t");
         break;
       case '\b':
-        out.append("\\b");
+        put("\\b");
         break;
       case '\f':
-        out.append("\\f");
+        put("\\f");
         break;
       default:
-        out.append("\\u00");
-        out.push_back(kHex[c >> 4]);
-        out.push_back(kHex[c & 0xF]);
+        put("\\u00");
+        put(kHex[c >> 4]);
+        put(kHex[c & 0xF]);
     }
     ++i;
   }
-  out.push_back('"');
+  put('"');
+}
+
+void append_json_string(std::string& out, std::string_view text) {
+  JsonWriter writer(out);
+  writer.write_string(text);
+}
+
+void JsonWriter::put(std::string_view text) {
+  if (text.size() > stage_.size() - staged_) {
+    flush();
+    if (text.size() > stage_.size() / 2) {
+      out_.append(text);
+      return;
+    }
+  }
+  std::memcpy(stage_.data() + staged_, text.data(), text.size());
+  staged_ += text.size();
+}
+
+void JsonWriter::flush() {
+  out_.append(stage_.data(), staged_);
+  staged_ = 0;
 }
 
 void JsonWriter::separate() {
@@ -102,91 +146,117 @@ void JsonWriter::separate() {
     return;
   }
   const std::uint64_t bit = std::uint64_t{1} << (depth_ & 63);
-  if ((has_items_ & bit) != 0) out_.push_back(',');
+  if ((has_items_ & bit) != 0) put(',');
   has_items_ |= bit;
 }
 
 JsonWriter& JsonWriter::begin_object() {
   separate();
-  out_.push_back('{');
+  put('{');
   ++depth_;
   has_items_ &= ~(std::uint64_t{1} << (depth_ & 63));
-  return *this;
+  return completed();
 }
 
 JsonWriter& JsonWriter::end_object() {
   --depth_;
-  out_.push_back('}');
-  return *this;
+  put('}');
+  return completed();
 }
 
 JsonWriter& JsonWriter::begin_array() {
   separate();
-  out_.push_back('[');
+  put('[');
   ++depth_;
   has_items_ &= ~(std::uint64_t{1} << (depth_ & 63));
-  return *this;
+  return completed();
 }
 
 JsonWriter& JsonWriter::end_array() {
   --depth_;
-  out_.push_back(']');
-  return *this;
+  put(']');
+  return completed();
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   separate();
-  append_json_string(out_, name);
-  out_.push_back(':');
+  write_string(name);
+  put(':');
   after_key_ = true;
-  return *this;
+  return completed();
 }
 
 JsonWriter& JsonWriter::value(double number) {
   separate();
   if (!std::isfinite(number)) {
-    out_.append("null");
-    return *this;
+    put("null");
+    return completed();
   }
-  // nlohmann's Grisu2 gives the shortest text that reads back as the same double, as dump() does;
-  // the libc++ of Emscripten 3.1.6 has no floating-point to_chars.
   std::array<char, 64> buffer{};
-  const char* end =
-      nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), number);
-  out_.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
-  return *this;
+  const char* end = write_whole_number(buffer.data(), number);
+  // Otherwise nlohmann's Grisu2 gives the shortest text that reads back as the same double, as
+  // dump() does; the libc++ of Emscripten 3.1.6 has no floating-point to_chars.
+  if (end == nullptr) {
+    end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), number);
+  }
+  put(std::string_view(buffer.data(), static_cast<std::size_t>(end - buffer.data())));
+  return completed();
 }
 
 JsonWriter& JsonWriter::value(std::string_view text) {
   separate();
-  append_json_string(out_, text);
-  return *this;
+  write_string(text);
+  return completed();
 }
 
 JsonWriter& JsonWriter::value(const nlohmann::json& tree) {
-  // Scalars are most of what passes here (raw input values); they skip dump()'s allocations.
-  if (tree.is_number_float()) return value(tree.get<double>());
-  if (tree.is_string()) return value(std::string_view(tree.get_ref<const std::string&>()));
-  separate();
-  if (tree.is_number_integer()) {
-    out_.append(tree.is_number_unsigned() ? std::to_string(tree.get<std::uint64_t>())
-                                          : std::to_string(tree.get<std::int64_t>()));
-  } else {
-    out_.append(tree.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  // Written node by node: dump() would build a string of its own for every detail and error.
+  // The comma bits cover 64 levels; anything deeper (never an answer of ours) goes through dump().
+  if (depth_ >= 60 && tree.is_structured()) {
+    separate();
+    put(tree.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return completed();
   }
-  return *this;
+  switch (tree.type()) {
+    case nlohmann::json::value_t::number_float:
+      return value(tree.get<double>());
+    case nlohmann::json::value_t::string:
+      return value(std::string_view(tree.get_ref<const std::string&>()));
+    case nlohmann::json::value_t::object:
+      begin_object();
+      for (const auto& [name, child] : tree.items()) key(name).value(child);
+      return end_object();
+    case nlohmann::json::value_t::array:
+      begin_array();
+      for (const auto& child : tree) value(child);
+      return end_array();
+    case nlohmann::json::value_t::number_integer:
+      separate();
+      put(std::to_string(tree.get<std::int64_t>()));
+      return completed();
+    case nlohmann::json::value_t::number_unsigned:
+      separate();
+      put(std::to_string(tree.get<std::uint64_t>()));
+      return completed();
+    case nlohmann::json::value_t::boolean:
+      separate();
+      put(tree.get<bool>() ? "true" : "false");
+      return completed();
+    default:  // null, and the binary and discarded values a parsed request never holds
+      return null();
+  }
 }
 
 JsonWriter& JsonWriter::null() {
   separate();
-  out_.append("null");
-  return *this;
+  put("null");
+  return completed();
 }
 
 JsonWriter& JsonWriter::raw(std::string_view json_text) {
   separate();
-  out_.append(json_text);
-  return *this;
+  put(json_text);
+  return completed();
 }
 
 }  // namespace servimetrics

@@ -2,6 +2,7 @@
 // building an nlohmann tree first cost more than computing all the KPIs (internal to the core).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -12,6 +13,9 @@ namespace servimetrics {
 class JsonWriter {
  public:
   explicit JsonWriter(std::string& out) : out_(out) {}
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+  ~JsonWriter() { flush(); }
 
   JsonWriter& begin_object();
   JsonWriter& end_object();
@@ -26,11 +30,31 @@ class JsonWriter {
   JsonWriter& null();
   // Text that is already JSON (a fragment written by another JsonWriter).
   JsonWriter& raw(std::string_view json_text);
+  // Moves what is staged into the string; call before reading the string.
+  void flush();
+
+  // Writes `text` as a JSON string literal; invalid UTF-8 becomes U+FFFD.
+  void write_string(std::string_view text);
 
  private:
   void separate();
+  // A value finished at the top level is moved into the string, so the string always holds every
+  // complete value written.
+  JsonWriter& completed() {
+    if (depth_ == 0) flush();
+    return *this;
+  }
+  // Small writes gather here: in wasm every std::string::push_back is a call with its own
+  // capacity check, and an answer is thousands of them.
+  void put(char c) {
+    if (staged_ == stage_.size()) flush();
+    stage_[staged_++] = c;
+  }
+  void put(std::string_view text);
 
   std::string& out_;
+  std::array<char, 1024> stage_{};
+  std::size_t staged_ = 0;
   std::uint64_t has_items_ = 0;  // one bit per nesting level: a comma is due before the next item
   int depth_ = 0;
   bool after_key_ = false;

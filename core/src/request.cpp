@@ -62,9 +62,9 @@ void write_decision(JsonWriter& out, const BandDecision& d) {
 
 struct Request {
   const json* inputs = nullptr;
-  bool has_scoped = false;                  // any "<kpi>.<input>" key; most requests have none
-  std::map<std::string, InputValue> valid;  // by request key
-  std::map<std::string, bool> invalid;      // keys whose value failed its checks
+  bool has_scoped = false;  // any "<kpi>.<input>" key; most requests have none
+  std::map<std::string, InputValue, std::less<>> valid;  // by request key
+  std::map<std::string, bool, std::less<>> invalid;      // keys whose value failed its checks
 };
 
 // Validates every given input once, so a bad value is reported once however many KPIs use it.
@@ -116,35 +116,38 @@ struct KpiRun {
   KpiArgs args;  // what the KPI was computed from, for "inputs_used"
 };
 
-KpiRun run_kpi(const KpiSpec& kpi, const Request& req, const std::map<std::string, double>& done) {
+KpiRun run_kpi(const KpiSpec& kpi, const Request& req,
+               const std::map<std::string_view, double, std::less<>>& done) {
   KpiRun run;
   KpiArgs& args = run.args;
   bool any_present = false;
   bool unique_present = false;
   bool any_invalid = false;
-  std::string missing;
-  std::map<std::string, std::string> key_of;  // input name -> "<kpi>.<input>" key, when used
+  std::string_view missing;
+  std::map<std::string_view, std::string, std::less<>> key_of;  // input -> "<kpi>.<input>" key
+  std::string scoped;  // only built when the request has scoped keys at all
   for (const KpiInput& in : kpi.inputs) {
-    const std::string plain(in.name);
-    const std::string scoped =
-        req.has_scoped ? std::string(kpi.id) + "." + std::string(in.name) : std::string();
-    const bool use_scoped =
-        req.has_scoped && (req.valid.count(scoped) != 0 || req.invalid.count(scoped) != 0);
-    const std::string& key = use_scoped ? scoped : plain;
-    if (use_scoped) key_of[plain] = key;
+    const std::string_view plain = in.name;
+    bool use_scoped = false;
+    if (req.has_scoped) {
+      scoped.assign(kpi.id).append(".").append(in.name);
+      use_scoped = req.valid.count(scoped) != 0 || req.invalid.count(scoped) != 0;
+      if (use_scoped) key_of[plain] = scoped;
+    }
+    const std::string_view key = use_scoped ? std::string_view(scoped) : plain;
     if (req.invalid.count(key) != 0) {
       any_present = any_invalid = true;
-      unique_present = unique_present || key == scoped || users_of(in.name) == 1;
+      unique_present = unique_present || use_scoped || users_of(in.name) == 1;
       continue;
     }
     if (const auto found = req.valid.find(key); found != req.valid.end()) {
       any_present = true;
-      unique_present = unique_present || key == scoped || users_of(in.name) == 1;
-      args.set(in.name, found->second.number, found->second.raw);
+      unique_present = unique_present || use_scoped || users_of(in.name) == 1;
+      args.set_ref(in.name, found->second.number, found->second.raw);
       continue;
     }
     if (!in.derived_from.empty()) {
-      if (const auto derived = done.find(std::string(in.derived_from)); derived != done.end()) {
+      if (const auto derived = done.find(in.derived_from); derived != done.end()) {
         any_present = true;
         args.set(in.name, derived->second, derived->second);
         continue;
@@ -164,9 +167,9 @@ KpiRun run_kpi(const KpiSpec& kpi, const Request& req, const std::map<std::strin
   if (!run.attempted || any_invalid) return run;
   if (!missing.empty()) {
     const auto scoped_key = key_of.find(missing);
-    run.error =
-        Error{std::string(kpi.id), scoped_key != key_of.end() ? scoped_key->second : missing,
-              missing + " is missing (needed for " + std::string(kpi.id) + ")"};
+    run.error = Error{
+        std::string(kpi.id), scoped_key != key_of.end() ? scoped_key->second : std::string(missing),
+        std::string(missing) + " is missing (needed for " + std::string(kpi.id) + ")"};
     return run;
   }
   auto result = kpi.compute(args);
@@ -175,10 +178,11 @@ KpiRun run_kpi(const KpiSpec& kpi, const Request& req, const std::map<std::strin
     error.kpi = kpi.id;
     const auto dot = error.input.find('.');
     const std::string base = error.input.substr(0, dot);
-    if (key_of.count(base) != 0 && key_of[base] != base) {
+    if (const auto scoped_key = key_of.find(base);
+        scoped_key != key_of.end() && scoped_key->second != base) {
       error.message =
-          key_of[base] + error.message.substr(std::min(error.message.size(), base.size()));
-      error.input = key_of[base] + error.input.substr(base.size());
+          scoped_key->second + error.message.substr(std::min(error.message.size(), base.size()));
+      error.input = scoped_key->second + error.input.substr(base.size());
     }
     run.error = std::move(error);
     return run;
@@ -197,14 +201,14 @@ KpiRun run_kpi(const KpiSpec& kpi, const Request& req, const std::map<std::strin
 }
 
 void write_kpi(JsonWriter& out, const KpiSpec& kpi, const KpiRun& run,
-               const ThresholdOverrides& overrides) {
+               const ThresholdOverrides& overrides, bool compact) {
   const KpiValue& value = *run.value;
   const bool as_percent = kpi.unit == Unit::fraction;
   out.begin_object();
   out.key("id").value(kpi.id);
   out.key("value").value(value.value);
   out.key("unit").value(unit_name(kpi.unit));
-  out.key("formula").value(kpi.formula);
+  if (!compact) out.key("formula").value(kpi.formula);
   BandDecision overall = no_band();
   if (!value.breakdown.empty()) {
     const bool banded = !kpi.band_variants.empty();
@@ -240,20 +244,30 @@ void write_kpi(JsonWriter& out, const KpiSpec& kpi, const KpiRun& run,
     out.key("interval").value(*interval);
   }
   out.key("details").value(value.details);
-  out.key("inputs_used").begin_object();
-  for (const KpiArgs::Entry& entry : run.args.entries()) out.key(entry.name).value(entry.raw);
-  out.end_object();
+  if (!compact) {
+    out.key("inputs_used").begin_object();
+    for (const KpiArgs::Entry& entry : run.args.entries()) out.key(entry.name).value(entry.raw());
+    out.end_object();
+  }
   out.end_object();
 }
 
-std::string assemble_answer(std::string_view kpis, const json& errors,
-                            std::string_view projection) {
+// The answer's parts in their order: KPIs in catalog order, errors, then the projection.
+std::string assemble_answer(const std::vector<std::optional<KpiRun>>& runs,
+                            const ThresholdOverrides& overrides, bool compact, const json& errors,
+                            const json& projection) {
   std::string text;
+  text.reserve(16384);  // the sample company's answer is 14 KB; one allocation, not a dozen
   JsonWriter out(text);
   out.begin_object();
-  out.key("kpis").raw(kpis);
+  out.key("kpis").begin_array();
+  const auto& catalog = kpi_catalog();
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    if (runs[i] && runs[i]->value) write_kpi(out, catalog[i], *runs[i], overrides, compact);
+  }
+  out.end_array();
   out.key("errors").value(errors);
-  if (!projection.empty()) out.key("projection").raw(projection);
+  if (!projection.is_null()) out.key("projection").value(projection);
   out.end_object();
   return text;
 }
@@ -262,68 +276,62 @@ std::string assemble_answer(std::string_view kpis, const json& errors,
 
 std::string answer_text(const json& request) {
   json errors = json::array();
-  std::string kpis;
-  std::string projection;
-  // A block so that every writer is done before the pieces are joined.
-  {
-    if (!request.is_object()) {
-      errors.push_back(error_json({{}, {}, "request must be a JSON object with \"inputs\""}));
-      return assemble_answer("[]", errors, "");
-    }
-    for (const auto& [field, unused] : request.items()) {
-      if (field != "inputs" && field != "thresholds" && field != "projection") {
-        errors.push_back(error_json({{}, field, "unknown request field '" + field + "'"}));
-      }
-    }
-    static const json empty_object = json::object();
-    Request req;
-    req.inputs = &empty_object;
-    if (const auto found = request.find("inputs"); found != request.end()) {
-      if (found->is_object()) {
-        req.inputs = &*found;
-      } else {
-        errors.push_back(error_json({{}, "inputs", "\"inputs\" must be an object of input names"}));
-      }
-    }
-    validate_inputs(req, errors);
-
-    ThresholdOverrides overrides;
-    if (const auto found = request.find("thresholds"); found != request.end()) {
-      overrides = read_threshold_overrides(*found, errors);
-    }
-
-    // KPIs that take another KPI's value run after the others; answers keep catalog order.
-    const auto& catalog = kpi_catalog();
-    std::map<std::string, double> done;
-    std::vector<std::string> answers(catalog.size());
-    for (const int pass : {0, 1}) {
-      for (std::size_t i = 0; i < catalog.size(); ++i) {
-        const KpiSpec& kpi = catalog[i];
-        bool derives = false;
-        for (const KpiInput& in : kpi.inputs) derives = derives || !in.derived_from.empty();
-        if (derives != (pass == 1)) continue;
-        const KpiRun run = run_kpi(kpi, req, done);
-        if (run.error) errors.push_back(error_json(*run.error));
-        if (!run.value) continue;
-        done[std::string(kpi.id)] = run.value->value;
-        JsonWriter out(answers[i]);
-        write_kpi(out, kpi, run, overrides);
-      }
-    }
-    JsonWriter list(kpis);
-    list.begin_array();
-    for (const std::string& answer : answers) {
-      if (!answer.empty()) list.raw(answer);
-    }
-    list.end_array();
-
-    if (const auto found = request.find("projection");
-        found != request.end() && !found->is_null()) {
-      json block = projection_json(*found, errors);
-      if (!block.is_null()) projection = block.dump();
+  std::vector<std::optional<KpiRun>> runs;
+  ThresholdOverrides overrides;
+  if (!request.is_object()) {
+    errors.push_back(error_json({{}, {}, "request must be a JSON object with \"inputs\""}));
+    return assemble_answer(runs, overrides, false, errors, json());
+  }
+  for (const auto& [field, unused] : request.items()) {
+    if (field != "inputs" && field != "thresholds" && field != "projection" && field != "compact") {
+      errors.push_back(error_json({{}, field, "unknown request field '" + field + "'"}));
     }
   }
-  return assemble_answer(kpis, errors, projection);
+  static const json empty_object = json::object();
+  Request req;
+  req.inputs = &empty_object;
+  if (const auto found = request.find("inputs"); found != request.end()) {
+    if (found->is_object()) {
+      req.inputs = &*found;
+    } else {
+      errors.push_back(error_json({{}, "inputs", "\"inputs\" must be an object of input names"}));
+    }
+  }
+  validate_inputs(req, errors);
+
+  if (const auto found = request.find("thresholds"); found != request.end()) {
+    overrides = read_threshold_overrides(*found, errors);
+  }
+
+  // KPIs that take another KPI's value run after the others; answers keep catalog order.
+  const auto& catalog = kpi_catalog();
+  std::map<std::string_view, double, std::less<>> done;
+  runs.resize(catalog.size());
+  for (const int pass : {0, 1}) {
+    for (std::size_t i = 0; i < catalog.size(); ++i) {
+      const KpiSpec& kpi = catalog[i];
+      bool derives = false;
+      for (const KpiInput& in : kpi.inputs) derives = derives || !in.derived_from.empty();
+      if (derives != (pass == 1)) continue;
+      runs[i] = run_kpi(kpi, req, done);
+      if (runs[i]->error) errors.push_back(error_json(*runs[i]->error));
+      if (runs[i]->value) done[kpi.id] = runs[i]->value->value;
+    }
+  }
+
+  json projection;
+  if (const auto found = request.find("projection"); found != request.end() && !found->is_null()) {
+    projection = projection_json(*found, errors);
+  }
+  bool compact = false;
+  if (const auto found = request.find("compact"); found != request.end()) {
+    if (found->is_boolean()) {
+      compact = found->get<bool>();
+    } else {
+      errors.push_back(error_json({{}, "compact", "\"compact\" must be true or false"}));
+    }
+  }
+  return assemble_answer(runs, overrides, compact, errors, projection);
 }
 
 json compute(const json& request) {

@@ -154,6 +154,25 @@ test('compute(): NPS with its interval, thresholds and projection travel through
   assert.ok(Math.abs(answer.projection.baseline.revenue[0] - 190000) < 1e-6);
 });
 
+test('computeBytes(): the worker\'s byte path answers exactly as compute(), compact or not', () => {
+  const sample = JSON.parse(fs.readFileSync(sampleRequest, 'utf8'));
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  for (const request of [sample, { ...sample, compact: true }, { inputs: { 渠道: 1 } }]) {
+    const text = JSON.stringify(request);
+    const viaBytes = decoder.decode(m.computeBytes(encoder.encode(text)));
+    assert.equal(viaBytes, m.compute(text));
+  }
+  const full = JSON.parse(m.compute(JSON.stringify(sample)));
+  const compact = JSON.parse(decoder.decode(m.computeBytes(encoder.encode(JSON.stringify({ ...sample, compact: true })))));
+  assert.equal(compact.kpis.length, full.kpis.length);
+  assert.ok(compact.kpis.every((k) => !('formula' in k) && !('inputs_used' in k)));
+  assert.deepEqual(compact.projection, full.projection);
+  // The unknown Chinese input name comes back intact through both paths.
+  const unknown = JSON.parse(decoder.decode(m.computeBytes(encoder.encode('{"inputs":{"渠道":1}}'))));
+  assert.equal(unknown.errors[0].input, '渠道');
+});
+
 test("analyze('spend', ...) gives per-channel and overall CAC", () => {
   const text = 'period,channel,spend,new_customers\n2024-01,Online,3000,30\n2024-01,Events,5000,10\n2024-02,Online,2000,20\n';
   const answer = JSON.parse(m.analyze('spend', text));

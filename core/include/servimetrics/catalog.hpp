@@ -68,13 +68,18 @@ class KpiArgs {
   [[nodiscard]] const nlohmann::json& raw(std::string_view name) const;  // null when absent
 
   void set(std::string_view name, double number, nlohmann::json raw);
+  // Refers to `raw` instead of copying it (a channels table is many allocations); it must outlive
+  // these arguments, as the request's validated inputs do.
+  void set_ref(std::string_view name, double number, const nlohmann::json& raw);
   // {name: value} of every input set, for the answer's "inputs_used".
   [[nodiscard]] nlohmann::json to_json() const;
 
   struct Entry {
     std::string_view name;
     double number;
-    nlohmann::json raw;
+    nlohmann::json owned;                 // the raw value when set() copied it
+    const nlohmann::json* ref = nullptr;  // the raw value when set_ref() referred to it
+    [[nodiscard]] const nlohmann::json& raw() const { return ref != nullptr ? *ref : owned; }
   };
   [[nodiscard]] const std::vector<Entry>& entries() const { return entries_; }
 

@@ -87,6 +87,8 @@ export class ServimetricsCalculator extends LitElement {
   private seq = 0;
   private inputsVersion = 0;
   private baselineVersion = -1;
+  /** The request inputs built for `inputsVersion`: a slider move changes only the scenario. */
+  private builtInputs: { version: number; inputs: Record<string, InputValue> } | null = null;
   private chartObserver: ResizeObserver | null = null;
   private observedChart: Element | null = null;
   private sectionObserver: IntersectionObserver | null = null;
@@ -149,7 +151,10 @@ export class ServimetricsCalculator extends LitElement {
     const seq = ++this.seq;
     const version = this.inputsVersion;
     const started = performance.now();
-    const request: ComputeRequest = { inputs: buildInputs(model, this.form, this.extra) };
+    if (this.builtInputs?.version !== version) {
+      this.builtInputs = { version, inputs: buildInputs(model, this.form, this.extra) };
+    }
+    const request: ComputeRequest = { inputs: this.builtInputs.inputs, compact: true };
     if (this.thresholds) request.thresholds = this.thresholds;
     try {
       let answer: ComputeAnswer | null = null;

@@ -35,6 +35,10 @@ ready.then(
 );
 
 const imports = new ImportRunner(reply);
+// Text crosses into the module as bytes both ways: the browser's coders are native, where Embind's
+// string conversion walks every character in JavaScript.
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 type QueuedRequest = Exclude<WorkerRequest, { type: 'import' }>;
 let queue: QueuedRequest[] = [];
 let draining = false;
@@ -48,7 +52,7 @@ function run(module: ServimetricsModule, request: QueuedRequest): string {
     case 'rejects':
       return imports.rejectsCsv(request.kind);
     case 'compute':
-      return module.compute(request.requestText);
+      return decoder.decode(module.computeBytes(encoder.encode(request.requestText)));
     case 'analyze':
       return module.analyze(request.kind, request.text);
   }

@@ -5,6 +5,11 @@ declare module '@wasm/servimetrics.js' {
     catalog(): string;
     /** A compute request (JSON text) in, the answer (JSON text) out. Errors are data, never thrown. */
     compute(requestJson: string): string;
+    /**
+     * compute() with the request as UTF-8 bytes and the answer as a view of its UTF-8 bytes in the
+     * module's memory, valid only until the next call into the module: decode it at once.
+     */
+    computeBytes(requestUtf8: Uint8Array): Uint8Array;
     /** KPIs from a file's text; kind is "spend" for the marketing-spend CSV. */
     analyze(kind: string, text: string): string;
     /** The data kinds (fields, labels, header aliases) as JSON text. */

@@ -114,6 +114,8 @@ export interface ComputeRequest {
   inputs: Record<string, InputValue>;
   thresholds?: Record<string, { good?: number; watch?: number }>;
   projection?: ProjectionRequest | null;
+  /** Leave out each KPI's formula and inputs_used (the page has the formulas from the catalog). */
+  compact?: boolean;
 }
 
 export interface RuleSpec {

@@ -241,8 +241,12 @@ export function stateFromRequest(model: FormModel, request: ComputeRequest): Loa
 
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0D\uFF0B]/g;
 
+const PLAIN_NUMBER = /^-?\d{1,15}(\.\d{1,15})?$/;
+
 /** Typed text as a number, or null when it is not one. Accepts 1,234.5 and full-width digits. */
 export function parseTyped(text: string): number | null {
+  // Plain digits, nearly everything typed or loaded, skip the clean-up below.
+  if (PLAIN_NUMBER.test(text)) return Number(text);
   let s = text
     .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\s\u00a0\u202f_]/g, '')
