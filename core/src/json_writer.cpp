@@ -231,9 +231,7 @@ JsonWriter& JsonWriter::value(const nlohmann::json& tree) {
       for (const auto& child : tree) value(child);
       return end_array();
     case nlohmann::json::value_t::number_integer:
-      separate();
-      put(std::to_string(tree.get<std::int64_t>()));
-      return completed();
+      return integer(tree.get<std::int64_t>());
     case nlohmann::json::value_t::number_unsigned:
       separate();
       put(std::to_string(tree.get<std::uint64_t>()));
@@ -245,6 +243,12 @@ JsonWriter& JsonWriter::value(const nlohmann::json& tree) {
     default:  // null, and the binary and discarded values a parsed request never holds
       return null();
   }
+}
+
+JsonWriter& JsonWriter::integer(std::int64_t number) {
+  separate();
+  put(std::to_string(number));
+  return completed();
 }
 
 JsonWriter& JsonWriter::null() {

@@ -27,6 +27,7 @@ class JsonWriter {
   JsonWriter& value(const char* text) { return value(std::string_view(text)); }
   JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
   JsonWriter& value(const nlohmann::json& tree);
+  JsonWriter& integer(std::int64_t number);  // written without ".0"
   JsonWriter& null();
   // Text that is already JSON (a fragment written by another JsonWriter).
   JsonWriter& raw(std::string_view json_text);

@@ -77,12 +77,20 @@ bool read_assumptions(const json& block, const std::string& where, bool fallback
   return ok;
 }
 
-json path_json(const ProjectionPath& p) {
-  return {{"customers", p.customers},
-          {"revenue", p.revenue},
-          {"gross_profit", p.gross_profit},
-          {"acquisition_cost", p.acquisition_cost},
-          {"profit", p.profit}};
+// Keys in alphabetical order, as the rest of the answer (nlohmann's object order) has them.
+void write_path(JsonWriter& out, const ProjectionPath& p) {
+  const auto series = [&out](std::string_view name, const std::vector<double>& values) {
+    out.key(name).begin_array();
+    for (const double v : values) out.value(v);
+    out.end_array();
+  };
+  out.begin_object();
+  series("acquisition_cost", p.acquisition_cost);
+  series("customers", p.customers);
+  series("gross_profit", p.gross_profit);
+  series("profit", p.profit);
+  series("revenue", p.revenue);
+  out.end_object();
 }
 
 std::vector<double> minus(const std::vector<double>& a, const std::vector<double>& b) {
@@ -97,20 +105,33 @@ double sum(const std::vector<double>& v) {
   return total;
 }
 
-json totals_json(const ProjectionPath& p) {
-  return {{"revenue", sum(p.revenue)},
-          {"gross_profit", sum(p.gross_profit)},
-          {"acquisition_cost", sum(p.acquisition_cost)},
-          {"profit", sum(p.profit)},
-          {"customers_final", p.customers.empty() ? 0.0 : p.customers.back()}};
+void write_totals(JsonWriter& out, const ProjectionPath& p) {
+  out.begin_object();
+  out.key("acquisition_cost").value(sum(p.acquisition_cost));
+  out.key("customers_final").value(p.customers.empty() ? 0.0 : p.customers.back());
+  out.key("gross_profit").value(sum(p.gross_profit));
+  out.key("profit").value(sum(p.profit));
+  out.key("revenue").value(sum(p.revenue));
+  out.end_object();
+}
+
+bool all_finite(const ProjectionPath& p) {
+  for (const auto* series :
+       {&p.customers, &p.revenue, &p.gross_profit, &p.acquisition_cost, &p.profit}) {
+    for (const double v : *series) {
+      if (!std::isfinite(v)) return false;
+    }
+    if (!std::isfinite(sum(*series))) return false;
+  }
+  return true;
 }
 
 }  // namespace
 
-json projection_json(const json& request, json& errors) {
+std::optional<ProjectionAnswer> read_projection(const json& request, json& errors) {
   if (!request.is_object()) {
     errors.push_back(error_json({"projection", "projection", "projection must be an object"}));
-    return nullptr;
+    return std::nullopt;
   }
   double starting_customers = 0;
   double years = 5;
@@ -131,7 +152,7 @@ json projection_json(const json& request, json& errors) {
   if (!request.contains("baseline")) {
     errors.push_back(
         error_json({"projection", "projection.baseline", "projection.baseline is missing"}));
-    return nullptr;
+    return std::nullopt;
   }
   ok = read_assumptions(request.at("baseline"), "projection.baseline", false, baseline, errors) &&
        ok;
@@ -140,7 +161,7 @@ json projection_json(const json& request, json& errors) {
     ok = read_assumptions(request.at("scenario"), "projection.scenario", true, scenario, errors) &&
          ok;
   }
-  if (!ok) return nullptr;
+  if (!ok) return std::nullopt;
 
   const int n = static_cast<int>(years);
   const ProjectionPath base = project(baseline, starting_customers, n);
@@ -149,22 +170,36 @@ json projection_json(const json& request, json& errors) {
                             minus(alt.gross_profit, base.gross_profit),
                             minus(alt.acquisition_cost, base.acquisition_cost),
                             minus(alt.profit, base.profit)};
-  std::vector<int> year_numbers;
-  for (int y = 1; y <= n; ++y) year_numbers.push_back(y);
-  json answer = {{"years", year_numbers},
-                 {"baseline", path_json(base)},
-                 {"scenario", path_json(alt)},
-                 {"difference", path_json(diff)},
-                 {"totals",
-                  {{"baseline", totals_json(base)},
-                   {"scenario", totals_json(alt)},
-                   {"difference", totals_json(diff)}}}};
-  if (!all_finite(answer)) {
+  if (!all_finite(base) || !all_finite(alt) || !all_finite(diff)) {
     errors.push_back(error_json(
         {"projection", "projection", "projection is too large to compute from these assumptions"}));
-    return nullptr;
+    return std::nullopt;
   }
-  return answer;
+  return ProjectionAnswer{base, alt, diff};
+}
+
+void write_projection(JsonWriter& out, const ProjectionAnswer& projection) {
+  out.begin_object();
+  out.key("baseline");
+  write_path(out, projection.baseline);
+  out.key("difference");
+  write_path(out, projection.difference);
+  out.key("scenario");
+  write_path(out, projection.scenario);
+  out.key("totals").begin_object();
+  out.key("baseline");
+  write_totals(out, projection.baseline);
+  out.key("difference");
+  write_totals(out, projection.difference);
+  out.key("scenario");
+  write_totals(out, projection.scenario);
+  out.end_object();
+  out.key("years").begin_array();
+  for (std::size_t y = 1; y <= projection.baseline.customers.size(); ++y) {
+    out.integer(static_cast<std::int64_t>(y));
+  }
+  out.end_array();
+  out.end_object();
 }
 
 }  // namespace servimetrics

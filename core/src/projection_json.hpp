@@ -1,11 +1,26 @@
-// The projection block of a compute request, read and answered as JSON (internal to the core).
+// The projection block of a compute request: read and checked, then written into the answer
+// (internal to the core).
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
+
+#include "json_writer.hpp"
+#include "servimetrics/projection.hpp"
 
 namespace servimetrics {
 
-// Returns the projection answer, or null when the block is unusable (problems go to `errors`).
-nlohmann::json projection_json(const nlohmann::json& request, nlohmann::json& errors);
+struct ProjectionAnswer {
+  ProjectionPath baseline;
+  ProjectionPath scenario;
+  ProjectionPath difference;  // scenario minus baseline
+};
+
+// The projected paths, or nothing when the block is unusable (problems go to `errors`).
+std::optional<ProjectionAnswer> read_projection(const nlohmann::json& request,
+                                                nlohmann::json& errors);
+
+// {"baseline", "difference", "scenario", "totals", "years"}.
+void write_projection(JsonWriter& out, const ProjectionAnswer& projection);
 
 }  // namespace servimetrics

@@ -255,7 +255,7 @@ void write_kpi(JsonWriter& out, const KpiSpec& kpi, const KpiRun& run,
 // The answer's parts in their order: KPIs in catalog order, errors, then the projection.
 std::string assemble_answer(const std::vector<std::optional<KpiRun>>& runs,
                             const ThresholdOverrides& overrides, bool compact, const json& errors,
-                            const json& projection) {
+                            const std::optional<ProjectionAnswer>& projection) {
   std::string text;
   text.reserve(16384);  // the sample company's answer is 14 KB; one allocation, not a dozen
   JsonWriter out(text);
@@ -267,7 +267,10 @@ std::string assemble_answer(const std::vector<std::optional<KpiRun>>& runs,
   }
   out.end_array();
   out.key("errors").value(errors);
-  if (!projection.is_null()) out.key("projection").value(projection);
+  if (projection) {
+    out.key("projection");
+    write_projection(out, *projection);
+  }
   out.end_object();
   return text;
 }
@@ -280,7 +283,7 @@ std::string answer_text(const json& request) {
   ThresholdOverrides overrides;
   if (!request.is_object()) {
     errors.push_back(error_json({{}, {}, "request must be a JSON object with \"inputs\""}));
-    return assemble_answer(runs, overrides, false, errors, json());
+    return assemble_answer(runs, overrides, false, errors, std::nullopt);
   }
   for (const auto& [field, unused] : request.items()) {
     if (field != "inputs" && field != "thresholds" && field != "projection" && field != "compact") {
@@ -319,9 +322,9 @@ std::string answer_text(const json& request) {
     }
   }
 
-  json projection;
+  std::optional<ProjectionAnswer> projection;
   if (const auto found = request.find("projection"); found != request.end() && !found->is_null()) {
-    projection = projection_json(*found, errors);
+    projection = read_projection(*found, errors);
   }
   bool compact = false;
   if (const auto found = request.find("compact"); found != request.end()) {
