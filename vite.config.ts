@@ -31,10 +31,17 @@ const contentSecurityPolicy = [
 ].join('; ');
 const securityHeaders = { 'Content-Security-Policy': contentSecurityPolicy };
 
-/** Stops the build when the <meta> policy in index.html has drifted from the header's. */
-function samePolicyInPage(): Plugin {
+/**
+ * Stops the build when the <meta> policy in index.html has drifted from the header's, and writes the
+ * header as build/web/_headers, the file static hosts such as Netlify and Cloudflare Pages read.
+ */
+function securityPolicy(): Plugin {
   return {
-    name: 'servimetrics-same-csp-in-page',
+    name: 'servimetrics-content-security-policy',
+    generateBundle() {
+      const lines = ['/*', ...Object.entries(securityHeaders).map(([name, value]) => `  ${name}: ${value}`)];
+      this.emitFile({ type: 'asset', fileName: '_headers', source: `${lines.join('\n')}\n` });
+    },
     transformIndexHtml(html) {
       const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
       const normal = (policy: string) => policy.replace(/\s+/g, ' ').trim();
@@ -52,7 +59,7 @@ export default defineConfig({
   resolve: {
     alias: { '@wasm': wasmDir },
   },
-  plugins: [samePolicyInPage()],
+  plugins: [securityPolicy()],
   worker: { format: 'es' },
   build: {
     outDir: here('./build/web'),
