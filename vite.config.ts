@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 // Node's process, without pulling in @types/node for one line.
 declare const process: { env: Record<string, string | undefined> };
@@ -13,6 +13,45 @@ function here(relative: string): string {
 // the page at another build of the same module.
 const wasmDir = process.env['SERVIMETRICS_WASM_DIR'] ?? here('./build/wasm');
 
+// The page's Content-Security-Policy: only its own origin, no inline script, no eval; WebAssembly may
+// compile (the worker's core). web/index.html carries the same text in a <meta> tag for static hosts
+// that send no headers; the header also covers the worker, which does not inherit the page's <meta>.
+// docs/PRIVACY.md says why each directive is there. Framing is not restricted: the calculator may be
+// embedded in other sites.
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const securityHeaders = { 'Content-Security-Policy': contentSecurityPolicy };
+
+/**
+ * Stops the build when the <meta> policy in index.html has drifted from the header's, and writes the
+ * header as build/web/_headers, the file static hosts such as Netlify and Cloudflare Pages read.
+ */
+function securityPolicy(): Plugin {
+  return {
+    name: 'servimetrics-content-security-policy',
+    generateBundle() {
+      const lines = ['/*', ...Object.entries(securityHeaders).map(([name, value]) => `  ${name}: ${value}`)];
+      this.emitFile({ type: 'asset', fileName: '_headers', source: `${lines.join('\n')}\n` });
+    },
+    transformIndexHtml(html) {
+      const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
+      const normal = (policy: string) => policy.replace(/\s+/g, ' ').trim();
+      if (!meta || normal(meta[1] ?? '') !== contentSecurityPolicy) {
+        throw new Error(`web/index.html must carry <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">`);
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: here('./web'),
   base: './',
@@ -20,6 +59,7 @@ export default defineConfig({
   resolve: {
     alias: { '@wasm': wasmDir },
   },
+  plugins: [securityPolicy()],
   worker: { format: 'es' },
   build: {
     outDir: here('./build/web'),
@@ -30,5 +70,9 @@ export default defineConfig({
   },
   server: {
     fs: { allow: [here('.'), wasmDir] },
+    headers: securityHeaders,
+  },
+  preview: {
+    headers: securityHeaders,
   },
 });

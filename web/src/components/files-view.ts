@@ -50,7 +50,7 @@ function dropzone(ctx: FilesContext): TemplateResult {
       if (file) void imports.importFile(file);
     }}
   >
-    <svg width="36" height="36" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" style="color:var(--_accent)">
+    <svg width="36" height="36" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round">
       <path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z" />
       <path d="M14 3v5h5M12 17v-6M9.5 13.5 12 11l2.5 2.5" />
     </svg>

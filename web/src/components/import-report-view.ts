@@ -135,8 +135,18 @@ function rejects(ctx: ImportReportContext): TemplateResult | typeof nothing {
   </div>`;
 }
 
-export function renderImportReport(ctx: ImportReportContext): TemplateResult {
-  const { i18n, report } = ctx;
+export function renderImportReport(given: ImportReportContext): TemplateResult {
+  // A file that could not be read, or whose kind was not recognised, is answered without row counts.
+  const r = given.report;
+  const report: ImportReport = {
+    ...r,
+    rows_read: r.rows_read ?? 0,
+    rows_used: r.rows_used ?? 0,
+    rows_rejected: r.rows_rejected ?? 0,
+    rejects: r.rejects ?? [],
+  };
+  const ctx = { ...given, report };
+  const { i18n } = ctx;
   return html`<section class="import-report" aria-label=${i18n.t('importReport')}>
     <h3 class="results-title">${i18n.t('importReport')}</h3>
     <div class="stats" data-testid="import-report">

@@ -732,6 +732,9 @@ export const styles = css`
     min-height: 190px;
     transition: border-color 0.15s, background 0.15s;
   }
+  .dropzone > svg {
+    color: var(--_accent);
+  }
   .dropzone.over {
     border-color: var(--_accent);
     background: var(--_accent-soft);
@@ -1295,6 +1298,9 @@ export const styles = css`
   .chart {
     width: 100%;
     min-height: 220px;
+  }
+  .chart.tall {
+    min-height: 280px;
   }
   .chart svg {
     display: block;

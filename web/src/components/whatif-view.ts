@@ -203,7 +203,7 @@ export function renderWhatIf(ctx: WhatIfContext): TemplateResult {
             <span><i></i>${i18n.t('baseline')}</span><span><i class="scn"></i>${i18n.t('scenario')}</span>
           </div>
         </div>
-        <div class="chart" style="min-height:${chartHeight}px">
+        <div class=${chartHeight > 220 ? 'chart tall' : 'chart'}>
           ${p
             ? renderLineChart({
                 years: p.years,
