@@ -50,6 +50,11 @@ class FileImport {
       auto options = servimetrics::import_request_from_json(request.value());
       if (options.ok()) {
         analysis_ = options.value().second;
+        // The module's memory ends at 2 GB (MAXIMUM_MEMORY); the table gets half, so a file too
+        // large is refused with a message instead of the tab running out of memory.
+        if (options.value().first.memory_limit == 0) {
+          options.value().first.memory_limit = std::uint64_t{1024} * 1024 * 1024;
+        }
         session_ = std::make_unique<servimetrics::ImportSession>(options.value().first);
         return;
       }

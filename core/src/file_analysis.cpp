@@ -43,12 +43,19 @@ Result<std::pair<ImportOptions, AnalyzeOptions>> import_request_from_json(const 
       import.encoding = value.get<std::string>();
     } else if (key == "delimiter" && value.is_string()) {
       const std::string d = value.get<std::string>();
-      if (d == "tab") import.delimiter = '\t';
-      else if (d == "spaces" || d == " ") import.delimiter = ' ';
-      else if (d.size() == 1) import.delimiter = d[0];
-      else if (!d.empty()) return input_error(key, "delimiter must be one character, tab or spaces");
+      if (d == "tab")
+        import.delimiter = '\t';
+      else if (d == "spaces" || d == " ")
+        import.delimiter = ' ';
+      else if (d.size() == 1)
+        import.delimiter = d[0];
+      else if (!d.empty())
+        return input_error(key, "delimiter must be one character, tab or spaces");
     } else if (key == "size" && value.is_number_unsigned()) {
       import.size = value.get<std::uint64_t>();
+    } else if (key == "memory_limit_mb" && value.is_number() && value.get<double>() >= 1 &&
+               value.get<double>() <= 1e7) {
+      import.memory_limit = static_cast<std::uint64_t>(value.get<double>() * 1024 * 1024);
     } else if (key == "sheet" && value.is_number_unsigned()) {
       import.sheet = value.get<std::size_t>();
     } else if ((key == "mapping" || key == "date_formats") && value.is_object()) {
@@ -69,7 +76,8 @@ Result<std::pair<ImportOptions, AnalyzeOptions>> import_request_from_json(const 
                (value == "" || value == "nps" || value == "csat")) {
       analysis.scale = value.get<std::string>();
     } else if (key == "as_of" && value.is_string()) {
-      auto time = parse_date_cell(value.get<std::string>(), DateFormat{DateFormat::Order::iso, "YYYY-MM-DD"});
+      auto time = parse_date_cell(value.get<std::string>(),
+                                  DateFormat{DateFormat::Order::iso, "YYYY-MM-DD"});
       if (!time.ok()) return input_error(key, "as_of must be a date such as 2024-12-31");
       analysis.as_of = time.value();
     } else if (key == "gross_margin" || key == "discount_rate") {
@@ -91,7 +99,8 @@ json analyze_session(const ImportSession& session, const AnalyzeOptions& options
     answer = analyze_kind(session.table(), options);
     if (session.table().rows() == 0) {
       answer["errors"].insert(answer["errors"].begin(),
-                              error_json({{}, "file",
+                              error_json({{},
+                                          "file",
                                           "no usable rows: every row of the file was rejected "
                                           "(see the rejects for why)"}));
     }
@@ -115,6 +124,8 @@ json analyze(std::string_view kind, std::string_view text) {
   return analyze_file(text, import, AnalyzeOptions{});
 }
 
-json analyze_spend(std::string_view text) { return analyze("spend", text); }
+json analyze_spend(std::string_view text) {
+  return analyze("spend", text);
+}
 
 }  // namespace servimetrics

@@ -7,6 +7,7 @@ std::uint32_t Dictionary::code(std::string_view text) {
   if (const auto found = codes_.find(text); found != codes_.end()) return found->second;
   const auto code = static_cast<std::uint32_t>(texts_.size());
   codes_.emplace(texts_.emplace_back(text), code);
+  text_bytes_ += sizeof(std::string) + (text.size() > 15 ? text.size() + 1 : 0);
   return code;
 }
 

@@ -6,11 +6,28 @@
 #include <limits>
 
 #include "cell_text.hpp"
+#include "format.hpp"
 
 namespace servimetrics {
 namespace {
 
 using cell_text::trim;
+
+// Bytes one row takes in a column of this type (text and category: a dictionary code).
+std::uint64_t column_value_bytes(FieldType type) {
+  switch (type) {
+    case FieldType::text:
+    case FieldType::category:
+      return sizeof(std::uint32_t);
+    case FieldType::number:
+      return sizeof(double);
+    case FieldType::date:
+      return sizeof(Timestamp);
+    case FieldType::flag:
+      return sizeof(std::uint8_t);
+  }
+  return sizeof(double);
+}
 
 // At most `limit` bytes, cut on a UTF-8 character boundary.
 std::string shortened(std::string_view text, std::size_t limit = 200) {
@@ -252,6 +269,7 @@ bool TableBuilder::decide_formats() {
     formats_.push_back(std::move(shown));
   }
   reserve_columns();
+  if (problem_) return false;
   std::vector<std::string_view> views;
   for (const auto& [line, cells] : sample_) {
     views.assign(cells.begin(), cells.end());
@@ -271,6 +289,12 @@ void TableBuilder::reserve_columns() {
   // The sample's bytes per row, plus a tenth for longer rows later on; an estimate, never a limit.
   const double per_row = static_cast<double>(sample_bytes) / static_cast<double>(sample_.size());
   const auto rows = static_cast<std::size_t>(static_cast<double>(options_.size) / per_row * 1.1);
+  // Refused before anything is reserved: the answer comes at once, not after a minute of reading.
+  std::uint64_t row_bytes = sizeof(std::uint64_t);  // the line number
+  for (const ImportedColumn& column : table_.columns) {
+    if (column.present) row_bytes += column_value_bytes(column.type);
+  }
+  if (!within_memory_limit(static_cast<std::uint64_t>(rows) * row_bytes)) return;
   table_.lines.reserve(rows);
   for (ImportedColumn& column : table_.columns) {
     if (!column.present) continue;
@@ -290,6 +314,28 @@ void TableBuilder::reserve_columns() {
         break;
     }
   }
+}
+
+std::uint64_t TableBuilder::table_bytes() const {
+  std::uint64_t bytes = table_.lines.capacity() * sizeof(std::uint64_t);
+  for (const ImportedColumn& column : table_.columns) {
+    bytes += column.codes.capacity() * sizeof(std::uint32_t) +
+             column.numbers.capacity() * sizeof(double) +
+             column.times.capacity() * sizeof(column.times[0]) +
+             column.flags.capacity() * sizeof(column.flags[0]) + column.dictionary.bytes();
+  }
+  return bytes;
+}
+
+bool TableBuilder::within_memory_limit(std::uint64_t bytes) {
+  if (options_.memory_limit == 0 || bytes <= options_.memory_limit) return true;
+  constexpr double kMb = 1024.0 * 1024.0;
+  problem_ = "the file is too large to import here: its table would need about " +
+             format_number(std::round(static_cast<double>(bytes) / kMb)) + " MB, more than the " +
+             format_number(std::round(static_cast<double>(options_.memory_limit) / kMb)) +
+             " MB allowed (" + std::to_string(rows_read_ + sample_.size()) +
+             " rows read so far). Split the file, or leave out columns and rows you do not need";
+  return false;
 }
 
 void TableBuilder::reject(std::uint64_t line, std::string_view column, std::string_view value,
@@ -432,6 +478,8 @@ bool TableBuilder::row(std::uint64_t line, std::span<const std::string_view> fie
   if (!header_seen_) return read_header(fields);
   if (!sampling_) {
     add_row(line, fields);
+    // Checked now and then: the capacities only change when a column doubles.
+    if ((rows_read_ & 0xFFFF) == 0 && !within_memory_limit(table_bytes())) return false;
     return true;
   }
   sample_.emplace_back(line, std::vector<std::string>(fields.begin(), fields.end()));

@@ -55,6 +55,9 @@ class TableBuilder final : public RowSink {
   bool read_header(std::span<const std::string_view> fields);
   bool decide_formats();
   void reserve_columns();
+  // False (with problem_ set) once the table passes options_.memory_limit.
+  bool within_memory_limit(std::uint64_t table_bytes);
+  [[nodiscard]] std::uint64_t table_bytes() const;
   void add_row(std::uint64_t line, std::span<const std::string_view> fields);
   void reject(std::uint64_t line, std::string_view column, std::string_view value,
               std::string reason);

@@ -1,5 +1,6 @@
 // One file's import: bytes in chunks (any encoding, CSV or Excel) become a typed table of its
-// data kind, every row used or rejected with a reason. The worker and the CLI drive it the same way.
+// data kind, every row used or rejected with a reason. The worker and the CLI drive it the same
+// way.
 #pragma once
 
 #include <cstdint>
@@ -18,18 +19,22 @@
 namespace servimetrics {
 
 struct ImportOptions {
-  std::string kind;      // "" or "auto": the kind whose columns the header fits best
-  std::string encoding;  // "" detects; else utf-8, utf-16le, utf-16be, gb18030 (gbk) ...
-  char delimiter = 0;    // 0 detects
+  std::string kind;       // "" or "auto": the kind whose columns the header fits best
+  std::string encoding;   // "" detects; else utf-8, utf-16le, utf-16be, gb18030 (gbk) ...
+  char delimiter = 0;     // 0 detects
   std::size_t sheet = 0;  // Excel files: which sheet
-  std::map<std::string, std::string> mapping;       // field id -> header ("" = none); beats the guess
+  std::map<std::string, std::string> mapping;  // field id -> header ("" = none); beats the guess
   std::map<std::string, std::string> date_formats;  // field id -> iso, ymd, mdy, dmy, cjk, compact,
                                                     // excel_serial; beats the detection
-  char decimal = 0;  // '.' or ','; 0 detects
+  char decimal = 0;                                 // '.' or ','; 0 detects
   std::uint64_t size = 0;  // the file's size when known: columns are sized once, not by doubling
+  // Bytes the typed table may take (0: no limit). Past it the import stops with a message, instead
+  // of a browser tab running out of memory (wasm32 memory ends at 2 GB in this build).
+  std::uint64_t memory_limit = 0;
 };
 
-// Reads {"kind", "encoding", "delimiter", "sheet", "mapping", "date_formats", "decimal", "size"} and the
+// Reads {"kind", "encoding", "delimiter", "sheet", "mapping", "date_formats", "decimal", "size",
+// "memory_limit_mb"} and the
 // analysis options {"period", "scale", "as_of", "gross_margin", "discount_rate"}.
 Result<std::pair<ImportOptions, AnalyzeOptions>> import_request_from_json(const nlohmann::json& j);
 

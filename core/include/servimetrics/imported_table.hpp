@@ -30,8 +30,11 @@ class Dictionary {
   std::uint32_t code(std::string_view text);  // adds the text when new
   [[nodiscard]] std::string_view text(std::uint32_t code) const { return texts_[code]; }
   [[nodiscard]] std::size_t size() const { return texts_.size(); }
+  // Memory held, roughly: the texts and a hash-table entry for each.
+  [[nodiscard]] std::uint64_t bytes() const { return text_bytes_ + texts_.size() * 64; }
 
  private:
+  std::uint64_t text_bytes_ = 0;
   std::deque<std::string> texts_;  // a deque never moves its elements, so the keys stay valid
   std::unordered_map<std::string_view, std::uint32_t> codes_;
 };
@@ -56,7 +59,7 @@ struct ImportedColumn {
 
 struct ImportedTable {
   std::string kind;
-  std::vector<std::string> field_ids;  // the kind's fields, in its order
+  std::vector<std::string> field_ids;   // the kind's fields, in its order
   std::vector<ImportedColumn> columns;  // parallel to field_ids
   std::vector<std::uint64_t> lines;     // source row number of every used row
 

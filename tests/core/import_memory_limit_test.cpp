@@ -1,0 +1,73 @@
+// The table's memory budget: a file whose typed table would pass ImportOptions::memory_limit stops
+// with one message naming the sizes and the rows read, before (size known) or while (size unknown)
+// it is read; a file within the budget imports as before. The wasm face sets a 1 GB budget.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "servimetrics/analyze.hpp"
+#include "servimetrics/import_session.hpp"
+
+namespace servimetrics {
+namespace {
+
+std::string transactions(std::size_t rows) {
+  std::string text = "customer_id,date,amount\n";
+  for (std::size_t r = 0; r < rows; ++r) {
+    text += "c" + std::to_string(r % 5000) + ",2024-01-" + std::to_string(1 + r % 28) + "," +
+            std::to_string(10 + r % 90) + ".5\n";
+  }
+  return text;
+}
+
+std::string import_error(const std::string& text, ImportOptions options) {
+  ImportSession session(std::move(options));
+  bool go = true;
+  for (std::size_t at = 0; at < text.size() && go; at += 65536) {
+    go = session.feed(std::string_view(text).substr(at, 65536));
+  }
+  if (go) session.finish();
+  return session.error() ? session.error()->message : std::string();
+}
+
+TEST(ImportMemoryLimit, GrowingTableStopsWithAClearMessage) {
+  const std::string text = transactions(300000);
+  ImportOptions options;
+  options.kind = "transactions";
+  options.memory_limit = 2 * 1024 * 1024;  // 2 MB: about 100,000 rows of three columns
+  const std::string message = import_error(text, options);
+  EXPECT_NE(message.find("the file is too large to import here"), std::string::npos) << message;
+  EXPECT_NE(message.find("more than the 2 MB allowed"), std::string::npos) << message;
+  EXPECT_NE(message.find("rows read so far"), std::string::npos) << message;
+}
+
+TEST(ImportMemoryLimit, KnownSizeIsRefusedBeforeReading) {
+  const std::string text = transactions(3000);
+  ImportOptions options;
+  options.kind = "transactions";
+  options.size = 2000ULL * 1024 * 1024;  // says the file is 2 GB: the estimate is refused at once
+  options.memory_limit = 64ULL * 1024 * 1024;
+  const std::string message = import_error(text, options);
+  EXPECT_NE(message.find("more than the 64 MB allowed"), std::string::npos) << message;
+  EXPECT_NE(message.find("(2000 rows read so far)"), std::string::npos) << message;
+}
+
+TEST(ImportMemoryLimit, WithinTheBudgetNothingChanges) {
+  const std::string text = transactions(300000);
+  ImportOptions options;
+  options.kind = "transactions";
+  options.size = text.size();
+  options.memory_limit = 64ULL * 1024 * 1024;
+  EXPECT_EQ(import_error(text, options), "");
+}
+
+TEST(ImportMemoryLimit, RequestOptionIsReadInMegabytes) {
+  auto read = import_request_from_json({{"kind", "spend"}, {"memory_limit_mb", 512}});
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(read.value().first.memory_limit, 512ULL * 1024 * 1024);
+  EXPECT_FALSE(import_request_from_json({{"memory_limit_mb", 0}}).ok());
+  EXPECT_FALSE(import_request_from_json({{"memory_limit_mb", "lots"}}).ok());
+}
+
+}  // namespace
+}  // namespace servimetrics
