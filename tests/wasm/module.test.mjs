@@ -276,3 +276,24 @@ test('FileImport answers a bad request as data', () => {
     session.delete();
   }
 });
+
+test('FileImport past its memory budget stops with a message, and the module keeps working', () => {
+  // 400,000 rows (about 10 MB) against a 2 MB budget: refused while reading, in the table builder.
+  const lines = ['customer_id,date,amount'];
+  for (let r = 0; r < 400000; r++) lines.push(`c${r % 9000},2024-03-${1 + (r % 28)},${10 + (r % 50)}.25`);
+  const bytes = new TextEncoder().encode(`${lines.join('\n')}\n`);
+  const session = new m.FileImport(JSON.stringify({ kind: 'transactions', memory_limit_mb: 2 }));
+  let fed = true;
+  try {
+    for (let at = 0; at < bytes.length && fed; at += 262144) fed = session.feed(bytes.subarray(at, at + 262144));
+    assert.equal(fed, false, 'the import should stop before the end of the file');
+    const answer = JSON.parse(session.finish());
+    assert.equal(answer.errors.length, 1, JSON.stringify(answer.errors));
+    assert.match(answer.errors[0].message, /too large to import here: .* more than the 2 MB allowed \(\d+ rows read so far\)/);
+  } finally {
+    session.delete();
+  }
+  // The same module answers the next request as usual.
+  const after = compute({ inputs: { customers_start: 100, customers_lost: 10 } });
+  assert.equal(kpi(after, 'churn_rate').value, 0.1);
+});
