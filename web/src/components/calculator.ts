@@ -330,16 +330,24 @@ export class ServimetricsCalculator extends LitElement {
       }
     }
     if (!this.sectionObserver && this.model && typeof IntersectionObserver === 'function') {
+      // A callback lists only the sections whose visibility changed, so the visible ones are
+      // remembered here; the highlighted one is the first of them on the page.
+      const visible = new Set<Element>();
       this.sectionObserver = new IntersectionObserver(
         (entries) => {
-          const visible = entries.filter((e) => e.isIntersecting).sort((a, b) => a.boundingClientRect.top - b.boundingClientRect.top);
-          const first = visible[0];
-          if (first) this.activeSection = first.target.id;
+          for (const e of entries) {
+            if (e.isIntersecting) visible.add(e.target);
+            else visible.delete(e.target);
+          }
+          const first = [...this.renderRoot.querySelectorAll('section[id]')].find((el) => visible.has(el));
+          if (first) this.activeSection = first.id;
         },
         { rootMargin: '-60px 0px -55% 0px' },
       );
-      this.renderRoot.querySelectorAll('section[id]').forEach((s) => this.sectionObserver?.observe(s));
     }
+    // Sections rendered later (the files panel once its kinds arrive) are observed too; observing
+    // an element twice is a no-op.
+    this.renderRoot.querySelectorAll('section[id]').forEach((s) => this.sectionObserver?.observe(s));
   }
 
   // ---- rendering ------------------------------------------------------------------------------
