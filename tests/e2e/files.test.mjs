@@ -292,3 +292,17 @@ async function assertEventually(check, timeoutMs = 8000) {
     }
   }
 }
+
+test('Clear forgets every imported result, and importing works afterwards', async () => {
+  await afterImport(() => files().locator('[data-testid="sample-spend"]').click(), 'spend');
+  await afterImport(() => files().locator('[data-testid="sample-ledger"]').click(), 'ledger');
+  assert.ok((await files().locator('[role="tab"]').count()) >= 2, 'results are shown before Clear');
+  await page.locator('[data-testid="clear"]').click();
+  await assertEventually(async () => {
+    assert.equal(await result().count(), 0);
+    assert.equal(await files().locator('[role="tab"]').count(), 0);
+    assert.equal(await files().locator('[data-testid="files-none"]').count(), 1);
+  }, 5000);
+  await afterImport(() => files().locator('[data-testid="sample-survey"]').click(), 'survey');
+  assert.equal(await result().getAttribute('data-kind'), 'survey');
+});

@@ -216,6 +216,7 @@ export class ServimetricsCalculator extends LitElement {
   private clearAll(): void {
     if (!this.model) return;
     this.form = emptyState(this.model);
+    this.files.clear();
     this.extra = {};
     this.thresholds = undefined;
     this.loadedProjection = null;

@@ -154,6 +154,12 @@ export class EngineClient {
     this.worker.postMessage(signal);
   }
 
+  /** Drops the imports the worker keeps for their rejects. */
+  forgetImports(): void {
+    const signal: WorkerSignal = { type: 'forget' };
+    this.worker.postMessage(signal);
+  }
+
   /** Every row the last finished import of this kind rejected, as CSV text ('' when none is kept). */
   rejectsCsv(kind: string): Promise<string> {
     return this.post<string>({ type: 'rejects', kind }, undefined, true);

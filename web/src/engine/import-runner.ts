@@ -115,6 +115,12 @@ export class ImportRunner {
     return session ? session.rejectsCsv() : '';
   }
 
+  /** Drops every kept import (its table and rejects), as the page's Clear asks. */
+  forget(): void {
+    for (const session of this.kept.values()) session.delete();
+    this.kept.clear();
+  }
+
   private keep(kind: string, session: FileImport): void {
     const previous = this.kept.get(kind);
     if (previous && previous !== session) previous.delete();

@@ -236,7 +236,7 @@ export type WorkerRequest =
   | { id: number; type: 'rejects'; kind: string };
 
 /** Messages without an answer of their own. */
-export type WorkerSignal = { type: 'cancel'; importId: number };
+export type WorkerSignal = { type: 'cancel'; importId: number } | { type: 'forget' };
 
 export type WorkerReply =
   | { type: 'ready' }

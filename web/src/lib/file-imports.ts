@@ -149,6 +149,18 @@ export class FileImports implements ReactiveController {
     return this.start(result.file, result.fileName, { kind });
   }
 
+  /** Clear: stops an import, forgets every result here and every kept import in the worker. */
+  clear(): void {
+    this.cancel();
+    this.engine()?.forgetImports();
+    this.results.clear();
+    this.expanded.clear();
+    this.active = null;
+    this.message = null;
+    this.mappingOpen = false;
+    this.changed();
+  }
+
   cancel(): void {
     const running = this.running;
     if (!running) return;
