@@ -2,12 +2,12 @@
 // streams text through the decoder and the CSV reader into the kind's table builder.
 #include "servimetrics/import_session.hpp"
 
+#include "format.hpp"
 #include "servimetrics/cell_values.hpp"
 #include "servimetrics/csv_stream.hpp"
 #include "servimetrics/data_kinds.hpp"
 #include "servimetrics/request.hpp"
 #include "servimetrics/text_encoding.hpp"
-#include "format.hpp"
 #include "servimetrics/xlsx_reader.hpp"
 #include "table_builder.hpp"
 
@@ -90,8 +90,10 @@ ImportSession::ImportSession(ImportOptions options) : options_(std::move(options
   }
   const KindSpec* kind = find_kind(options_.kind);
   if (kind == nullptr) {
-    error_ = Error{{}, "kind", "unknown data kind '" + shortened(options_.kind, 40) +
-                                   "' (known: " + kind_list() + ", or auto)"};
+    error_ = Error{{},
+                   "kind",
+                   "unknown data kind '" + shortened(options_.kind, 40) +
+                       "' (known: " + kind_list() + ", or auto)"};
     return;
   }
   builder_ = std::make_unique<TableBuilder>(*kind, options_);

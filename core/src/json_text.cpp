@@ -70,8 +70,10 @@ struct ParseErrorLocator : nlohmann::json_sax<nlohmann::json> {
 
 Result<nlohmann::json> parse_json(std::string_view text) {
   if (const auto at = too_deep_at(text)) {
-    return Error{{}, {}, "request nests arrays or objects more than " + std::to_string(kMaxDepth) +
-                             " levels deep (at byte " + std::to_string(*at + 1) + ")"};
+    return Error{{},
+                 {},
+                 "request nests arrays or objects more than " + std::to_string(kMaxDepth) +
+                     " levels deep (at byte " + std::to_string(*at + 1) + ")"};
   }
   nlohmann::json parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!parsed.is_discarded()) return parsed;

@@ -231,9 +231,8 @@ bool TableBuilder::decide_formats() {
     } else if (!samples.empty()) {
       auto detected = detect_date_format(samples);
       if (!detected.ok()) {
-        problem_ =
-            "column '" + shortened(header, 40) + "' (" + std::string(field.id) +
-            "): " + detected.error().message;
+        problem_ = "column '" + shortened(header, 40) + "' (" + std::string(field.id) +
+                   "): " + detected.error().message;
         return false;
       }
       date_formats_[f] = detected.value().format;
