@@ -12,6 +12,8 @@ namespace {
 constexpr std::size_t kIncomplete = std::string_view::npos;
 constexpr std::size_t kFailed = std::string_view::npos - 1;
 constexpr std::size_t kDetectBytes = 64 * 1024;
+// Twenty lines decide the delimiter: a huge first chunk (one 100 MB line) is not scanned whole.
+constexpr std::size_t kMaxDetectBytes = std::size_t{1} << 20;
 
 constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
 constexpr std::uint64_t kQuotes = kOnes * '"';
@@ -115,6 +117,20 @@ void CsvStream::set_delimiter(char delimiter) {
 bool CsvStream::fail(std::string message) {
   error_ = Error{{}, {}, std::move(message)};
   return false;
+}
+
+bool CsvStream::refuse_long_record() {
+  const std::size_t limit = limits_.max_record_bytes;
+  const std::string size = limit >= (std::size_t{1} << 20) && limit % (std::size_t{1} << 20) == 0
+                               ? std::to_string(limit >> 20) + " MB"
+                               : std::to_string(limit) + " bytes";
+  std::string message = "the record starting on line " + std::to_string(record_line_) +
+                        " is longer than " + size + ", the most one row may hold";
+  if (in_quotes_ || quote_seen_) {
+    message += "; the quoted field opened on line " + std::to_string(quote_line_) +
+               " may be missing its closing quote";
+  }
+  return fail(std::move(message));
 }
 
 void CsvStream::end_field(std::size_t at) {
@@ -259,9 +275,13 @@ bool CsvStream::emit(std::string_view record, RowSink& sink) {
 bool CsvStream::feed(std::string_view text, RowSink& sink) {
   if (error_ || stopped_) return false;
   if (delimiter_ == 0) {
+    if (detect_buffer_.empty() && text.size() >= kDetectBytes) {
+      set_delimiter(detect_delimiter(text.substr(0, kMaxDetectBytes)));
+      return feed_detected(text, sink);
+    }
     detect_buffer_.append(text);
     if (detect_buffer_.size() < kDetectBytes) return true;
-    set_delimiter(detect_delimiter(detect_buffer_));
+    set_delimiter(detect_delimiter(std::string_view(detect_buffer_).substr(0, kMaxDetectBytes)));
     const std::string buffered = std::move(detect_buffer_);
     detect_buffer_.clear();
     return feed_detected(buffered, sink);
@@ -279,14 +299,11 @@ bool CsvStream::feed_detected(std::string_view text, RowSink& sink) {
     const std::size_t end = scan(text, 0, -static_cast<std::int64_t>(pending_.size()));
     if (end == kFailed) return false;
     if (end == kIncomplete) {
-      if (pending_.size() + text.size() > limits_.max_record_bytes) {
-        return fail("the record starting on line " + std::to_string(record_line_) +
-                    " is longer than " + std::to_string(limits_.max_record_bytes >> 20) +
-                    " MB; is a quote left open?");
-      }
+      if (pending_.size() + text.size() > limits_.max_record_bytes) return refuse_long_record();
       pending_.append(text);
       return true;
     }
+    if (pending_.size() + end > limits_.max_record_bytes) return refuse_long_record();
     pending_.append(text.substr(0, end));
     const bool go = emit(pending_, sink);
     pending_.clear();
@@ -310,14 +327,12 @@ bool CsvStream::feed_detected(std::string_view text, RowSink& sink) {
     const std::size_t end = scan(text, i, static_cast<std::int64_t>(i));
     if (end == kFailed) return false;
     if (end == kIncomplete) {
-      if (text.size() - i > limits_.max_record_bytes) {
-        return fail("the record starting on line " + std::to_string(record_line_) +
-                    " is longer than " + std::to_string(limits_.max_record_bytes >> 20) +
-                    " MB; is a quote left open?");
-      }
+      if (text.size() - i > limits_.max_record_bytes) return refuse_long_record();
       pending_.assign(text.substr(i));
       return true;
     }
+    // The same limit whether or not the record was cut by a chunk's end.
+    if (end - i > limits_.max_record_bytes) return refuse_long_record();
     if (!emit(text.substr(i, end - i), sink)) return false;
     i = end;
   }

@@ -2,6 +2,7 @@
 // import report beside it. Also reads import requests from JSON.
 #include <cmath>
 
+#include "format.hpp"
 #include "servimetrics/analyze.hpp"
 #include "servimetrics/cell_values.hpp"
 #include "servimetrics/import_session.hpp"
@@ -85,7 +86,7 @@ Result<std::pair<ImportOptions, AnalyzeOptions>> import_request_from_json(const 
       if (!fraction.ok()) return fraction.error();
       (key == "gross_margin" ? analysis.gross_margin : analysis.discount_rate) = fraction.value();
     } else {
-      return input_error(key, "unknown or malformed import option '" + key + "'");
+      return input_error(key, "unknown or malformed import option '" + shortened(key, 40) + "'");
     }
   }
   return std::make_pair(std::move(import), std::move(analysis));

@@ -2,6 +2,7 @@
 // streams text through the decoder and the CSV reader into the kind's table builder.
 #include "servimetrics/import_session.hpp"
 
+#include "format.hpp"
 #include "servimetrics/cell_values.hpp"
 #include "servimetrics/csv_stream.hpp"
 #include "servimetrics/data_kinds.hpp"
@@ -14,6 +15,9 @@ namespace servimetrics {
 namespace {
 
 constexpr std::size_t kHeadBytes = 64 * 1024;
+// The head is decoded in full (twice) to guess the encoding: a huge first chunk gives only this
+// much of itself, and the rest is streamed like any later chunk.
+constexpr std::size_t kMaxHeadBytes = std::size_t{1} << 20;
 constexpr std::size_t kRejectsShown = 100;
 constexpr std::uint64_t kMaxExcelBytes = std::uint64_t{512} << 20;
 
@@ -86,8 +90,10 @@ ImportSession::ImportSession(ImportOptions options) : options_(std::move(options
   }
   const KindSpec* kind = find_kind(options_.kind);
   if (kind == nullptr) {
-    error_ = Error{{}, "kind", "unknown data kind '" + options_.kind + "' (known: " + kind_list() +
-                                   ", or auto)"};
+    error_ = Error{{},
+                   "kind",
+                   "unknown data kind '" + shortened(options_.kind, 40) +
+                       "' (known: " + kind_list() + ", or auto)"};
     return;
   }
   builder_ = std::make_unique<TableBuilder>(*kind, options_);
@@ -129,7 +135,7 @@ bool ImportSession::decide() {
   if (!options_.encoding.empty()) {
     const auto named = encoding_from_name(options_.encoding);
     if (!named) {
-      return fail("unknown encoding '" + options_.encoding +
+      return fail("unknown encoding '" + shortened(options_.encoding, 40) +
                   "' (known: utf-8, utf-16le, utf-16be, gb18030)");
     }
     encoding = *named;
@@ -168,10 +174,17 @@ bool ImportSession::feed(std::string_view bytes) {
   if (error_ || finished_) return false;
   if (!builder_ && !chooser_ && raw_ == nullptr) return false;
   bytes_ += bytes.size();
+  if (mode_ == Mode::undecided) {
+    const std::size_t taken = std::min(bytes.size(), kMaxHeadBytes - head_.size());
+    head_.append(bytes.substr(0, taken));
+    bytes.remove_prefix(taken);
+    if (head_.size() < kHeadBytes) return true;
+    if (!decide()) return false;
+    if (bytes.empty()) return true;
+  }
   switch (mode_) {
     case Mode::undecided:
-      head_.append(bytes);
-      return head_.size() < kHeadBytes || decide();
+      return false;
     case Mode::xlsx:
       if (xlsx_.size() + bytes.size() > kMaxExcelBytes) {
         return fail("Excel files above 512 MB are not read; save the sheet as CSV instead");

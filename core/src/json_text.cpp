@@ -1,10 +1,38 @@
 // JSON text in and out without exceptions: parse errors are located by a SAX pass.
+#include <optional>
 #include <string>
 
 #include "servimetrics/request.hpp"
 
 namespace servimetrics {
 namespace {
+
+// Requests nest four levels at most (thresholds.<kpi>.<variant>.good).
+constexpr std::size_t kMaxDepth = 64;
+
+// nlohmann parses without recursion but copies and dumps a tree recursively: a request nested
+// 100,000 levels deep overflowed the stack. Where the text first goes deeper than kMaxDepth.
+std::optional<std::size_t> too_deep_at(std::string_view text) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxDepth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
 
 // Only finds where and why parsing failed; the DOM parse has already said that it did.
 struct ParseErrorLocator : nlohmann::json_sax<nlohmann::json> {
@@ -41,6 +69,12 @@ struct ParseErrorLocator : nlohmann::json_sax<nlohmann::json> {
 }  // namespace
 
 Result<nlohmann::json> parse_json(std::string_view text) {
+  if (const auto at = too_deep_at(text)) {
+    return Error{{},
+                 {},
+                 "request nests arrays or objects more than " + std::to_string(kMaxDepth) +
+                     " levels deep (at byte " + std::to_string(*at + 1) + ")"};
+  }
   nlohmann::json parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!parsed.is_discarded()) return parsed;
   ParseErrorLocator locator;

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 
+#include "format.hpp"
 #include "input_values.hpp"
 #include "json_writer.hpp"
 #include "projection_json.hpp"
@@ -34,15 +35,16 @@ int users_of(std::string_view input) {
 std::optional<std::string> check_key(const std::string& key) {
   const auto dot = key.find('.');
   if (dot == std::string::npos) {
-    if (find_input(key) == nullptr) return "unknown input '" + key + "'";
+    if (find_input(key) == nullptr) return "unknown input '" + shortened(key, 40) + "'";
     return std::nullopt;
   }
   const KpiSpec* kpi = find_kpi(std::string_view(key).substr(0, dot));
-  if (kpi == nullptr) return "unknown KPI in input name '" + key + "'";
+  if (kpi == nullptr) return "unknown KPI in input name '" + shortened(key, 40) + "'";
   for (const KpiInput& in : kpi->inputs) {
     if (in.name == std::string_view(key).substr(dot + 1)) return std::nullopt;
   }
-  return "KPI " + std::string(kpi->id) + " has no input '" + key.substr(dot + 1) + "'";
+  return "KPI " + std::string(kpi->id) + " has no input '" + shortened(key.substr(dot + 1), 40) +
+         "'";
 }
 
 void write_decision(JsonWriter& out, const BandDecision& d) {
@@ -287,7 +289,8 @@ std::string answer_text(const json& request) {
   }
   for (const auto& [field, unused] : request.items()) {
     if (field != "inputs" && field != "thresholds" && field != "projection" && field != "compact") {
-      errors.push_back(error_json({{}, field, "unknown request field '" + field + "'"}));
+      errors.push_back(
+          error_json({{}, field, "unknown request field '" + shortened(field, 40) + "'"}));
     }
   }
   static const json empty_object = json::object();

@@ -30,13 +30,6 @@ std::uint64_t column_value_bytes(FieldType type) {
 }
 
 // At most `limit` bytes, cut on a UTF-8 character boundary.
-std::string shortened(std::string_view text, std::size_t limit = 200) {
-  if (text.size() <= limit) return std::string(text);
-  std::size_t end = limit;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return std::string(text.substr(0, end)) + "…";
-}
-
 std::string list_fields(const std::vector<std::string_view>& ids) {
   std::string out;
   for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -140,8 +133,8 @@ bool TableBuilder::read_header(std::span<const std::string_view> fields) {
   for (const auto& [field_id, header] : options_.mapping) {
     const int f = field_index(kind_, field_id);
     if (f < 0) {
-      problem_ = "the mapping names a field '" + field_id + "' that " + std::string(kind_.id) +
-                 " files do not have";
+      problem_ = "the mapping names a field '" + shortened(field_id, 40) + "' that " +
+                 std::string(kind_.id) + " files do not have";
       return false;
     }
     int column = -1;
@@ -152,7 +145,7 @@ bool TableBuilder::read_header(std::span<const std::string_view> fields) {
       }
     }
     if (!header.empty() && column < 0) {
-      problem_ = "the mapping puts " + field_id + " in a column '" + header +
+      problem_ = "the mapping puts " + field_id + " in a column '" + shortened(header, 40) +
                  "' that the file does not have";
       return false;
     }
@@ -242,7 +235,8 @@ bool TableBuilder::decide_formats() {
         chosen != options_.date_formats.end()) {
       const auto order = date_order_from_name(chosen->second);
       if (!order) {
-        problem_ = "unknown date format '" + chosen->second + "' for " + std::string(field.id) +
+        problem_ = "unknown date format '" + shortened(chosen->second, 40) + "' for " +
+                   std::string(field.id) +
                    " (known: iso, ymd, mdy, dmy, cjk, compact, excel_serial)";
         return false;
       }
@@ -253,8 +247,8 @@ bool TableBuilder::decide_formats() {
     } else if (!samples.empty()) {
       auto detected = detect_date_format(samples);
       if (!detected.ok()) {
-        problem_ =
-            "column '" + header + "' (" + std::string(field.id) + "): " + detected.error().message;
+        problem_ = "column '" + shortened(header, 40) + "' (" + std::string(field.id) +
+                   "): " + detected.error().message;
         return false;
       }
       date_formats_[f] = detected.value().format;
@@ -397,8 +391,11 @@ void TableBuilder::add_row(std::uint64_t line, std::span<const std::string_view>
       case FieldType::date: {
         auto time = parse_date_cell(text, date_formats_[f]);
         if (!time.ok()) {
+          // "does not match the date format X" names it already.
+          const std::string& label = date_formats_[f].label;
+          const std::string& message = time.error().message;
           reject(line, header, text,
-                 time.error().message + " (format " + date_formats_[f].label + ")");
+                 message.ends_with(label) ? message : message + " (format " + label + ")");
           return;
         }
         cell.time = time.value();

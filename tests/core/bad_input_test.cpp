@@ -307,6 +307,33 @@ TEST(BadRequest, MalformedJsonTextNeverCrashes) {
   EXPECT_TRUE(contains(str(located["errors"][0], "message"), "JSON")) << located.dump();
 }
 
+// Regression: a threshold nested 100,000 arrays deep was copied recursively and overflowed the
+// stack (ASan: stack-overflow in read_threshold_overrides). Deep text is now refused up front.
+TEST(BadRequest, DeeplyNestedRequestIsRefusedNotRecursedInto) {
+  const std::string deep = std::string(100000, '[') + "1" + std::string(100000, ']');
+  const json answer = parse_or_fail(servimetrics::compute_text(
+      R"({"inputs": {"avg_purchase_value": 1}, "thresholds": {"clv": {"good": )" + deep + "}}}"));
+  ASSERT_EQ(error_count(answer), 1u) << answer.dump();
+  EXPECT_EQ(str(answer["errors"][0], "message"),
+            "request nests arrays or objects more than 64 levels deep (at byte 131)");
+  EXPECT_TRUE(answer["kpis"].empty());
+  // 64 levels are read (and answered: thresholds.clv.good must be a number).
+  const std::string deepest = std::string(60, '[') + "1" + std::string(60, ']');
+  const json read = parse_or_fail(servimetrics::compute_text(
+      R"({"inputs": {}, "thresholds": {"clv": {"good": )" + deepest + "}}}"));
+  ASSERT_GE(error_count(read), 1u) << read.dump();
+  EXPECT_FALSE(contains(str(read["errors"][0], "message"), "levels deep")) << read.dump();
+  // Brackets inside strings do not count.
+  const json quoted = parse_or_fail(servimetrics::compute_text(
+      "{\"inputs\": {\"industry\": \"" + std::string(1000, '[') + "\\\"{\"}}"));
+  EXPECT_EQ(str(find_error(quoted, "service_revenue_share", "industry") != nullptr
+                    ? *find_error(quoted, "service_revenue_share", "industry")
+                    : json::object({{"message", "absent"}}),
+                "message"),
+            "industry must be one of: manufacturing, technology, other")
+      << quoted.dump();
+}
+
 TEST(BadRequest, ComputeTextAnswersValidRequests) {
   const json answer = parse_or_fail(servimetrics::compute_text(
       R"({"inputs": {"annual_revenue_per_customer": 10000, "relationship_years": 3}})"));

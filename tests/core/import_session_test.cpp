@@ -105,6 +105,43 @@ TEST(ImportSession, ChunkSizeChangesNothing) {
   }
 }
 
+// A first chunk was kept whole as the head and decoded twice to guess the encoding (a 100 MB file
+// in one piece took 4.5 times its size; see HostileFiles); now 1 MB of it decides and the rest
+// streams. Whole or sliced, every byte is still read once and the same way.
+TEST(ImportSession, HugeFirstChunkReadsLikeSlices) {
+  std::string text = "客户编号,日期,金额,渠道\n";
+  for (int i = 0; i < 70000; ++i) {
+    text += "客户" + std::to_string(i % 700) + ",2024-0" + std::to_string(1 + i % 9) + "-1" +
+            std::to_string(i % 10) + "," + std::to_string(i % 97) + ".5,网店\n";
+  }
+  text += "c,2024-13-01,1,x\n";  // one reject, at the very end
+  ASSERT_GT(text.size(), std::size_t{2} << 20);
+  const Imported whole = import_text(text, kind("transactions"));
+  ASSERT_EQ(whole.error, "");
+  EXPECT_EQ(whole.report["rows_used"], 70000);
+  EXPECT_EQ(whole.report["rejects"][0]["row"], 70002);
+  for (const std::size_t chunk : {std::size_t{256} << 10, std::size_t{1} << 20}) {
+    const Imported sliced = import_text(text, kind("transactions"), chunk);
+    EXPECT_EQ(sliced.report, whole.report) << chunk;
+    EXPECT_EQ(sliced.session->table().column("amount")->numbers,
+              whole.session->table().column("amount")->numbers);
+  }
+  // The same for a workbook's bytes (they are kept whole, head included).
+  ImportSession zip(kind("transactions"));
+  EXPECT_TRUE(zip.feed(std::string("PK\x03\x04", 4) + std::string(3u << 20, 'z')));
+  zip.finish();
+  ASSERT_TRUE(zip.error().has_value());
+  EXPECT_EQ(zip.report()["file"]["format"], "xlsx");
+  EXPECT_EQ(zip.bytes_read(), (3u << 20) + 4);
+}
+
+// Regression: a request's kind was quoted whole in the message, however long.
+TEST(ImportSession, UnknownKindQuotesOnlyTheStartOfItsName) {
+  EXPECT_EQ(import_text("a\n", kind(std::string(5000, 'k') + "z")).error,
+            "unknown data kind '" + std::string(40, 'k') +
+                "…' (known: transactions, subscriptions, survey, tickets, spend, ledger, or auto)");
+}
+
 TEST(ImportSession, ChineseHeadersAreRecognised) {
   const std::string text =
       "客户编号,日期,金额,渠道,类别\n"

@@ -57,6 +57,7 @@ class CsvStream {
   void end_field(std::size_t at);
   bool emit(std::string_view record, RowSink& sink);
   bool fail(std::string message);
+  bool refuse_long_record();
 
   char delimiter_;
   CsvLimits limits_;

@@ -10,7 +10,8 @@
 
 namespace servimetrics {
 
-// Parses JSON text; a syntax error names the byte position and what was expected.
+// Parses JSON text; a syntax error names the byte position and what was expected. Text nested
+// more than 64 levels deep is refused before parsing (trees are copied recursively).
 Result<nlohmann::json> parse_json(std::string_view text);
 
 // Answers {"inputs", "thresholds", "projection"} with {"kpis", "errors", "projection"?}.
