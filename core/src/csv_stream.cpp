@@ -144,7 +144,9 @@ std::size_t CsvStream::scan(std::string_view text, std::size_t from, std::int64_
     if (in_quotes_) {
       while (i < n && data[i] != '"') {
         if (data[i] == '\n') {
-          line_ += (i > 0 && data[i - 1] == '\r') ? 0 : 1;
+          // The CR of a CRLF may have ended the previous chunk: it is then the last pending byte.
+          const char before = i > 0 ? data[i - 1] : (pending_.empty() ? '\0' : pending_.back());
+          line_ += before == '\r' ? 0 : 1;
         } else if (data[i] == '\r') {
           ++line_;
         }
