@@ -89,6 +89,29 @@ TEST(FuzzRegression, CsvMultiLineCellWithCrlfKeepsLaterLineNumbers) {
   }
 }
 
+// fuzz_csv_stream: a UTF-8 byte-order mark cut by the end of a chunk was read as text of the
+// first field (with the delimiter named, so not buffered for detection).
+TEST(FuzzRegression, CsvByteOrderMarkCutByAChunkEndIsStillDropped) {
+  const std::string input = fuzz_fixture("fuzz_csv_stream-bom-split-across-chunks");
+  ASSERT_EQ(input, "\xEF\xBB\xBF\x04");
+  auto all = cuttings(input);
+  all.push_back({"\xEF", "", "\xBB", "\xBF", "\x04"});
+  for (const auto& chunks : all) {
+    const CsvOutcome got = read_csv_chunks(chunks, '|');
+    ASSERT_EQ(got.error, "");
+    ASSERT_EQ(got.rows.size(), 1U);
+    EXPECT_EQ(got.rows[0], Row(1, {"\x04"}));
+  }
+  // Bytes that only begin like a mark are text, however they are cut.
+  for (const std::string text : {"\xEF\xBB", "\xEF\xBBx|y\n", "\xEFx"}) {
+    for (const auto& chunks : cuttings(text)) {
+      const CsvOutcome got = read_csv_chunks(chunks, '|');
+      ASSERT_EQ(got.rows.size(), 1U) << text;
+      EXPECT_EQ(got.rows[0].second.front(), text.substr(0, text.find('|'))) << text;
+    }
+  }
+}
+
 std::vector<Row> xlsx_rows(std::string_view parts, std::string* error = nullptr) {
   const std::string file = fuzz::workbook_of_parts(parts);
   KeptRows sink;
