@@ -15,6 +15,8 @@
 #include "../fuzz/fuzz_chunks.hpp"
 #include "../fuzz/xlsx_parts.hpp"
 #include "servimetrics/csv_stream.hpp"
+#include "servimetrics/import_session.hpp"
+#include "servimetrics/request.hpp"
 #include "servimetrics/xlsx_reader.hpp"
 
 namespace servimetrics {
@@ -152,6 +154,32 @@ TEST(FuzzRegression, XlsxRowNumberPastExcelsLastRowIsIgnored) {
   EXPECT_EQ(rows[1], Row(2, {"2"}));
   EXPECT_EQ(rows[2], Row(1048576, {"3"}));
   EXPECT_EQ(rows[3], Row(1048577, {"4"}));
+}
+
+// fuzz_json_request: the file size an import request announces sized the table's columns once
+// the 2000-row sample was read. An impossible size (here UINT64_MAX) asked for exabytes and
+// aborted the import (a converted double beyond size_t is also undefined behaviour); 1e11 asked
+// for 14 GB. The reservation is now capped at 2^24 rows; the size stays a hint.
+TEST(FuzzRegression, ImportRequestWithAnImpossibleFileSizeStillImports) {
+  std::string file = "invoice_id,customer_id,date,amount\n";
+  for (int i = 0; i < 2100; ++i) {
+    file += "INV-" + std::to_string(i) + ",C" + std::to_string(i % 97) + ",2024-0" +
+            std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10) + ",10\n";
+  }
+  for (const std::string request :
+       {fuzz_fixture("fuzz_json_request-huge-file-size"), std::string(R"({"size":100000000000})"),
+        R"({"size":)" + std::to_string(file.size()) + "}"}) {
+    const auto parsed = parse_json(request);
+    ASSERT_TRUE(parsed.ok()) << request;
+    const auto options = import_request_from_json(parsed.value());
+    ASSERT_TRUE(options.ok()) << request;
+    EXPECT_GT(options.value().first.size, 0U);
+    const nlohmann::json answer = analyze_file(file, options.value().first, options.value().second);
+    EXPECT_EQ(answer["kind"], "transactions") << request;
+    EXPECT_EQ(answer["import"]["rows_read"], 2100) << request;
+    EXPECT_EQ(answer["import"]["rows_used"], 2100) << request;
+    EXPECT_EQ(answer["import"]["rows_rejected"], 0) << request;
+  }
 }
 
 }  // namespace
