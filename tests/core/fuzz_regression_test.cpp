@@ -166,7 +166,7 @@ TEST(FuzzRegression, ImportRequestWithAnImpossibleFileSizeStillImports) {
     file += "INV-" + std::to_string(i) + ",C" + std::to_string(i % 97) + ",2024-0" +
             std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10) + ",10\n";
   }
-  for (const std::string request :
+  for (const std::string& request :
        {fuzz_fixture("fuzz_json_request-huge-file-size"), std::string(R"({"size":100000000000})"),
         R"({"size":)" + std::to_string(file.size()) + "}"}) {
     const auto parsed = parse_json(request);

@@ -63,7 +63,7 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* bytes, std::size_t si
 
   // Fed whole, the same file imports the same way. Only below 64 KB: above, the encoding is
   // guessed from the first chunks that reach 64 KB, a head whose length depends on the cuts.
-  if (size <= 64 * 1024) {
+  if (size <= std::size_t{64} * 1024) {
     servimetrics::ImportSession whole(options);
     if (whole.feed(data)) whole.finish();
     if (outcome(whole) != outcome(session)) __builtin_trap();

@@ -79,7 +79,7 @@ Decoded decode(Encoding encoding, const std::vector<std::string_view>& chunks, b
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* bytes, std::size_t size) {
   const std::string_view data = servimetrics::fuzz::as_text(bytes, size);
 
-  const std::string_view head = data.substr(0, 64 * 1024);
+  const std::string_view head = data.substr(0, std::size_t{64} * 1024);
   const servimetrics::EncodingGuess guess = servimetrics::detect_encoding(head);
   if (guess.reason.empty()) __builtin_trap();
   servimetrics::looks_binary(head);
