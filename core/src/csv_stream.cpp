@@ -2,6 +2,7 @@
 // by the end of a chunk is copied (into pending_), and only its bytes.
 #include "servimetrics/csv_stream.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
@@ -160,7 +161,9 @@ std::size_t CsvStream::scan(std::string_view text, std::size_t from, std::int64_
     if (in_quotes_) {
       while (i < n && data[i] != '"') {
         if (data[i] == '\n') {
-          line_ += (i > 0 && data[i - 1] == '\r') ? 0 : 1;
+          // The CR of a CRLF may have ended the previous chunk: it is then the last pending byte.
+          const char before = i > 0 ? data[i - 1] : (pending_.empty() ? '\0' : pending_.back());
+          line_ += before == '\r' ? 0 : 1;
         } else if (data[i] == '\r') {
           ++line_;
         }
@@ -292,8 +295,22 @@ bool CsvStream::feed(std::string_view text, RowSink& sink) {
 bool CsvStream::feed_detected(std::string_view text, RowSink& sink) {
   std::size_t i = 0;
   if (at_start_) {
-    at_start_ = false;
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+    // The byte-order mark may be cut by the end of a chunk: its first bytes wait for the rest.
+    constexpr std::string_view kBom = "\xEF\xBB\xBF";
+    const std::size_t have = bom_start_.size();
+    const std::size_t take = std::min(text.size(), kBom.size() - have);
+    if (kBom.substr(have, take) == text.substr(0, take)) {
+      if (have + take < kBom.size()) {
+        bom_start_.append(text);
+        return true;
+      }
+      at_start_ = false;
+      bom_start_.clear();
+      i = take;
+    } else {
+      at_start_ = false;
+      if (!read_bom_start(sink)) return false;  // they were text after all
+    }
   }
   if (!pending_.empty()) {
     const std::size_t end = scan(text, 0, -static_cast<std::int64_t>(pending_.size()));
@@ -339,6 +356,14 @@ bool CsvStream::feed_detected(std::string_view text, RowSink& sink) {
   return true;
 }
 
+bool CsvStream::read_bom_start(RowSink& sink) {
+  if (bom_start_.empty()) return true;
+  at_start_ = false;
+  const std::string start = std::move(bom_start_);
+  bom_start_.clear();
+  return feed_detected(start, sink);
+}
+
 bool CsvStream::finish(RowSink& sink) {
   if (error_ || stopped_) return false;
   if (delimiter_ == 0) {
@@ -347,6 +372,7 @@ bool CsvStream::finish(RowSink& sink) {
     detect_buffer_.clear();
     if (!feed_detected(buffered, sink)) return false;
   }
+  if (!read_bom_start(sink)) return false;
   if (pending_.empty()) return true;
   if (quote_seen_) {
     quote_seen_ = false;

@@ -20,6 +20,7 @@ constexpr std::size_t kMaxSheetBytes = std::size_t{1} << 30;
 constexpr std::size_t kMaxSharedStringsBytes = std::size_t{256} << 20;
 constexpr std::size_t kMaxSmallPartBytes = std::size_t{64} << 20;  // workbook, rels, styles
 constexpr std::uint32_t kMaxColumns = 16384;                       // Excel's last column, XFD
+constexpr std::uint64_t kMaxRows = 1048576;  // Excel's last row; a larger "r" is not a row number
 
 Error xlsx_error(std::string message) {
   return input_error("", std::move(message));
@@ -442,6 +443,7 @@ class SheetReader {
       }
       if (tag.name == "c") {
         if (tag.kind == xml::TagKind::kClose) continue;
+        if (row_ == 0) row_ = 1;  // cells before any <row>: rows count from 1
         auto failure = read_cell(scanner, tag);
         if (failure) return *failure;
       } else if (tag.name == "row") {
@@ -475,7 +477,10 @@ class SheetReader {
   static std::optional<std::uint64_t> parse_row_number(std::string_view text) {
     std::uint64_t value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size() || value == 0) return std::nullopt;
+    if (error != std::errc() || end != text.data() + text.size() || value == 0 ||
+        value > kMaxRows) {
+      return std::nullopt;
+    }
     return value;
   }
 

@@ -56,6 +56,8 @@ class CsvStream {
   std::size_t scan(std::string_view text, std::size_t from, std::int64_t origin);
   void end_field(std::size_t at);
   bool emit(std::string_view record, RowSink& sink);
+  // Reads the bytes held as a possible start of a byte-order mark as text.
+  bool read_bom_start(RowSink& sink);
   bool fail(std::string message);
   bool refuse_long_record();
 
@@ -64,7 +66,8 @@ class CsvStream {
   std::array<std::uint8_t, 256> special_{};  // bytes that end a run of plain field text
   std::uint64_t delimiter_word_ = 0;         // the delimiter in all eight bytes
   std::string detect_buffer_;                // the first line, while the delimiter is still unknown
-  std::string pending_;  // the start of a record that the last chunk left incomplete
+  std::string pending_;    // the start of a record that the last chunk left incomplete
+  std::string bom_start_;  // the first bytes of the input while they may begin a byte-order mark
   std::vector<FieldSpan> spans_;
   std::vector<std::string_view> fields_;
   std::string unescaped_;
