@@ -13,7 +13,6 @@ namespace {
 
 using cell_text::trim;
 
-// At most `limit` bytes, cut on a UTF-8 character boundary.
 std::string list_fields(const std::vector<std::string_view>& ids) {
   std::string out;
   for (std::size_t i = 0; i < ids.size(); ++i) {
