@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../support/static-server.mjs';
 import { launchChromium } from '../support/browser.mjs';
+import { assertEventually } from '../support/eventually.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const spendCsv = path.join(repo, 'public/samples/marketing-spend.csv');
@@ -116,14 +117,3 @@ test('switching to Chinese relabels the page and keeps the values', async () => 
   assert.equal(numberIn(await shownValue('churn_rate')), 10);
 });
 
-async function assertEventually(check, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../support/static-server.mjs';
 import { launchChromium } from '../support/browser.mjs';
+import { assertEventually } from '../support/eventually.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cliPath = path.join(repo, 'build/native/cli/servimetrics');
@@ -281,17 +282,6 @@ function writeLargeTransactions(file, bytes) {
   fs.closeSync(fd);
 }
 
-async function assertEventually(check, timeoutMs = 8000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
 
 test('Clear forgets every imported result, and importing works afterwards', async () => {
   await afterImport(() => files().locator('[data-testid="sample-spend"]').click(), 'spend');

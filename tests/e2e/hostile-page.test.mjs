@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { startStaticServer } from '../support/static-server.mjs';
 import { launchChromium } from '../support/browser.mjs';
+import { assertEventually } from '../support/eventually.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const HOSTILE = [
@@ -278,14 +279,3 @@ test('the templates the page offers hold no formula cells', async () => {
   assert.deepEqual(pageErrors, []);
 });
 
-async function assertEventually(check, timeoutMs = 8000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
 import { launchChromium } from '../support/browser.mjs';
+import { assertEventually } from '../support/eventually.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const builtIndex = path.join(repo, 'build/web/index.html');
@@ -266,14 +267,3 @@ test('the policy is enforced in the page and, through the header, in the worker'
   assert.equal(await worker.evaluate(() => self.__stringRan), undefined);
 });
 
-async function assertEventually(check, timeoutMs = 8000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
