@@ -10,6 +10,7 @@
 #include "file_commands.hpp"
 #include "servimetrics/catalog.hpp"
 #include "servimetrics/data_kinds.hpp"
+#include "servimetrics/kind_analysis.hpp"
 #include "servimetrics/request.hpp"
 
 namespace {
@@ -25,6 +26,9 @@ constexpr const char* kUsage =
     "            (iso ymd mdy dmy cjk compact excel_serial) --decimal .|, --period month|quarter|year\n"
     "            --scale nps|csat --as-of YYYY-MM-DD --gross-margin X --discount-rate X\n"
     "            --rejects OUT.csv (every rejected row)\n"
+    "       servimetrics combine ANALYSIS.json ANALYSIS.json...\n"
+    "            KPIs that need two files, e.g. LTV:CAC per channel from the analyze answers of\n"
+    "            a spend file and of a transactions file read with --gross-margin\n"
     "       servimetrics import --kind raw [--encoding E] [--delimiter C] [--sheet N] FILE\n"
     "            the rows as read, a JSON array of arrays of strings\n";
 
@@ -74,6 +78,17 @@ int main(int argc, char** argv) {
   }
   if (command == "analyze" && argc >= 3) {
     return servimetrics::cli::analyze_command(std::span<char* const>(argv + 2, argc - 2));
+  }
+  if (command == "combine" && argc >= 3) {
+    nlohmann::json request = {{"answers", nlohmann::json::array()}};
+    for (int i = 2; i < argc; ++i) {
+      std::string text;
+      if (!read_all(argv[i], text)) return fail(std::string("cannot read ") + argv[i]);
+      auto analysis = servimetrics::parse_json(text);
+      if (!analysis.ok()) return fail(std::string(argv[i]) + ": " + analysis.error().message);
+      request["answers"].push_back(std::move(analysis.value()));
+    }
+    return print_answer(servimetrics::combine_analyses(request));
   }
   if (command == "import" && argc >= 3) {
     return servimetrics::cli::import_command(std::span<char* const>(argv + 2, argc - 2));

@@ -33,6 +33,7 @@
 #include "kind_answer.hpp"
 #include "servimetrics/calendar.hpp"
 #include "servimetrics/kind_analysis.hpp"
+#include "servimetrics/metrics.hpp"
 #include "servimetrics/request.hpp"
 #include "transaction_lines.hpp"
 
@@ -126,20 +127,42 @@ void add_category_table(json& answer, const TransactionTotals& t, json& inputs) 
   inputs["total_revenue"] = categorized;
 }
 
-void add_channel_table(json& answer, const TransactionTotals& t) {
-  if (t.by_channel.empty()) return;
+// Per acquisition channel: the annual revenue of its customers and, with a gross margin, their
+// CLTV by the catalog's formula. Answers those CLTVs, the input channel_cltv, which LTV:CAC per
+// channel reads together with a spend file's channels (combine_analyses).
+json add_channel_table(json& answer, const TransactionTotals& t, double years_observed,
+                       double relationship_years, const AnalyzeOptions& options,
+                       const json& inputs) {
+  if (t.by_channel.empty()) return json::object();
   json rows = json::array();
+  json channel_cltv = json::object();
   for (const ChannelTotals& c : t.by_channel) {
     if (c.name == "(blank)" && c.customers == 0 && c.orders == 0 && c.revenue == 0) continue;
+    const json annual = c.customers > 0 ? ratio_or_null(c.customer_revenue / years_observed,
+                                                        static_cast<double>(c.customers))
+                                        : json();
+    json value;
+    // Like the overall cltv: only with a margin, and not for the customers of no known channel.
+    if (inputs.contains("gross_margin") && annual.is_number() && annual.get<double>() >= 0 &&
+        c.name != "(blank)") {
+      const double lifetime = cltv(annual.get<double>(), relationship_years,
+                                   *options.gross_margin, options.discount_rate.value_or(0));
+      if (std::isfinite(lifetime)) {
+        value = lifetime;
+        channel_cltv[c.name] = {{"cltv", lifetime}};
+      }
+    }
     rows.push_back({c.name, c.customers, c.orders, c.revenue, c.customer_revenue,
-                    ratio_or_null(c.customer_revenue, c.customers)});
+                    ratio_or_null(c.customer_revenue, static_cast<double>(c.customers)), annual,
+                    value});
   }
   const std::size_t total = rows.size();
   if (rows.size() > kMaxTableRows) rows.erase(rows.begin() + kMaxTableRows, rows.end());
-  add_table(
-      answer, "channels",
-      {"channel", "customers", "orders", "revenue", "customer_revenue", "average_customer_revenue"},
-      std::move(rows), total);
+  add_table(answer, "channels",
+            {"channel", "customers", "orders", "revenue", "customer_revenue",
+             "average_customer_revenue", "annual_revenue_per_customer", "cltv"},
+            std::move(rows), total);
+  return channel_cltv;
 }
 
 void add_period_table(json& answer, const TransactionTotals& t, Period period) {
@@ -231,10 +254,12 @@ json analyze_transactions_table(const ImportedTable& table, const AnalyzeOptions
     }
   }
   add_category_table(answer, t, inputs);
+  json channel_cltv = add_channel_table(answer, t, years_observed, lifespan_years, options, inputs);
   add_catalog_kpis(answer, std::move(inputs));
+  // Reported, not computed here: alone it would only make LTV:CAC say that CAC is missing.
+  if (!channel_cltv.empty()) answer["inputs"]["channel_cltv"] = std::move(channel_cltv);
 
   add_customer_tables(answer, table, t, years_observed, lifespan_years);
-  add_channel_table(answer, t);
   add_period_table(answer, t, period);
 
   if (t.return_lines > 0) {

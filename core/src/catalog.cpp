@@ -131,6 +131,7 @@ nlohmann::json catalog_json() {
       entry["default"] = in.default_value ? nlohmann::json(*in.default_value) : nlohmann::json();
       entry["derived_from"] =
           in.derived_from.empty() ? nlohmann::json() : nlohmann::json(in.derived_from);
+      if (in.companion) entry["companion"] = true;
       inputs.push_back(std::move(entry));
     }
     nlohmann::json variants = nullptr;

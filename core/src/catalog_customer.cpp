@@ -1,7 +1,31 @@
 // Catalog group 1, customer (客户): lifetime value, LTV:CAC, retention, churn, NPS, CSAT.
 #include "kpi_compute.hpp"
+#include "servimetrics/channel_names.hpp"
 
 namespace servimetrics {
+namespace {
+
+// Per channel when both the channels' spend and their customers' CLTV are given (a spend file and
+// a transactions file). A channel in only one of them, or one whose CAC is zero, has no ratio;
+// combine_analyses() names those.
+Result<KpiValue> compute_ltv_cac(const KpiArgs& a) {
+  auto ratio = ltv_cac_ratio(a.number("cltv"), a.number("cac"));
+  if (!ratio.ok()) return ratio.error();
+  KpiValue kpi;
+  kpi.value = ratio.value();
+  if (!a.has("channels") || !a.has("channel_cltv")) return kpi;
+  const nlohmann::json& values = a.raw("channel_cltv");
+  for (const auto& [channel, row] : a.raw("channels").items()) {
+    const std::string* match = matching_channel(values, channel);
+    const double spend = row["spend"].get<double>();
+    const double acquired = row["new_customers"].get<double>();
+    if (match == nullptr || spend <= 0 || acquired <= 0) continue;
+    kpi.breakdown.push_back({channel, values[*match]["cltv"].get<double>() / (spend / acquired)});
+  }
+  return kpi;
+}
+
+}  // namespace
 
 std::vector<KpiSpec> customer_kpis() {
   using D = Direction;
@@ -47,14 +71,17 @@ std::vector<KpiSpec> customer_kpis() {
        Unit::ratio,
        "LTV:CAC",
        {"LTV to CAC ratio", "客户终身价值与获客成本之比（LTV:CAC）"},
-       "cltv / cac",
+       "cltv / cac (per channel: channel cltv / channel cac)",
        {"How many times a customer pays back what winning them cost; below 2, growth burns cash — "
         "cut CAC or raise retention and margin.",
         "客户价值是获客成本的几倍；低于 2 说明增长在烧钱，应降低获客成本或提升留存与毛利。"},
-       {{"cltv", false, std::nullopt, "cltv"}, {"cac", false, std::nullopt, "cac"}},
+       {{"cltv", false, std::nullopt, "cltv"},
+        {"cac", false, std::nullopt, "cac"},
+        {"channels", true, std::nullopt, {}, true},
+        {"channel_cltv", true}},
        BandRule{D::higher, Threshold{3, false}, Threshold{2, false}},
        {},
-       [](const KpiArgs& a) { return as_kpi(ltv_cac_ratio(a.number("cltv"), a.number("cac"))); }},
+       compute_ltv_cac},
       {"retention_rate",
        "customer",
        Unit::fraction,

@@ -39,9 +39,12 @@ Result<InputValue> read_counts5(const InputSpec& spec, const std::string& key,
 Result<InputValue> read_groups(const InputSpec& spec, const std::string& key,
                                const nlohmann::json& value) {
   if (!value.is_object()) {
-    return input_error(key, key + " must be an object of rows, each with " +
-                                std::string(spec.fields[0]) + " and " +
-                                std::string(spec.fields[1]));
+    std::string fields;
+    for (std::size_t i = 0; i < spec.fields.size(); ++i) {
+      fields += i == 0 ? "" : i + 1 == spec.fields.size() ? " and " : ", ";
+      fields += spec.fields[i];
+    }
+    return input_error(key, key + " must be an object of rows, each with " + fields);
   }
   InputValue out{0, nlohmann::json::object()};
   for (const auto& [row_name, row] : value.items()) {

@@ -23,7 +23,7 @@ int users_of(std::string_view input) {
   static const std::map<std::string_view, int> users = [] {
     std::map<std::string_view, int> counts;
     for (const KpiSpec& kpi : kpi_catalog()) {
-      for (const KpiInput& in : kpi.inputs) ++counts[in.name];
+      for (const KpiInput& in : kpi.inputs) counts[in.name] += in.companion ? 0 : 1;
     }
     return counts;
   }();
@@ -95,7 +95,7 @@ void validate_inputs(Request& req, json& errors) {
         bool uses = false;
         bool others_given = false;
         for (const KpiInput& in : kpi.inputs) {
-          uses = uses || in.name == name;
+          uses = uses || (in.name == name && !in.companion);
           if (in.name == name) continue;
           const auto given = req.inputs->find(std::string(in.name));
           others_given = others_given || (given != req.inputs->end() && !is_blank(&*given));
@@ -137,6 +137,12 @@ KpiRun run_kpi(const KpiSpec& kpi, const Request& req,
       if (use_scoped) key_of[plain] = scoped;
     }
     const std::string_view key = use_scoped ? std::string_view(scoped) : plain;
+    if (in.companion) {
+      if (const auto found = req.valid.find(key); found != req.valid.end()) {
+        args.set_ref(in.name, found->second.number, found->second.raw);
+      }
+      continue;
+    }
     if (req.invalid.count(key) != 0) {
       any_present = any_invalid = true;
       unique_present = unique_present || use_scoped || users_of(in.name) == 1;
@@ -223,6 +229,9 @@ void write_kpi(JsonWriter& out, const KpiSpec& kpi, const KpiRun& run,
       out.begin_object().key("name").value(row.name).key("value").value(row.value);
       if (banded) {
         write_decision(out, d);
+      } else if (const BandRule* whole = effective_rule(kpi, {}, overrides); whole != nullptr) {
+        // One rule for the whole and its parts (LTV:CAC per channel); the whole keeps its own band.
+        write_decision(out, classify(row.value, *whole, row.name, as_percent));
       } else {
         out.key("band").value("none");
       }

@@ -49,7 +49,8 @@ const std::vector<ExpectedKpi>& expected_kpis() {
       {"cltv", "customer", "money",
        {"annual_revenue_per_customer", "relationship_years", "gross_margin", "discount_rate"},
        {"gross_margin", "discount_rate"}, std::nullopt},
-      {"ltv_cac_ratio", "customer", "ratio", {"cltv", "cac"}, {},
+      {"ltv_cac_ratio", "customer", "ratio", {"cltv", "cac", "channels", "channel_cltv"},
+       {"channels", "channel_cltv"},
        Bands{"higher", {3, false}, Bound{2, false}}},
       {"retention_rate", "customer", "fraction", {"customers_start", "customers_end", "new_customers"}, {},
        std::nullopt},
@@ -275,9 +276,14 @@ TEST(Catalog, OptionalInputsCarryTheSpecDefaults) {
 TEST(Catalog, LtvCacInputsAreDerivedFromTheCltvAndCacKpis) {
   const json* ratio = catalog_kpi("ltv_cac_ratio");
   ASSERT_NE(ratio, nullptr);
-  ASSERT_EQ((*ratio)["inputs"].size(), 2u);
+  ASSERT_EQ((*ratio)["inputs"].size(), 4u);
   EXPECT_EQ(str((*ratio)["inputs"][0], "derived_from"), "cltv");
   EXPECT_EQ(str((*ratio)["inputs"][1], "derived_from"), "cac");
+  // Per channel: cac's channels, read along (a companion), and each channel's CLTV.
+  EXPECT_EQ(str((*ratio)["inputs"][2], "name"), "channels");
+  EXPECT_TRUE((*ratio)["inputs"][2].value("companion", false));
+  EXPECT_EQ(str((*ratio)["inputs"][3], "name"), "channel_cltv");
+  EXPECT_FALSE((*ratio)["inputs"][3].value("companion", false));
   // No other KPI input is derived.
   for (const json& kpi : catalog()["kpis"]) {
     if (str(kpi, "id") == "ltv_cac_ratio") continue;
@@ -399,7 +405,8 @@ TEST(Catalog, InputKindsAndRangesFollowTheSpec) {
     }
     if (kind == "groups") {
       ASSERT_TRUE(in.contains("fields") && in["fields"].is_array()) << name;
-      EXPECT_EQ(in["fields"].size(), 2u) << name;
+      EXPECT_GE(in["fields"].size(), 1u) << name;
+      EXPECT_LE(in["fields"].size(), 2u) << name;
     }
   }
 }
@@ -494,7 +501,7 @@ TEST(CatalogJson, ShapeFollowsJsonApi) {
   const json* ratio = catalog_kpi("ltv_cac_ratio");
   ASSERT_NE(ratio, nullptr);
   EXPECT_EQ(str(*ratio, "symbol"), "LTV:CAC");
-  EXPECT_EQ(str(*ratio, "formula"), "cltv / cac");
+  EXPECT_EQ(str(*ratio, "formula"), "cltv / cac (per channel: channel cltv / channel cac)");
   const json& cltv_input = (*ratio)["inputs"][0];
   EXPECT_EQ(str(cltv_input, "unit"), "money");
   EXPECT_EQ(str(cltv_input, "kind"), "number");

@@ -58,6 +58,9 @@ struct KpiInput {
   bool optional = false;
   std::optional<double> default_value = {};
   std::string_view derived_from = {};  // KPI id whose value stands in when the input is absent
+  // Read when given for another KPI (LTV:CAC reads cac's channels): it neither asks for this KPI
+  // nor blocks it when invalid, and the page does not show it among this KPI's fields.
+  bool companion = false;
 };
 
 // The validated inputs of one KPI, handed to its compute function.

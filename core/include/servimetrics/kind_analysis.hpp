@@ -33,4 +33,10 @@ nlohmann::json analyze_tickets_table(const ImportedTable& table, const AnalyzeOp
 nlohmann::json analyze_spend_table(const ImportedTable& table, const AnalyzeOptions& options);
 nlohmann::json analyze_ledger_table(const ImportedTable& table, const AnalyzeOptions& options);
 
+// KPIs that need two files at once (LTV:CAC per channel from spend + transactions). Takes
+// {"answers": [{"kind", "inputs"}, ...]} (the analyses above, or only their kind and inputs) and
+// answers {"kpis", "errors", "inputs" (merged), "sources": {input: kind}, "notes"} with only the
+// KPIs that no single file gives; a later answer's input wins a conflict, with a note.
+nlohmann::json combine_analyses(const nlohmann::json& request);
+
 }  // namespace servimetrics
