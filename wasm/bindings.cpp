@@ -11,6 +11,7 @@
 #include "servimetrics/catalog.hpp"
 #include "servimetrics/data_kinds.hpp"
 #include "servimetrics/import_session.hpp"
+#include "servimetrics/kind_analysis.hpp"
 #include "servimetrics/request.hpp"
 
 namespace {
@@ -35,6 +36,16 @@ emscripten::val compute_bytes(const std::string& request) {
   answer = servimetrics::compute_text(request);
   return emscripten::val(emscripten::typed_memory_view(
       answer.size(), reinterpret_cast<const unsigned char*>(answer.data())));
+}
+
+std::string combine(const std::string& request) {
+  auto parsed = servimetrics::parse_json(request);
+  if (!parsed.ok()) {
+    return servimetrics::dump_answer(
+        {{"kpis", nlohmann::json::array()},
+         {"errors", nlohmann::json::array({servimetrics::error_json(parsed.error())})}});
+  }
+  return servimetrics::dump_answer(servimetrics::combine_analyses(parsed.value()));
 }
 
 std::string analyze(const std::string& kind, const std::string& text) {
@@ -101,6 +112,7 @@ EMSCRIPTEN_BINDINGS(servimetrics) {
   emscripten::function("compute", &compute);
   emscripten::function("computeBytes", &compute_bytes);
   emscripten::function("analyze", &analyze);
+  emscripten::function("combine", &combine);
   emscripten::class_<FileImport>("FileImport")
       .constructor<const std::string&>()
       .function("feed", &FileImport::feed)

@@ -44,7 +44,6 @@ using json = nlohmann::json;
 
 constexpr std::size_t kMaxTableRows = 1000;
 constexpr double kDaysPerYear = 365.25;
-constexpr std::int64_t kSecondsPerDay = 86400;
 
 // part / whole, or null when the whole is zero.
 json ratio_or_null(double part, double whole) {

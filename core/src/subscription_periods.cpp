@@ -22,7 +22,6 @@
 namespace servimetrics {
 namespace {
 
-constexpr std::int64_t kSecondsPerDay = 86400;
 
 struct Subscription {
   Timestamp start;

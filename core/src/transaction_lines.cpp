@@ -27,7 +27,6 @@
 namespace servimetrics {
 namespace {
 
-constexpr std::int64_t kSecondsPerDay = 86400;
 
 bool equals_ascii_folded(std::string_view text, std::string_view lower) {
   if (text.size() != lower.size()) return false;

@@ -1,7 +1,7 @@
 // The native CLI (SERVIMETRICS_CLI) run as a process on temp files: `catalog` (exit 0, valid JSON,
 // every KPI), `compute FILE` (exit 0 clean, 1 when the answer holds errors, 2 with a one-line
 // stderr message for an unreadable file or invalid JSON), `compute -` and `compute` on stdin,
-// `analyze --kind spend FILE`, an unknown kind and bad usage.
+// `analyze --kind spend FILE`, `combine` of two analyses, an unknown kind and bad usage.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -165,6 +165,39 @@ TEST(Cli, AnalyzeSpendWithRejectedRowsIsNotAnError) {
   EXPECT_DOUBLE_EQ(kpi_value(answer, "cac"), 100);
   EXPECT_EQ(answer["import"].value("rows_rejected", -1), 1);
   std::remove(path.c_str());
+}
+
+// The two samples of the page: spend, and transactions read with the sample company's margin.
+TEST(Cli, CombineGivesLtvCacPerChannelFromTwoAnalyses) {
+  const std::string samples = std::string(SERVIMETRICS_SOURCE_DIR) + "/public/samples/";
+  const CliRun spend = run_cli("analyze --kind spend " + quoted(samples + "spend.csv"));
+  const CliRun transactions = run_cli("analyze --kind transactions --gross-margin 0.28 " +
+                                      quoted(samples + "transactions.csv"));
+  ASSERT_EQ(spend.exit_code, 0) << spend.err;
+  ASSERT_EQ(transactions.exit_code, 0) << transactions.err;
+  const std::string spend_path = write_temp("spend.json", spend.out);
+  const std::string transactions_path = write_temp("transactions.json", transactions.out);
+  const CliRun run = run_cli("combine " + quoted(spend_path) + " " + quoted(transactions_path));
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  const json answer = parse_or_fail(run.out);
+  const json* ratio = find_kpi_answer(answer, "ltv_cac_ratio");
+  ASSERT_NE(ratio, nullptr) << run.out;
+  // Each channel: its CLTV from the transactions table over its CAC from the spend table.
+  const json spend_answer = parse_or_fail(spend.out);
+  const json transactions_answer = parse_or_fail(transactions.out);
+  ASSERT_EQ((*ratio)["breakdown"].size(), 4u) << ratio->dump();
+  for (const json& row : (*ratio)["breakdown"]) {
+    const std::string name = str(row, "name");
+    const json& cac_row = spend_answer["inputs"]["channels"][name];
+    const double cac = num(cac_row, "spend") / num(cac_row, "new_customers");
+    const double cltv = num(transactions_answer["inputs"]["channel_cltv"][name], "cltv");
+    expect_close(num(row, "value"), cltv / cac);
+  }
+  const CliRun missing = run_cli("combine " + quoted(spend_path) + " /nonexistent.json");
+  EXPECT_EQ(missing.exit_code, 2);
+  expect_one_line_message(missing);
+  std::remove(spend_path.c_str());
+  std::remove(transactions_path.c_str());
 }
 
 TEST(Cli, AnalyzeUnknownKindOrMissingFile) {

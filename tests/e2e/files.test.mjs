@@ -262,6 +262,61 @@ test('the Chinese page labels the panel, the report and the figures in Chinese',
   await page.locator('[data-testid="lang-toggle"]').click();
 });
 
+/** What the native CLI combines from the spend and transactions samples, at a gross margin. */
+function cliLtvCac(margin) {
+  const answers = [];
+  for (const [kind, extra] of [['spend', []], ['transactions', ['--gross-margin', String(margin)]]]) {
+    const run = spawnSync(cliPath, ['analyze', '--kind', kind, ...extra, sample(`${kind}.csv`)], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const file = path.join(tmp, `${kind}-${margin}.json`);
+    fs.writeFileSync(file, run.stdout);
+    answers.push(file);
+  }
+  const run = spawnSync(cliPath, ['combine', ...answers], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const ratio = JSON.parse(run.stdout).kpis.find((k) => k.id === 'ltv_cac_ratio');
+  assert.ok(ratio, 'the CLI combines the samples into LTV:CAC');
+  return ratio;
+}
+
+async function expectShownLtvCac(expected) {
+  const card = files().locator('[data-testid="combined-result"] [data-kpi="ltv_cac_ratio"]');
+  await assertEventually(async () => {
+    const raw = Number(await card.locator('[data-role="value"]').getAttribute('data-raw'));
+    assert.ok(Math.abs(raw - expected.value) <= 1e-9 * expected.value, `overall: page ${raw}, CLI ${expected.value}`);
+  });
+  assert.equal(await card.locator('[data-role="breakdown"] tr[data-row]').count(), expected.breakdown.length);
+  for (const row of expected.breakdown) {
+    const shown = card.locator(`[data-role="breakdown"] tr[data-row="${row.name}"]`);
+    const raw = Number(await shown.getAttribute('data-raw'));
+    assert.ok(Math.abs(raw - row.value) <= 1e-9 * row.value, `${row.name}: page ${raw}, CLI ${row.value}`);
+    assert.equal(await shown.getAttribute('data-band'), row.band);
+  }
+}
+
+test('spend and transactions together give LTV:CAC per channel, at the margin the user sets', async () => {
+  await afterImport(() => files().locator('[data-testid="sample-spend"]').click(), 'spend');
+  await afterImport(() => files().locator('[data-testid="sample-transactions"]').click(), 'transactions');
+  // The sample company's gross margin (28%) is the file's margin until the user sets another.
+  const margin = result().locator('[data-testid="file-gross-margin"]');
+  assert.equal(await margin.inputValue(), '28');
+  await expectShownLtvCac(cliLtvCac(0.28));
+
+  await afterImport(async () => {
+    await margin.fill('50');
+    await margin.dispatchEvent('change');
+  }, 'transactions');
+  assert.equal(await result().locator('[data-testid="file-gross-margin"]').inputValue(), '50');
+  await expectShownLtvCac(cliLtvCac(0.5));
+
+  await page.locator('[data-testid="lang-toggle"]').click();
+  await assertEventually(async () =>
+    assert.match(await files().locator('[data-testid="combined-result"] .result-head h3').innerText(), /多个文件合并/),
+  );
+  assert.match(await files().locator('[data-testid="combined-result"] [data-role="breakdown"] caption').innerText(), /渠道/);
+  await page.locator('[data-testid="lang-toggle"]').click();
+});
+
 /** A transactions file of about `bytes` bytes: many customers buying every few days. */
 function writeLargeTransactions(file, bytes) {
   const fd = fs.openSync(file, 'w');
@@ -290,6 +345,7 @@ test('Clear forgets every imported result, and importing works afterwards', asyn
   await page.locator('[data-testid="clear"]').click();
   await assertEventually(async () => {
     assert.equal(await result().count(), 0);
+    assert.equal(await files().locator('[data-testid="combined-result"]').count(), 0);
     assert.equal(await files().locator('[role="tab"]').count(), 0);
     assert.equal(await files().locator('[data-testid="files-none"]').count(), 1);
   }, 5000);

@@ -79,7 +79,14 @@ export class ServimetricsCalculator extends LitElement {
   @state() private activeSection = '';
 
   private engine: EngineClient | null = null;
-  private readonly files = new FileImports(this, () => this.engine);
+  private readonly files = new FileImports(
+    this,
+    () => this.engine,
+    () => {
+      const margin = this.currentInputs()?.['gross_margin'];
+      return typeof margin === 'number' ? margin : undefined;
+    },
+  );
   private extra: Record<string, InputValue> = {};
   private thresholds: ComputeRequest['thresholds'] | undefined;
   private loadedProjection: ProjectionRequest | null = null;
@@ -144,6 +151,16 @@ export class ServimetricsCalculator extends LitElement {
     this.timer = setTimeout(() => void this.recompute(), delay);
   }
 
+  /** The request inputs of the form as it is now, built once per form change. */
+  private currentInputs(): Record<string, InputValue> | null {
+    const model = this.model;
+    if (!model) return null;
+    if (this.builtInputs?.version !== this.inputsVersion) {
+      this.builtInputs = { version: this.inputsVersion, inputs: buildInputs(model, this.form, this.extra) };
+    }
+    return this.builtInputs.inputs;
+  }
+
   private async recompute(): Promise<void> {
     const model = this.model;
     const engine = this.engine;
@@ -151,10 +168,9 @@ export class ServimetricsCalculator extends LitElement {
     const seq = ++this.seq;
     const version = this.inputsVersion;
     const started = performance.now();
-    if (this.builtInputs?.version !== version) {
-      this.builtInputs = { version, inputs: buildInputs(model, this.form, this.extra) };
-    }
-    const request: ComputeRequest = { inputs: this.builtInputs.inputs, compact: true };
+    const inputs = this.currentInputs();
+    if (!inputs) return;
+    const request: ComputeRequest = { inputs, compact: true };
     if (this.thresholds) request.thresholds = this.thresholds;
     try {
       let answer: ComputeAnswer | null = null;

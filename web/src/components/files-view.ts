@@ -1,11 +1,13 @@
 // The data files panel: a drop zone and file picker with the kind to read the file as, a sample and
-// templates per kind, the progress of a running import, and the result of each kind loaded.
+// templates per kind, the progress of a running import, the result of each kind loaded, and what
+// the loaded files give together.
 import { html, nothing, type TemplateResult } from 'lit';
 import { type DataKind, type ImportKind, KIND_IDS } from '../engine/import-types';
 import type { EngineError, KpiSpec } from '../engine/types';
 import { kindName } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
 import type { FileImports } from '../lib/file-imports';
+import { renderCombined } from './combined-result-view';
 import { renderImportProgress } from './import-progress-view';
 import { renderKindResult } from './kind-result-view';
 
@@ -143,7 +145,9 @@ function results(ctx: FilesContext): TemplateResult {
       onReadAs: (k) => void imports.readAs(kind, k),
       onDownloadRejects: () => void imports.downloadRejects(kind),
       onToggleTable: (key) => imports.toggleTable(key),
-    })}`;
+      onGrossMargin: (margin) => void imports.setGrossMargin(kind, margin),
+    })}
+    ${renderCombined({ i18n, combined: imports.combined, kpiSpec: ctx.kpiSpec, message: ctx.message })}`;
 }
 
 export function renderFiles(ctx: FilesContext): TemplateResult {

@@ -30,6 +30,34 @@ export interface KindResultContext {
   onReadAs: (kind: ImportKind) => void;
   onDownloadRejects: () => void;
   onToggleTable: (key: string) => void;
+  /** A new gross margin (fraction) for a transactions file's CLTV: the file is read again. */
+  onGrossMargin: (margin: number) => void;
+}
+
+/** The margin a transactions file's CLTV (and so LTV:CAC per channel) is computed with. */
+function grossMargin(ctx: KindResultContext): TemplateResult | typeof nothing {
+  const { i18n, result } = ctx;
+  if (result.kind !== 'transactions' || fileError(result.answer)) return nothing;
+  const margin = result.options.gross_margin;
+  const change = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const percent = input.valueAsNumber;
+    if (Number.isFinite(percent) && percent >= 0 && percent <= 100) ctx.onGrossMargin(percent / 100);
+    else input.value = margin === undefined ? '' : String(+(margin * 100).toFixed(4));
+  };
+  return html`<div class="margin-row">
+    <label class="inline"
+      >${i18n.t('fileGrossMargin')}
+      <span class="control margin-control"
+        ><input type="number" class="has-affix" min="0" max="100" step="any" inputmode="decimal" data-testid="file-gross-margin"
+          .value=${margin === undefined ? '' : String(+(margin * 100).toFixed(4))} ?disabled=${ctx.busy} @change=${change} /><span
+          class="affix"
+          >%</span
+        ></span
+      ></label
+    >
+    <span class="muted small">${i18n.t(margin === undefined ? 'fileGrossMarginNone' : 'fileGrossMarginHint')}</span>
+  </div>`;
 }
 
 function problem(ctx: KindResultContext, error: EngineError): TemplateResult {
@@ -143,7 +171,7 @@ export function renderKindResult(ctx: KindResultContext): TemplateResult {
           </button>
         </p>`
       : nothing}
-    ${error ? problem(ctx, error) : nothing}
+    ${error ? problem(ctx, error) : nothing} ${grossMargin(ctx)}
     ${canMap && ctx.mappingOpen && kind && report
       ? renderMapping({ i18n, kind, header: report.header, mapping: report.mapping, busy: ctx.busy, onApply: ctx.onApplyMapping })
       : nothing}

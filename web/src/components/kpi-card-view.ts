@@ -78,7 +78,7 @@ function breakdownTable(i18n: I18n, spec: KpiSpec, result: KpiResult): TemplateR
     </caption>
     <tbody>
       ${rows.map(
-        (row) => html`<tr data-row=${row.name} data-band=${row.band} title=${rowRule(row)}>
+        (row) => html`<tr data-row=${row.name} data-band=${row.band} data-raw=${String(row.value)} title=${rowRule(row)}>
           <td>${i18n.rowName(row.name)}</td>
           <td class="num">${i18n.value(row.value, spec.unit)}</td>
           <td class="band">${row.band !== 'none' ? bandChip(i18n, row.band) : nothing}</td>

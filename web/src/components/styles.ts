@@ -757,6 +757,19 @@ export const styles = css`
     font-size: 13px;
     color: var(--_muted);
   }
+  .margin-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 12px;
+    margin: 8px 0 4px;
+  }
+  .margin-control {
+    width: 7.5em;
+  }
+  .kind-result.combined {
+    margin-top: 20px;
+  }
   .inline select,
   .import-report select,
   .mapping select {

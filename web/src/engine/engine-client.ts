@@ -1,5 +1,5 @@
 // The page's side of the engine worker: one promise per request, matched by request id.
-import type { ImportAnswer, ImportOptions, ImportProgress, KindsCatalog } from './import-types';
+import type { CombinedAnswer, ImportAnswer, ImportOptions, ImportProgress, KindsCatalog } from './import-types';
 import type {
   AnalyzeAnswer,
   Catalog,
@@ -130,6 +130,11 @@ export class EngineClient {
 
   analyze(kind: string, text: string): Promise<AnalyzeAnswer> {
     return this.post<AnalyzeAnswer>({ type: 'analyze', kind, text });
+  }
+
+  /** KPIs that need several imported files at once: each file's kind and derived inputs in. */
+  combine(answers: { kind: string; inputs: Record<string, unknown> }[]): Promise<CombinedAnswer> {
+    return this.post<CombinedAnswer>({ type: 'combine', requestText: JSON.stringify({ answers }) });
   }
 
   /** The data kinds a file can hold: fields, labels, header aliases. */

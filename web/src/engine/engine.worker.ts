@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // Owns the WebAssembly instance of the C++ core. Messages in: catalog / kinds / compute / analyze /
-// rejects, each with an id; messages out: the JSON text of the answer for that id, parsed by the
+// combine / rejects, each with an id; messages out: the JSON text of the answer for that id, parsed by the
 // page. Computes posted on the same lane replace older ones still waiting in the queue, so a burst
 // of keystrokes costs one computation. A file import runs beside the queue: it awaits each chunk of
 // the file, so computes are answered between chunks, and a cancel message stops it.
@@ -55,6 +55,8 @@ function run(module: ServimetricsModule, request: QueuedRequest): string {
       return decoder.decode(module.computeBytes(encoder.encode(request.requestText)));
     case 'analyze':
       return module.analyze(request.kind, request.text);
+    case 'combine':
+      return module.combine(request.requestText);
   }
 }
 

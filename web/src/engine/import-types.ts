@@ -139,6 +139,16 @@ export interface ImportAnswer {
   import?: ImportReport;
 }
 
+/** KPIs that need two imported files at once (LTV:CAC per channel), from the core's combine(). */
+export interface CombinedAnswer {
+  kpis: KpiResult[];
+  errors: EngineError[];
+  inputs?: Record<string, unknown>;
+  /** Which kind of file each merged input came from. */
+  sources?: Record<string, string>;
+  notes?: Note[];
+}
+
 /** The file-level problem of an answer (wrong kind, missing column, unreadable file), if any. */
 export function fileError(answer: ImportAnswer): EngineError | undefined {
   return answer.errors.find((e) => e.input === 'file');

@@ -12,6 +12,8 @@ declare module '@wasm/servimetrics.js' {
     computeBytes(requestUtf8: Uint8Array): Uint8Array;
     /** KPIs from a file's text; kind is "spend" for the marketing-spend CSV. */
     analyze(kind: string, text: string): string;
+    /** KPIs that need two imported files (LTV:CAC per channel): {"answers": [{kind, inputs}]} in. */
+    combine(requestJson: string): string;
     /** The data kinds (fields, labels, header aliases) as JSON text. */
     kinds(): string;
     /** A streaming import of one file; an Embind object, so it must be deleted. */

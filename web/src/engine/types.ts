@@ -55,6 +55,8 @@ export interface KpiInputSpec extends InputSpec {
   optional: boolean;
   default: number | null;
   derived_from: string | null;
+  /** Read when given for another KPI (LTV:CAC reads cac's channels); not shown among this KPI's fields. */
+  companion?: boolean;
 }
 
 /** An input as listed once in the catalog's `inputs`. */
@@ -230,6 +232,7 @@ export type WorkerRequest =
   // cloning an object walks it on both sides.
   | { id: number; type: 'compute'; requestText: string; lane?: string }
   | { id: number; type: 'analyze'; kind: string; text: string }
+  | { id: number; type: 'combine'; requestText: string }
   // The File itself crosses (a handle, not its bytes); the worker streams it.
   | { id: number; type: 'import'; file: Blob; requestText: string }
   // The CSV of every row the last finished import of this kind rejected (text, not JSON).

@@ -49,5 +49,6 @@ export function noteText(i18n: I18n, note: Note): { text: string; detail: string
   if (i18n.lang !== 'zh-CN') return { text: note.message, detail: '' };
   const zh = NOTES_ZH[note.id];
   if (!zh) return { text: note.message, detail: '' };
-  return { text: zh, detail: /\d/.test(note.message) ? note.message : '' };
+  // The core's sentence stays beside the Chinese one when it names numbers, lines or channels.
+  return { text: zh, detail: /\d|'/.test(note.message) ? note.message : '' };
 }

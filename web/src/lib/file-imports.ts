@@ -4,6 +4,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type EngineClient, isCancelled } from '../engine/engine-client';
 import {
+  type CombinedAnswer,
   type DateFormat,
   type ImportAnswer,
   type ImportKind,
@@ -52,10 +53,18 @@ export class FileImports implements ReactiveController {
   /** Tables shown in full rather than their first rows ("kind/table"). */
   readonly expanded = new Set<string>();
   dragging = false;
+  /** KPIs that need two of the loaded files at once (LTV:CAC per channel); null with fewer. */
+  combined: CombinedAnswer | null = null;
+  private combineSeq = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly engine: () => EngineClient | null,
+    /**
+     * The gross margin (fraction) a new transactions import reads CLTV with: the calculator's own,
+     * until the user sets one for the file.
+     */
+    private readonly defaultGrossMargin: () => number | undefined = () => undefined,
   ) {
     host.addController(this);
   }
@@ -99,7 +108,21 @@ export class FileImports implements ReactiveController {
 
   /** A file the user chose or dropped, read as the kind in the select. */
   importFile(file: File): Promise<void> {
-    return this.start(file, file.name, { kind: this.kind });
+    return this.start(file, file.name, this.withMargin({ kind: this.kind }));
+  }
+
+  /** Reads the transactions file again with another gross margin (a fraction), for CLTV. */
+  setGrossMargin(kind: string, margin: number): Promise<void> {
+    const result = this.results.get(kind);
+    if (!result || !Number.isFinite(margin) || margin < 0 || margin > 1) return Promise.resolve();
+    return this.start(result.file, result.fileName, { ...result.options, gross_margin: margin }, result.remembered);
+  }
+
+  /** Options for a new import: transactions (or a file that may be transactions) get the margin. */
+  private withMargin(options: ImportOptions): ImportOptions {
+    const margin = this.defaultGrossMargin();
+    if (margin === undefined || (options.kind !== 'auto' && options.kind !== 'transactions')) return options;
+    return { ...options, gross_margin: margin };
   }
 
   /** A sample of one kind, fetched from the page's own server. */
@@ -109,7 +132,7 @@ export class FileImports implements ReactiveController {
       const response = await fetch(url);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const blob = await response.blob();
-      await this.start(blob, fileName, { kind: kind as ImportKind });
+      await this.start(blob, fileName, this.withMargin({ kind: kind as ImportKind }));
     } catch (error) {
       this.fail(fileName, error);
     }
@@ -146,7 +169,8 @@ export class FileImports implements ReactiveController {
     const result = this.results.get(fromKind);
     if (!result) return Promise.resolve();
     this.results.delete(fromKind);
-    return this.start(result.file, result.fileName, { kind });
+    void this.recombine();
+    return this.start(result.file, result.fileName, this.withMargin({ kind }));
   }
 
   /** Clear: stops an import, forgets every result here and every kept import in the worker. */
@@ -154,6 +178,8 @@ export class FileImports implements ReactiveController {
     this.cancel();
     this.engine()?.forgetImports();
     this.results.clear();
+    this.combined = null;
+    this.combineSeq++;
     this.expanded.clear();
     this.active = null;
     this.message = null;
@@ -220,6 +246,31 @@ export class FileImports implements ReactiveController {
     this.active = kind;
     const hasFileError = answer.errors.some((e) => e.input === 'file');
     this.mappingOpen = hasFileError && (header?.length ?? 0) > 0 && kind !== 'auto';
+    this.changed();
+    await this.recombine();
+  }
+
+  /** Asks the core what the loaded files give together; only the latest answer is kept. */
+  private async recombine(): Promise<void> {
+    const engine = this.engine();
+    const seq = ++this.combineSeq;
+    const answers = [...this.results.values()]
+      .filter((r) => r.answer.inputs && Object.keys(r.answer.inputs).length > 0)
+      .map((r) => ({ kind: r.kind, inputs: r.answer.inputs as Record<string, unknown> }));
+    if (!engine || answers.length < 2) {
+      this.combined = null;
+      this.changed();
+      return;
+    }
+    try {
+      const combined = await engine.combine(answers);
+      if (seq !== this.combineSeq) return;
+      this.combined = combined.kpis.length > 0 || combined.errors.length > 0 || (combined.notes?.length ?? 0) > 0 ? combined : null;
+    } catch (error) {
+      if (seq !== this.combineSeq) return;
+      this.combined = null;
+      this.fail('', error);
+    }
     this.changed();
   }
 

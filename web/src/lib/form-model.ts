@@ -92,6 +92,7 @@ export function buildFormModel(catalog: Catalog): FormModel {
       const owner = firstWithSignature.get(inputSignature(kpi)) ?? kpi.id;
       const set: FieldSet = { kpi, fields: [], alternatives: kpi.inputs.length > 1 && kpi.inputs.every((i) => i.optional) };
       for (const input of kpi.inputs) {
+        if (input.companion) continue;
         const spec = inputByName.get(input.name) ?? { ...input, used_by: [kpi.id] };
         const key = input.scoped ? `${owner}.${input.name}` : input.name;
         if (seen.has(key)) continue;

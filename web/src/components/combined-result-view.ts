@@ -1,0 +1,48 @@
+// What the loaded files give only together (LTV:CAC per channel from spend + transactions): the
+// core's combine() answer as KPI cards, with the notes that say which channels could not be matched.
+import { html, nothing, type TemplateResult } from 'lit';
+import type { CombinedAnswer } from '../engine/import-types';
+import type { EngineError, KpiResult, KpiSpec } from '../engine/types';
+import { noteText } from '../i18n/data-labels';
+import type { I18n } from '../i18n/i18n';
+import { renderKpiCard } from './kpi-card-view';
+
+export interface CombinedContext {
+  i18n: I18n;
+  combined: CombinedAnswer | null;
+  kpiSpec: (id: string) => KpiSpec | undefined;
+  message: (error: EngineError) => string;
+}
+
+export function renderCombined(ctx: CombinedContext): TemplateResult | typeof nothing {
+  const { i18n, combined } = ctx;
+  if (!combined) return nothing;
+  const results = new Map<string, KpiResult>(combined.kpis.map((k) => [k.id, k]));
+  const errorsOf = new Map<string, EngineError[]>();
+  for (const e of combined.errors) if (e.kpi) errorsOf.set(e.kpi, [...(errorsOf.get(e.kpi) ?? []), e]);
+  const ids = [...new Set([...results.keys(), ...errorsOf.keys()])].filter((id) => ctx.kpiSpec(id));
+  const notes = combined.notes ?? [];
+  return html`<div class="kind-result combined" data-testid="combined-result">
+    <div class="result-head">
+      <div>
+        <h3>${i18n.t('combinedTitle')}</h3>
+        <p class="muted">${i18n.t('combinedIntro')}</p>
+      </div>
+    </div>
+    ${ids.length
+      ? html`<div class="cards" data-testid="combined-kpis">
+          ${ids.map((id) => renderKpiCard(i18n, ctx.kpiSpec(id) as KpiSpec, results.get(id), errorsOf.get(id), ctx.message, results))}
+        </div>`
+      : nothing}
+    ${notes.length
+      ? html`<div class="notes panel" data-testid="combined-notes">
+          <ul>
+            ${notes.map((n) => {
+              const note = noteText(i18n, n);
+              return html`<li data-note=${n.id}>${note.text}${note.detail ? html`<span class="muted small note-detail">${note.detail}</span>` : nothing}</li>`;
+            })}
+          </ul>
+        </div>`
+      : nothing}
+  </div>`;
+}
