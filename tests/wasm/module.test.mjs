@@ -1,6 +1,7 @@
 // The wasm module as the page loads it: it loads; catalog() parses and holds every KPI id of the
 // native catalog (compared with `build/native/cli/servimetrics catalog` when that binary exists);
-// compute() gives the articles' worked examples; analyze('spend', ...) gives per-channel CAC; the
+// compute() gives the articles' worked examples; analyze('spend', ...) gives per-channel CAC;
+// combine() gives LTV:CAC per channel; the
 // sample company request (or our own) computes every KPI with no NaN or Infinity anywhere.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -227,6 +228,28 @@ const everyKpiInputs = {
   roles: { sales: { assessed: 15, passed: 15 }, customer_service: { assessed: 20, passed: 19 } },
   request_to_decision_days: 2, months_to_productive: 1.5, updates_per_month: 3,
 };
+
+test('combine() joins a spend and a transactions analysis into LTV:CAC per channel, as the CLI does', () => {
+  const spend = JSON.parse(m.analyze('spend', 'period,channel,spend,new_customers\n2024-01,Web,300,3\n2024-01,Store,400,1\n'));
+  const file = new m.FileImport(JSON.stringify({ kind: 'transactions', gross_margin: 0.5 }));
+  file.feed(new TextEncoder().encode('customer_id,date,amount,channel\nA,2024-01-01,100,web\nA,2024-12-31,100,web\nB,2024-06-01,400,Store\n'));
+  const transactions = JSON.parse(file.finish());
+  file.delete();
+  const answer = JSON.parse(m.combine(JSON.stringify({ answers: [spend, transactions] })));
+  assert.deepEqual(answer.errors, []);
+  const ratio = kpi(answer, 'ltv_cac_ratio');
+  assert.ok(ratio, JSON.stringify(answer));
+  // A year of data: each channel's CLTV is its customers' yearly revenue x 0.5 x 1 year.
+  const rows = Object.fromEntries(ratio.breakdown.map((r) => [r.name, r.value]));
+  const cltv = transactions.inputs.channel_cltv;
+  assert.ok(Math.abs(rows.Web - cltv.web.cltv / 100) < 1e-12, JSON.stringify(ratio.breakdown));
+  assert.ok(Math.abs(rows.Store - cltv.Store.cltv / 400) < 1e-12);
+  assert.equal(answer.sources.channels, 'spend');
+  // A bad request is an answer with an error, not a throw.
+  const bad = JSON.parse(m.combine('{"answers": 1}'));
+  assert.equal(bad.errors.length, 1);
+  assert.equal(JSON.parse(m.combine('not json')).errors.length, 1);
+});
 
 test('a request for every KPI computes all of them with no NaN or Infinity', () => {
   const requests = [{ inputs: everyKpiInputs }];
