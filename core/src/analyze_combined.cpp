@@ -104,25 +104,28 @@ void add_channel_notes(json& answer, const std::vector<Source>& sources, const j
 }  // namespace
 
 json combine_analyses(const json& request) {
-  const json* answers = request.is_object() && request.contains("answers") ? &request["answers"]
-                                                                            : nullptr;
+  const json* answers =
+      request.is_object() && request.contains("answers") ? &request["answers"] : nullptr;
   if (answers == nullptr || !answers->is_array()) {
-    return request_error("answers", "answers must be an array of analyses, each with kind and "
-                                    "inputs");
+    return request_error("answers",
+                         "answers must be an array of analyses, each with kind and "
+                         "inputs");
   }
   std::vector<Source> sources;
   for (std::size_t i = 0; i < answers->size(); ++i) {
     const json& a = (*answers)[i];
     const std::string key = "answers[" + std::to_string(i) + "]";
-    if (!a.is_object() || !a.contains("kind") || !a["kind"].is_string() ||
-        !a.contains("inputs") || !a["inputs"].is_object()) {
+    if (!a.is_object() || !a.contains("kind") || !a["kind"].is_string() || !a.contains("inputs") ||
+        !a["inputs"].is_object()) {
       return request_error(key, key + " must be an object with kind (text) and inputs (object)");
     }
     sources.push_back({a["kind"].get<std::string>(), &a["inputs"]});
   }
 
-  json answer = {{"kpis", json::array()},  {"errors", json::array()},
-                 {"inputs", json::object()}, {"notes", json::array()},
+  json answer = {{"kpis", json::array()},
+                 {"errors", json::array()},
+                 {"inputs", json::object()},
+                 {"notes", json::array()},
                  {"sources", json::object()}};
   json& merged = answer["inputs"];
   std::set<std::string> alone;         // KPIs one file gives by itself

@@ -144,8 +144,8 @@ json add_channel_table(json& answer, const TransactionTotals& t, double years_ob
     // Like the overall cltv: only with a margin, and not for the customers of no known channel.
     if (inputs.contains("gross_margin") && annual.is_number() && annual.get<double>() >= 0 &&
         c.name != "(blank)") {
-      const double lifetime = cltv(annual.get<double>(), relationship_years,
-                                   *options.gross_margin, options.discount_rate.value_or(0));
+      const double lifetime = cltv(annual.get<double>(), relationship_years, *options.gross_margin,
+                                   options.discount_rate.value_or(0));
       if (std::isfinite(lifetime)) {
         value = lifetime;
         channel_cltv[c.name] = {{"cltv", lifetime}};

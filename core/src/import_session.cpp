@@ -46,10 +46,14 @@ std::string csv_cell(std::string_view text) {
 
 std::string delimiter_name(char delimiter) {
   switch (delimiter) {
-    case '\t': return "tab";
-    case ' ': return "spaces";
-    case 0: return "";
-    default: return std::string(1, delimiter);
+    case '\t':
+      return "tab";
+    case ' ':
+      return "spaces";
+    case 0:
+      return "";
+    default:
+      return std::string(1, delimiter);
   }
 }
 
@@ -70,9 +74,8 @@ class ImportSession::KindChooser final : public RowSink {
     if (session_.builder_) return session_.builder_->row(line, fields);
     const KindSpec* kind = guess_kind(fields);
     if (kind == nullptr) {
-      return session_.fail(
-          "the columns do not fit any data kind (" + kind_list() +
-          "); choose the kind, or rename the columns as in the templates");
+      return session_.fail("the columns do not fit any data kind (" + kind_list() +
+                           "); choose the kind, or rename the columns as in the templates");
     }
     session_.options_.kind = kind->id;
     session_.builder_ = std::make_unique<TableBuilder>(*kind, session_.options_);
@@ -115,7 +118,9 @@ bool ImportSession::fail(std::string message) {
   return false;
 }
 
-std::uint64_t ImportSession::rows_read() const { return builder_ ? builder_->rows_read() : 0; }
+std::uint64_t ImportSession::rows_read() const {
+  return builder_ ? builder_->rows_read() : 0;
+}
 
 const ImportedTable& ImportSession::table() const {
   static const ImportedTable empty;
@@ -262,7 +267,8 @@ nlohmann::json ImportSession::report() const {
   nlohmann::json rejects = nlohmann::json::array();
   for (std::size_t i = 0; i < builder_->rejects().size() && i < kRejectsShown; ++i) {
     const RejectedRow& r = builder_->rejects()[i];
-    rejects.push_back({{"row", r.line}, {"column", r.column}, {"value", r.value}, {"reason", r.reason}});
+    rejects.push_back(
+        {{"row", r.line}, {"column", r.column}, {"value", r.value}, {"reason", r.reason}});
   }
   out["rejects"] = std::move(rejects);
   out["rejects_kept"] = builder_->rejects().size();

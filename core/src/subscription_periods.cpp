@@ -22,7 +22,6 @@
 namespace servimetrics {
 namespace {
 
-
 struct Subscription {
   Timestamp start;
   Timestamp end;  // kNoTime while active at as_of

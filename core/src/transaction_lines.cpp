@@ -27,7 +27,6 @@
 namespace servimetrics {
 namespace {
 
-
 bool equals_ascii_folded(std::string_view text, std::string_view lower) {
   if (text.size() != lower.size()) return false;
   for (std::size_t i = 0; i < text.size(); ++i) {

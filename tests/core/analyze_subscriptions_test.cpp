@@ -10,9 +10,9 @@
 #include <string>
 
 #include "analyze_test_support.hpp"
+#include "row_table_builder.hpp"
 #include "servimetrics/csv_reader.hpp"
 #include "servimetrics/kind_analysis.hpp"
-#include "row_table_builder.hpp"
 
 namespace {
 
@@ -25,7 +25,7 @@ using namespace servimetrics::testing;
 //   F (Feb 1 - May 1, after as_of so still active): Mar..May.
 RowTableBuilder dated_example() {
   RowTableBuilder b("subscriptions",
-                 {"customer_id", "start_date", "end_date", "recurring_revenue", "channel"});
+                    {"customer_id", "start_date", "end_date", "recurring_revenue", "channel"});
   b.row({"A", "2024-01-01", "", "100", "Online"});
   b.row({"B", "2024-01-10", "2024-02-20", "50", "Online"});
   b.row({"C", "2024-01-15", "2024-03-01", "30", "Store"});
@@ -186,7 +186,8 @@ TEST(AnalyzeSubscriptions, QuarterlyChurnToMonthlyLifetime) {
 }
 
 TEST(AnalyzeSubscriptions, NoChurnAndZeroRevenue) {
-  RowTableBuilder b("subscriptions", {"customer_id", "start_date", "end_date", "recurring_revenue"});
+  RowTableBuilder b("subscriptions",
+                    {"customer_id", "start_date", "end_date", "recurring_revenue"});
   b.row({"a", "2024-01-05", "", "0"});
   b.row({"b", "2024-02-05", "", "0"});
   const json answer = analyze_subscriptions_table(b.table(), as_of("2024-03-31"));
@@ -202,7 +203,8 @@ TEST(AnalyzeSubscriptions, NoChurnAndZeroRevenue) {
 }
 
 TEST(AnalyzeSubscriptions, SingleCustomerSingleDay) {
-  RowTableBuilder b("subscriptions", {"customer_id", "start_date", "end_date", "recurring_revenue"});
+  RowTableBuilder b("subscriptions",
+                    {"customer_id", "start_date", "end_date", "recurring_revenue"});
   b.row({"a", "2024-01-05", "2024-01-05", "10"});
   const json answer = analyze_subscriptions_table(b.table(), {});
   expect_finite_answer(answer);
@@ -267,7 +269,7 @@ TEST(AnalyzeSubscriptions, NeitherForm) {
 
 RowTableBuilder snapshot_example() {
   RowTableBuilder b("subscriptions",
-                 {"customer_id", "tenure_months", "recurring_revenue", "churned", "channel"});
+                    {"customer_id", "tenure_months", "recurring_revenue", "churned", "channel"});
   b.row({"s1", "2", "20", "Yes", "Online"});
   b.row({"s2", "10", "50", "No", "Online"});
   b.row({"s3", "30", "80", "Yes", "Store"});
@@ -310,7 +312,8 @@ TEST(AnalyzeSubscriptions, SnapshotByHand) {
 }
 
 TEST(AnalyzeSubscriptions, SnapshotCustomerWithSeveralRows) {
-  RowTableBuilder b("subscriptions", {"customer_id", "tenure_months", "recurring_revenue", "churned"});
+  RowTableBuilder b("subscriptions",
+                    {"customer_id", "tenure_months", "recurring_revenue", "churned"});
   b.row({"x", "10", "50", "No"});
   b.row({"x", "12", "10", "Yes"});  // one row still active: x has not churned
   b.row({"y", "3", "", "Yes"});
@@ -346,7 +349,8 @@ TEST(AnalyzeSubscriptions, SnapshotWithoutFlagsOrRevenue) {
 TEST(AnalyzeSubscriptions, TelcoChurnFile) {
   const auto text = read_shared_data("telco-churn/Telco-Customer-Churn.csv");
   if (!text) GTEST_SKIP() << "Telco-Customer-Churn.csv is not there";
-  RowTableBuilder b("subscriptions", {"customer_id", "tenure_months", "recurring_revenue", "churned"});
+  RowTableBuilder b("subscriptions",
+                    {"customer_id", "tenure_months", "recurring_revenue", "churned"});
   ImportedColumn& customer = b.column("customer_id");
   ImportedColumn& tenure = b.column("tenure_months");
   ImportedColumn& revenue = b.column("recurring_revenue");
@@ -383,7 +387,7 @@ TEST(AnalyzeSubscriptions, TelcoChurnFile) {
 
 TEST(AnalyzeSubscriptions, MillionRowsFinish) {
   RowTableBuilder b("subscriptions",
-                 {"customer_id", "start_date", "end_date", "recurring_revenue", "channel"});
+                    {"customer_id", "start_date", "end_date", "recurring_revenue", "channel"});
   ImportedColumn& customer = b.column("customer_id");
   ImportedColumn& start = b.column("start_date");
   ImportedColumn& end = b.column("end_date");

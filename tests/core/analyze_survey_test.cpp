@@ -7,9 +7,9 @@
 
 #include <string>
 
+#include "column_table_builder.hpp"
 #include "kind_answer_support.hpp"
 #include "servimetrics/kind_analysis.hpp"
-#include "column_table_builder.hpp"
 
 namespace {
 
@@ -21,7 +21,8 @@ using servimetrics::kNoTime;
 TEST(AnalyzeSurvey, TenAnswersGiveNpsTwentyWithItsInterval) {
   // Promoters 10, 10, 9, 9, 9; passives 8, 7; detractors 6, 3, 0: 100 * (5 - 3) / 10 = 20.
   const json answer = analyze_survey_table(
-      ColumnTableBuilder("survey").numbers("nps_score", {10, 10, 9, 9, 9, 8, 7, 6, 3, 0}).build(), {});
+      ColumnTableBuilder("survey").numbers("nps_score", {10, 10, 9, 9, 9, 8, 7, 6, 3, 0}).build(),
+      {});
   expect_valid_kind_answer(answer);
   EXPECT_EQ(answer["errors"].size(), 0u) << answer.dump();
   EXPECT_DOUBLE_EQ(kpi_value(answer, "nps"), 20);
@@ -185,15 +186,15 @@ TEST(AnalyzeSurvey, ScaleOptionForcesTheGenericScore) {
   AnalyzeOptions options;
   options.scale = "nps";
   // 1, 5, 4, 4 on 0-10: four detractors -> -100.
-  const json answer =
-      analyze_survey_table(ColumnTableBuilder("survey").numbers("score", {1, 5, 4, 4}).build(), options);
+  const json answer = analyze_survey_table(
+      ColumnTableBuilder("survey").numbers("score", {1, 5, 4, 4}).build(), options);
   expect_valid_kind_answer(answer);
   EXPECT_DOUBLE_EQ(kpi_value(answer, "nps"), -100);
   EXPECT_NE(note_message(answer, "score_scale").find("scale option"), std::string::npos);
 
   options.scale = "csat";
-  const json csat =
-      analyze_survey_table(ColumnTableBuilder("survey").numbers("score", {1, 5, 9}).build(), options);
+  const json csat = analyze_survey_table(
+      ColumnTableBuilder("survey").numbers("score", {1, 5, 9}).build(), options);
   expect_valid_kind_answer(csat);
   EXPECT_DOUBLE_EQ(kpi_value(csat, "csat"), 3);  // 9 is out of the 1-5 scale
   EXPECT_DOUBLE_EQ(measure(csat, "scores_out_of_range"), 1);
@@ -207,7 +208,8 @@ TEST(AnalyzeSurvey, ScaleOptionForcesTheGenericScore) {
 
 TEST(AnalyzeSurvey, GenericScoreBesideADedicatedColumnIsNotUsedTwice) {
   const json answer = analyze_survey_table(
-      ColumnTableBuilder("survey").numbers("nps_score", {10, 9}).numbers("score", {0, 3}).build(), {});
+      ColumnTableBuilder("survey").numbers("nps_score", {10, 9}).numbers("score", {0, 3}).build(),
+      {});
   expect_valid_kind_answer(answer);
   EXPECT_DOUBLE_EQ(kpi_value(answer, "nps"), 100);
   EXPECT_NE(find_note(answer, "score_ignored"), nullptr);
@@ -285,17 +287,19 @@ TEST(AnalyzeSurvey, AllBlankScoresGiveNotesNotKpis) {
   EXPECT_EQ(table_rows(*find_table(answer, "trend")), 0u);
   EXPECT_EQ(table_rows(*find_table(answer, "callbacks")), 0u);
 
-  const json blank_generic =
-      analyze_survey_table(ColumnTableBuilder("survey").numbers("score", {kBlankNumber}).build(), {});
+  const json blank_generic = analyze_survey_table(
+      ColumnTableBuilder("survey").numbers("score", {kBlankNumber}).build(), {});
   expect_valid_kind_answer(blank_generic);
   EXPECT_NE(find_note(blank_generic, "score_blank"), nullptr);
   EXPECT_NE(find_note(blank_generic, "no_scores"), nullptr);
 }
 
 TEST(AnalyzeSurvey, SingleResponse) {
-  const json answer = analyze_survey_table(
-      ColumnTableBuilder("survey").numbers("nps_score", {3}).dates("date", {at(2024, 5, 31, 22)}).build(),
-      {});
+  const json answer = analyze_survey_table(ColumnTableBuilder("survey")
+                                               .numbers("nps_score", {3})
+                                               .dates("date", {at(2024, 5, 31, 22)})
+                                               .build(),
+                                           {});
   expect_valid_kind_answer(answer);
   EXPECT_DOUBLE_EQ(kpi_value(answer, "nps"), -100);
   const json* calls = find_table(answer, "callbacks");

@@ -10,9 +10,9 @@
 #include <unordered_map>
 
 #include "analyze_test_support.hpp"
+#include "row_table_builder.hpp"
 #include "servimetrics/csv_reader.hpp"
 #include "servimetrics/kind_analysis.hpp"
-#include "row_table_builder.hpp"
 
 namespace {
 
@@ -24,7 +24,7 @@ using namespace servimetrics::testing;
 // C: 1006 (80 basic, Jun 30). Net 360 = A 280 + B 0 + C 80; gross 510; returns 150; 4 orders.
 RowTableBuilder example_table() {
   RowTableBuilder b("transactions", {"customer_id", "date", "quantity", "unit_price", "channel",
-                                  "category", "invoice_id"});
+                                     "category", "invoice_id"});
   b.row({"A", "2024-01-05", "2", "50", "Online", "product", "1001"});
   b.row({"A", "2024-01-05", "1", "30", "Online", "basic_service", "1001"});
   b.row({"A", "2024-03-10", "1", "200", "Online", "value_added_service", "1002"});
@@ -210,7 +210,7 @@ TEST(AnalyzeTransactions, StatusCancellationsAndAmountColumn) {
   // Amount wins over quantity x unit_price; a cancelled status negates a positive amount;
   // a return without a cancellation flag stays negative and is no order.
   RowTableBuilder b("transactions", {"customer_id", "date", "amount", "quantity", "unit_price",
-                                  "status", "invoice_id"});
+                                     "status", "invoice_id"});
   b.row({"X", "2024-01-01", "120", "1", "999", "Completed", "I1"});
   b.row({"X", "2024-01-02", "", "2", "15", "completed", "I2"});  // 30 from quantity x price
   b.row({"X", "2024-01-03", "45", "", "", "已取消", "I3"});      // cancelled: -45
@@ -370,7 +370,7 @@ TEST(AnalyzeTransactions, OverflowingSumsStayFinite) {
 
 TEST(AnalyzeTransactions, MillionRowsFinish) {
   RowTableBuilder b("transactions",
-                 {"customer_id", "date", "amount", "channel", "category", "invoice_id"});
+                    {"customer_id", "date", "amount", "channel", "category", "invoice_id"});
   ImportedColumn& customer = b.column("customer_id");
   ImportedColumn& date = b.column("date");
   ImportedColumn& amount = b.column("amount");
@@ -413,7 +413,7 @@ TEST(AnalyzeTransactions, UciOnlineRetail) {
   const auto text = read_shared_data("online-retail/online_retail.csv");
   if (!text) GTEST_SKIP() << "online_retail.csv is not there";
   RowTableBuilder b("transactions", {"customer_id", "date", "quantity", "unit_price", "channel",
-                                  "product", "invoice_id"});
+                                     "product", "invoice_id"});
   ImportedColumn& customer = b.column("customer_id");
   ImportedColumn& date = b.column("date");
   ImportedColumn& quantity = b.column("quantity");

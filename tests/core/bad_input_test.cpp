@@ -24,9 +24,13 @@ json with_clv(json inputs) {
   return inputs;
 }
 
-void expect_clv_still_computed(const json& answer) { EXPECT_DOUBLE_EQ(kpi_value(answer, "clv"), 2400); }
+void expect_clv_still_computed(const json& answer) {
+  EXPECT_DOUBLE_EQ(kpi_value(answer, "clv"), 2400);
+}
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 TEST(BadInput, NegativeCount) {
   const json answer = compute_inputs(with_clv({{"customers_start", 100}, {"customers_lost", -1}}));
@@ -45,16 +49,18 @@ TEST(BadInput, NegativeMoney) {
 }
 
 TEST(BadInput, FractionAboveOne) {
-  const json answer = compute_inputs(
-      with_clv({{"annual_revenue_per_customer", 10000}, {"relationship_years", 3}, {"gross_margin", 1.5}}));
+  const json answer = compute_inputs(with_clv(
+      {{"annual_revenue_per_customer", 10000}, {"relationship_years", 3}, {"gross_margin", 1.5}}));
   EXPECT_EQ(find_kpi_answer(answer, "cltv"), nullptr);
   const json* error = find_error(answer, "cltv", "gross_margin");
   ASSERT_NE(error, nullptr) << answer.dump();
   EXPECT_TRUE(contains(str(*error, "message"), "1.5")) << error->dump();
   expect_clv_still_computed(answer);
 
-  const json churn = compute_inputs(with_clv(
-      {{"customers", 100}, {"churn_before", 1.2}, {"churn_after", 0.1}, {"annual_revenue_per_customer", 50}}));
+  const json churn = compute_inputs(with_clv({{"customers", 100},
+                                              {"churn_before", 1.2},
+                                              {"churn_after", 0.1},
+                                              {"annual_revenue_per_customer", 50}}));
   EXPECT_EQ(find_kpi_answer(churn, "churn_reduction_value"), nullptr);
   EXPECT_NE(find_error(churn, "churn_reduction_value", "churn_before"), nullptr) << churn.dump();
   expect_clv_still_computed(churn);
@@ -63,7 +69,8 @@ TEST(BadInput, FractionAboveOne) {
 TEST(BadInput, AboveTheInputMaximum) {
   const json answer = compute_inputs(with_clv({{"months_to_target", 1e9}}));
   EXPECT_EQ(find_kpi_answer(answer, "tech_adoption_months"), nullptr);
-  EXPECT_NE(find_error(answer, "tech_adoption_months", "months_to_target"), nullptr) << answer.dump();
+  EXPECT_NE(find_error(answer, "tech_adoption_months", "months_to_target"), nullptr)
+      << answer.dump();
   expect_clv_still_computed(answer);
 }
 
@@ -79,11 +86,15 @@ TEST(BadInput, ZeroDenominators) {
       {{{"cltv", 30000}, {"cac", 0}}, "ltv_cac_ratio", "cac"},
       {{{"sales_marketing_spend", 1000}, {"new_customers", 0}}, "cac", "new_customers"},
       {{{"revenue_gain", 10}, {"investment", 0}}, "service_innovation_roi", "investment"},
-      {{{"benefit_3y", 10}, {"digital_transformation_roi.investment", 0}}, "digital_transformation_roi",
+      {{{"benefit_3y", 10}, {"digital_transformation_roi.investment", 0}},
+       "digital_transformation_roi",
        "digital_transformation_roi.investment"},
-      {{{"recurring_revenue_start", 0}, {"recurring_revenue_lost", 0}}, "revenue_churn_rate",
+      {{{"recurring_revenue_start", 0}, {"recurring_revenue_lost", 0}},
+       "revenue_churn_rate",
        "recurring_revenue_start"},
-      {{{"decisions_total", 0}, {"decisions_with_data", 0}}, "data_driven_decision_ratio", "decisions_total"},
+      {{{"decisions_total", 0}, {"decisions_with_data", 0}},
+       "data_driven_decision_ratio",
+       "decisions_total"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.kpi);
@@ -100,7 +111,8 @@ TEST(BadInput, ZeroDenominators) {
 TEST(BadInput, NanAndInfinityAsStrings) {
   for (const char* text : {"NaN", "nan", "Infinity", "-Infinity", "inf", "1e999"}) {
     SCOPED_TRACE(text);
-    const json answer = compute_inputs(with_clv({{"customers_start", 100}, {"customers_lost", text}}));
+    const json answer =
+        compute_inputs(with_clv({{"customers_start", 100}, {"customers_lost", text}}));
     EXPECT_EQ(find_kpi_answer(answer, "churn_rate"), nullptr);
     EXPECT_NE(find_error(answer, "churn_rate", "customers_lost"), nullptr) << answer.dump();
     expect_clv_still_computed(answer);
@@ -110,10 +122,12 @@ TEST(BadInput, NanAndInfinityAsStrings) {
 
 TEST(BadInput, NanAndInfinityAsJsonDoubles) {
   // Not reachable from JSON text, but a caller holding a json value can pass them.
-  for (const double bad : {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity(),
-                           -std::numeric_limits<double>::infinity()}) {
+  for (const double bad :
+       {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity(),
+        -std::numeric_limits<double>::infinity()}) {
     SCOPED_TRACE(bad);
-    const json answer = compute_inputs(with_clv({{"customers_start", 100}, {"customers_lost", bad}}));
+    const json answer =
+        compute_inputs(with_clv({{"customers_start", 100}, {"customers_lost", bad}}));
     EXPECT_EQ(find_kpi_answer(answer, "churn_rate"), nullptr);
     EXPECT_NE(find_error(answer, "churn_rate", "customers_lost"), nullptr) << answer.dump();
     expect_clv_still_computed(answer);
@@ -121,9 +135,8 @@ TEST(BadInput, NanAndInfinityAsJsonDoubles) {
 }
 
 TEST(BadInput, OverflowingNumberInJsonText) {
-  for (const char* text :
-       {R"({"inputs": {"customers_start": 100, "customers_lost": 1e400}})",
-        R"({"inputs": {"customers_start": -1e400, "customers_lost": 10}})"}) {
+  for (const char* text : {R"({"inputs": {"customers_start": 100, "customers_lost": 1e400}})",
+                           R"({"inputs": {"customers_start": -1e400, "customers_lost": 10}})"}) {
     SCOPED_TRACE(text);
     const json answer = parse_or_fail(servimetrics::compute_text(text));
     ASSERT_TRUE(answer.contains("errors") && answer["errors"].is_array()) << answer.dump();
@@ -134,16 +147,19 @@ TEST(BadInput, OverflowingNumberInJsonText) {
 }
 
 TEST(BadInput, TextInANumberField) {
-  const json answer = compute_inputs(with_clv({{"customers_start", "abc"}, {"customers_lost", 10}}));
+  const json answer =
+      compute_inputs(with_clv({{"customers_start", "abc"}, {"customers_lost", 10}}));
   EXPECT_EQ(find_kpi_answer(answer, "churn_rate"), nullptr);
   const json* error = find_error(answer, "churn_rate", "customers_start");
   ASSERT_NE(error, nullptr) << answer.dump();
   EXPECT_TRUE(contains(str(*error, "message"), "abc")) << error->dump();
   expect_clv_still_computed(answer);
 
-  for (const json& bad : {json(true), json::array({1}), json::object({{"x", 1}}), json("1,000"), json("12abc")}) {
+  for (const json& bad :
+       {json(true), json::array({1}), json::object({{"x", 1}}), json("1,000"), json("12abc")}) {
     SCOPED_TRACE(bad.dump());
-    const json other = compute_inputs(with_clv({{"customers_start", 100}, {"customers_lost", bad}}));
+    const json other =
+        compute_inputs(with_clv({{"customers_start", 100}, {"customers_lost", bad}}));
     EXPECT_EQ(find_kpi_answer(other, "churn_rate"), nullptr);
     EXPECT_NE(find_error(other, "churn_rate", "customers_lost"), nullptr) << other.dump();
     expect_clv_still_computed(other);
@@ -151,8 +167,8 @@ TEST(BadInput, TextInANumberField) {
 }
 
 TEST(BadInput, NumericStringsAreAccepted) {
-  const json answer =
-      compute_inputs({{"avg_purchase_value", "12.5"}, {"purchases_per_year", " 4 "}, {"lifespan_years", "2e0"}});
+  const json answer = compute_inputs(
+      {{"avg_purchase_value", "12.5"}, {"purchases_per_year", " 4 "}, {"lifespan_years", "2e0"}});
   EXPECT_EQ(error_count(answer), 0u) << answer.dump();
   EXPECT_DOUBLE_EQ(kpi_value(answer, "clv"), 100);  // 12.5 * 4 * 2
   const json rate = compute_inputs({{"customers_start", "200"}, {"customers_lost", ".5e2"}});
@@ -161,7 +177,8 @@ TEST(BadInput, NumericStringsAreAccepted) {
 
 TEST(BadInput, BlankValuesCountAsAbsent) {
   // null and "" are "not filled in": with every input blank the KPI is simply absent.
-  const json answer = compute_inputs(with_clv({{"customers_start", nullptr}, {"customers_lost", ""}}));
+  const json answer =
+      compute_inputs(with_clv({{"customers_start", nullptr}, {"customers_lost", ""}}));
   EXPECT_EQ(find_kpi_answer(answer, "churn_rate"), nullptr);
   EXPECT_EQ(error_count(answer), 0u) << answer.dump();
   expect_clv_still_computed(answer);
@@ -175,8 +192,10 @@ TEST(BadInput, PartLargerThanWhole) {
   EXPECT_EQ(str(*error, "message"), "customers_lost (120) is larger than customers_start (100)");
   expect_clv_still_computed(answer);
 
-  const json replies = compute_inputs(with_clv({{"online_inquiries", 10}, {"replied_within_1h", 11}}));
-  EXPECT_NE(find_error(replies, "reply_within_1h_rate", "replied_within_1h"), nullptr) << replies.dump();
+  const json replies =
+      compute_inputs(with_clv({{"online_inquiries", 10}, {"replied_within_1h", 11}}));
+  EXPECT_NE(find_error(replies, "reply_within_1h_rate", "replied_within_1h"), nullptr)
+      << replies.dump();
   expect_clv_still_computed(replies);
 }
 
@@ -201,8 +220,10 @@ TEST(BadInput, UnknownScopedKpiOrInput) {
 }
 
 TEST(BadInput, MissingInputWhenPartiallyFilled) {
-  const json answer = compute_inputs({{"avg_purchase_value", 120}, {"purchases_per_year", 4},
-                                      {"customers_start", 100}, {"customers_lost", 10}});
+  const json answer = compute_inputs({{"avg_purchase_value", 120},
+                                      {"purchases_per_year", 4},
+                                      {"customers_start", 100},
+                                      {"customers_lost", 10}});
   EXPECT_EQ(find_kpi_answer(answer, "clv"), nullptr);
   const json* error = find_error(answer, "clv", "lifespan_years");
   ASSERT_NE(error, nullptr) << answer.dump();
@@ -240,17 +261,28 @@ TEST(BadInput, MalformedCountsGroupsAndChoices) {
       {{{"csat_score_counts", {1, 2, -3, 4, 5}}}, "csat", "csat_score_counts"},
       {{{"csat_score_counts", 5}}, "csat", "csat_score_counts"},
       {{{"processes", 5}}, "process_digitization_rate", "processes"},
-      {{{"processes", {{"order_processing", 3}}}}, "process_digitization_rate", "processes.order_processing"},
-      {{{"processes", {{"order_processing", {{"steps_total", 3}}}}}}, "process_digitization_rate",
+      {{{"processes", {{"order_processing", 3}}}},
+       "process_digitization_rate",
+       "processes.order_processing"},
+      {{{"processes", {{"order_processing", {{"steps_total", 3}}}}}},
+       "process_digitization_rate",
        "processes.order_processing.steps_in_system"},
-      {{{"processes", {{"order_processing", {{"steps_total", 3}, {"steps_in_system", 2}, {"owner", 1}}}}}},
-       "process_digitization_rate", "processes.order_processing.owner"},
+      {{{"processes",
+         {{"order_processing", {{"steps_total", 3}, {"steps_in_system", 2}, {"owner", 1}}}}}},
+       "process_digitization_rate",
+       "processes.order_processing.owner"},
       {{{"processes", {{"order_processing", {{"steps_total", 3}, {"steps_in_system", -2}}}}}},
-       "process_digitization_rate", "processes.order_processing.steps_in_system"},
-      {{{"roles", {{"sales", {{"assessed", "ten"}, {"passed", 2}}}}}}, "digital_skill_pass_rate",
+       "process_digitization_rate",
+       "processes.order_processing.steps_in_system"},
+      {{{"roles", {{"sales", {{"assessed", "ten"}, {"passed", 2}}}}}},
+       "digital_skill_pass_rate",
        "roles.sales.assessed"},
-      {{{"channels", {{"web", {{"spend", -1}, {"new_customers", 2}}}}}}, "cac", "channels.web.spend"},
-      {{{"service_revenue", 1}, {"total_revenue", 2}, {"industry", 7}}, "service_revenue_share", "industry"},
+      {{{"channels", {{"web", {{"spend", -1}, {"new_customers", 2}}}}}},
+       "cac",
+       "channels.web.spend"},
+      {{{"service_revenue", 1}, {"total_revenue", 2}, {"industry", 7}},
+       "service_revenue_share",
+       "industry"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.inputs.dump());
@@ -301,7 +333,8 @@ TEST(BadRequest, MalformedJsonTextNeverCrashes) {
     ASSERT_GE(answer["errors"].size(), 1u) << out;
     EXPECT_TRUE(answer["errors"][0]["kpi"].is_null()) << out;
     EXPECT_TRUE(answer["errors"][0]["message"].is_string()) << out;
-    EXPECT_TRUE(answer.contains("kpis") && answer["kpis"].is_array() && answer["kpis"].empty()) << out;
+    EXPECT_TRUE(answer.contains("kpis") && answer["kpis"].is_array() && answer["kpis"].empty())
+        << out;
   }
   const json located = parse_or_fail(servimetrics::compute_text("{\"inputs\": {"));
   EXPECT_TRUE(contains(str(located["errors"][0], "message"), "JSON")) << located.dump();
@@ -340,7 +373,8 @@ TEST(BadRequest, ComputeTextAnswersValidRequests) {
 
 TEST(NoNanOrInfinity, HugeValuesAtTheTopOfEveryRange) {
   // clv at its maximum: 1e15 * 1e6 * 200 = 2e23, still a finite number.
-  const json clv = compute_inputs({{"avg_purchase_value", 1e15}, {"purchases_per_year", 1e6}, {"lifespan_years", 200}});
+  const json clv = compute_inputs(
+      {{"avg_purchase_value", 1e15}, {"purchases_per_year", 1e6}, {"lifespan_years", 200}});
   EXPECT_EQ(error_count(clv), 0u) << clv.dump();
   EXPECT_DOUBLE_EQ(kpi_value(clv, "clv"), 2e23);
   expect_finite_answer(clv);
@@ -374,7 +408,8 @@ TEST(NoNanOrInfinity, TinyDenominatorsGiveAnErrorNotInfinity) {
   expect_clv_still_computed(ratio);
   expect_finite_answer(ratio);
 
-  const json roi = compute_inputs({{"revenue_gain", 1e15}, {"investment", 1e-300}, {"benefit_3y", 1e15}});
+  const json roi =
+      compute_inputs({{"revenue_gain", 1e15}, {"investment", 1e-300}, {"benefit_3y", 1e15}});
   expect_finite_answer(roi);
   EXPECT_EQ(find_kpi_answer(roi, "service_innovation_roi"), nullptr);
   EXPECT_EQ(find_kpi_answer(roi, "digital_transformation_roi"), nullptr);
@@ -387,9 +422,9 @@ TEST(NoNanOrInfinity, TinyDenominatorsGiveAnErrorNotInfinity) {
 TEST(NoNanOrInfinity, ChannelBreakdownWithATinyDenominator) {
   // The overall CAC is finite (~1e14), but one channel's CAC is 1e15 / 1e-300: the answer may show
   // an error or drop that channel, never an infinite (or null) value.
-  const json answer = compute_inputs(
-      {{"channels", {{"a", {{"spend", 1e15}, {"new_customers", 1e-300}}},
-                     {"b", {{"spend", 100}, {"new_customers", 10}}}}}});
+  const json answer = compute_inputs({{"channels",
+                                       {{"a", {{"spend", 1e15}, {"new_customers", 1e-300}}},
+                                        {"b", {{"spend", 100}, {"new_customers", 10}}}}}});
   expect_finite_answer(answer);
 }
 

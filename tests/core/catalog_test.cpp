@@ -2,6 +2,8 @@
 // and health bands (direction, values, strictness, variants); the input table (every referenced
 // input exists, units match the name suffixes, ranges); unique ids; en and zh texts; and the shape
 // of catalog_json() per docs/JSON-API.md.
+#include "servimetrics/catalog.hpp"
+
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -10,7 +12,6 @@
 #include <vector>
 
 #include "kpi_test_support.hpp"
-#include "servimetrics/catalog.hpp"
 
 namespace {
 
@@ -44,77 +45,195 @@ struct ExpectedKpi {
 const std::vector<ExpectedKpi>& expected_kpis() {
   static const std::vector<ExpectedKpi> kpis = {
       // 1. Customer
-      {"clv", "customer", "money", {"avg_purchase_value", "purchases_per_year", "lifespan_years"}, {},
+      {"clv",
+       "customer",
+       "money",
+       {"avg_purchase_value", "purchases_per_year", "lifespan_years"},
+       {},
        std::nullopt},
-      {"cltv", "customer", "money",
+      {"cltv",
+       "customer",
+       "money",
        {"annual_revenue_per_customer", "relationship_years", "gross_margin", "discount_rate"},
-       {"gross_margin", "discount_rate"}, std::nullopt},
-      {"ltv_cac_ratio", "customer", "ratio", {"cltv", "cac", "channels", "channel_cltv"},
+       {"gross_margin", "discount_rate"},
+       std::nullopt},
+      {"ltv_cac_ratio",
+       "customer",
+       "ratio",
+       {"cltv", "cac", "channels", "channel_cltv"},
        {"channels", "channel_cltv"},
        Bands{"higher", {3, false}, Bound{2, false}}},
-      {"retention_rate", "customer", "fraction", {"customers_start", "customers_end", "new_customers"}, {},
+      {"retention_rate",
+       "customer",
+       "fraction",
+       {"customers_start", "customers_end", "new_customers"},
+       {},
        std::nullopt},
-      {"churn_rate", "customer", "fraction", {"customers_start", "customers_lost"}, {},
+      {"churn_rate",
+       "customer",
+       "fraction",
+       {"customers_start", "customers_lost"},
+       {},
        Bands{"lower", {0.15, false}, std::nullopt}},
-      {"revenue_churn_rate", "customer", "fraction", {"recurring_revenue_start", "recurring_revenue_lost"},
-       {}, Bands{"lower", {0.15, false}, std::nullopt}},
+      {"revenue_churn_rate",
+       "customer",
+       "fraction",
+       {"recurring_revenue_start", "recurring_revenue_lost"},
+       {},
+       Bands{"lower", {0.15, false}, std::nullopt}},
       {"nps", "customer", "points", {"promoters", "passives", "detractors"}, {}, std::nullopt},
-      {"csat", "customer", "score", {"csat_score_counts", "csat_average"},
-       {"csat_score_counts", "csat_average"}, Bands{"higher", {4, false}, std::nullopt}},
+      {"csat",
+       "customer",
+       "score",
+       {"csat_score_counts", "csat_average"},
+       {"csat_score_counts", "csat_average"},
+       Bands{"higher", {4, false}, std::nullopt}},
       // 2. Service operations
-      {"cac", "operations", "money", {"sales_marketing_spend", "new_customers", "channels"},
-       {"sales_marketing_spend", "new_customers", "channels"}, std::nullopt},
-      {"cac_savings", "operations", "money", {"cac_before", "cac_after", "new_customers_per_year"}, {},
+      {"cac",
+       "operations",
+       "money",
+       {"sales_marketing_spend", "new_customers", "channels"},
+       {"sales_marketing_spend", "new_customers", "channels"},
        std::nullopt},
-      {"first_response_hours", "operations", "hours", {"avg_first_response_hours"}, {},
+      {"cac_savings",
+       "operations",
+       "money",
+       {"cac_before", "cac_after", "new_customers_per_year"},
+       {},
+       std::nullopt},
+      {"first_response_hours",
+       "operations",
+       "hours",
+       {"avg_first_response_hours"},
+       {},
        Bands{"lower", {1, false}, Bound{4, false}}},
-      {"reply_within_1h_rate", "operations", "fraction", {"online_inquiries", "replied_within_1h"}, {},
+      {"reply_within_1h_rate",
+       "operations",
+       "fraction",
+       {"online_inquiries", "replied_within_1h"},
+       {},
        Bands{"higher", {0.9, false}, Bound{0.7, false}}},
-      {"urgent_within_2h_rate", "operations", "fraction", {"urgent_requests", "urgent_responded_within_2h"},
-       {}, Bands{"higher", {0.95, false}, Bound{0.8, false}}},
-      {"dispatch_within_24h_rate", "operations", "fraction", {"service_requests", "dispatched_within_24h"},
-       {}, Bands{"higher", {0.95, false}, Bound{0.8, false}}},
-      {"complaint_closed_7d_rate", "operations", "fraction", {"complaints", "closed_within_7d"}, {},
+      {"urgent_within_2h_rate",
+       "operations",
+       "fraction",
+       {"urgent_requests", "urgent_responded_within_2h"},
+       {},
+       Bands{"higher", {0.95, false}, Bound{0.8, false}}},
+      {"dispatch_within_24h_rate",
+       "operations",
+       "fraction",
+       {"service_requests", "dispatched_within_24h"},
+       {},
+       Bands{"higher", {0.95, false}, Bound{0.8, false}}},
+      {"complaint_closed_7d_rate",
+       "operations",
+       "fraction",
+       {"complaints", "closed_within_7d"},
+       {},
        Bands{"higher", {0.9, false}, Bound{0.7, false}}},
-      {"repeat_complaint_rate", "operations", "fraction", {"complaints", "repeat_complaints"}, {},
+      {"repeat_complaint_rate",
+       "operations",
+       "fraction",
+       {"complaints", "repeat_complaints"},
+       {},
        Bands{"lower", {0.05, true}, std::nullopt}},
-      {"first_contact_resolution_rate", "operations", "fraction", {"issues", "resolved_first_contact"}, {},
+      {"first_contact_resolution_rate",
+       "operations",
+       "fraction",
+       {"issues", "resolved_first_contact"},
+       {},
        Bands{"higher", {0.8, false}, Bound{0.7, false}}},
-      {"value_added_service_share", "operations", "fraction",
-       {"value_added_service_revenue", "total_revenue"}, {}, std::nullopt},
-      {"cross_upsell_revenue", "operations", "money", {"cross_sell_revenue", "upsell_revenue", "total_revenue"},
-       {"total_revenue"}, std::nullopt},
-      {"churn_reduction_value", "operations", "money",
-       {"customers", "churn_before", "churn_after", "annual_revenue_per_customer"}, {}, std::nullopt},
+      {"value_added_service_share",
+       "operations",
+       "fraction",
+       {"value_added_service_revenue", "total_revenue"},
+       {},
+       std::nullopt},
+      {"cross_upsell_revenue",
+       "operations",
+       "money",
+       {"cross_sell_revenue", "upsell_revenue", "total_revenue"},
+       {"total_revenue"},
+       std::nullopt},
+      {"churn_reduction_value",
+       "operations",
+       "money",
+       {"customers", "churn_before", "churn_after", "annual_revenue_per_customer"},
+       {},
+       std::nullopt},
       // 3. Financial
-      {"service_revenue_share", "financial", "fraction", {"service_revenue", "total_revenue", "industry"},
-       {"industry"}, std::nullopt},
-      {"service_innovation_roi", "financial", "fraction", {"revenue_gain", "investment"}, {},
+      {"service_revenue_share",
+       "financial",
+       "fraction",
+       {"service_revenue", "total_revenue", "industry"},
+       {"industry"},
+       std::nullopt},
+      {"service_innovation_roi",
+       "financial",
+       "fraction",
+       {"revenue_gain", "investment"},
+       {},
        Bands{"higher", {0, true}, std::nullopt}},
       // good > 0.15; watch 0.10 to 0.15 (0.15 itself is watch); bad < 0.10.
-      {"digital_transformation_roi", "financial", "fraction", {"benefit_3y", "investment"}, {},
+      {"digital_transformation_roi",
+       "financial",
+       "fraction",
+       {"benefit_3y", "investment"},
+       {},
        Bands{"higher", {0.15, true}, Bound{0.10, false}}},
-      {"digital_transformation_net_roi", "financial", "fraction", {"benefit_3y", "investment"}, {},
+      {"digital_transformation_net_roi",
+       "financial",
+       "fraction",
+       {"benefit_3y", "investment"},
+       {},
        Bands{"higher", {0, true}, std::nullopt}},
       // good < 0; bad > 0: exactly 0 is neither, so it can only be a watch at <= 0.
-      {"cac_change", "financial", "fraction", {"cac_before", "cac_after"}, {},
+      {"cac_change",
+       "financial",
+       "fraction",
+       {"cac_before", "cac_after"},
+       {},
        Bands{"lower", {0, true}, Bound{0, false}}},
-      {"time_to_market_months", "financial", "months", {"idea_to_launch_months", "idea_date", "launch_date"},
-       {"idea_to_launch_months", "idea_date", "launch_date"}, Bands{"lower", {3, false}, Bound{6, false}}},
+      {"time_to_market_months",
+       "financial",
+       "months",
+       {"idea_to_launch_months", "idea_date", "launch_date"},
+       {"idea_to_launch_months", "idea_date", "launch_date"},
+       Bands{"lower", {3, false}, Bound{6, false}}},
       // 4. Digital
       {"process_digitization_rate", "digital", "fraction", {"processes"}, {}, std::nullopt},
       // good > 0.7; watch 0.5 to 0.7 (0.7 itself is watch); bad < 0.5.
-      {"data_driven_decision_ratio", "digital", "fraction", {"decisions_total", "decisions_with_data"}, {},
+      {"data_driven_decision_ratio",
+       "digital",
+       "fraction",
+       {"decisions_total", "decisions_with_data"},
+       {},
        Bands{"higher", {0.7, true}, Bound{0.5, false}}},
-      {"tech_adoption_months", "digital", "months", {"months_to_target"}, {},
+      {"tech_adoption_months",
+       "digital",
+       "months",
+       {"months_to_target"},
+       {},
        Bands{"lower", {1, false}, Bound{3, false}}},
       // 5. Organization and people
       {"digital_skill_pass_rate", "organization", "fraction", {"roles"}, {}, std::nullopt},
-      {"decision_lead_time_days", "organization", "days", {"request_to_decision_days"}, {},
+      {"decision_lead_time_days",
+       "organization",
+       "days",
+       {"request_to_decision_days"},
+       {},
        Bands{"lower", {1, false}, Bound{3, false}}},
-      {"onboarding_months", "organization", "months", {"months_to_productive"}, {},
+      {"onboarding_months",
+       "organization",
+       "months",
+       {"months_to_productive"},
+       {},
        Bands{"lower", {1, false}, Bound{2, false}}},
-      {"knowledge_base_updates", "organization", "per_month", {"updates_per_month"}, {},
+      {"knowledge_base_updates",
+       "organization",
+       "per_month",
+       {"updates_per_month"},
+       {},
        Bands{"higher", {1, false}, std::nullopt}},
   };
   return kpis;
@@ -134,7 +253,8 @@ const json* catalog_kpi(std::string_view id) {
 
 const json* catalog_input(std::string_view name) {
   for (const json& input : catalog()["inputs"]) {
-    if (input["name"].is_string() && input["name"].get_ref<const std::string&>() == name) return &input;
+    if (input["name"].is_string() && input["name"].get_ref<const std::string&>() == name)
+      return &input;
   }
   return nullptr;
 }
@@ -142,15 +262,19 @@ const json* catalog_input(std::string_view name) {
 void expect_bands(const json& actual, const Bands& expected, const std::string& where) {
   ASSERT_TRUE(actual.is_object()) << where << ": " << actual.dump();
   EXPECT_EQ(str(actual, "direction"), expected.direction) << where;
-  ASSERT_TRUE(actual.contains("good") && actual["good"].is_object()) << where << ": " << actual.dump();
+  ASSERT_TRUE(actual.contains("good") && actual["good"].is_object())
+      << where << ": " << actual.dump();
   EXPECT_DOUBLE_EQ(num(actual["good"], "value"), expected.good.value) << where;
   EXPECT_EQ(actual["good"].value("strict", !expected.good.strict), expected.good.strict) << where;
   if (expected.watch) {
-    ASSERT_TRUE(actual.contains("watch") && actual["watch"].is_object()) << where << ": " << actual.dump();
+    ASSERT_TRUE(actual.contains("watch") && actual["watch"].is_object())
+        << where << ": " << actual.dump();
     EXPECT_DOUBLE_EQ(num(actual["watch"], "value"), expected.watch->value) << where;
-    EXPECT_EQ(actual["watch"].value("strict", !expected.watch->strict), expected.watch->strict) << where;
+    EXPECT_EQ(actual["watch"].value("strict", !expected.watch->strict), expected.watch->strict)
+        << where;
   } else {
-    EXPECT_TRUE(!actual.contains("watch") || actual["watch"].is_null()) << where << ": " << actual.dump();
+    EXPECT_TRUE(!actual.contains("watch") || actual["watch"].is_null())
+        << where << ": " << actual.dump();
   }
 }
 
@@ -222,7 +346,8 @@ TEST(Catalog, BandVariantsOfServiceRevenueShareByIndustry) {
   ASSERT_TRUE(variants.is_object()) << variants.dump();
   ASSERT_TRUE(variants.contains("manufacturing"));
   ASSERT_TRUE(variants.contains("technology"));
-  expect_bands(variants["manufacturing"], {"higher", {0.20, false}, Bound{0.15, false}}, "manufacturing");
+  expect_bands(variants["manufacturing"], {"higher", {0.20, false}, Bound{0.15, false}},
+               "manufacturing");
   expect_bands(variants["technology"], {"higher", {0.50, false}, Bound{0.30, false}}, "technology");
   // "other: none": either absent or null.
   EXPECT_TRUE(!variants.contains("other") || variants["other"].is_null()) << variants.dump();
@@ -235,7 +360,8 @@ TEST(Catalog, BandVariantsOfProcessesAndRoles) {
   ASSERT_TRUE(pv.is_object()) << pv.dump();
   ASSERT_TRUE(pv.contains("order_processing") && pv.contains("customer_follow_up")) << pv.dump();
   expect_bands(pv["order_processing"], {"higher", {1.0, false}, std::nullopt}, "order_processing");
-  expect_bands(pv["customer_follow_up"], {"higher", {0.9, false}, std::nullopt}, "customer_follow_up");
+  expect_bands(pv["customer_follow_up"], {"higher", {0.9, false}, std::nullopt},
+               "customer_follow_up");
   EXPECT_FALSE(pv.contains("after_sales"));
   EXPECT_FALSE(pv.contains("renewal_reminders"));
 
@@ -293,11 +419,14 @@ TEST(Catalog, LtvCacInputsAreDerivedFromTheCltvAndCacKpis) {
 
 TEST(Catalog, IdsAndInputNamesAreUnique) {
   std::set<std::string> ids;
-  for (const json& kpi : catalog()["kpis"]) EXPECT_TRUE(ids.insert(str(kpi, "id")).second) << kpi["id"];
+  for (const json& kpi : catalog()["kpis"])
+    EXPECT_TRUE(ids.insert(str(kpi, "id")).second) << kpi["id"];
   std::set<std::string> names;
-  for (const json& in : catalog()["inputs"]) EXPECT_TRUE(names.insert(str(in, "name")).second) << in["name"];
+  for (const json& in : catalog()["inputs"])
+    EXPECT_TRUE(names.insert(str(in, "name")).second) << in["name"];
   std::set<std::string> groups;
-  for (const json& g : catalog()["groups"]) EXPECT_TRUE(groups.insert(str(g, "id")).second) << g["id"];
+  for (const json& g : catalog()["groups"])
+    EXPECT_TRUE(groups.insert(str(g, "id")).second) << g["id"];
 }
 
 TEST(Catalog, EveryReferencedInputExistsInTheInputTable) {
@@ -331,8 +460,11 @@ TEST(Catalog, GroupsAreTheFiveSectionsOfTheSpec) {
   const json& groups = catalog()["groups"];
   ASSERT_TRUE(groups.is_array());
   const std::vector<std::pair<std::string, std::string>> expected = {
-      {"customer", "客户"}, {"operations", "服务运营"}, {"financial", "财务"},
-      {"digital", "数字化"}, {"organization", "组织与人才"}};
+      {"customer", "客户"},
+      {"operations", "服务运营"},
+      {"financial", "财务"},
+      {"digital", "数字化"},
+      {"organization", "组织与人才"}};
   ASSERT_EQ(groups.size(), expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(str(groups[i], "id"), expected[i].first);
@@ -342,7 +474,8 @@ TEST(Catalog, GroupsAreTheFiveSectionsOfTheSpec) {
   }
   std::set<std::string> ids;
   for (const auto& g : expected) ids.insert(g.first);
-  for (const json& kpi : catalog()["kpis"]) EXPECT_EQ(ids.count(str(kpi, "group")), 1u) << kpi["id"];
+  for (const json& kpi : catalog()["kpis"])
+    EXPECT_EQ(ids.count(str(kpi, "group")), 1u) << kpi["id"];
 }
 
 TEST(Catalog, EveryKpiAndInputHasEnglishAndChineseTexts) {
@@ -371,7 +504,8 @@ TEST(Catalog, TimeInputsCarryTheirUnitInTheName) {
   for (const json& in : catalog()["inputs"]) {
     const std::string name = str(in, "name");
     for (const auto& [suffix, unit] : suffixes) {
-      if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      if (name.size() > suffix.size() &&
+          name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
         EXPECT_EQ(str(in, "unit"), unit) << name;
         ++checked;
       }
@@ -468,12 +602,14 @@ TEST(CatalogJson, ShapeFollowsJsonApi) {
   for (const char* key : {"groups", "kpis", "inputs"}) {
     ASSERT_TRUE(c.contains(key) && c[key].is_array()) << key;
   }
-  const std::vector<std::string> kpi_keys = {"id",          "group",  "unit",  "symbol",       "name", "formula",
-                                             "explanation", "inputs", "bands", "band_variants"};
-  const std::vector<std::string> kpi_input_keys = {"name",     "unit",    "kind",         "optional",
-                                                   "default",  "scoped",  "derived_from", "label"};
+  const std::vector<std::string> kpi_keys = {"id",    "group",        "unit",        "symbol",
+                                             "name",  "formula",      "explanation", "inputs",
+                                             "bands", "band_variants"};
+  const std::vector<std::string> kpi_input_keys = {"name",    "unit",   "kind",         "optional",
+                                                   "default", "scoped", "derived_from", "label"};
   for (const json& kpi : c["kpis"]) {
-    for (const std::string& key : kpi_keys) EXPECT_TRUE(kpi.contains(key)) << kpi["id"] << " lacks " << key;
+    for (const std::string& key : kpi_keys)
+      EXPECT_TRUE(kpi.contains(key)) << kpi["id"] << " lacks " << key;
     for (const json& in : kpi["inputs"]) {
       for (const std::string& key : kpi_input_keys) {
         EXPECT_TRUE(in.contains(key)) << kpi["id"] << "." << in["name"] << " lacks " << key;

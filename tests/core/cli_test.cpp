@@ -43,7 +43,9 @@ std::string slurp(const std::string& path) {
   return text.str();
 }
 
-std::string quoted(const std::string& text) { return "'" + text + "'"; }
+std::string quoted(const std::string& text) {
+  return "'" + text + "'";
+}
 
 // Runs the CLI with `args` (already shell-quoted), optional stdin from a file.
 CliRun run_cli(const std::string& args, const std::string& stdin_path = "") {
@@ -85,7 +87,8 @@ TEST(Cli, CatalogPrintsTheCatalogAsJson) {
 
 TEST(Cli, ComputeCleanRequestExitsZero) {
   const std::string path = write_temp(
-      "clean.json", R"({"inputs": {"avg_purchase_value": 120, "purchases_per_year": 4, "lifespan_years": 5}})");
+      "clean.json",
+      R"({"inputs": {"avg_purchase_value": 120, "purchases_per_year": 4, "lifespan_years": 5}})");
   const CliRun run = run_cli("compute " + quoted(path));
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
   const json answer = parse_or_fail(run.out);
@@ -96,8 +99,9 @@ TEST(Cli, ComputeCleanRequestExitsZero) {
 }
 
 TEST(Cli, ComputeAnswerWithErrorsExitsOne) {
-  const std::string path =
-      write_temp("errors.json", R"({"inputs": {"customers_start": 100, "customers_lost": 120, "cltv": 30000, "cac": 10000}})");
+  const std::string path = write_temp(
+      "errors.json",
+      R"({"inputs": {"customers_start": 100, "customers_lost": 120, "cltv": 30000, "cac": 10000}})");
   const CliRun run = run_cli("compute " + quoted(path));
   EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
   const json answer = parse_or_fail(run.out);
@@ -127,7 +131,8 @@ TEST(Cli, InvalidJsonExitsTwoWithOneLine) {
 
 TEST(Cli, ComputeReadsStdin) {
   const std::string path =
-      write_temp("stdin.json", R"({"inputs": {"annual_revenue_per_customer": 10000, "relationship_years": 3}})");
+      write_temp("stdin.json",
+                 R"({"inputs": {"annual_revenue_per_customer": 10000, "relationship_years": 3}})");
   for (const char* args : {"compute -", "compute"}) {
     SCOPED_TRACE(args);
     const CliRun run = run_cli(args, path);

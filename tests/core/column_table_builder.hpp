@@ -84,7 +84,8 @@ class ColumnTableBuilder {
     return *this;
   }
   // Canonical category names of the field ("product", "basic_service", ...); "" is blank.
-  ColumnTableBuilder& categories(std::string_view field, const std::vector<std::string_view>& names) {
+  ColumnTableBuilder& categories(std::string_view field,
+                                 const std::vector<std::string_view>& names) {
     ImportedColumn& c = column(field);
     const FieldSpec* spec = field_spec(field);
     for (const std::string_view name : names) {

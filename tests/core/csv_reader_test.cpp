@@ -1,12 +1,12 @@
 // read_csv and detect_delimiter: plain and quoted fields, doubled quotes, delimiters and newlines
 // inside quotes, CRLF / LF / CR line ends, the UTF-8 BOM, blank lines, line numbers of records,
 // stopping early, an unclosed quote (error), and delimiter detection among , ; tab |.
+#include "servimetrics/csv_reader.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
-
-#include "servimetrics/csv_reader.hpp"
 
 namespace {
 
@@ -73,7 +73,8 @@ TEST(ReadCsv, NewlinesInsideQuotesAndLineNumbers) {
 
 TEST(ReadCsv, CrlfLfAndCrLineEnds) {
   const Rows expected = {{"a", "b"}, {"1", "2"}, {"3", "4"}};
-  for (const char* text : {"a,b\r\n1,2\r\n3,4\r\n", "a,b\n1,2\n3,4\n", "a,b\r1,2\r3,4\r", "a,b\r\n1,2\n3,4\r"}) {
+  for (const char* text :
+       {"a,b\r\n1,2\r\n3,4\r\n", "a,b\n1,2\n3,4\n", "a,b\r1,2\r3,4\r", "a,b\r\n1,2\n3,4\r"}) {
     SCOPED_TRACE(testing::PrintToString(std::string(text)));
     const Read r = read(text);
     ASSERT_TRUE(r.ok) << r.error;
@@ -125,10 +126,11 @@ TEST(ReadCsv, OtherDelimiters) {
 
 TEST(ReadCsv, StopsWhenTheCallbackSaysSo) {
   std::vector<std::string> seen;
-  auto result = servimetrics::read_csv("a\nb\nc\n", ',', [&](const servimetrics::CsvRecord& record) {
-    seen.emplace_back(record.fields[0]);
-    return seen.size() < 2;
-  });
+  auto result =
+      servimetrics::read_csv("a\nb\nc\n", ',', [&](const servimetrics::CsvRecord& record) {
+        seen.emplace_back(record.fields[0]);
+        return seen.size() < 2;
+      });
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(seen, (std::vector<std::string>{"a", "b"}));
 }

@@ -13,7 +13,8 @@ namespace {
 using namespace servimetrics::testing;
 
 TEST(Clv, ValueTimesFrequencyTimesLifespan) {
-  const json answer = compute_inputs({{"avg_purchase_value", 120}, {"purchases_per_year", 4}, {"lifespan_years", 5}});
+  const json answer = compute_inputs(
+      {{"avg_purchase_value", 120}, {"purchases_per_year", 4}, {"lifespan_years", 5}});
   EXPECT_EQ(error_count(answer), 0u) << answer.dump();
   EXPECT_DOUBLE_EQ(kpi_value(answer, "clv"), 2400);  // 120 * 4 * 5
   const json* clv = find_kpi_answer(answer, "clv");
@@ -29,7 +30,8 @@ TEST(Clv, ValueTimesFrequencyTimesLifespan) {
 
 TEST(Answer, CarriesTheInputsUsedAsDocumented) {
   // docs/JSON-API.md: each KPI of the answer has "inputs_used" ({"avg_purchase_value": 120, ...}).
-  const json answer = compute_inputs({{"avg_purchase_value", 120}, {"purchases_per_year", 4}, {"lifespan_years", 5}});
+  const json answer = compute_inputs(
+      {{"avg_purchase_value", 120}, {"purchases_per_year", 4}, {"lifespan_years", 5}});
   const json* clv = find_kpi_answer(answer, "clv");
   ASSERT_NE(clv, nullptr);
   ASSERT_TRUE(clv->contains("inputs_used")) << clv->dump();
@@ -37,8 +39,10 @@ TEST(Answer, CarriesTheInputsUsedAsDocumented) {
   EXPECT_DOUBLE_EQ(num((*clv)["inputs_used"], "purchases_per_year"), 4);
   EXPECT_DOUBLE_EQ(num((*clv)["inputs_used"], "lifespan_years"), 5);
   // Derived inputs show the value taken from the other KPI.
-  const json derived = compute_inputs({{"annual_revenue_per_customer", 10000}, {"relationship_years", 3},
-                                       {"sales_marketing_spend", 1000000}, {"new_customers", 100}});
+  const json derived = compute_inputs({{"annual_revenue_per_customer", 10000},
+                                       {"relationship_years", 3},
+                                       {"sales_marketing_spend", 1000000},
+                                       {"new_customers", 100}});
   const json* ratio = find_kpi_answer(derived, "ltv_cac_ratio");
   ASSERT_NE(ratio, nullptr);
   ASSERT_TRUE(ratio->contains("inputs_used")) << ratio->dump();
@@ -47,7 +51,8 @@ TEST(Answer, CarriesTheInputsUsedAsDocumented) {
 }
 
 TEST(Cltv, WorkedExampleTenThousandForThreeYears) {
-  const json answer = compute_inputs({{"annual_revenue_per_customer", 10000}, {"relationship_years", 3}});
+  const json answer =
+      compute_inputs({{"annual_revenue_per_customer", 10000}, {"relationship_years", 3}});
   EXPECT_EQ(error_count(answer), 0u) << answer.dump();
   EXPECT_DOUBLE_EQ(kpi_value(answer, "cltv"), 30000);
   EXPECT_EQ(kpi_band(answer, "cltv"), "none");
@@ -80,11 +85,13 @@ TEST(Cltv, DiscountRateZeroIsTheUndiscountedValue) {
 TEST(Cltv, TinyDiscountRateTendsToTheUndiscountedValue) {
   // (1 - (1+d)^-3) / d -> 3 as d -> 0: 3 - 6d + 10d^2 ... For d = 1e-12 that is 30000 - 6e-8;
   // for d = 1e-20 it is 30000 to the last digit. A formula that forms 1 + d loses it all.
-  const json small = compute_inputs(
-      {{"annual_revenue_per_customer", 10000}, {"relationship_years", 3}, {"discount_rate", 1e-12}});
+  const json small = compute_inputs({{"annual_revenue_per_customer", 10000},
+                                     {"relationship_years", 3},
+                                     {"discount_rate", 1e-12}});
   EXPECT_NEAR(kpi_value(small, "cltv"), 30000, 0.01);
-  const json tiny = compute_inputs(
-      {{"annual_revenue_per_customer", 10000}, {"relationship_years", 3}, {"discount_rate", 1e-20}});
+  const json tiny = compute_inputs({{"annual_revenue_per_customer", 10000},
+                                    {"relationship_years", 3},
+                                    {"discount_rate", 1e-20}});
   EXPECT_NEAR(kpi_value(tiny, "cltv"), 30000, 0.01);
 }
 
@@ -108,9 +115,9 @@ TEST(LtvCacRatio, BandsAtAndAroundTheThresholds) {
     const char* rule;
   };
   const Case cases[] = {
-      {4000, 4, "good", "LTV:CAC >= 3 is good"},    {3000, 3, "good", "LTV:CAC >= 3 is good"},
+      {4000, 4, "good", "LTV:CAC >= 3 is good"},       {3000, 3, "good", "LTV:CAC >= 3 is good"},
       {2999, 2.999, "watch", "LTV:CAC >= 2 is watch"}, {2000, 2, "watch", "LTV:CAC >= 2 is watch"},
-      {1990, 1.99, "bad", "LTV:CAC < 2 is bad"},     {0, 0, "bad", "LTV:CAC < 2 is bad"},
+      {1990, 1.99, "bad", "LTV:CAC < 2 is bad"},       {0, 0, "bad", "LTV:CAC < 2 is bad"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.cltv);
@@ -154,24 +161,26 @@ TEST(LtvCacRatio, TypedInputWinsOverTheDerivedKpi) {
 
 TEST(LtvCacRatio, DerivedCacFromChannels) {
   // cac KPI from channels: (30,000 + 70,000) / (20 + 30) = 2,000; cltv typed 5,000 -> 2.5.
-  const json answer = compute_inputs(
-      {{"cltv", 5000},
-       {"channels", {{"online", {{"spend", 30000}, {"new_customers", 20}}},
-                     {"events", {{"spend", 70000}, {"new_customers", 30}}}}}});
+  const json answer = compute_inputs({{"cltv", 5000},
+                                      {"channels",
+                                       {{"online", {{"spend", 30000}, {"new_customers", 20}}},
+                                        {"events", {{"spend", 70000}, {"new_customers", 30}}}}}});
   EXPECT_EQ(error_count(answer), 0u) << answer.dump();
   EXPECT_DOUBLE_EQ(kpi_value(answer, "cac"), 2000);
   EXPECT_DOUBLE_EQ(kpi_value(answer, "ltv_cac_ratio"), 2.5);
 }
 
 TEST(LtvCacRatio, OnlyTheCltvKpiComputedGivesNoRatioAndNoError) {
-  const json answer = compute_inputs({{"annual_revenue_per_customer", 10000}, {"relationship_years", 3}});
+  const json answer =
+      compute_inputs({{"annual_revenue_per_customer", 10000}, {"relationship_years", 3}});
   EXPECT_EQ(find_kpi_answer(answer, "ltv_cac_ratio"), nullptr);
   EXPECT_EQ(error_count(answer), 0u) << answer.dump();
 }
 
 TEST(RetentionRate, EndMinusNewOverStart) {
   // (95 - 5) / 100 = 0.9
-  const json answer = compute_inputs({{"customers_start", 100}, {"customers_end", 95}, {"new_customers", 5}});
+  const json answer =
+      compute_inputs({{"customers_start", 100}, {"customers_end", 95}, {"new_customers", 5}});
   EXPECT_DOUBLE_EQ(kpi_value(answer, "retention_rate"), 0.9);
   EXPECT_EQ(kpi_band(answer, "retention_rate"), "none");
 }
@@ -179,7 +188,8 @@ TEST(RetentionRate, EndMinusNewOverStart) {
 TEST(RetentionRate, AlonePutsNoErrorInTheAnswer) {
   // new_customers is shared with cac; giving it for retention must not start cac, which also needs
   // sales_marketing_spend (or channels): the answer is clean.
-  const json answer = compute_inputs({{"customers_start", 100}, {"customers_end", 95}, {"new_customers", 5}});
+  const json answer =
+      compute_inputs({{"customers_start", 100}, {"customers_end", 95}, {"new_customers", 5}});
   EXPECT_EQ(error_count(answer), 0u) << answer.dump();
   EXPECT_EQ(find_kpi_answer(answer, "cac"), nullptr);
   EXPECT_EQ(answer["kpis"].size(), 1u) << answer.dump();
@@ -187,7 +197,8 @@ TEST(RetentionRate, AlonePutsNoErrorInTheAnswer) {
 
 TEST(RetentionRate, ErrorQuotesTheValuesTheUserGave) {
   // (100 - 20) / 50 > 1: impossible. The message must not claim customers_end is 80.
-  const json answer = compute_inputs({{"customers_start", 50}, {"customers_end", 100}, {"new_customers", 20}});
+  const json answer =
+      compute_inputs({{"customers_start", 50}, {"customers_end", 100}, {"new_customers", 20}});
   EXPECT_EQ(find_kpi_answer(answer, "retention_rate"), nullptr);
   const json* error = find_error(answer, "retention_rate");
   ASSERT_NE(error, nullptr) << answer.dump();
@@ -223,10 +234,12 @@ TEST(ChurnRate, BadOnlyAboveFifteenPercent) {
 }
 
 TEST(RevenueChurnRate, LostOverStartWithTheSameBand) {
-  const json good = compute_inputs({{"recurring_revenue_start", 200000}, {"recurring_revenue_lost", 30000}});
+  const json good =
+      compute_inputs({{"recurring_revenue_start", 200000}, {"recurring_revenue_lost", 30000}});
   EXPECT_DOUBLE_EQ(kpi_value(good, "revenue_churn_rate"), 0.15);
   EXPECT_EQ(kpi_band(good, "revenue_churn_rate"), "good");
-  const json bad = compute_inputs({{"recurring_revenue_start", 200000}, {"recurring_revenue_lost", 50000}});
+  const json bad =
+      compute_inputs({{"recurring_revenue_start", 200000}, {"recurring_revenue_lost", 50000}});
   EXPECT_DOUBLE_EQ(kpi_value(bad, "revenue_churn_rate"), 0.25);
   EXPECT_EQ(kpi_band(bad, "revenue_churn_rate"), "bad");
 }
@@ -242,13 +255,13 @@ TEST(Nps, ScoreAndAdjustedWaldInterval) {
   const NpsCase cases[] = {
       {50, 30, 20, 30.0, 14.05113005985127, 44.20129712461475},
       {3, 1, 2, 100.0 / 6, -43.93393661787058, 66.1561588400928},
-      {10, 0, 0, 100.0, 47.50355131273273, 100.0},  // all promoters: high clipped to 100
+      {10, 0, 0, 100.0, 47.50355131273273, 100.0},     // all promoters: high clipped to 100
       {0, 0, 7, -100.0, -100.0, -32.812297768394465},  // all detractors: low clipped to -100
   };
   for (const NpsCase& c : cases) {
     SCOPED_TRACE(::testing::Message() << c.promoters << "/" << c.passives << "/" << c.detractors);
-    const json answer =
-        compute_inputs({{"promoters", c.promoters}, {"passives", c.passives}, {"detractors", c.detractors}});
+    const json answer = compute_inputs(
+        {{"promoters", c.promoters}, {"passives", c.passives}, {"detractors", c.detractors}});
     EXPECT_EQ(error_count(answer), 0u) << answer.dump();
     EXPECT_NEAR(kpi_value(answer, "nps"), c.score, 1e-9);
     const json* kpi = find_kpi_answer(answer, "nps");

@@ -12,8 +12,12 @@ namespace {
 
 using namespace servimetrics::testing;
 
-json process(double total, double in_system) { return {{"steps_total", total}, {"steps_in_system", in_system}}; }
-json role(double assessed, double passed) { return {{"assessed", assessed}, {"passed", passed}}; }
+json process(double total, double in_system) {
+  return {{"steps_total", total}, {"steps_in_system", in_system}};
+}
+json role(double assessed, double passed) {
+  return {{"assessed", assessed}, {"passed", passed}};
+}
 
 TEST(ProcessDigitization, PerProcessBandsAndStepWeightedOverall) {
   const json answer = compute_inputs({{"processes",
@@ -82,10 +86,12 @@ TEST(ProcessDigitization, UserNamedProcessesOnlyHaveNoBand) {
 TEST(ProcessDigitization, RowErrorsNameTheRowAndField) {
   const json more = compute_inputs({{"processes", {{"after_sales", process(5, 6)}}}});
   EXPECT_EQ(find_kpi_answer(more, "process_digitization_rate"), nullptr);
-  EXPECT_NE(find_error(more, "process_digitization_rate", "processes.after_sales.steps_in_system"), nullptr)
+  EXPECT_NE(find_error(more, "process_digitization_rate", "processes.after_sales.steps_in_system"),
+            nullptr)
       << more.dump();
   const json zero = compute_inputs({{"processes", {{"after_sales", process(0, 0)}}}});
-  EXPECT_NE(find_error(zero, "process_digitization_rate", "processes.after_sales.steps_total"), nullptr)
+  EXPECT_NE(find_error(zero, "process_digitization_rate", "processes.after_sales.steps_total"),
+            nullptr)
       << zero.dump();
   const json empty = compute_inputs({{"processes", json::object()}});
   EXPECT_EQ(find_kpi_answer(empty, "process_digitization_rate"), nullptr);
@@ -100,7 +106,8 @@ TEST(DataDrivenDecisionRatio, StrictAtSeventyPercent) {
   for (const Case& c : {Case{71, "good"}, Case{70, "watch"}, Case{60, "watch"}, Case{50, "watch"},
                         Case{49, "bad"}}) {
     SCOPED_TRACE(c.with_data);
-    const json answer = compute_inputs({{"decisions_total", 100}, {"decisions_with_data", c.with_data}});
+    const json answer =
+        compute_inputs({{"decisions_total", 100}, {"decisions_with_data", c.with_data}});
     EXPECT_DOUBLE_EQ(kpi_value(answer, "data_driven_decision_ratio"), c.with_data / 100);
     EXPECT_EQ(kpi_band(answer, "data_driven_decision_ratio"), c.band);
   }
@@ -115,8 +122,8 @@ TEST(TechAdoptionMonths, BandsAtOneAndThree) {
     double months;
     const char* band;
   };
-  for (const Case& c : {Case{0.5, "good"}, Case{1, "good"}, Case{2, "watch"}, Case{3, "watch"},
-                        Case{3.5, "bad"}}) {
+  for (const Case& c :
+       {Case{0.5, "good"}, Case{1, "good"}, Case{2, "watch"}, Case{3, "watch"}, Case{3.5, "bad"}}) {
     SCOPED_TRACE(c.months);
     const json answer = compute_inputs({{"months_to_target", c.months}});
     EXPECT_DOUBLE_EQ(kpi_value(answer, "tech_adoption_months"), c.months);
@@ -127,7 +134,8 @@ TEST(TechAdoptionMonths, BandsAtOneAndThree) {
 TEST(DigitalSkillPassRate, PerRoleBandsAndOverall) {
   // sales 10/10 good (must be 100%); customer service 19/20 = 95% good; analysts 3/5 no band.
   const json answer = compute_inputs(
-      {{"roles", {{"sales", role(10, 10)}, {"customer_service", role(20, 19)}, {"analysts", role(5, 3)}}}});
+      {{"roles",
+        {{"sales", role(10, 10)}, {"customer_service", role(20, 19)}, {"analysts", role(5, 3)}}}});
   EXPECT_EQ(error_count(answer), 0u) << answer.dump();
   EXPECT_DOUBLE_EQ(kpi_value(answer, "digital_skill_pass_rate"), 32.0 / 35);
   const json* kpi = find_kpi_answer(answer, "digital_skill_pass_rate");
@@ -224,8 +232,9 @@ json every_kpi_inputs() {
           {"detractors", 20},
           {"csat_score_counts", {2, 3, 10, 40, 45}},
           {"sales_marketing_spend", 600000},
-          {"channels", {{"online", {{"spend", 200000}, {"new_customers", 120}}},
-                        {"events", {{"spend", 400000}, {"new_customers", 80}}}}},
+          {"channels",
+           {{"online", {{"spend", 200000}, {"new_customers", 120}}},
+            {"events", {{"spend", 400000}, {"new_customers", 80}}}}},
           {"cac_before", 3500},
           {"cac_after", 3000},
           {"new_customers_per_year", 200},
@@ -257,7 +266,8 @@ json every_kpi_inputs() {
           {"benefit_3y", 2400000},
           {"idea_date", "2024-01-15"},
           {"launch_date", "2024-05-15"},
-          {"processes", {{"order_processing", process(12, 12)}, {"customer_follow_up", process(10, 8)}}},
+          {"processes",
+           {{"order_processing", process(12, 12)}, {"customer_follow_up", process(10, 8)}}},
           {"decisions_total", 40},
           {"decisions_with_data", 26},
           {"months_to_target", 2},
@@ -279,8 +289,8 @@ TEST(EveryKpi, OneRequestComputesAllOfThemWithoutErrors) {
   expect_finite_answer(answer);
   // A few values by hand.
   EXPECT_DOUBLE_EQ(kpi_value(answer, "clv"), 2400);
-  EXPECT_DOUBLE_EQ(kpi_value(answer, "cac"), 3000);                   // 600,000 / 200
-  EXPECT_DOUBLE_EQ(kpi_value(answer, "retention_rate"), 0.85);         // (1050 - 200) / 1000
+  EXPECT_DOUBLE_EQ(kpi_value(answer, "cac"), 3000);             // 600,000 / 200
+  EXPECT_DOUBLE_EQ(kpi_value(answer, "retention_rate"), 0.85);  // (1050 - 200) / 1000
   EXPECT_DOUBLE_EQ(kpi_value(answer, "churn_rate"), 0.15);
   EXPECT_DOUBLE_EQ(kpi_value(answer, "service_innovation_roi"), 0.5);  // (900k - 600k) / 600k
   EXPECT_DOUBLE_EQ(kpi_value(answer, "digital_transformation_roi"), 0.96);

@@ -143,7 +143,8 @@ TEST(ScopedInputs, ScopedInvestmentBelongsToOneKpiOnly) {
 }
 
 TEST(ScopedInputs, PlainInvestmentServesEveryKpiWithoutAScopedValue) {
-  const json answer = compute_inputs({{"revenue_gain", 300}, {"benefit_3y", 240}, {"investment", 200}});
+  const json answer =
+      compute_inputs({{"revenue_gain", 300}, {"benefit_3y", 240}, {"investment", 200}});
   EXPECT_EQ(error_count(answer), 0u) << answer.dump();
   EXPECT_DOUBLE_EQ(kpi_value(answer, "service_innovation_roi"), 0.5);  // (300 - 200) / 200
   EXPECT_DOUBLE_EQ(kpi_value(answer, "digital_transformation_roi"), 1.2);
@@ -163,17 +164,22 @@ TEST(ScopedInputs, EachKpiItsOwnScopedValue) {
 }
 
 TEST(ScopedInputs, ErrorsNameTheScopedKey) {
-  const json answer = compute_inputs({{"revenue_gain", 300}, {"service_innovation_roi.investment", 0},
-                                      {"benefit_3y", 240}, {"investment", 200}});
+  const json answer = compute_inputs({{"revenue_gain", 300},
+                                      {"service_innovation_roi.investment", 0},
+                                      {"benefit_3y", 240},
+                                      {"investment", 200}});
   EXPECT_EQ(find_kpi_answer(answer, "service_innovation_roi"), nullptr);
-  const json* error = find_error(answer, "service_innovation_roi", "service_innovation_roi.investment");
+  const json* error =
+      find_error(answer, "service_innovation_roi", "service_innovation_roi.investment");
   ASSERT_NE(error, nullptr) << answer.dump();
   EXPECT_NE(str(*error, "message").find("service_innovation_roi.investment"), std::string::npos);
   // The plain investment still serves the digital ROIs.
   EXPECT_DOUBLE_EQ(kpi_value(answer, "digital_transformation_roi"), 1.2);
 
-  const json negative = compute_inputs({{"revenue_gain", 300}, {"service_innovation_roi.investment", -5}});
-  EXPECT_NE(find_error(negative, "service_innovation_roi", "service_innovation_roi.investment"), nullptr)
+  const json negative =
+      compute_inputs({{"revenue_gain", 300}, {"service_innovation_roi.investment", -5}});
+  EXPECT_NE(find_error(negative, "service_innovation_roi", "service_innovation_roi.investment"),
+            nullptr)
       << negative.dump();
 }
 
@@ -207,8 +213,8 @@ TEST(TimeToMarket, TypedMonthsWithBandsAtThreeAndSix) {
     double months;
     const char* band;
   };
-  for (const Case& c : {Case{2, "good"}, Case{3, "good"}, Case{3.5, "watch"}, Case{6, "watch"},
-                        Case{6.5, "bad"}}) {
+  for (const Case& c :
+       {Case{2, "good"}, Case{3, "good"}, Case{3.5, "watch"}, Case{6, "watch"}, Case{6.5, "bad"}}) {
     SCOPED_TRACE(c.months);
     const json answer = compute_inputs({{"idea_to_launch_months", c.months}});
     EXPECT_DOUBLE_EQ(kpi_value(answer, "time_to_market_months"), c.months);

@@ -48,11 +48,11 @@ const std::string kTransactions =
     "Invoice,CustomerID,InvoiceDate,Amount,Channel\n"
     "A1,c1,2024-01-05,100.50,Online\n"
     "A2,c2,2024-01-06,\"1,200\",Store\n"
-    "A3,,2024-01-07,10,Online\n"       // line 4: no customer
-    "A4,c1,2024-02-30,20,Online\n"     // line 5: no such day
-    "A5,c3,2024-03-01,abc,Store\n"     // line 6: not a number
-    "A6,c3,2024-03-02,5\n"             // line 7: a column short
-    "A7,c3,2024-03-03,,Store\n";       // line 8: no amount at all
+    "A3,,2024-01-07,10,Online\n"    // line 4: no customer
+    "A4,c1,2024-02-30,20,Online\n"  // line 5: no such day
+    "A5,c3,2024-03-01,abc,Store\n"  // line 6: not a number
+    "A6,c3,2024-03-02,5\n"          // line 7: a column short
+    "A7,c3,2024-03-03,,Store\n";    // line 8: no amount at all
 
 TEST(ImportSession, UsesGoodRowsAndRejectsEachBadOneWithItsReason) {
   const Imported r = import_text(kTransactions, kind("transactions"));
@@ -91,7 +91,8 @@ TEST(ImportSession, UsesGoodRowsAndRejectsEachBadOneWithItsReason) {
   // The mapping is shown, with what was guessed.
   bool invoice_mapped = false;
   for (const json& m : r.report["mapping"]) {
-    if (m["field"] == "invoice_id") invoice_mapped = m["column"] == "Invoice" && m["guessed"] == true;
+    if (m["field"] == "invoice_id")
+      invoice_mapped = m["column"] == "Invoice" && m["guessed"] == true;
   }
   EXPECT_TRUE(invoice_mapped) << r.report["mapping"].dump();
 }
@@ -242,22 +243,23 @@ TEST(ImportSession, NegativeCountsAndUnknownCategoriesAreRejected) {
   const Imported spend =
       import_text("period,channel,spend,new_customers\n1,a,-5,1\n2,a,5,1\n", kind("spend"));
   EXPECT_EQ(spend.report["rejects"][0]["reason"], "spend must not be negative");
-  const Imported ledger = import_text("period,category,amount\n2024-01,hardware,5\n2024-01,gadgets,1\n",
-                                      kind("ledger"));
+  const Imported ledger = import_text(
+      "period,category,amount\n2024-01,hardware,5\n2024-01,gadgets,1\n", kind("ledger"));
   EXPECT_EQ(ledger.report["rows_used"], 1);
   EXPECT_EQ(ledger.report["rejects"][0]["value"], "gadgets");
 }
 
 TEST(ImportSession, RejectsCsvDefusesFormulas) {
-  const Imported r = import_text(
-      "period,channel,spend,new_customers\n1,=HYPERLINK(\"x\"),abc,1\n2,@SUM(A1),x,1\n",
-      kind("spend"));
+  const Imported r =
+      import_text("period,channel,spend,new_customers\n1,=HYPERLINK(\"x\"),abc,1\n2,@SUM(A1),x,1\n",
+                  kind("spend"));
   const std::string csv = r.session->rejects_csv();
   EXPECT_EQ(csv.rfind("row,column,value,reason\r\n", 0), 0U);
   EXPECT_EQ(csv.find(",=HYPERLINK"), std::string::npos) << csv;
   // Only the spend cell is shown as the offending value; formulas in it would be defused too.
   const Imported f = import_text("period,channel,spend,new_customers\n1,a,=1+2,1\n", kind("spend"));
-  EXPECT_NE(f.session->rejects_csv().find(",'=1+2,"), std::string::npos) << f.session->rejects_csv();
+  EXPECT_NE(f.session->rejects_csv().find(",'=1+2,"), std::string::npos)
+      << f.session->rejects_csv();
 }
 
 TEST(ImportSession, RawRowsGoToTheGivenSink) {

@@ -7,10 +7,9 @@
 
 #include <cmath>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "servimetrics/request.hpp"
 
@@ -19,7 +18,9 @@ namespace servimetrics::testing {
 using json = nlohmann::json;
 
 // compute() on {"inputs": inputs}.
-inline json compute_inputs(const json& inputs) { return servimetrics::compute({{"inputs", inputs}}); }
+inline json compute_inputs(const json& inputs) {
+  return servimetrics::compute({{"inputs", inputs}});
+}
 
 // The answer entry of a KPI, or null when the KPI is absent.
 inline const json* find_kpi_answer(const json& answer, std::string_view id) {
@@ -27,21 +28,23 @@ inline const json* find_kpi_answer(const json& answer, std::string_view id) {
   if (kpis == answer.end() || !kpis->is_array()) return nullptr;
   for (const json& kpi : *kpis) {
     const auto found = kpi.find("id");
-    if (found != kpi.end() && found->is_string() && found->get_ref<const std::string&>() == id) return &kpi;
+    if (found != kpi.end() && found->is_string() && found->get_ref<const std::string&>() == id)
+      return &kpi;
   }
   return nullptr;
 }
 
 // The first error whose "kpi" is `kpi` (empty: null) and, if given, whose "input" is `input`.
-inline const json* find_error(const json& answer, std::string_view kpi, std::string_view input = {}) {
+inline const json* find_error(const json& answer, std::string_view kpi,
+                              std::string_view input = {}) {
   const auto errors = answer.find("errors");
   if (errors == answer.end() || !errors->is_array()) return nullptr;
   for (const json& e : *errors) {
     const auto k = e.find("kpi");
     const auto i = e.find("input");
     if (k == e.end() || i == e.end()) continue;
-    const bool kpi_matches = kpi.empty() ? k->is_null()
-                                         : k->is_string() && k->get_ref<const std::string&>() == kpi;
+    const bool kpi_matches =
+        kpi.empty() ? k->is_null() : k->is_string() && k->get_ref<const std::string&>() == kpi;
     const bool input_matches =
         input.empty() || (i->is_string() && i->get_ref<const std::string&>() == input);
     if (kpi_matches && input_matches) return &e;

@@ -45,8 +45,8 @@ TEST(LtvCacRatio, PerChannelFromChannelsAndChannelCltv) {
   const json* events = find_breakdown_row(*ratio, "Events");
   ASSERT_NE(online, nullptr);
   ASSERT_NE(events, nullptr);
-  EXPECT_DOUBLE_EQ(num(*online, "value"), 5);     // 500 / 100
-  EXPECT_DOUBLE_EQ(num(*events, "value"), 2.5);   // 1500 / 600
+  EXPECT_DOUBLE_EQ(num(*online, "value"), 5);    // 500 / 100
+  EXPECT_DOUBLE_EQ(num(*events, "value"), 2.5);  // 1500 / 600
   // Each channel is rated by the catalog's rule; the whole keeps its own band.
   EXPECT_EQ(str(*online, "band"), "good");
   EXPECT_EQ(str(*events, "band"), "watch");
@@ -62,7 +62,8 @@ TEST(LtvCacRatio, ChannelsAloneDoNotAskForIt) {
   EXPECT_DOUBLE_EQ(kpi_value(answer, "cac"), 100);
   EXPECT_EQ(find_kpi_answer(answer, "ltv_cac_ratio"), nullptr);
   // A bad channel row is cac's error, not LTV:CAC's.
-  const json bad = compute_inputs({{"channels", {{"Online", {{"spend", -1}, {"new_customers", 1}}}}}});
+  const json bad =
+      compute_inputs({{"channels", {{"Online", {{"spend", -1}, {"new_customers", 1}}}}}});
   EXPECT_NE(find_error(bad, "cac", "channels.Online.spend"), nullptr) << bad.dump();
   EXPECT_EQ(find_error(bad, "ltv_cac_ratio"), nullptr) << bad.dump();
 }
@@ -72,8 +73,7 @@ TEST(LtvCacRatio, ChannelCltvWithoutCacSaysWhatIsMissing) {
       compute_inputs({{"cltv", 900}, {"channel_cltv", {{"Online", {{"cltv", 500}}}}}});
   EXPECT_NE(find_error(answer, "ltv_cac_ratio", "cac"), nullptr) << answer.dump();
   const json bad = compute_inputs({{"channel_cltv", {{"Online", {{"value", 500}}}}}});
-  EXPECT_NE(find_error(bad, "ltv_cac_ratio", "channel_cltv.Online.value"), nullptr)
-      << bad.dump();
+  EXPECT_NE(find_error(bad, "ltv_cac_ratio", "channel_cltv.Online.value"), nullptr) << bad.dump();
 }
 
 // Online won A (net 280); Store won B (0) and C (80), over 178 days.
@@ -140,8 +140,7 @@ TEST(CombineAnalyses, LtvCacPerChannelFromSpendAndTransactions) {
                                    {"Store", {{"spend", 40}, {"new_customers", 1}}},   // CAC 40
                                    {"Radio", {{"spend", 10}, {"new_customers", 1}}},
                                    {"Events", {{"spend", 10}, {"new_customers", 0}}}});
-  const json combined =
-      combine_analyses({{"answers", {spend, transactions_answer(true, true)}}});
+  const json combined = combine_analyses({{"answers", {spend, transactions_answer(true, true)}}});
   expect_finite_answer(combined);
   EXPECT_EQ(error_count(combined), 0u) << combined["errors"].dump();
   // Only what neither file gives alone: not cac, clv or cltv.
@@ -165,8 +164,7 @@ TEST(CombineAnalyses, LtvCacPerChannelFromSpendAndTransactions) {
 
 TEST(CombineAnalyses, SaysWhatIsMissing) {
   const json spend = spend_answer({{"Online", {{"spend", 90}, {"new_customers", 3}}}});
-  const json no_margin =
-      combine_analyses({{"answers", {spend, transactions_answer(true, false)}}});
+  const json no_margin = combine_analyses({{"answers", {spend, transactions_answer(true, false)}}});
   EXPECT_TRUE(no_margin["kpis"].empty()) << no_margin.dump();
   EXPECT_TRUE(has_note(no_margin, "ltv_cac_needs_margin"));
 
@@ -178,16 +176,14 @@ TEST(CombineAnalyses, SaysWhatIsMissing) {
   EXPECT_FALSE(ratio->contains("breakdown"));
 
   // Store's customers were won where the spend file spent nothing.
-  const json partial =
-      combine_analyses({{"answers", {spend, transactions_answer(true, true)}}});
+  const json partial = combine_analyses({{"answers", {spend, transactions_answer(true, true)}}});
   EXPECT_TRUE(has_note(partial, "channels_without_spend"));
   EXPECT_NE(partial["notes"].dump().find("'Store'"), std::string::npos);
 
   // A channel in both files that won nobody in the spend file has no CAC to divide by.
   const json idle = spend_answer({{"Online", {{"spend", 90}, {"new_customers", 3}}},
                                   {"Store", {{"spend", 40}, {"new_customers", 0}}}});
-  const json without_cac =
-      combine_analyses({{"answers", {idle, transactions_answer(true, true)}}});
+  const json without_cac = combine_analyses({{"answers", {idle, transactions_answer(true, true)}}});
   EXPECT_TRUE(has_note(without_cac, "channels_without_cac")) << without_cac["notes"].dump();
   ASSERT_NE(find_kpi_answer(without_cac, "ltv_cac_ratio"), nullptr);
   EXPECT_EQ((*find_kpi_answer(without_cac, "ltv_cac_ratio"))["breakdown"].size(), 1u);

@@ -1,6 +1,8 @@
 // parse_decimal: integers, decimals, exponents, signs, ".5" and "5.", surrounding spaces; what it
 // rejects ("", "-", "1e", "0x10", "1,000", "NaN", "inf", overflow); and long mantissas, which must
 // round exactly as strtod does.
+#include "servimetrics/number_parser.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -8,13 +10,13 @@
 #include <string>
 #include <vector>
 
-#include "servimetrics/number_parser.hpp"
-
 namespace {
 
 using servimetrics::parse_decimal;
 
-double strtod_of(const std::string& text) { return std::strtod(text.c_str(), nullptr); }
+double strtod_of(const std::string& text) {
+  return std::strtod(text.c_str(), nullptr);
+}
 
 TEST(ParseDecimal, Integers) {
   EXPECT_EQ(parse_decimal("0"), 0.0);
@@ -71,13 +73,17 @@ TEST(ParseDecimal, SurroundingSpaces) {
 }
 
 TEST(ParseDecimal, Rejects) {
-  for (const char* bad : {"", " ", "-", "+", ".", "-.", "e5", "1e", "1e+", "1e-", "0x10", "1,000", "1,5",
-                          "NaN", "nan", "inf", "-inf", "Infinity", "1e309", "-1e309", "1.2.3", "1..2",
-                          "--1", "+-1", "1-", "12abc", "abc", "1 2", "1e5.5", "½", "１２"}) {
+  for (const char* bad : {"",     " ",        "-",     "+",      ".",     "-.",   "e5",  "1e",
+                          "1e+",  "1e-",      "0x10",  "1,000",  "1,5",   "NaN",  "nan", "inf",
+                          "-inf", "Infinity", "1e309", "-1e309", "1.2.3", "1..2", "--1", "+-1",
+                          "1-",   "12abc",    "abc",   "1 2",    "1e5.5", "½",    "１２"}) {
     EXPECT_FALSE(parse_decimal(bad).has_value()) << '"' << bad << '"';
   }
   // Interior NUL: the whole text must be the number.
-  EXPECT_FALSE(parse_decimal(std::string_view("12\0" "3", 4)).has_value());
+  EXPECT_FALSE(parse_decimal(std::string_view("12\0"
+                                              "3",
+                                              4))
+                   .has_value());
 }
 
 TEST(ParseDecimal, ViewIsNotReadPastItsEnd) {
@@ -90,13 +96,14 @@ TEST(ParseDecimal, ViewIsNotReadPastItsEnd) {
 TEST(ParseDecimal, LongMantissasRoundLikeStrtod) {
   for (const std::string& text : std::vector<std::string>{
            "12345678901234567890", "123456789012345678901234567890", "0.1234567890123456789012345",
-        "9007199254740993",            // 2^53 + 1: ties to even
-        "9007199254740993.0000000001",  // just above the tie: rounds up
-        "18446744073709551615", "18446744073709551616", "99999999999999999999999",
-        "3.141592653589793238462643383279", "2.2250738585072011e-308", "1.00000000000000011102230246251565404",
-        "0.30000000000000000000000000001", "7.2057594037927933e16", "12345678901234567890e-10",
-        "-98765432109876543210.123456789", "1" + std::string(40, '0'), "0." + std::string(30, '0') + "17",
-        "4.9406564584124654e-324", "1.7976931348623158e308"}) {
+           "9007199254740993",             // 2^53 + 1: ties to even
+           "9007199254740993.0000000001",  // just above the tie: rounds up
+           "18446744073709551615", "18446744073709551616", "99999999999999999999999",
+           "3.141592653589793238462643383279", "2.2250738585072011e-308",
+           "1.00000000000000011102230246251565404", "0.30000000000000000000000000001",
+           "7.2057594037927933e16", "12345678901234567890e-10", "-98765432109876543210.123456789",
+           "1" + std::string(40, '0'), "0." + std::string(30, '0') + "17",
+           "4.9406564584124654e-324", "1.7976931348623158e308"}) {
     SCOPED_TRACE(text);
     const auto parsed = parse_decimal(text);
     ASSERT_TRUE(parsed.has_value());

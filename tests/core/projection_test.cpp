@@ -2,19 +2,26 @@
 // retention + new; revenue = customers * AOV * purchases; gross profit = revenue * margin;
 // acquisition = cac * new; profit = gross - acquisition), the scenario falling back to baseline
 // fields, difference and totals, the project() function itself, and bad projection blocks.
+#include "servimetrics/projection.hpp"
+
 #include <gtest/gtest.h>
 
 #include "kpi_test_support.hpp"
-#include "servimetrics/projection.hpp"
 
 namespace {
 
 using namespace servimetrics::testing;
 
-const json kBaseline = {{"retention_rate", 0.9}, {"avg_order_value", 100}, {"purchases_per_year", 2},
-                        {"gross_margin", 0.4},   {"cac", 300},            {"new_customers_per_year", 50}};
+const json kBaseline = {{"retention_rate", 0.9},
+                        {"avg_order_value", 100},
+                        {"purchases_per_year", 2},
+                        {"gross_margin", 0.4},
+                        {"cac", 300},
+                        {"new_customers_per_year", 50}};
 
-json projection_request(json projection) { return {{"inputs", json::object()}, {"projection", std::move(projection)}}; }
+json projection_request(json projection) {
+  return {{"inputs", json::object()}, {"projection", std::move(projection)}};
+}
 
 void expect_series(const json& path, const char* series, std::initializer_list<double> expected) {
   ASSERT_TRUE(path.contains(series) && path[series].is_array()) << series << ": " << path.dump();
@@ -33,8 +40,11 @@ TEST(Projection, TwoYearsByHandWithScenarioFallingBackToBaseline) {
   //   acquisition 300*50 = 15,000 a year; profit 61,000 and 57,400.
   // Scenario: only retention 0.95 given: 1000 -> 1000 -> 1000; revenue 200,000 a year;
   //   gross 80,000; acquisition 15,000; profit 65,000.
-  const json answer = servimetrics::compute(projection_request(
-      {{"starting_customers", 1000}, {"years", 2}, {"baseline", kBaseline}, {"scenario", {{"retention_rate", 0.95}}}}));
+  const json answer =
+      servimetrics::compute(projection_request({{"starting_customers", 1000},
+                                                {"years", 2},
+                                                {"baseline", kBaseline},
+                                                {"scenario", {{"retention_rate", 0.95}}}}));
   EXPECT_EQ(error_count(answer), 0u) << answer.dump();
   ASSERT_TRUE(answer.contains("projection")) << answer.dump();
   const json& p = answer["projection"];
@@ -74,10 +84,16 @@ TEST(Projection, TwoYearsByHandWithScenarioFallingBackToBaseline) {
 TEST(Projection, ScenarioChangingCacAndNewCustomers) {
   // Baseline: start 0, keep 50%, win 100 a year: 100, 150, 175 customers.
   // Scenario: cac 200 and 120 new: 120, 180, 210.
-  const json baseline = {{"retention_rate", 0.5}, {"avg_order_value", 10}, {"purchases_per_year", 1},
-                         {"gross_margin", 1},     {"cac", 5},             {"new_customers_per_year", 100}};
-  const json answer = servimetrics::compute(projection_request(
-      {{"years", 3}, {"baseline", baseline}, {"scenario", {{"cac", 2}, {"new_customers_per_year", 120}}}}));
+  const json baseline = {{"retention_rate", 0.5},
+                         {"avg_order_value", 10},
+                         {"purchases_per_year", 1},
+                         {"gross_margin", 1},
+                         {"cac", 5},
+                         {"new_customers_per_year", 100}};
+  const json answer = servimetrics::compute(
+      projection_request({{"years", 3},
+                          {"baseline", baseline},
+                          {"scenario", {{"cac", 2}, {"new_customers_per_year", 120}}}}));
   EXPECT_EQ(error_count(answer), 0u) << answer.dump();
   ASSERT_TRUE(answer.contains("projection")) << answer.dump();
   const json& p = answer["projection"];
@@ -88,12 +104,13 @@ TEST(Projection, ScenarioChangingCacAndNewCustomers) {
   expect_series(p["scenario"], "customers", {120, 180, 210});
   expect_series(p["scenario"], "acquisition_cost", {240, 240, 240});
   expect_series(p["scenario"], "profit", {960, 1560, 1860});
-  EXPECT_NEAR(num(p["totals"]["difference"], "profit"), (960 - 500) + (1560 - 1000) + (1860 - 1250), 1e-9);
+  EXPECT_NEAR(num(p["totals"]["difference"], "profit"), (960 - 500) + (1560 - 1000) + (1860 - 1250),
+              1e-9);
 }
 
 TEST(Projection, WithoutScenarioTheScenarioIsTheBaseline) {
-  const json answer =
-      servimetrics::compute(projection_request({{"starting_customers", 1000}, {"years", 2}, {"baseline", kBaseline}}));
+  const json answer = servimetrics::compute(
+      projection_request({{"starting_customers", 1000}, {"years", 2}, {"baseline", kBaseline}}));
   EXPECT_EQ(error_count(answer), 0u) << answer.dump();
   ASSERT_TRUE(answer.contains("projection")) << answer.dump();
   const json& p = answer["projection"];
@@ -102,7 +119,8 @@ TEST(Projection, WithoutScenarioTheScenarioIsTheBaseline) {
 }
 
 TEST(Projection, FiveYearsByDefault) {
-  const json answer = servimetrics::compute(projection_request({{"starting_customers", 10}, {"baseline", kBaseline}}));
+  const json answer = servimetrics::compute(
+      projection_request({{"starting_customers", 10}, {"baseline", kBaseline}}));
   EXPECT_EQ(error_count(answer), 0u) << answer.dump();
   ASSERT_TRUE(answer.contains("projection")) << answer.dump();
   EXPECT_EQ(answer["projection"]["years"], json({1, 2, 3, 4, 5}));
@@ -110,8 +128,9 @@ TEST(Projection, FiveYearsByDefault) {
 }
 
 TEST(Projection, KpisAndProjectionInOneRequest) {
-  const json answer = servimetrics::compute({{"inputs", {{"customers_start", 100}, {"customers_lost", 10}}},
-                                             {"projection", {{"years", 1}, {"baseline", kBaseline}}}});
+  const json answer =
+      servimetrics::compute({{"inputs", {{"customers_start", 100}, {"customers_lost", 10}}},
+                             {"projection", {{"years", 1}, {"baseline", kBaseline}}}});
   EXPECT_EQ(error_count(answer), 0u) << answer.dump();
   EXPECT_DOUBLE_EQ(kpi_value(answer, "churn_rate"), 0.1);
   ASSERT_TRUE(answer.contains("projection")) << answer.dump();
@@ -123,11 +142,11 @@ TEST(Projection, ProjectFunctionDirectly) {
   const servimetrics::ProjectionAssumptions a{0.8, 50, 3, 0.5, 100, 20};
   const auto path = servimetrics::project(a, 100, 2);
   ASSERT_EQ(path.customers.size(), 2u);
-  EXPECT_NEAR(path.customers[0], 100.0, 1e-9);          // 100 * 0.8 + 20
+  EXPECT_NEAR(path.customers[0], 100.0, 1e-9);  // 100 * 0.8 + 20
   EXPECT_NEAR(path.customers[1], 100.0, 1e-9);
-  EXPECT_NEAR(path.revenue[0], 15000, 1e-9);            // 100 * 50 * 3
+  EXPECT_NEAR(path.revenue[0], 15000, 1e-9);  // 100 * 50 * 3
   EXPECT_NEAR(path.gross_profit[0], 7500, 1e-9);
-  EXPECT_NEAR(path.acquisition_cost[0], 2000, 1e-9);    // 100 * 20
+  EXPECT_NEAR(path.acquisition_cost[0], 2000, 1e-9);  // 100 * 20
   EXPECT_NEAR(path.profit[0], 5500, 1e-9);
 }
 
@@ -163,13 +182,15 @@ TEST(Projection, BadBlocksAreErrorsAndKpisStillComputed) {
       {{{"baseline", kBaseline}, {"years", 51}}, "projection.years"},
       {{{"baseline", kBaseline}, {"starting_customers", -10}}, "projection.starting_customers"},
       {{{"baseline", kBaseline}, {"scenario", 7}}, "projection.scenario"},
-      {{{"baseline", kBaseline}, {"scenario", {{"retention_rate", 2}}}}, "projection.scenario.retention_rate"},
+      {{{"baseline", kBaseline}, {"scenario", {{"retention_rate", 2}}}},
+       "projection.scenario.retention_rate"},
       {{{"baseline", "none"}}, "projection.baseline"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.projection.dump());
-    const json answer = servimetrics::compute(
-        {{"inputs", {{"customers_start", 100}, {"customers_lost", 10}}}, {"projection", c.projection}});
+    const json answer =
+        servimetrics::compute({{"inputs", {{"customers_start", 100}, {"customers_lost", 10}}},
+                               {"projection", c.projection}});
     EXPECT_FALSE(answer.contains("projection")) << answer.dump();
     EXPECT_NE(find_error(answer, "projection", c.input), nullptr) << answer.dump();
     EXPECT_DOUBLE_EQ(kpi_value(answer, "churn_rate"), 0.1);
@@ -183,8 +204,12 @@ TEST(Projection, NullBlockIsNoProjection) {
 }
 
 TEST(Projection, LargestAssumptionsStayFinite) {
-  const json huge = {{"retention_rate", 1}, {"avg_order_value", 1e15}, {"purchases_per_year", 1e6},
-                     {"gross_margin", 1},   {"cac", 1e15},            {"new_customers_per_year", 1e12}};
+  const json huge = {{"retention_rate", 1},
+                     {"avg_order_value", 1e15},
+                     {"purchases_per_year", 1e6},
+                     {"gross_margin", 1},
+                     {"cac", 1e15},
+                     {"new_customers_per_year", 1e12}};
   const json answer = servimetrics::compute(
       projection_request({{"starting_customers", 1e12}, {"years", 50}, {"baseline", huge}}));
   expect_finite_answer(answer);

@@ -79,7 +79,9 @@ void expect_example_results(const json& answer) {
   expect_finite_answer(answer);
 }
 
-TEST(SpendImport, PerChannelAndOverallCac) { expect_example_results(servimetrics::analyze("spend", kSpendCsv)); }
+TEST(SpendImport, PerChannelAndOverallCac) {
+  expect_example_results(servimetrics::analyze("spend", kSpendCsv));
+}
 
 TEST(SpendImport, AnalyzeSpendIsTheSameAsAnalyzeWithKindSpend) {
   EXPECT_EQ(servimetrics::analyze_spend(kSpendCsv), servimetrics::analyze("spend", kSpendCsv));
@@ -102,7 +104,8 @@ TEST(SpendImport, ChineseHeaders) {
 
 TEST(SpendImport, SemicolonFileWithBomAndCrlf) {
   const std::string text =
-      "\xEF\xBB\xBF" "Period;Channel;Spend;New_Customers\r\n"
+      "\xEF\xBB\xBF"
+      "Period;Channel;Spend;New_Customers\r\n"
       "2024-01;Online;3000;30\r\n"
       "2024-01;Events;5000;10\r\n"
       "2024-02;Online;2000;20\r\n"
@@ -163,7 +166,8 @@ TEST(SpendImport, RejectsNameRowColumnValueAndReason) {
     EXPECT_EQ(reject.value("row", -1), expected[i].row) << reject.dump();
     EXPECT_EQ(reject.value("column", std::string()), expected[i].column) << reject.dump();
     EXPECT_EQ(reject.value("value", std::string("?")), expected[i].value) << reject.dump();
-    EXPECT_NE(reject.value("reason", std::string()).find(expected[i].reason_part), std::string::npos)
+    EXPECT_NE(reject.value("reason", std::string()).find(expected[i].reason_part),
+              std::string::npos)
         << reject.dump();
   }
   // The two good rows: Online 3,000 / 30 = 100, Events 1,000 / 5 = 200; overall 4,000 / 35.
@@ -190,7 +194,8 @@ TEST(SpendImport, EmptyFile) {
     const json answer = servimetrics::analyze("spend", text);
     EXPECT_TRUE(answer["kpis"].empty());
     ASSERT_EQ(error_count(answer), 1u) << answer.dump();
-    EXPECT_NE(str(answer["errors"][0], "message").find("empty"), std::string::npos) << answer.dump();
+    EXPECT_NE(str(answer["errors"][0], "message").find("empty"), std::string::npos)
+        << answer.dump();
   }
 }
 
@@ -199,21 +204,24 @@ TEST(SpendImport, HeaderOnlyOrEveryRowRejected) {
   EXPECT_TRUE(header_only["kpis"].empty());
   EXPECT_GE(error_count(header_only), 1u) << header_only.dump();
 
-  const json all_bad = servimetrics::analyze("spend", "period,channel,spend,new_customers\n1,a,x,1\n");
+  const json all_bad =
+      servimetrics::analyze("spend", "period,channel,spend,new_customers\n1,a,x,1\n");
   EXPECT_TRUE(all_bad["kpis"].empty());
   EXPECT_GE(error_count(all_bad), 1u) << all_bad.dump();
   EXPECT_EQ(import_of(all_bad).value("rows_rejected", -1), 1);
 }
 
 TEST(SpendImport, NoChannelWonACustomer) {
-  const json answer = servimetrics::analyze("spend", "period,channel,spend,new_customers\n1,a,100,0\n2,b,50,0\n");
+  const json answer =
+      servimetrics::analyze("spend", "period,channel,spend,new_customers\n1,a,100,0\n2,b,50,0\n");
   EXPECT_EQ(find_kpi_answer(answer, "cac"), nullptr);
   EXPECT_NE(find_error(answer, "cac"), nullptr) << answer.dump();
   expect_finite_answer(answer);
 }
 
 TEST(SpendImport, UnclosedQuoteIsAnError) {
-  const json answer = servimetrics::analyze("spend", "period,channel,spend,new_customers\n1,\"a,100,3\n");
+  const json answer =
+      servimetrics::analyze("spend", "period,channel,spend,new_customers\n1,\"a,100,3\n");
   EXPECT_GE(error_count(answer), 1u) << answer.dump();
   EXPECT_TRUE(answer["kpis"].empty());
 }
@@ -232,8 +240,8 @@ TEST(SpendImport, HugeValuesNeverGiveInfinity) {
 TEST(SpendImport, RowAboveTheMoneyRangeIsRejectedNotFatal) {
   // Spend is money, valid up to 1e15 (catalog). A row beyond it is a bad row: it is rejected with
   // its row and column, and the other rows still give a CAC.
-  const json answer = servimetrics::analyze(
-      "spend", "period,channel,spend,new_customers\n1,a,1e16,1\n2,b,100,2\n");
+  const json answer =
+      servimetrics::analyze("spend", "period,channel,spend,new_customers\n1,a,1e16,1\n2,b,100,2\n");
   EXPECT_DOUBLE_EQ(kpi_value(answer, "cac"), 50);
   const json& import = import_of(answer);
   EXPECT_EQ(import.value("rows_rejected", -1), 1) << answer.dump();

@@ -10,12 +10,15 @@ namespace {
 
 using namespace servimetrics::testing;
 
-json request(json inputs, json thresholds) { return {{"inputs", std::move(inputs)}, {"thresholds", std::move(thresholds)}}; }
+json request(json inputs, json thresholds) {
+  return {{"inputs", std::move(inputs)}, {"thresholds", std::move(thresholds)}};
+}
 
 const json kRatioThree = {{"cltv", 30000}, {"cac", 10000}};  // LTV:CAC = 3
 
 TEST(Thresholds, RaisingGoodMovesTheBand) {
-  const json answer = servimetrics::compute(request(kRatioThree, {{"ltv_cac_ratio", {{"good", 4}}}}));
+  const json answer =
+      servimetrics::compute(request(kRatioThree, {{"ltv_cac_ratio", {{"good", 4}}}}));
   EXPECT_EQ(error_count(answer), 0u) << answer.dump();
   EXPECT_DOUBLE_EQ(kpi_value(answer, "ltv_cac_ratio"), 3);
   EXPECT_EQ(kpi_band(answer, "ltv_cac_ratio"), "watch");  // below 4, at or above the catalog's 2
@@ -41,18 +44,19 @@ TEST(Thresholds, GoodAndWatchTogether) {
 }
 
 TEST(Thresholds, NumericStringIsAccepted) {
-  const json answer = servimetrics::compute(request(kRatioThree, {{"ltv_cac_ratio", {{"good", "4"}}}}));
+  const json answer =
+      servimetrics::compute(request(kRatioThree, {{"ltv_cac_ratio", {{"good", "4"}}}}));
   EXPECT_EQ(error_count(answer), 0u) << answer.dump();
   EXPECT_EQ(kpi_band(answer, "ltv_cac_ratio"), "watch");
 }
 
 TEST(Thresholds, StrictnessAndDirectionStay) {
   // repeat_complaint_rate is "good < x": moving x to 10% keeps it strict.
-  const json at = servimetrics::compute(
-      request({{"complaints", 100}, {"repeat_complaints", 10}}, {{"repeat_complaint_rate", {{"good", 0.1}}}}));
+  const json at = servimetrics::compute(request({{"complaints", 100}, {"repeat_complaints", 10}},
+                                                {{"repeat_complaint_rate", {{"good", 0.1}}}}));
   EXPECT_EQ(kpi_band(at, "repeat_complaint_rate"), "bad");
-  const json under = servimetrics::compute(
-      request({{"complaints", 100}, {"repeat_complaints", 9}}, {{"repeat_complaint_rate", {{"good", 0.1}}}}));
+  const json under = servimetrics::compute(request({{"complaints", 100}, {"repeat_complaints", 9}},
+                                                   {{"repeat_complaint_rate", {{"good", 0.1}}}}));
   EXPECT_EQ(kpi_band(under, "repeat_complaint_rate"), "good");
   // first_response_hours is lower-is-better: good <= 2 makes 1.5 good and 3 watch.
   const json fast = servimetrics::compute(
@@ -75,25 +79,28 @@ TEST(Thresholds, OverrideOnlyTouchesItsKpi) {
 }
 
 TEST(Thresholds, IndustryVariantOverride) {
-  const json inputs = {{"service_revenue", 25}, {"total_revenue", 100}, {"industry", "manufacturing"}};
+  const json inputs = {
+      {"service_revenue", 25}, {"total_revenue", 100}, {"industry", "manufacturing"}};
   const json before = compute_inputs(inputs);
   EXPECT_EQ(kpi_band(before, "service_revenue_share"), "good");
-  const json after = servimetrics::compute(request(inputs, {{"service_revenue_share", {{"manufacturing", {{"good", 0.3}}}}}}));
+  const json after = servimetrics::compute(
+      request(inputs, {{"service_revenue_share", {{"manufacturing", {{"good", 0.3}}}}}}));
   EXPECT_EQ(error_count(after), 0u) << after.dump();
   EXPECT_DOUBLE_EQ(kpi_value(after, "service_revenue_share"), 0.25);
   EXPECT_EQ(kpi_band(after, "service_revenue_share"), "watch");  // below 30%, at or above 15%
   // The technology variant is untouched.
-  const json tech = servimetrics::compute(request(
-      {{"service_revenue", 25}, {"total_revenue", 100}, {"industry", "technology"}},
-      {{"service_revenue_share", {{"manufacturing", {{"good", 0.3}}}}}}));
+  const json tech = servimetrics::compute(
+      request({{"service_revenue", 25}, {"total_revenue", 100}, {"industry", "technology"}},
+              {{"service_revenue_share", {{"manufacturing", {{"good", 0.3}}}}}}));
   EXPECT_EQ(kpi_band(tech, "service_revenue_share"), "bad");  // 25% < 30% of technology
 }
 
 TEST(Thresholds, ProcessAndRoleVariantOverrides) {
-  const json processes = {{"processes", {{"customer_follow_up", {{"steps_total", 100}, {"steps_in_system", 85}}}}}};
+  const json processes = {
+      {"processes", {{"customer_follow_up", {{"steps_total", 100}, {"steps_in_system", 85}}}}}};
   EXPECT_EQ(kpi_band(compute_inputs(processes), "process_digitization_rate"), "bad");
-  const json moved = servimetrics::compute(
-      request(processes, {{"process_digitization_rate", {{"customer_follow_up", {{"good", 0.8}}}}}}));
+  const json moved = servimetrics::compute(request(
+      processes, {{"process_digitization_rate", {{"customer_follow_up", {{"good", 0.8}}}}}}));
   EXPECT_EQ(error_count(moved), 0u) << moved.dump();
   EXPECT_EQ(kpi_band(moved, "process_digitization_rate"), "good");
 
@@ -114,8 +121,12 @@ TEST(Thresholds, ErrorsForBadOverridesKeepTheCatalogBands) {
       {{{"ltv_cac_ratio", {{"good", "abc"}}}}, "ltv_cac_ratio", "thresholds.ltv_cac_ratio.good"},
       {{{"ltv_cac_ratio", {{"good", "NaN"}}}}, "ltv_cac_ratio", "thresholds.ltv_cac_ratio.good"},
       {{{"ltv_cac_ratio", {{"good", true}}}}, "ltv_cac_ratio", "thresholds.ltv_cac_ratio.good"},
-      {{{"ltv_cac_ratio", {{"good", 1.5}}}}, "ltv_cac_ratio", "thresholds.ltv_cac_ratio"},  // below watch 2
-      {{{"ltv_cac_ratio", {{"good", 2}, {"watch", 3}}}}, "ltv_cac_ratio", "thresholds.ltv_cac_ratio"},
+      {{{"ltv_cac_ratio", {{"good", 1.5}}}},
+       "ltv_cac_ratio",
+       "thresholds.ltv_cac_ratio"},  // below watch 2
+      {{{"ltv_cac_ratio", {{"good", 2}, {"watch", 3}}}},
+       "ltv_cac_ratio",
+       "thresholds.ltv_cac_ratio"},
       {{{"ltv_cac_ratio", {{"excellent", 5}}}}, "ltv_cac_ratio", ""},
       {{{"ltv_cac_ratio", 4}}, "ltv_cac_ratio", "thresholds.ltv_cac_ratio"},
   };
@@ -128,13 +139,16 @@ TEST(Thresholds, ErrorsForBadOverridesKeepTheCatalogBands) {
 }
 
 TEST(Thresholds, OverrideErrorsForVariantsAndMissingThresholds) {
-  const json share = {{"service_revenue", 25}, {"total_revenue", 100}, {"industry", "manufacturing"}};
+  const json share = {
+      {"service_revenue", 25}, {"total_revenue", 100}, {"industry", "manufacturing"}};
   // Unknown variant.
-  const json retail = servimetrics::compute(request(share, {{"service_revenue_share", {{"retail", {{"good", 0.3}}}}}}));
+  const json retail = servimetrics::compute(
+      request(share, {{"service_revenue_share", {{"retail", {{"good", 0.3}}}}}}));
   EXPECT_NE(find_error(retail, "service_revenue_share"), nullptr) << retail.dump();
   EXPECT_EQ(kpi_band(retail, "service_revenue_share"), "good");
   // Variant-only KPI has no single threshold.
-  const json single = servimetrics::compute(request(share, {{"service_revenue_share", {{"good", 0.3}}}}));
+  const json single =
+      servimetrics::compute(request(share, {{"service_revenue_share", {{"good", 0.3}}}}));
   EXPECT_NE(find_error(single, "service_revenue_share"), nullptr) << single.dump();
   // Variant thresholds out of order (manufacturing watch is 15%).
   const json order = servimetrics::compute(
@@ -142,8 +156,8 @@ TEST(Thresholds, OverrideErrorsForVariantsAndMissingThresholds) {
   EXPECT_NE(find_error(order, "service_revenue_share"), nullptr) << order.dump();
   EXPECT_EQ(kpi_band(order, "service_revenue_share"), "good");
   // churn_rate has no watch threshold.
-  const json churn = servimetrics::compute(
-      request({{"customers_start", 100}, {"customers_lost", 10}}, {{"churn_rate", {{"watch", 0.2}}}}));
+  const json churn = servimetrics::compute(request(
+      {{"customers_start", 100}, {"customers_lost", 10}}, {{"churn_rate", {{"watch", 0.2}}}}));
   EXPECT_NE(find_error(churn, "churn_rate"), nullptr) << churn.dump();
   EXPECT_EQ(kpi_band(churn, "churn_rate"), "good");
   // Lower-is-better: good must not be above watch.
@@ -153,7 +167,8 @@ TEST(Thresholds, OverrideErrorsForVariantsAndMissingThresholds) {
   EXPECT_EQ(kpi_band(hours, "first_response_hours"), "watch");
   // KPI without any band.
   const json clv = servimetrics::compute(
-      request({{"avg_purchase_value", 1}, {"purchases_per_year", 1}, {"lifespan_years", 1}}, {{"clv", {{"good", 1}}}}));
+      request({{"avg_purchase_value", 1}, {"purchases_per_year", 1}, {"lifespan_years", 1}},
+              {{"clv", {{"good", 1}}}}));
   EXPECT_NE(find_error(clv, "clv"), nullptr) << clv.dump();
   EXPECT_EQ(kpi_band(clv, "clv"), "none");
 }

@@ -25,7 +25,8 @@ struct AnalyzeOptions {
 //    "tables": {"<name>": {"columns": [...], "rows": [[...]], "total_rows": N}},  at most 1000 rows
 //    "notes": [{"id", "message"}]}          what was assumed, or why something is not computed
 // Money is in the file's own currency; rates are fractions; durations in hours or months as named.
-nlohmann::json analyze_transactions_table(const ImportedTable& table, const AnalyzeOptions& options);
+nlohmann::json analyze_transactions_table(const ImportedTable& table,
+                                          const AnalyzeOptions& options);
 nlohmann::json analyze_subscriptions_table(const ImportedTable& table,
                                            const AnalyzeOptions& options);
 nlohmann::json analyze_survey_table(const ImportedTable& table, const AnalyzeOptions& options);
