@@ -175,6 +175,80 @@ test('bad rows are listed and all of them download as CSV', async () => {
   assert.ok(lines.some((l) => l.includes('lots')));
 });
 
+/** RFC 4180 records of a CSV text, fields unquoted. */
+function parseCsv(text) {
+  const records = [];
+  let fields = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') fields.push(field), (field = '');
+    else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
+      if (c === '\r') i++;
+      fields.push(field), records.push(fields), (fields = []), (field = '');
+    } else field += c;
+  }
+  if (field || fields.length) fields.push(field), records.push(fields);
+  return records;
+}
+
+test('in Chinese, reject reasons are shown and downloaded in Chinese, with the values untouched', async () => {
+  // Enough good dates that two bad ones do not make the column's date format doubtful.
+  const good = fs.readFileSync(sample('transactions.csv'), 'utf8').trim().split('\n').slice(0, 200);
+  const bad = [
+    'INV-9001,C001,2024-13-05,Pump P50,product,1,8000,8000,online_ads,completed', // no month 13
+    'INV-9002,C002,2023-02-30,Pump P50,product,1,8000,8000,online_ads,completed', // February 30
+    'INV-9003,C003,2024-05-01,Pump P50,product,1,8000,"=1+2, lots",online_ads,completed', // formula text
+    'INV-9004,,2024-05-02,Pump P50,product,1,8000,8000,online_ads,completed', // no customer
+    'INV-9005,C005,2024-05-03', // too few columns
+    'INV-9006,C006,2024-05-04,Pump P50,gadgets,1,8000,8000,online_ads,completed', // unknown category
+    'INV-9007,C007,2024-05-05,Pump P50,product,1,8000,(8000,online_ads,completed', // unbalanced
+  ];
+  const file = path.join(tmp, 'bad-rows-zh.csv');
+  fs.writeFileSync(file, [...good, ...bad].join('\n') + '\n');
+  const coreRejects = path.join(tmp, 'bad-rows-zh-core.csv');
+  const run = spawnSync(cliPath, ['analyze', '--kind', 'transactions', '--rejects', coreRejects, file], { encoding: 'utf8' });
+  assert.ok(run.status === 0 || run.status === 1, run.stderr);
+  const core = parseCsv(fs.readFileSync(coreRejects, 'utf8'));
+  assert.equal(core.length - 1, bad.length, 'the CLI rejects every bad row');
+
+  await page.locator('[data-testid="lang-toggle"]').click();
+  try {
+    await importPath(file, 'transactions');
+    const cjk = /[\u4e00-\u9fff]/;
+    const reasons = await result().locator('[data-testid="import-rejects"] tbody td.wrap').allInnerTexts();
+    assert.equal(reasons.length, bad.length);
+    for (const reason of reasons) {
+      assert.match(reason, cjk, `reason "${reason}" is in Chinese`);
+      assert.doesNotMatch(reason, /\b(not|no such|empty|the row|must)\b/, `no English left in "${reason}"`);
+    }
+    assert.ok(reasons.some((r) => /2023 年 2 月只有 28 天/.test(r)), reasons.join(' | '));
+    assert.ok(reasons.some((r) => /客户/.test(r) && /为空/.test(r)), reasons.join(' | '));
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      result().locator('[data-testid="download-rejects"]').click(),
+    ]);
+    const shown = parseCsv(fs.readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, ''));
+    assert.deepEqual(shown[0], ['行', '列', '值', '原因']);
+    assert.equal(shown.length, core.length);
+    for (let i = 1; i < core.length; i++) {
+      assert.deepEqual(shown[i].slice(0, 3), core[i].slice(0, 3), `row ${i}: row, column and value as the core wrote them`);
+      assert.match(shown[i][3], cjk, `downloaded reason "${shown[i][3]}"`);
+    }
+    // The formula text stays escaped in the download.
+    assert.ok(shown.some((f) => f[2] === "'=1+2, lots"), JSON.stringify(shown));
+  } finally {
+    await page.locator('[data-testid="lang-toggle"]').click();
+  }
+});
+
 test('cancelling a large import stops it and the page keeps working', async () => {
   const file = path.join(tmp, 'large-transactions.csv');
   writeLargeTransactions(file, 30 << 20);

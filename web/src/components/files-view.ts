@@ -6,7 +6,9 @@ import { type DataKind, type ImportKind, KIND_IDS } from '../engine/import-types
 import type { EngineError, KpiSpec } from '../engine/types';
 import { kindName } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
+import { localizeRejectReason } from '../i18n/file-messages';
 import type { FileImports } from '../lib/file-imports';
+import { localizeRejectsCsv } from '../lib/rejects-csv';
 import { renderCombined } from './combined-result-view';
 import { renderImportProgress } from './import-progress-view';
 import { renderKindResult } from './kind-result-view';
@@ -143,7 +145,14 @@ function results(ctx: FilesContext): TemplateResult {
       onForgetMapping: () => void imports.forgetMapping(kind),
       onDateFormat: (field, format) => void imports.setDateFormat(kind, field, format),
       onReadAs: (k) => void imports.readAs(kind, k),
-      onDownloadRejects: () => void imports.downloadRejects(kind),
+      onDownloadRejects: () =>
+        void imports.downloadRejects(kind, (csv) =>
+          i18n.lang === 'zh-CN'
+            ? localizeRejectsCsv(csv, [i18n.t('rejectRow'), i18n.t('rejectColumn'), i18n.t('rejectValue'), i18n.t('rejectReason')], (reason) =>
+                localizeRejectReason(i18n, ctx.kinds.find((k) => k.id === kind), reason),
+              )
+            : csv,
+        ),
       onToggleTable: (key) => imports.toggleTable(key),
       onGrossMargin: (margin) => void imports.setGrossMargin(kind, margin),
     })}

@@ -4,6 +4,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { DATE_FORMATS, type DataKind, type DateFormat, type FormatEntry, type ImportReport } from '../engine/import-types';
 import { fieldLabel } from '../i18n/data-labels';
+import { localizeRejectReason } from '../i18n/file-messages';
 import type { I18n } from '../i18n/i18n';
 
 const MAX_REJECTS_SHOWN = 10;
@@ -123,7 +124,7 @@ function rejects(ctx: ImportReportContext): TemplateResult | typeof nothing {
               <td>${r.row}</td>
               <td>${r.column ?? '—'}</td>
               <td><code>${r.value ?? ''}</code></td>
-              <td class="wrap">${r.reason}</td>
+              <td class="wrap">${localizeRejectReason(i18n, ctx.kind, r.reason)}</td>
             </tr>`,
           )}
         </tbody>

@@ -193,11 +193,13 @@ export class FileImports implements ReactiveController {
     this.engine()?.cancel(running.id);
   }
 
-  async downloadRejects(kind: string): Promise<void> {
+  /** Every rejected row as CSV; `localize` puts the header and reasons in the page's language. */
+  async downloadRejects(kind: string, localize?: (csv: string) => string): Promise<void> {
     const engine = this.engine();
     const result = this.results.get(kind);
     if (!engine || !result) return;
-    const csv = await engine.rejectsCsv(kind);
+    const core = await engine.rejectsCsv(kind);
+    const csv = localize ? localize(core) : core;
     // A byte-order mark, so that spreadsheet programs read the file as UTF-8.
     downloadText(rejectsFileName(result.fileName), csv.startsWith('\ufeff') ? csv : `\ufeff${csv}`);
   }
