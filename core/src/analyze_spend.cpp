@@ -1,6 +1,7 @@
 // Marketing spend: totals per channel, and CAC overall and per channel through the catalog.
 #include <vector>
 
+#include "kind_answer.hpp"
 #include "servimetrics/kind_analysis.hpp"
 #include "servimetrics/request.hpp"
 
@@ -49,9 +50,8 @@ nlohmann::json analyze_spend_table(const ImportedTable& table, const AnalyzeOpti
       json::array({{{"id", "spend"}, {"value", all_spend}, {"unit", "money"}},
                    {{"id", "new_customers"}, {"value", all_customers}, {"unit", "count"}},
                    {{"id", "channels"}, {"value", totals.size()}, {"unit", "count"}}});
-  answer["tables"]["channels"] = {{"columns", {"channel", "spend", "new_customers", "cac"}},
-                                  {"rows", std::move(rows)},
-                                  {"total_rows", totals.size()}};
+  add_table(answer, "channels", {"channel", "spend", "new_customers", "cac"}, std::move(rows),
+            totals.size());
   return answer;
 }
 

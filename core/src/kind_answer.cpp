@@ -101,8 +101,15 @@ void add_table(json& answer, std::string_view name, const std::vector<std::strin
   if (rows.size() > kTableRowLimit) {
     rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(kTableRowLimit), rows.end());
   }
-  answer["tables"][std::string(name)] = {
-      {"columns", columns}, {"rows", std::move(rows)}, {"total_rows", total_rows}};
+  json units = json::array();
+  for (const std::string_view column : columns) {
+    const std::string_view unit = table_column_unit(column);
+    units.push_back(unit.empty() ? "number" : unit);
+  }
+  answer["tables"][std::string(name)] = {{"columns", columns},
+                                         {"units", std::move(units)},
+                                         {"rows", std::move(rows)},
+                                         {"total_rows", total_rows}};
 }
 
 bool is_blank_code(const ImportedColumn& column, std::uint32_t code) {

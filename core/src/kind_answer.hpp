@@ -60,9 +60,15 @@ void add_measure(nlohmann::json& answer, std::string_view id, double value, std:
 void add_count(nlohmann::json& answer, std::string_view id, std::uint64_t count);
 // Appends {"id", "message"} to "notes".
 void add_note(nlohmann::json& answer, std::string_view id, std::string message);
-// Sets "tables"/name to {"columns", "rows", "total_rows"}. Rows past kTableRowLimit are dropped;
-// total_rows is the size of the full table (at least rows.size()), so a caller that built only
-// the first kTableRowLimit rows of a longer table passes the full count.
+// What a table column holds: "text", "date", "flag", "line" (a line of the file), or a catalog unit
+// ("count", "money", "fraction", "points", "score", "hours", "days", "months"); "" when the column
+// is not in the list (table_column_units.cpp), which a test keeps from happening.
+std::string_view table_column_unit(std::string_view column);
+
+// Sets "tables"/name to {"columns", "units", "rows", "total_rows"}; units from table_column_unit().
+// Rows past kTableRowLimit are dropped; total_rows is the size of the full table (at least
+// rows.size()), so a caller that built only the first kTableRowLimit rows of a longer table passes
+// the full count.
 void add_table(nlohmann::json& answer, std::string_view name,
                const std::vector<std::string_view>& columns, nlohmann::json rows,
                std::size_t total_rows);

@@ -39,7 +39,7 @@ export function renderDataTable(ctx: DataTableContext): TemplateResult {
         <tbody>
           ${rows.map(
             (row) => html`<tr>
-              ${table.columns.map((c, i) => html`<td data-column=${c} class=${numeric[i] ? '' : 'txt'}>${formatCell(i18n, c, row[i] ?? null)}</td>`)}
+              ${table.columns.map((c, i) => html`<td data-column=${c} class=${numeric[i] ? '' : 'txt'}>${formatCell(i18n, c, table.units?.[i], row[i] ?? null)}</td>`)}
             </tr>`,
           )}
         </tbody>

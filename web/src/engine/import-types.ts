@@ -68,6 +68,8 @@ export type Cell = string | number | boolean | null;
 
 export interface DataTable {
   columns: string[];
+  /** What each column holds: "text", "date", "flag", "line" or a catalog unit ("money", "fraction", ...). */
+  units?: string[];
   rows: Cell[][];
   total_rows: number;
 }
