@@ -2,6 +2,7 @@
 // file, plain JavaScript aggregating per customer (net revenue, orders, first and last purchase),
 // then the same headline figures and value segments.
 importScripts('/papaparse.min.js');
+self.postMessage({ ready: true });
 
 self.onmessage = (event) => {
   const started = performance.now();
