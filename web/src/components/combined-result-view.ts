@@ -3,9 +3,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CombinedAnswer } from '../engine/import-types';
 import type { EngineError, KpiResult, KpiSpec } from '../engine/types';
-import { noteText } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
 import { renderKpiCard } from './kpi-card-view';
+import { renderNotes } from './notes-view';
 
 export interface CombinedContext {
   i18n: I18n;
@@ -21,7 +21,6 @@ export function renderCombined(ctx: CombinedContext): TemplateResult | typeof no
   const errorsOf = new Map<string, EngineError[]>();
   for (const e of combined.errors) if (e.kpi) errorsOf.set(e.kpi, [...(errorsOf.get(e.kpi) ?? []), e]);
   const ids = [...new Set([...results.keys(), ...errorsOf.keys()])].filter((id) => ctx.kpiSpec(id));
-  const notes = combined.notes ?? [];
   return html`<div class="kind-result combined" data-testid="combined-result">
     <div class="result-head">
       <div>
@@ -34,15 +33,6 @@ export function renderCombined(ctx: CombinedContext): TemplateResult | typeof no
           ${ids.map((id) => renderKpiCard(i18n, ctx.kpiSpec(id) as KpiSpec, results.get(id), errorsOf.get(id), ctx.message, results))}
         </div>`
       : nothing}
-    ${notes.length
-      ? html`<div class="notes panel" data-testid="combined-notes">
-          <ul>
-            ${notes.map((n) => {
-              const note = noteText(i18n, n);
-              return html`<li data-note=${n.id}>${note.text}${note.detail ? html`<span class="muted small note-detail">${note.detail}</span>` : nothing}</li>`;
-            })}
-          </ul>
-        </div>`
-      : nothing}
+    ${renderNotes(i18n, combined.notes ?? [], 'combined-notes')}
   </div>`;
 }

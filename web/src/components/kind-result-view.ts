@@ -3,7 +3,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { type DataKind, type DateFormat, fileError, type ImportKind, KIND_IDS } from '../engine/import-types';
 import type { EngineError, KpiResult, KpiSpec } from '../engine/types';
-import { kindName, measureLabel, noteText } from '../i18n/data-labels';
+import { kindName, measureLabel } from '../i18n/data-labels';
 import { localizeFileMessage } from '../i18n/file-messages';
 import type { I18n } from '../i18n/i18n';
 import { formatMeasure } from '../lib/data-format';
@@ -13,6 +13,7 @@ import { renderDataTable } from './data-table-view';
 import { renderImportReport } from './import-report-view';
 import { renderKpiCard } from './kpi-card-view';
 import { renderMapping } from './mapping-view';
+import { renderNotes } from './notes-view';
 
 export interface KindResultContext {
   i18n: I18n;
@@ -124,17 +125,7 @@ function notesAndErrors(ctx: KindResultContext): TemplateResult | typeof nothing
   const notes = ctx.result.answer.notes ?? [];
   const others = ctx.result.answer.errors.filter((e) => e.input !== 'file' && !(e.kpi && ctx.kpiSpec(e.kpi)));
   if (notes.length === 0 && others.length === 0) return nothing;
-  return html`${notes.length
-      ? html`<div class="notes panel" data-testid="notes">
-          <h4>${i18n.t('notesTitle')}</h4>
-          <ul>
-            ${notes.map((n) => {
-              const note = noteText(i18n, n);
-              return html`<li data-note=${n.id}>${note.text}${note.detail ? html`<span class="muted small note-detail">${note.detail}</span>` : nothing}</li>`;
-            })}
-          </ul>
-        </div>`
-      : nothing}
+  return html`${renderNotes(i18n, notes, 'notes', i18n.t('notesTitle'))}
     ${others.length
       ? html`<div data-testid="file-errors">
           <h4>${i18n.t('otherErrors')}</h4>
