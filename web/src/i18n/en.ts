@@ -87,6 +87,7 @@ export const en = {
   field_passed: 'Passed',
   field_spend: 'Spend',
   field_new_customers: 'New customers',
+  field_cltv: 'CLTV',
 
   row_order_processing: 'Order processing',
   row_customer_follow_up: 'Customer follow-up',

@@ -85,6 +85,7 @@ export const zhCN: Messages = {
   field_passed: '通过',
   field_spend: '支出',
   field_new_customers: '新增客户',
+  field_cltv: '客户终身价值（CLTV）',
 
   row_order_processing: '订单处理',
   row_customer_follow_up: '客户跟进',
