@@ -113,6 +113,8 @@ TableBuilder::TableBuilder(const KindSpec& kind, const ImportOptions& options)
     ImportedColumn column;
     column.type = field.type;
     table_.columns.push_back(std::move(column));
+    empty_reasons_.push_back(std::string(field.id) + " is empty");
+    negative_reasons_.push_back(std::string(field.id) + " must not be negative");
   }
   cells_.resize(kind.fields.size());
   // The kind's alternatives as field indexes, so rows are checked without comparing names.
@@ -340,10 +342,10 @@ bool TableBuilder::within_memory_limit(std::uint64_t bytes) {
 }
 
 void TableBuilder::reject(std::uint64_t line, std::string_view column, std::string_view value,
-                          std::string reason) {
+                          std::string_view reason) {
   ++rows_rejected_;
   if (rejects_.size() < kRejectsKept) {
-    rejects_.push_back({line, std::string(column), shortened(value), std::move(reason)});
+    rejects_.push_back({line, column, shortened(value), reasons_.text(reasons_.code(reason))});
   }
 }
 
@@ -365,12 +367,13 @@ void TableBuilder::add_row(std::uint64_t line, std::span<const std::string_view>
     const std::string& header = header_[static_cast<std::size_t>(column)];
     if (text.empty()) {
       if (field.required) {
-        reject(line, header, text, std::string(field.id) + " is empty");
+        reject(line, header, text, empty_reasons_[f]);
         return;
       }
       continue;
     }
     cell.blank = false;
+    cell.text = text;
     switch (field.type) {
       case FieldType::text:
         break;
@@ -384,7 +387,7 @@ void TableBuilder::add_row(std::uint64_t line, std::span<const std::string_view>
         if (cell.number < 0) {
           for (const std::string_view id : kind_.non_negative) {
             if (id == field.id) {
-              reject(line, header, text, std::string(field.id) + " must not be negative");
+              reject(line, header, text, negative_reasons_[f]);
               return;
             }
           }
@@ -457,9 +460,7 @@ void TableBuilder::add_row(std::uint64_t line, std::span<const std::string_view>
     const Cell& cell = cells_[f];
     switch (out.type) {
       case FieldType::text:
-        out.codes.push_back(
-            cell.blank ? kNoCode
-                       : out.dictionary.code(trim(fields[static_cast<std::size_t>(column)])));
+        out.codes.push_back(cell.blank ? kNoCode : out.dictionary.code(cell.text));
         break;
       case FieldType::number:
         out.numbers.push_back(cell.blank ? std::numeric_limits<double>::quiet_NaN() : cell.number);

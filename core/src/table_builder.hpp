@@ -15,11 +15,13 @@
 
 namespace servimetrics {
 
+// A rejected row. The column and reason view the builder's header and its reasons, each kept
+// once: a file can reject hundreds of thousands of rows for the same reason.
 struct RejectedRow {
   std::uint64_t line;
-  std::string column;
+  std::string_view column;
   std::string value;
-  std::string reason;
+  std::string_view reason;
 };
 
 class TableBuilder final : public RowSink {
@@ -45,6 +47,7 @@ class TableBuilder final : public RowSink {
 
  private:
   struct Cell {
+    std::string_view text;  // trimmed
     bool blank = true;
     double number = 0;
     Timestamp time = kNoTime;
@@ -60,7 +63,7 @@ class TableBuilder final : public RowSink {
   [[nodiscard]] std::uint64_t table_bytes() const;
   void add_row(std::uint64_t line, std::span<const std::string_view> fields);
   void reject(std::uint64_t line, std::string_view column, std::string_view value,
-              std::string reason);
+              std::string_view reason);
 
   const KindSpec& kind_;
   const ImportOptions& options_;
@@ -80,7 +83,11 @@ class TableBuilder final : public RowSink {
   std::optional<std::string> problem_;
   std::uint64_t rows_read_ = 0;
   std::uint64_t rows_rejected_ = 0;
-  std::deque<RejectedRow> rejects_;  // a deque: hundreds of thousands of rejects never move
+  std::deque<RejectedRow> rejects_;  // a deque: hundreds of thousands of rejects, never copied
+  Dictionary reasons_;               // each distinct reason once
+  // Per field, the reasons of the most common rejects, written once rather than per row.
+  std::vector<std::string> empty_reasons_;
+  std::vector<std::string> negative_reasons_;
 };
 
 }  // namespace servimetrics

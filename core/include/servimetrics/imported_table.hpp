@@ -7,7 +7,6 @@
 #include <limits>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace servimetrics {
@@ -21,7 +20,7 @@ inline constexpr std::uint32_t kNoCode = std::numeric_limits<std::uint32_t>::max
 class Dictionary {
  public:
   Dictionary() = default;
-  // The keys view the deque's strings: a copy would view the original's, a move keeps them.
+  // The texts live in a deque, which never moves them; a move keeps them where they are.
   Dictionary(const Dictionary&) = delete;
   Dictionary& operator=(const Dictionary&) = delete;
   Dictionary(Dictionary&&) = default;
@@ -30,13 +29,24 @@ class Dictionary {
   std::uint32_t code(std::string_view text);  // adds the text when new
   [[nodiscard]] std::string_view text(std::uint32_t code) const { return texts_[code]; }
   [[nodiscard]] std::size_t size() const { return texts_.size(); }
-  // Memory held, roughly: the texts and a hash-table entry for each.
-  [[nodiscard]] std::uint64_t bytes() const { return text_bytes_ + texts_.size() * 64; }
+  // Memory held, roughly: the texts and their slots in the hash table.
+  [[nodiscard]] std::uint64_t bytes() const { return text_bytes_ + slots_.size() * sizeof(Slot); }
 
  private:
+  // Open addressing, linear probing: one flat array instead of a node per text. The hash is kept
+  // beside the code so most misses are decided without touching the text.
+  struct Slot {
+    std::uint32_t hash = 0;
+    std::uint32_t code = kNoCode;
+  };
+  void grow();
+
   std::uint64_t text_bytes_ = 0;
-  std::deque<std::string> texts_;  // a deque never moves its elements, so the keys stay valid
-  std::unordered_map<std::string_view, std::uint32_t> codes_;
+  std::deque<std::string> texts_;
+  std::vector<Slot> slots_;  // a power of two in size, at most half full
+  // Exports list a customer's or an invoice's rows together: the same text as the row before is
+  // answered without hashing.
+  std::uint32_t last_code_ = kNoCode;
 };
 
 enum class FieldType : std::uint8_t {
