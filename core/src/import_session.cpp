@@ -165,9 +165,7 @@ bool ImportSession::decide() {
 }
 
 bool ImportSession::read_text(std::string_view bytes, bool last) {
-  text_->utf8.clear();
-  text_->decoder.decode(bytes, last, text_->utf8);
-  bool go = text_->csv.feed(text_->utf8, sink());
+  bool go = text_->csv.feed(text_->decoder.decode_view(bytes, last, text_->utf8), sink());
   if (go && last) go = text_->csv.finish(sink());
   if (go) return true;
   if (text_->csv.error()) return fail(text_->csv.error()->message);

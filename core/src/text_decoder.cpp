@@ -33,6 +33,55 @@ const unsigned char* unsigned_bytes(std::string_view bytes) {
   return reinterpret_cast<const unsigned char*>(bytes.data());
 }
 
+// The UTF-8 sequence starting at a non-ASCII lead byte: its full length (0 for a byte that cannot
+// start one) and how many of its bytes are present and valid; the sequence is whole when they
+// match.
+struct Utf8Sequence {
+  std::size_t length = 0;
+  std::size_t valid = 0;
+};
+
+Utf8Sequence inspect_utf8(const unsigned char* bytes, std::size_t size) {
+  const unsigned char lead = bytes[0];
+  Utf8Sequence sequence;
+  unsigned char low = 0x80;  // allowed range of the second byte
+  unsigned char high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    sequence.length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    sequence.length = 3;
+    if (lead == 0xE0) low = 0xA0;   // no overlong forms
+    if (lead == 0xED) high = 0x9F;  // no surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    sequence.length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;  // nothing past U+10FFFF
+  } else {
+    return sequence;
+  }
+  std::size_t k = 1;
+  for (; k < sequence.length && k < size; ++k) {
+    if (bytes[k] < low || bytes[k] > high) break;
+    low = 0x80;
+    high = 0xBF;
+  }
+  sequence.valid = k;
+  return sequence;
+}
+
+// The length of the longest prefix made of whole, valid UTF-8 characters.
+std::size_t valid_utf8_prefix(const unsigned char* bytes, std::size_t size) {
+  std::size_t i = 0;
+  while (i < size) {
+    i += ascii_prefix(bytes + i, size - i);
+    if (i >= size) break;
+    const Utf8Sequence sequence = inspect_utf8(bytes + i, size - i);
+    if (sequence.length == 0 || sequence.valid < sequence.length) break;
+    i += sequence.length;
+  }
+  return i;
+}
+
 // Valid UTF-8 is copied through in runs; each invalid sequence (a maximal subpart, as Unicode
 // and WHATWG define it) is replaced by one U+FFFD.
 std::size_t decode_utf8(std::string_view text, bool last, const Replacements& bad,
@@ -49,39 +98,15 @@ std::size_t decode_utf8(std::string_view text, bool last, const Replacements& ba
     run_start = at + length;
   };
   while (i < size) {
-    i += ascii_prefix(bytes + i, size - i);
+    i += valid_utf8_prefix(bytes + i, size - i);
     if (i >= size) break;
-    const unsigned char lead = bytes[i];
-    std::size_t length = 0;
-    unsigned char low = 0x80;  // allowed range of the second byte
-    unsigned char high = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3;
-      if (lead == 0xE0) low = 0xA0;   // no overlong forms
-      if (lead == 0xED) high = 0x9F;  // no surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4;
-      if (lead == 0xF0) low = 0x90;
-      if (lead == 0xF4) high = 0x8F;  // nothing past U+10FFFF
-    } else {
+    const Utf8Sequence sequence = inspect_utf8(bytes + i, size - i);
+    if (sequence.length == 0) {
       replace(i, 1);
       i += 1;
-      continue;
-    }
-    std::size_t k = 1;
-    for (; k < length && i + k < size; ++k) {
-      const unsigned char c = bytes[i + k];
-      if (c < low || c > high) break;
-      low = 0x80;
-      high = 0xBF;
-    }
-    if (k == length) {
-      i += length;
-    } else if (i + k < size) {  // a byte that cannot continue the sequence: read it anew
-      replace(i, k);
-      i += k;
+    } else if (i + sequence.valid < size) {  // a byte that cannot continue it: read it anew
+      replace(i, sequence.valid);
+      i += sequence.valid;
     } else if (!last) {  // the character goes on in the next chunk
       out.append(text.data() + run_start, i - run_start);
       return i;
@@ -331,6 +356,24 @@ void TextDecoder::decode(std::string_view bytes, bool last, std::string& out) {
   consumed_ += used;
   pending_size_ = bytes.size() - used;
   if (pending_size_ > 0) std::memcpy(pending_.data(), bytes.data() + used, pending_size_);
+}
+
+std::string_view TextDecoder::decode_view(std::string_view bytes, bool last, std::string& scratch) {
+  if (encoding_ == Encoding::utf8 && !at_start_ && pending_size_ == 0) {
+    const std::size_t valid = valid_utf8_prefix(unsigned_bytes(bytes), bytes.size());
+    const std::size_t rest = bytes.size() - valid;
+    // All valid, or valid up to a character that the next chunk finishes.
+    if (rest == 0 ||
+        (!last && rest < 4 && inspect_utf8(unsigned_bytes(bytes) + valid, rest).valid == rest)) {
+      consumed_ += valid;
+      pending_size_ = rest;
+      if (rest > 0) std::memcpy(pending_.data(), bytes.data() + valid, rest);
+      return bytes.substr(0, valid);
+    }
+  }
+  scratch.clear();
+  decode(bytes, last, scratch);
+  return scratch;
 }
 
 }  // namespace servimetrics

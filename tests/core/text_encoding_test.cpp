@@ -256,6 +256,50 @@ TEST(TextDecoderUtf8, EverySplitGivesTheSameText) {
       "\xEF\xBB\xBF\xE5\xAE\xA2\xE6\x88\xB7,\xF0\x9F\x98\x80\xC3\xA9\xE4\xB8,\xFF\xF0\x9F\x98");
 }
 
+// decode_view in chunks gives decode()'s text, count and offset, for every split in three.
+Decoded decode_views(Encoding encoding, const std::vector<std::string_view>& chunks) {
+  TextDecoder decoder(encoding);
+  Decoded out;
+  std::string scratch;
+  for (std::size_t i = 0; i < chunks.size(); ++i) {
+    out.text += decoder.decode_view(chunks[i], i + 1 == chunks.size(), scratch);
+  }
+  out.replaced = decoder.replaced();
+  out.first_offset = decoder.first_replaced_offset();
+  return out;
+}
+
+TEST(TextDecoderUtf8, DecodeViewGivesTheSameTextForEverySplit) {
+  const std::string_view bytes =
+      "\xEF\xBB\xBFid,\xE5\xAE\xA2\xE6\x88\xB7,\xF0\x9F\x98\x80\xC3\xA9\xE4\xB8,\xFF\xF0\x9F\x98";
+  const Decoded whole = decode_all(Encoding::utf8, bytes);
+  for (std::size_t i = 0; i <= bytes.size(); ++i) {
+    for (std::size_t j = i; j <= bytes.size(); ++j) {
+      const Decoded three = decode_views(
+          Encoding::utf8, {bytes.substr(0, i), bytes.substr(i, j - i), bytes.substr(j)});
+      ASSERT_EQ(three.text, whole.text) << "splits at " << i << ", " << j;
+      ASSERT_EQ(three.replaced, whole.replaced) << "splits at " << i << ", " << j;
+      ASSERT_EQ(three.first_offset, whole.first_offset) << "splits at " << i << ", " << j;
+    }
+  }
+}
+
+TEST(TextDecoderUtf8, DecodeViewOfValidTextIsTheInputItself) {
+  TextDecoder decoder(Encoding::utf8);
+  std::string scratch;
+  EXPECT_EQ(decoder.decode_view("\xEF\xBB\xBF"
+                                "a,b\n",
+                                false, scratch),
+            "a,b\n");
+  // Later chunks of valid UTF-8 are not copied; a character cut at the end waits for the rest.
+  const std::string_view second = "c,\xE5\xAE\xA2\n\xE6\x88";
+  const std::string_view view = decoder.decode_view(second, false, scratch);
+  EXPECT_EQ(view.data(), second.data());
+  EXPECT_EQ(view, "c,\xE5\xAE\xA2\n");
+  EXPECT_EQ(decoder.decode_view("\xB7\n", true, scratch), "\xE6\x88\xB7\n");
+  EXPECT_EQ(decoder.replaced(), 0U);
+}
+
 // ---- TextDecoder: UTF-16
 
 TEST(TextDecoderUtf16, BothByteOrdersWithBom) {

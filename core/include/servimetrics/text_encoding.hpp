@@ -48,6 +48,10 @@ class TextDecoder {
   // bytes wait for the next call. `last` says no more input follows, so a character still
   // incomplete becomes U+FFFD. A byte-order mark at the very start of the input is dropped.
   void decode(std::string_view bytes, bool last, std::string& out);
+  // The same text as decode() would write: a view of `bytes` itself when they are UTF-8 that
+  // needs no change (no copy for the common file), else decoded into `scratch`. The view lives
+  // as long as `bytes` or `scratch`.
+  std::string_view decode_view(std::string_view bytes, bool last, std::string& scratch);
 
   // How many U+FFFD were written for invalid input so far.
   [[nodiscard]] std::uint64_t replaced() const { return replaced_; }
