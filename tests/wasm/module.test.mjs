@@ -1,7 +1,7 @@
 // The wasm module as the page loads it: it loads; catalog() parses and holds every KPI id of the
 // native catalog (compared with `build/native/cli/servimetrics catalog` when that binary exists);
 // compute() gives the articles' worked examples; analyze('spend', ...) gives per-channel CAC;
-// combine() gives LTV:CAC per channel; the
+// combine() gives LTV:CAC per channel; warmUp() imports its generated rows; the
 // sample company request (or our own) computes every KPI with no NaN or Infinity anywhere.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -319,4 +319,22 @@ test('FileImport past its memory budget stops with a message, and the module kee
   // The same module answers the next request as usual.
   const after = compute({ inputs: { customers_start: 100, customers_lost: 10 } });
   assert.equal(kpi(after, 'churn_rate').value, 0.1);
+});
+
+test('warmUp() imports its generated shop export, and imports after it answer as before', () => {
+  // Every 53rd generated row has no customer and is rejected: 76 of 4,000.
+  assert.equal(m.warmUp(4000), 3924);
+  const text = 'customer_id,date,amount\nc1,2024-01-05,100\nc2,2024-01-06,50\n';
+  const bytes = new TextEncoder().encode(text);
+  const session = new m.FileImport(JSON.stringify({ kind: 'transactions' }));
+  try {
+    // A long chunk, then shorter ones: the module's chunk buffer is reused, never read past a chunk.
+    assert.equal(session.feed(bytes.subarray(0, 40)), true);
+    assert.equal(session.feed(bytes.subarray(40)), true);
+    const answer = JSON.parse(session.finish());
+    assert.equal(answer.import.rows_used, 2);
+    assert.equal(answer.measures.find((x) => x.id === 'revenue').value, 150);
+  } finally {
+    session.delete();
+  }
 });
