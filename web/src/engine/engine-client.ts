@@ -72,6 +72,7 @@ export class EngineClient {
       if ('type' in message) {
         if (message.type === 'ready') markReady();
         else if (message.type === 'progress') this.progressOf.get(message.importId)?.({ ...message });
+        else if (message.type === 'warmed') return; // the worker's own idle work; nothing waits for it
         else this.failAll(new EngineError(message.message), markFailed);
         return;
       }

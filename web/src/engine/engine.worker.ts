@@ -3,11 +3,13 @@
 // combine / rejects, each with an id; messages out: the JSON text of the answer for that id, parsed by the
 // page. Computes posted on the same lane replace older ones still waiting in the queue, so a burst
 // of keystrokes costs one computation. A file import runs beside the queue: it awaits each chunk of
-// the file, so computes are answered between chunks, and a cancel message stops it.
+// the file, so computes are answered between chunks, and a cancel message stops it. While idle
+// after its start, the worker warms the import path up (warm-up.ts).
 import createServimetrics, { type ServimetricsModule } from '@wasm/servimetrics.js';
 import wasmUrl from '@wasm/servimetrics.wasm?url';
 import { CancelledImport, ImportRunner } from './import-runner';
 import type { WorkerReply, WorkerRequest, WorkerSignal } from './types';
+import { WarmUp } from './warm-up';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -29,10 +31,6 @@ async function instantiate(): Promise<ServimetricsModule> {
 }
 
 const ready = instantiate();
-ready.then(
-  () => reply({ type: 'ready' }),
-  (error: unknown) => reply({ type: 'fatal', message: String(error instanceof Error ? error.message : error) }),
-);
 
 const imports = new ImportRunner(reply);
 // Text crosses into the module as bytes both ways: the browser's coders are native, where Embind's
@@ -42,6 +40,19 @@ const decoder = new TextDecoder();
 type QueuedRequest = Exclude<WorkerRequest, { type: 'import' }>;
 let queue: QueuedRequest[] = [];
 let draining = false;
+// While nothing else waits, the import path is warmed up for the first file (warm-up.ts).
+const warmUp = new WarmUp(
+  () => draining || queue.length > 0 || imports.running,
+  (rows, ms) => reply({ type: 'warmed', rows, ms }),
+);
+
+ready.then(
+  (module) => {
+    reply({ type: 'ready' });
+    warmUp.start(module);
+  },
+  (error: unknown) => reply({ type: 'fatal', message: String(error instanceof Error ? error.message : error) }),
+);
 
 function run(module: ServimetricsModule, request: QueuedRequest): string {
   switch (request.type) {
@@ -96,6 +107,7 @@ async function drain(): Promise<void> {
 }
 
 async function runImport(request: Extract<WorkerRequest, { type: 'import' }>): Promise<void> {
+  warmUp.stop();
   try {
     const module = await ready;
     reply({ id: request.id, ok: true, resultText: await imports.run(module, request.id, request.file, request.requestText) });

@@ -14,6 +14,8 @@ declare module '@wasm/servimetrics.js' {
     analyze(kind: string, text: string): string;
     /** KPIs that need two imported files (LTV:CAC per channel): {"answers": [{kind, inputs}]} in. */
     combine(requestJson: string): string;
+    /** Imports that many generated transactions rows to warm V8 up; answers the rows used. */
+    warmUp(rows: number): number;
     /** The data kinds (fields, labels, header aliases) as JSON text. */
     kinds(): string;
     /** A streaming import of one file; an Embind object, so it must be deleted. */

@@ -244,6 +244,8 @@ export type WorkerSignal = { type: 'cancel'; importId: number } | { type: 'forge
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'fatal'; message: string }
+  /** The idle warm-up of the import path has ended (engine/warm-up.ts). */
+  | { type: 'warmed'; rows: number; ms: number }
   | { type: 'progress'; importId: number; bytes: number; total: number; rows: number; rowsPerSecond: number }
   | { id: number; ok: true; resultText: string }
   | { id: number; ok: false; superseded?: boolean; cancelled?: boolean; message: string };
