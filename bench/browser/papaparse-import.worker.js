@@ -2,7 +2,7 @@
 // file, plain JavaScript aggregating per customer (net revenue, orders, first and last purchase),
 // then the same headline figures and value segments.
 importScripts('/papaparse.min.js');
-self.postMessage({ ready: true });
+self.postMessage({ type: 'ready' });
 
 self.onmessage = (event) => {
   const started = performance.now();
@@ -52,6 +52,7 @@ self.onmessage = (event) => {
       revenues.sort((a, b) => b - a);
       const top = revenues.slice(0, Math.ceil(revenues.length * 0.2)).reduce((s, v) => s + v, 0);
       self.postMessage({
+        type: 'done',
         ms: performance.now() - started,
         rowsUsed,
         rejected,
