@@ -1,6 +1,7 @@
 // libFuzzer target for encoding detection and the streaming decoder (text_encoding.hpp): every
 // encoding must turn any bytes into valid UTF-8, the same whether the bytes come whole or in
-// chunks that cut characters anywhere, with the same count and offset of replacements.
+// chunks that cut characters anywhere, with the same count and offset of replacements; and
+// decode_view (the import's no-copy path) gives what decode gives.
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -74,6 +75,21 @@ Decoded decode(Encoding encoding, const std::vector<std::string_view>& chunks, b
   return out;
 }
 
+// The same through decode_view, whose views are appended at once (each lives until the next call).
+Decoded decode_views(Encoding encoding, const std::vector<std::string_view>& chunks,
+                     bool last_apart) {
+  TextDecoder decoder(encoding);
+  Decoded out;
+  std::string scratch;
+  for (std::size_t i = 0; i < chunks.size(); ++i) {
+    out.text += decoder.decode_view(chunks[i], !last_apart && i + 1 == chunks.size(), scratch);
+  }
+  if (last_apart || chunks.empty()) out.text += decoder.decode_view({}, true, scratch);
+  out.replaced = decoder.replaced();
+  out.first_replaced_offset = decoder.first_replaced_offset();
+  return out;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* bytes, std::size_t size) {
@@ -99,6 +115,8 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* bytes, std::size_t si
     if (at_once.replaced > 0 && at_once.first_replaced_offset >= size) __builtin_trap();
     if (!(decode(encoding, chunks, false) == at_once)) __builtin_trap();
     if (!(decode(encoding, chunks, true) == at_once)) __builtin_trap();
+    if (!(decode_views(encoding, chunks, false) == at_once)) __builtin_trap();
+    if (!(decode_views(encoding, chunks, true) == at_once)) __builtin_trap();
     // Valid UTF-8 comes out as it went in, less a leading byte-order mark.
     if (encoding == Encoding::utf8 && at_once.replaced == 0) {
       const std::string_view body = data.substr(0, 3) == "\xEF\xBB\xBF" ? data.substr(3) : data;
