@@ -104,6 +104,7 @@ class FileImport {
             nlohmann::json::array({servimetrics::error_json({{}, "request", problem_})})}});
     }
     session_->finish();
+    chunk_ = {};  // the worker keeps a finished import (its rejects), not its last chunk
     return servimetrics::dump_answer(servimetrics::analyze_session(*session_, analysis_));
   }
 
