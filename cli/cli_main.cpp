@@ -10,7 +10,7 @@
 #include "file_commands.hpp"
 #include "servimetrics/catalog.hpp"
 #include "servimetrics/data_kinds.hpp"
-#include "servimetrics/kind_analysis.hpp"
+#include "servimetrics/file_analysis.hpp"
 #include "servimetrics/request.hpp"
 
 namespace {

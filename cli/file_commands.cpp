@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "servimetrics/file_analysis.hpp"
 #include "servimetrics/import_session.hpp"
 #include "servimetrics/request.hpp"
 

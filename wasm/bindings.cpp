@@ -9,11 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include "servimetrics/analyze.hpp"
 #include "servimetrics/catalog.hpp"
 #include "servimetrics/data_kinds.hpp"
+#include "servimetrics/file_analysis.hpp"
 #include "servimetrics/import_session.hpp"
-#include "servimetrics/kind_analysis.hpp"
 #include "servimetrics/request.hpp"
 #include "warm_up.hpp"
 
@@ -49,10 +48,6 @@ std::string combine(const std::string& request) {
          {"errors", nlohmann::json::array({servimetrics::error_json(parsed.error())})}});
   }
   return servimetrics::dump_answer(servimetrics::combine_analyses(parsed.value()));
-}
-
-std::string analyze(const std::string& kind, const std::string& text) {
-  return servimetrics::dump_answer(servimetrics::analyze(kind, text));
 }
 
 // One file's import, fed Uint8Array chunks.
@@ -124,7 +119,6 @@ EMSCRIPTEN_BINDINGS(servimetrics) {
   emscripten::function("kinds", &kinds);
   emscripten::function("compute", &compute);
   emscripten::function("computeBytes", &compute_bytes);
-  emscripten::function("analyze", &analyze);
   emscripten::function("combine", &combine);
   emscripten::function("warmUp", &servimetrics_wasm::warm_up);
   emscripten::class_<FileImport>("FileImport")

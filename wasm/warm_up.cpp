@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "servimetrics/file_analysis.hpp"
 #include "servimetrics/import_session.hpp"
 #include "servimetrics/request.hpp"
 

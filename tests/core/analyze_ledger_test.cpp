@@ -6,9 +6,9 @@
 
 #include <string>
 
+#include "analyze/kind_analysis.hpp"
 #include "column_table_builder.hpp"
 #include "kind_answer_support.hpp"
-#include "servimetrics/kind_analysis.hpp"
 
 namespace {
 

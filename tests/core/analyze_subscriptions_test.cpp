@@ -9,10 +9,10 @@
 #include <cmath>
 #include <string>
 
+#include "analyze/kind_analysis.hpp"
 #include "analyze_test_support.hpp"
+#include "formats/csv_reader.hpp"
 #include "row_table_builder.hpp"
-#include "servimetrics/csv_reader.hpp"
-#include "servimetrics/kind_analysis.hpp"
 
 namespace {
 

@@ -9,10 +9,10 @@
 #include <string>
 #include <unordered_map>
 
+#include "analyze/kind_analysis.hpp"
 #include "analyze_test_support.hpp"
+#include "formats/csv_reader.hpp"
 #include "row_table_builder.hpp"
-#include "servimetrics/csv_reader.hpp"
-#include "servimetrics/kind_analysis.hpp"
 
 namespace {
 

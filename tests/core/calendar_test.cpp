@@ -1,5 +1,5 @@
 // Calendar arithmetic and period keys used by every dated data kind.
-#include "servimetrics/calendar.hpp"
+#include "cells/calendar.hpp"
 
 #include <gtest/gtest.h>
 

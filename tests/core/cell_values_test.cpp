@@ -1,7 +1,7 @@
 // Number and yes/no cells: every spelling the header promises (currencies, thousands, percent,
 // parentheses, full-width, decimal comma), each class of rejection with its reason, and the
 // per-column decimal-mark detection.
-#include "servimetrics/cell_values.hpp"
+#include "cells/cell_values.hpp"
 
 #include <gtest/gtest.h>
 

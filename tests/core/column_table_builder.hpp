@@ -19,7 +19,7 @@
 #include <utility>
 #include <vector>
 
-#include "servimetrics/calendar.hpp"
+#include "cells/calendar.hpp"
 #include "servimetrics/data_kinds.hpp"
 #include "servimetrics/imported_table.hpp"
 

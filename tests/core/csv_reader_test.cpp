@@ -1,7 +1,7 @@
 // read_csv and detect_delimiter: plain and quoted fields, doubled quotes, delimiters and newlines
 // inside quotes, CRLF / LF / CR line ends, the UTF-8 BOM, blank lines, line numbers of records,
 // stopping early, an unclosed quote (error), and delimiter detection among , ; tab |.
-#include "servimetrics/csv_reader.hpp"
+#include "formats/csv_reader.hpp"
 
 #include <gtest/gtest.h>
 

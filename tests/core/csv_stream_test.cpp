@@ -1,6 +1,6 @@
 // CsvStream fed in chunks: every way of cutting a file gives the same rows and line numbers;
 // space-aligned files; size limits; the real Online Retail export.
-#include "servimetrics/csv_stream.hpp"
+#include "formats/csv_stream.hpp"
 
 #include <gtest/gtest.h>
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "servimetrics/cell_values.hpp"
+#include "cells/cell_values.hpp"
 
 namespace {
 

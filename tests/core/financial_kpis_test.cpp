@@ -4,8 +4,8 @@
 // (`service_innovation_roi.investment` beside a plain `investment`); parse_iso_date.
 #include <gtest/gtest.h>
 
+#include "kpi/metrics.hpp"
 #include "kpi_test_support.hpp"
-#include "servimetrics/metrics.hpp"
 
 namespace {
 

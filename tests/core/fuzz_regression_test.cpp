@@ -14,10 +14,11 @@
 
 #include "../fuzz/fuzz_chunks.hpp"
 #include "../fuzz/xlsx_parts.hpp"
-#include "servimetrics/csv_stream.hpp"
+#include "formats/csv_stream.hpp"
+#include "formats/xlsx_reader.hpp"
+#include "servimetrics/file_analysis.hpp"
 #include "servimetrics/import_session.hpp"
 #include "servimetrics/request.hpp"
-#include "servimetrics/xlsx_reader.hpp"
 
 namespace servimetrics {
 namespace {

@@ -16,7 +16,8 @@
 #include <string_view>
 #include <vector>
 
-#include "servimetrics/calendar.hpp"
+#include "cells/calendar.hpp"
+#include "servimetrics/file_analysis.hpp"
 #include "servimetrics/import_session.hpp"
 #include "servimetrics/request.hpp"
 

@@ -5,7 +5,8 @@
 
 #include <string>
 
-#include "servimetrics/analyze.hpp"
+#include "analyze/analyze.hpp"
+#include "servimetrics/file_analysis.hpp"
 #include "servimetrics/import_session.hpp"
 
 namespace servimetrics {

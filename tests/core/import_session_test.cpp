@@ -8,7 +8,8 @@
 #include <cmath>
 #include <string>
 
-#include "servimetrics/calendar.hpp"
+#include "cells/calendar.hpp"
+#include "servimetrics/file_analysis.hpp"
 
 namespace servimetrics {
 namespace {

@@ -1,7 +1,7 @@
 // inflate_raw: zlib's own raw streams (stored, fixed and dynamic blocks) decode to the original
 // bytes; hand-built streams cover overlapping matches and each class of corrupt input; the size
 // limit stops expansion; truncations, random bytes and bit flips end in an error, not a crash.
-#include "../../core/src/inflate.hpp"
+#include "formats/inflate.hpp"
 
 #include <gtest/gtest.h>
 

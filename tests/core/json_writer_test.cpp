@@ -1,5 +1,5 @@
 // The streaming JSON writer that every answer goes through: separators, escaping, numbers.
-#include "../../core/src/json_writer.hpp"
+#include "base/json_writer.hpp"
 
 #include <gtest/gtest.h>
 

@@ -10,8 +10,8 @@
 #include <string>
 #include <string_view>
 
-#include "../../core/src/input_values.hpp"
 #include "kpi_test_support.hpp"
+#include "request/input_values.hpp"
 
 namespace servimetrics::testing {
 

@@ -1,7 +1,7 @@
 // The shared building blocks of per-kind answers (core/src/kind_answer.hpp): nearest-rank
 // percentiles, line lists of set-aside rows, the table cap, null for non-finite numbers, and
 // catalog KPIs computed from derived inputs (non-finite inputs left out with a note).
-#include "../../core/src/kind_answer.hpp"
+#include "analyze/kind_answer.hpp"
 
 #include <gtest/gtest.h>
 

@@ -4,10 +4,10 @@
 // requests), all checked against hand-computed values.
 #include <gtest/gtest.h>
 
+#include "analyze/kind_analysis.hpp"
 #include "analyze_test_support.hpp"
+#include "base/channel_names.hpp"
 #include "row_table_builder.hpp"
-#include "servimetrics/channel_names.hpp"
-#include "servimetrics/kind_analysis.hpp"
 
 namespace {
 

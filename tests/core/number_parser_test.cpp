@@ -1,7 +1,7 @@
 // parse_decimal: integers, decimals, exponents, signs, ".5" and "5.", surrounding spaces; what it
 // rejects ("", "-", "1e", "0x10", "1,000", "NaN", "inf", overflow); and long mantissas, which must
 // round exactly as strtod does.
-#include "servimetrics/number_parser.hpp"
+#include "base/number_parser.hpp"
 
 #include <gtest/gtest.h>
 

@@ -2,7 +2,7 @@
 // retention + new; revenue = customers * AOV * purchases; gross profit = revenue * margin;
 // acquisition = cac * new; profit = gross - acquisition), the scenario falling back to baseline
 // fields, difference and totals, the project() function itself, and bad projection blocks.
-#include "servimetrics/projection.hpp"
+#include "request/projection.hpp"
 
 #include <gtest/gtest.h>
 

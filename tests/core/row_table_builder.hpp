@@ -10,10 +10,10 @@
 #include <string_view>
 #include <vector>
 
-#include "servimetrics/calendar.hpp"
+#include "base/number_parser.hpp"
+#include "cells/calendar.hpp"
 #include "servimetrics/data_kinds.hpp"
 #include "servimetrics/imported_table.hpp"
-#include "servimetrics/number_parser.hpp"
 
 namespace servimetrics::testing {
 

@@ -7,8 +7,8 @@
 #include <map>
 #include <string>
 
+#include "analyze/analyze.hpp"
 #include "kpi_test_support.hpp"
-#include "servimetrics/analyze.hpp"
 
 namespace {
 

@@ -6,8 +6,8 @@
 #include <set>
 #include <string>
 
+#include "analyze/analyze.hpp"
 #include "analyze_test_support.hpp"
-#include "servimetrics/analyze.hpp"
 
 namespace {
 

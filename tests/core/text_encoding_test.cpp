@@ -2,7 +2,7 @@
 // encoding, GBK / GB18030 / UTF-16 bytes written by Python's codecs (inline and as fixture files
 // in tests/fixtures/encodings/), two- and four-byte GB18030 sequences, every split of inputs
 // across chunks, invalid bytes replaced by U+FFFD and counted with the offset of the first.
-#include "servimetrics/text_encoding.hpp"
+#include "formats/text_encoding.hpp"
 
 #include <gtest/gtest.h>
 

@@ -3,13 +3,13 @@
 // in built-in and custom formats in both date systems), a SheetJS-written workbook, XML forms
 // other writers use (prefixes, CDATA, entities, single quotes), stopping early, a large sheet,
 // and each class of bad input with its message.
-#include "servimetrics/xlsx_reader.hpp"
+#include "formats/xlsx_reader.hpp"
 
 #include <gtest/gtest.h>
 
 #include <random>
 
-#include "../../core/src/xml_scan.hpp"
+#include "formats/xml_scan.hpp"
 #include "xlsx_test_support.hpp"
 
 namespace servimetrics {

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "../../core/src/zip_archive.hpp"
+#include "formats/zip_archive.hpp"
 #include "servimetrics/row_sink.hpp"
 
 namespace servimetrics::testing {

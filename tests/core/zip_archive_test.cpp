@@ -2,7 +2,7 @@
 // zipfile-written workbook, stored and deflated extraction, case-insensitive lookup, the size
 // limit, an archive comment, and each refused or damaged archive (not a ZIP, ZIP64, split,
 // encrypted, unknown method, missing local header, CRC mismatch, bad deflate data).
-#include "../../core/src/zip_archive.hpp"
+#include "formats/zip_archive.hpp"
 
 #include <gtest/gtest.h>
 

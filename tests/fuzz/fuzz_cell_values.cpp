@@ -8,10 +8,10 @@
 #include <string_view>
 #include <vector>
 
+#include "base/number_parser.hpp"
+#include "cells/calendar.hpp"
+#include "cells/cell_values.hpp"
 #include "fuzz_chunks.hpp"
-#include "servimetrics/calendar.hpp"
-#include "servimetrics/cell_values.hpp"
-#include "servimetrics/number_parser.hpp"
 
 namespace {
 

@@ -10,9 +10,9 @@
 #include <string_view>
 #include <vector>
 
+#include "formats/csv_reader.hpp"
+#include "formats/csv_stream.hpp"
 #include "fuzz_chunks.hpp"
-#include "servimetrics/csv_reader.hpp"
-#include "servimetrics/csv_stream.hpp"
 
 namespace {
 

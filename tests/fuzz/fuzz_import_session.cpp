@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "fuzz_chunks.hpp"
+#include "servimetrics/file_analysis.hpp"
 #include "servimetrics/import_session.hpp"
 #include "servimetrics/request.hpp"
 

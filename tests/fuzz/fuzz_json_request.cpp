@@ -5,9 +5,10 @@
 #include <string>
 #include <string_view>
 
+#include "analyze/kind_analysis.hpp"
 #include "fuzz_chunks.hpp"
+#include "servimetrics/file_analysis.hpp"
 #include "servimetrics/import_session.hpp"
-#include "servimetrics/kind_analysis.hpp"
 #include "servimetrics/request.hpp"
 
 namespace {

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "formats/text_encoding.hpp"
 #include "fuzz_chunks.hpp"
-#include "servimetrics/text_encoding.hpp"
 
 namespace {
 

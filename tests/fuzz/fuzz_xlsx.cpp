@@ -11,12 +11,12 @@
 #include <string_view>
 #include <vector>
 
+#include "formats/inflate.hpp"
+#include "formats/xlsx_reader.hpp"
+#include "formats/xml_scan.hpp"
+#include "formats/zip_archive.hpp"
 #include "fuzz_chunks.hpp"
-#include "inflate.hpp"
-#include "servimetrics/xlsx_reader.hpp"
 #include "xlsx_parts.hpp"
-#include "xml_scan.hpp"
-#include "zip_archive.hpp"
 
 namespace {
 

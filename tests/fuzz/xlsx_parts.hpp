@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "../../core/src/zip_archive.hpp"
+#include "formats/zip_archive.hpp"
 
 namespace servimetrics::fuzz {
 

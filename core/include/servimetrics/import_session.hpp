@@ -12,7 +12,6 @@
 #include <string_view>
 
 #include "servimetrics/imported_table.hpp"
-#include "servimetrics/kind_analysis.hpp"
 #include "servimetrics/result.hpp"
 #include "servimetrics/row_sink.hpp"
 
@@ -32,11 +31,6 @@ struct ImportOptions {
   // of a browser tab running out of memory (wasm32 memory ends at 2 GB in this build).
   std::uint64_t memory_limit = 0;
 };
-
-// Reads {"kind", "encoding", "delimiter", "sheet", "mapping", "date_formats", "decimal", "size",
-// "memory_limit_mb"} and the
-// analysis options {"period", "scale", "as_of", "gross_margin", "discount_rate"}.
-Result<std::pair<ImportOptions, AnalyzeOptions>> import_request_from_json(const nlohmann::json& j);
 
 class TableBuilder;
 
@@ -85,12 +79,5 @@ class ImportSession {
   std::optional<Error> error_;
   nlohmann::json file_ = nlohmann::json::object();
 };
-
-// The kind's analysis of a finished session plus its "import" report; the import's error, if any,
-// comes first in "errors".
-nlohmann::json analyze_session(const ImportSession& session, const AnalyzeOptions& options);
-// Both steps on a whole file's bytes (the CLI, tests).
-nlohmann::json analyze_file(std::string_view bytes, const ImportOptions& import,
-                            const AnalyzeOptions& analysis);
 
 }  // namespace servimetrics

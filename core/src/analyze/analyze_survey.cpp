@@ -1,0 +1,400 @@
+// Survey responses: NPS with its interval and CSAT with its top-2-box share through the catalog,
+// score distributions, the trend per period and per segment, and the unhappy respondents to call
+// back within 24 hours.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "analyze/kind_analysis.hpp"
+#include "analyze/kind_answer.hpp"
+#include "kpi/metrics.hpp"
+
+namespace servimetrics {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr Timestamp kCallBackWithin = Timestamp{24} * 3600;
+constexpr int kNpsCallBackBelow = 4;  // 0-3 on the 0-10 scale
+constexpr int kCsatCallBackUpTo = 3;  // under 4 on the 1-5 scale, as the catalog says for CSAT
+
+// Scores of one group of responses: the whole file, one period or one segment.
+struct ScoreTally {
+  std::uint64_t responses = 0;          // rows with at least one valid score
+  std::array<std::uint64_t, 11> nps{};  // responses per score 0..10
+  std::array<std::uint64_t, 5> csat{};  // responses per score 1..5
+
+  void add(int nps_score, int csat_score) {
+    ++responses;
+    if (nps_score >= 0) ++nps[static_cast<std::size_t>(nps_score)];
+    if (csat_score >= 1) ++csat[static_cast<std::size_t>(csat_score - 1)];
+  }
+  void merge(const ScoreTally& other) {
+    responses += other.responses;
+    for (std::size_t s = 0; s < nps.size(); ++s) nps[s] += other.nps[s];
+    for (std::size_t s = 0; s < csat.size(); ++s) csat[s] += other.csat[s];
+  }
+  [[nodiscard]] std::uint64_t promoters() const { return nps[9] + nps[10]; }
+  [[nodiscard]] std::uint64_t passives() const { return nps[7] + nps[8]; }
+  [[nodiscard]] std::uint64_t detractors() const {
+    std::uint64_t sum = 0;
+    for (std::size_t s = 0; s <= 6; ++s) sum += nps[s];
+    return sum;
+  }
+  [[nodiscard]] std::uint64_t nps_responses() const {
+    return promoters() + passives() + detractors();
+  }
+  [[nodiscard]] std::uint64_t csat_responses() const {
+    std::uint64_t sum = 0;
+    for (const std::uint64_t count : csat) sum += count;
+    return sum;
+  }
+  [[nodiscard]] double csat_points() const {
+    double sum = 0;
+    for (std::size_t s = 0; s < csat.size(); ++s) sum += static_cast<double>((s + 1) * csat[s]);
+    return sum;
+  }
+};
+
+// NPS with its interval, or nulls when the group has no NPS score.
+void append_nps(json& row, const ScoreTally& tally) {
+  const auto score =
+      nps(static_cast<double>(tally.promoters()), static_cast<double>(tally.passives()),
+          static_cast<double>(tally.detractors()));
+  if (!score.ok()) {
+    row.insert(row.end(), {nullptr, nullptr, nullptr});
+    return;
+  }
+  row.push_back(finite_or_null(score.value().score));
+  row.push_back(finite_or_null(score.value().low));
+  row.push_back(finite_or_null(score.value().high));
+}
+
+// A whole score within [low, high], or -1.
+int whole_score(double value, int low, int high) {
+  if (!(value >= low && value <= high) || value != std::floor(value)) return -1;
+  return static_cast<int>(value);
+}
+
+// The columns read for each scale; nullptr when the scale is not in the file.
+struct ScoreColumns {
+  const ImportedColumn* nps = nullptr;
+  const ImportedColumn* csat = nullptr;
+  std::string_view nps_field = "nps_score";
+  std::string_view csat_field = "csat_score";
+};
+
+// nps_score and csat_score are what they say; the generic score column is NPS when a score lies
+// outside 1..5 (0, 6-10 or beyond), CSAT when all are within, unless options.scale decides.
+ScoreColumns score_columns(const ImportedTable& table, const AnalyzeOptions& options,
+                           json& answer) {
+  ScoreColumns out;
+  out.nps = find_column(table, "nps_score", FieldType::number);
+  out.csat = find_column(table, "csat_score", FieldType::number);
+  const ImportedColumn* generic = find_column(table, "score", FieldType::number);
+  if (options.scale != "" && options.scale != "nps" && options.scale != "csat") {
+    add_note(answer, "unknown_scale",
+             "The scale '" + options.scale.substr(0, 40) +
+                 "' is not nps or csat, so the scale of the score column is detected.");
+  }
+  if (generic == nullptr) return out;
+
+  bool is_nps = false;
+  std::string why;
+  if (options.scale == "nps" || options.scale == "csat") {
+    is_nps = options.scale == "nps";
+    why = "as the scale option says";
+  } else {
+    std::size_t scored = 0;
+    for (std::size_t i = 0; i < table.rows(); ++i) {
+      const double value = generic->numbers[i];
+      if (std::isnan(value)) continue;
+      ++scored;
+      if (value < 1 || value > 5) {
+        is_nps = true;
+        break;
+      }
+    }
+    if (scored == 0) {
+      add_note(answer, "score_blank",
+               "The score column is blank in every row, so it gives neither NPS nor CSAT.");
+      return out;
+    }
+    why = is_nps ? "because some scores are 0 or above 5"
+                 : "because every score is between 1 and 5 (set the scale option to nps if the "
+                   "question was the 0-10 recommendation question)";
+  }
+  const ImportedColumn*& slot = is_nps ? out.nps : out.csat;
+  const std::string scale_name = is_nps ? "NPS (0-10)" : "CSAT (1-5)";
+  if (slot != nullptr) {
+    add_note(answer, "score_ignored",
+             "The score column is not used: it reads as " + scale_name + " " + why +
+                 ", and the file already has a " + (is_nps ? "nps_score" : "csat_score") +
+                 " column.");
+    return out;
+  }
+  slot = generic;
+  (is_nps ? out.nps_field : out.csat_field) = "score";
+  add_note(answer, "score_scale", "The score column is read as " + scale_name + " " + why + ".");
+  return out;
+}
+
+struct CallBack {
+  Timestamp date;
+  std::uint32_t row;
+  int score;
+  bool nps_scale;
+};
+
+// Most recent first, undated last, then in file order.
+bool earlier_call(const CallBack& a, const CallBack& b) {
+  if (a.date != b.date) {
+    if (a.date == kNoTime) return false;
+    if (b.date == kNoTime) return true;
+    return a.date > b.date;
+  }
+  return a.row < b.row;
+}
+
+json distribution_table_rows(const std::uint64_t* counts, std::size_t size, int first_score) {
+  std::uint64_t total = 0;
+  for (std::size_t s = 0; s < size; ++s) total += counts[s];
+  json rows = json::array();
+  for (std::size_t s = 0; s < size; ++s) {
+    rows.push_back({first_score + static_cast<int>(s), counts[s],
+                    share_or_null(static_cast<double>(counts[s]), static_cast<double>(total))});
+  }
+  return rows;
+}
+
+// "<period>", responses, nps, nps_low, nps_high, csat_average per the scales in the file.
+json tally_row(json label, const ScoreTally& tally, const ScoreColumns& scores) {
+  json row = json::array({std::move(label), tally.responses});
+  if (scores.nps != nullptr) append_nps(row, tally);
+  if (scores.csat != nullptr)
+    row.push_back(share_or_null(tally.csat_points(), static_cast<double>(tally.csat_responses())));
+  return row;
+}
+
+std::vector<std::string_view> tally_columns(std::string_view label, const ScoreColumns& scores) {
+  std::vector<std::string_view> columns = {label, "responses"};
+  if (scores.nps != nullptr) columns.insert(columns.end(), {"nps", "nps_low", "nps_high"});
+  if (scores.csat != nullptr) columns.emplace_back("csat_average");
+  return columns;
+}
+
+void add_segment_table(json& answer, const ImportedColumn& segment,
+                       const std::vector<ScoreTally>& by_code, const ScoreColumns& scores) {
+  // Codes of empty text join the blank group (the last slot).
+  const std::size_t blank = by_code.size() - 1;
+  ScoreTally blank_tally = by_code[blank];
+  std::vector<std::size_t> order;
+  for (std::size_t code = 0; code < blank; ++code) {
+    if (by_code[code].responses == 0) continue;
+    if (segment.dictionary.text(static_cast<std::uint32_t>(code)).empty()) {
+      blank_tally.merge(by_code[code]);
+    } else {
+      order.push_back(code);
+    }
+  }
+  const auto label = [&](std::size_t code) {
+    return segment.dictionary.text(static_cast<std::uint32_t>(code));
+  };
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (by_code[a].responses != by_code[b].responses) {
+      return by_code[a].responses > by_code[b].responses;
+    }
+    return label(a) < label(b);
+  });
+  json rows = json::array();
+  for (std::size_t k = 0; k < order.size() && rows.size() < kTableRowLimit; ++k) {
+    rows.push_back(tally_row(std::string(label(order[k])), by_code[order[k]], scores));
+  }
+  std::size_t total_rows = order.size();
+  if (blank_tally.responses > 0) {
+    ++total_rows;
+    if (rows.size() < kTableRowLimit) rows.push_back(tally_row(nullptr, blank_tally, scores));
+  }
+  add_table(answer, "by_segment", tally_columns("segment", scores), std::move(rows), total_rows);
+}
+
+}  // namespace
+
+json analyze_survey_table(const ImportedTable& table, const AnalyzeOptions& options) {
+  json answer = empty_kind_answer();
+  const std::size_t rows = table.rows();
+  if (rows == 0) return answer_without_rows(std::move(answer));
+
+  const ScoreColumns scores = score_columns(table, options, answer);
+  const ImportedColumn* date = find_column(table, "date", FieldType::date);
+  const ImportedColumn* segment = find_column(table, "segment", FieldType::text);
+  const Period period = date != nullptr ? analysis_period(options, answer) : Period::month;
+
+  ScoreTally total;
+  std::map<std::int64_t, ScoreTally> by_period;
+  std::vector<ScoreTally> by_segment(segment != nullptr ? segment->dictionary.size() + 1 : 0);
+  SetAsideRows bad_nps;
+  SetAsideRows bad_csat;
+  std::size_t without_score = 0;
+  std::size_t undated = 0;
+  std::vector<CallBack> callbacks;
+  ScoreTally* period_tally = nullptr;  // the last period used: rows usually come in date order
+  std::int64_t period_of_tally = 0;
+
+  for (std::size_t i = 0; i < rows; ++i) {
+    int nps_score = -1;
+    int csat_score = -1;
+    bool any_cell = false;
+    if (scores.nps != nullptr && !std::isnan(scores.nps->numbers[i])) {
+      any_cell = true;
+      nps_score = whole_score(scores.nps->numbers[i], 0, 10);
+      if (nps_score < 0) bad_nps.add(table.lines[i]);
+    }
+    if (scores.csat != nullptr && !std::isnan(scores.csat->numbers[i])) {
+      any_cell = true;
+      csat_score = whole_score(scores.csat->numbers[i], 1, 5);
+      if (csat_score < 0) bad_csat.add(table.lines[i]);
+    }
+    if (!any_cell) ++without_score;
+    if (nps_score < 0 && csat_score < 0) continue;
+
+    total.add(nps_score, csat_score);
+    const Timestamp when = date != nullptr ? date->times[i] : kNoTime;
+    if (date != nullptr && when == kNoTime) ++undated;
+    if (when != kNoTime) {
+      const std::int64_t index = period_index(when, period);
+      if (period_tally == nullptr || index != period_of_tally) {
+        period_tally = &by_period[index];
+        period_of_tally = index;
+      }
+      period_tally->add(nps_score, csat_score);
+    }
+    if (segment != nullptr) {
+      const std::uint32_t code = segment->codes[i];
+      by_segment[code < by_segment.size() - 1 ? code : by_segment.size() - 1].add(nps_score,
+                                                                                  csat_score);
+    }
+    if (nps_score >= 0 && nps_score < kNpsCallBackBelow) {
+      callbacks.push_back({when, static_cast<std::uint32_t>(i), nps_score, true});
+    } else if (csat_score >= 1 && csat_score <= kCsatCallBackUpTo) {
+      callbacks.push_back({when, static_cast<std::uint32_t>(i), csat_score, false});
+    }
+  }
+
+  // Measures and catalog inputs.
+  json inputs = json::object();
+  add_count(answer, "responses", rows);
+  add_count(answer, "scores_out_of_range", bad_nps.count() + bad_csat.count());
+  if (scores.nps != nullptr) {
+    add_count(answer, "nps_responses", total.nps_responses());
+    if (total.nps_responses() > 0) {
+      inputs["promoters"] = total.promoters();
+      inputs["passives"] = total.passives();
+      inputs["detractors"] = total.detractors();
+      add_table(answer, "nps_distribution", {"score", "count", "share"},
+                distribution_table_rows(total.nps.data(), total.nps.size(), 0), 11);
+    } else {
+      add_note(answer, "no_nps_scores",
+               "The " + std::string(scores.nps_field) +
+                   " column has no valid score, so NPS is not computed.");
+    }
+  }
+  if (scores.csat != nullptr) {
+    const auto responses = static_cast<double>(total.csat_responses());
+    add_count(answer, "csat_responses", total.csat_responses());
+    if (responses > 0) {
+      add_measure(answer, "csat_average", total.csat_points() / responses, "score");
+      add_measure(answer, "csat_top2_share",
+                  static_cast<double>(total.csat[3] + total.csat[4]) / responses, "fraction");
+      json counts = json::array();
+      for (const std::uint64_t count : total.csat) counts.push_back(count);
+      inputs["csat_score_counts"] = std::move(counts);
+      add_table(answer, "csat_distribution", {"score", "count", "share"},
+                distribution_table_rows(total.csat.data(), total.csat.size(), 1), 5);
+    } else {
+      add_note(answer, "no_csat_scores",
+               "The " + std::string(scores.csat_field) +
+                   " column has no valid score, so CSAT is not computed.");
+    }
+  }
+  if (scores.nps == nullptr && scores.csat == nullptr) {
+    add_note(answer, "no_scores",
+             "The file has no score column that can be read, so neither "
+             "NPS nor CSAT is computed.");
+  }
+
+  // What was left out, and why.
+  if (bad_nps.count() + bad_csat.count() > 0) {
+    std::string message;
+    if (bad_nps.count() > 0) {
+      message += std::string(scores.nps_field) +
+                 " values that are not whole numbers from 0 to 10, left out: " +
+                 format_count(bad_nps.count()) + " (" + bad_nps.lines_text() + ").";
+    }
+    if (bad_csat.count() > 0) {
+      message += std::string(message.empty() ? "" : " ") + std::string(scores.csat_field) +
+                 " values that are not whole numbers from 1 to 5, left out: " +
+                 format_count(bad_csat.count()) + " (" + bad_csat.lines_text() + ").";
+    }
+    add_note(answer, "scores_out_of_range", std::move(message));
+  }
+  if (without_score > 0 && (scores.nps != nullptr || scores.csat != nullptr)) {
+    add_note(answer, "rows_without_score",
+             "Rows without any score, not counted: " + format_count(without_score) + ".");
+  }
+
+  // Trend per period, latest kTableRowLimit periods.
+  if (date != nullptr) {
+    json trend = json::array();
+    auto first = by_period.begin();
+    if (by_period.size() > kTableRowLimit) {
+      std::advance(first, static_cast<std::ptrdiff_t>(by_period.size() - kTableRowLimit));
+    }
+    for (auto it = first; it != by_period.end(); ++it) {
+      trend.push_back(tally_row(period_key_from_index(it->first, period), it->second, scores));
+    }
+    add_table(answer, "trend", tally_columns("period", scores), std::move(trend), by_period.size());
+    if (undated > 0) {
+      add_note(answer, "undated_responses",
+               "Scored responses without a date, counted in the totals but not in the trend: " +
+                   format_count(undated) + ".");
+    }
+  }
+  if (segment != nullptr) add_segment_table(answer, *segment, by_segment, scores);
+
+  // Call-back list: the most recent unhappy respondents first.
+  if (scores.nps != nullptr || scores.csat != nullptr) {
+    const std::size_t shown = std::min(callbacks.size(), kTableRowLimit);
+    std::partial_sort(callbacks.begin(), callbacks.begin() + static_cast<std::ptrdiff_t>(shown),
+                      callbacks.end(), earlier_call);
+    const ImportedColumn* respondent = find_column(table, "respondent_id", FieldType::text);
+    const ImportedColumn* contact = find_column(table, "contact", FieldType::text);
+    const ImportedColumn* comment = find_column(table, "comment", FieldType::text);
+    json list = json::array();
+    for (std::size_t k = 0; k < shown; ++k) {
+      const CallBack& call = callbacks[k];
+      list.push_back(
+          {table.lines[call.row], text_or_null(respondent, call.row),
+           text_or_null(contact, call.row), call.nps_scale ? "nps" : "csat", call.score,
+           time_or_null(call.date),
+           call.date == kNoTime ? json() : json(format_date_time(call.date + kCallBackWithin)),
+           text_or_null(comment, call.row)});
+    }
+    add_table(answer, "callbacks",
+              {"line", "respondent_id", "contact", "scale", "score", "date", "call_by", "comment"},
+              std::move(list), callbacks.size());
+    add_note(answer, "callback_rule",
+             "Call back within 24 hours of the response (call_by): respondents scoring 0-3 on the "
+             "0-10 scale, or 1-3 on the 1-5 CSAT scale (under 4, as the catalog says). A response "
+             "is listed once, by its NPS score when both qualify. Most recent first, undated "
+             "last.");
+  }
+
+  add_catalog_kpis(answer, std::move(inputs));
+  return answer;
+}
+
+}  // namespace servimetrics

@@ -1,0 +1,135 @@
+// From a finished import to the answer the page and the CLI show: the kind's analysis, with the
+// import report beside it. Also reads import requests from JSON.
+#include "servimetrics/file_analysis.hpp"
+
+#include <cmath>
+
+#include "analyze/analyze.hpp"
+#include "analyze/kind_analysis.hpp"
+#include "base/format.hpp"
+#include "cells/cell_values.hpp"
+#include "servimetrics/import_session.hpp"
+#include "servimetrics/request.hpp"
+
+namespace servimetrics {
+namespace {
+
+using json = nlohmann::json;
+
+json analyze_kind(const ImportedTable& table, const AnalyzeOptions& options) {
+  if (table.kind == "transactions") return analyze_transactions_table(table, options);
+  if (table.kind == "subscriptions") return analyze_subscriptions_table(table, options);
+  if (table.kind == "survey") return analyze_survey_table(table, options);
+  if (table.kind == "tickets") return analyze_tickets_table(table, options);
+  if (table.kind == "spend") return analyze_spend_table(table, options);
+  return analyze_ledger_table(table, options);
+}
+
+Result<double> fraction_option(const json& j, const char* name) {
+  const json& value = j[name];
+  if (!value.is_number() || !std::isfinite(value.get<double>()) || value.get<double>() < 0 ||
+      value.get<double>() > 1) {
+    return input_error(name, std::string(name) + " must be a number from 0 to 1");
+  }
+  return value.get<double>();
+}
+
+}  // namespace
+
+Result<std::pair<ImportOptions, AnalyzeOptions>> import_request_from_json(const json& j) {
+  ImportOptions import;
+  AnalyzeOptions analysis;
+  if (!j.is_object()) return input_error("", "the import request must be a JSON object");
+  for (const auto& [key, value] : j.items()) {
+    if (key == "kind" && value.is_string()) {
+      import.kind = value.get<std::string>();
+    } else if (key == "encoding" && value.is_string()) {
+      import.encoding = value.get<std::string>();
+    } else if (key == "delimiter" && value.is_string()) {
+      const std::string d = value.get<std::string>();
+      if (d == "tab")
+        import.delimiter = '\t';
+      else if (d == "spaces" || d == " ")
+        import.delimiter = ' ';
+      else if (d.size() == 1)
+        import.delimiter = d[0];
+      else if (!d.empty())
+        return input_error(key, "delimiter must be one character, tab or spaces");
+    } else if (key == "size" && value.is_number_unsigned()) {
+      import.size = value.get<std::uint64_t>();
+    } else if (key == "memory_limit_mb" && value.is_number() && value.get<double>() >= 1 &&
+               value.get<double>() <= 1e7) {
+      import.memory_limit = static_cast<std::uint64_t>(value.get<double>() * 1024 * 1024);
+    } else if (key == "sheet" && value.is_number_unsigned()) {
+      import.sheet = value.get<std::size_t>();
+    } else if ((key == "mapping" || key == "date_formats") && value.is_object()) {
+      for (const auto& [field, target] : value.items()) {
+        if (!target.is_string() && !target.is_null()) {
+          return input_error(key + "." + field, key + "." + field + " must be text or null");
+        }
+        (key == "mapping" ? import.mapping : import.date_formats)[field] =
+            target.is_string() ? target.get<std::string>() : std::string();
+      }
+    } else if (key == "decimal" && value.is_string() &&
+               (value == "." || value == "," || value == "")) {
+      import.decimal = value == "" ? '\0' : value.get<std::string>()[0];
+    } else if (key == "period" && value.is_string() &&
+               (value == "month" || value == "quarter" || value == "year")) {
+      analysis.period = value.get<std::string>();
+    } else if (key == "scale" && value.is_string() &&
+               (value == "" || value == "nps" || value == "csat")) {
+      analysis.scale = value.get<std::string>();
+    } else if (key == "as_of" && value.is_string()) {
+      auto time = parse_date_cell(value.get<std::string>(),
+                                  DateFormat{DateFormat::Order::iso, "YYYY-MM-DD"});
+      if (!time.ok()) return input_error(key, "as_of must be a date such as 2024-12-31");
+      analysis.as_of = time.value();
+    } else if (key == "gross_margin" || key == "discount_rate") {
+      auto fraction = fraction_option(j, key.c_str());
+      if (!fraction.ok()) return fraction.error();
+      (key == "gross_margin" ? analysis.gross_margin : analysis.discount_rate) = fraction.value();
+    } else {
+      return input_error(key, "unknown or malformed import option '" + shortened(key, 40) + "'");
+    }
+  }
+  return std::make_pair(std::move(import), std::move(analysis));
+}
+
+json analyze_session(const ImportSession& session, const AnalyzeOptions& options) {
+  json answer;
+  if (session.error()) {
+    answer = {{"kpis", json::array()}, {"errors", json::array({error_json(*session.error())})}};
+  } else {
+    answer = analyze_kind(session.table(), options);
+    if (session.table().rows() == 0) {
+      answer["errors"].insert(answer["errors"].begin(),
+                              error_json({{},
+                                          "file",
+                                          "no usable rows: every row of the file was rejected "
+                                          "(see the rejects for why)"}));
+    }
+  }
+  answer["kind"] = session.table().kind;
+  // An unknown kind stops before any file is read, so there is nothing to report on.
+  if (!session.error() || session.error()->input != "kind") answer["import"] = session.report();
+  return answer;
+}
+
+json analyze_file(std::string_view bytes, const ImportOptions& import,
+                  const AnalyzeOptions& analysis) {
+  ImportSession session(import);
+  if (session.feed(bytes)) session.finish();
+  return analyze_session(session, analysis);
+}
+
+json analyze(std::string_view kind, std::string_view text) {
+  ImportOptions import;
+  import.kind = kind;
+  return analyze_file(text, import, AnalyzeOptions{});
+}
+
+json analyze_spend(std::string_view text) {
+  return analyze("spend", text);
+}
+
+}  // namespace servimetrics

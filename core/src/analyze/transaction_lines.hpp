@@ -1,0 +1,70 @@
+// Transaction lines netted into per-customer, per-channel, per-category and per-period totals
+// (internal to the core). The netting rules are written at the top of transaction_lines.cpp.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cells/calendar.hpp"
+#include "servimetrics/imported_table.hpp"
+
+namespace servimetrics {
+
+struct CustomerTotals {
+  bool seen = false;       // the customer has at least one row
+  bool purchased = false;  // ... and at least one purchase line
+  std::uint32_t orders = 0;
+  double revenue = 0;  // net
+  // Dates of the first and last purchase line; of any line while there is none.
+  Timestamp first = kNoTime;
+  Timestamp last = kNoTime;
+  std::uint32_t channel = 0;  // bucket of the first purchase line: where the customer was won
+};
+
+struct ChannelTotals {
+  std::string name;             // "(blank)" for lines without a channel
+  std::uint32_t customers = 0;  // won here (first purchase line)
+  std::uint32_t orders = 0;     // orders whose first line came through here
+  double revenue = 0;           // net revenue of the lines sold through here
+  double customer_revenue = 0;  // net revenue to date, all channels, of the customers won here
+};
+
+struct PeriodTotals {
+  double revenue = 0;  // net
+  double returns = 0;  // returns and cancellations, as a positive amount
+  std::uint32_t orders = 0;
+  std::uint32_t new_customers = 0;  // first purchase in the period
+};
+
+struct TransactionTotals {
+  std::size_t rows = 0;
+  std::size_t rows_skipped = 0;          // no customer or no date
+  std::size_t lines_without_value = 0;   // neither amount nor quantity x unit price
+  std::size_t return_lines = 0;          // negative lines after netting, cancellations included
+  std::size_t cancelled_lines = 0;       // by invoice_id prefix or status
+  std::size_t cancelled_negated = 0;     // cancelled lines whose positive amount was negated
+  std::size_t shared_invoice_lines = 0;  // purchase lines of an invoice owned by another customer
+  std::size_t orders_by_day_lines = 0;   // purchase lines counted by (customer, day)
+  std::uint32_t customers = 0;
+  std::uint32_t orders = 0;
+  double gross_revenue = 0;  // positive lines
+  double returns = 0;        // negative lines, as a positive amount
+  double net_revenue = 0;
+  Timestamp first_date = kNoTime;
+  Timestamp last_date = kNoTime;
+  std::vector<CustomerTotals> by_customer;  // indexed by customer_id code
+  std::vector<ChannelTotals> by_channel;    // empty without a channel column
+  bool has_category = false;
+  double by_category[4] = {0, 0, 0, 0};  // product, basic_service, value_added_service, blank
+  std::int64_t first_period = 0;         // period_index of by_period[0]
+  std::vector<PeriodTotals> by_period;
+};
+
+// One pass over the rows, O(rows): every per-key total is a vector indexed by dictionary code.
+TransactionTotals total_transactions(const ImportedTable& table, Period period);
+
+bool is_cancelled_status(std::string_view status);
+bool is_cancelled_invoice(std::string_view invoice_id);
+
+}  // namespace servimetrics

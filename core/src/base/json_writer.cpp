@@ -1,0 +1,266 @@
+// Streaming JSON writer: commas, escaping and shortest round-trip numbers.
+#include "base/json_writer.hpp"
+
+#include <array>
+#include <cmath>
+#include <cstring>
+
+namespace servimetrics {
+namespace {
+
+// Length of the valid UTF-8 sequence starting at text[i], or 0 when it is not valid.
+std::size_t utf8_sequence(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  std::size_t length = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;  // no UTF-16 surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  }
+  return length;
+}
+
+// Bytes copied as they are: printable ASCII except the quote and the backslash.
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x80; ++c) plain[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+  return plain;
+}();
+
+// Writes a whole number below 1e15 as Grisu2 would ("324000.0"), without its digit generation:
+// most numbers of an answer (counts, money, inputs) are whole. Null when `number` is not one.
+char* write_whole_number(char* out, double number) {
+  if (number != std::floor(number) || std::fabs(number) >= 1e15) return nullptr;
+  std::array<char, 24> digits{};
+  std::size_t n = 0;
+  auto whole = static_cast<std::uint64_t>(std::fabs(number));
+  do {
+    digits[n++] = static_cast<char>('0' + whole % 10);
+    whole /= 10;
+  } while (whole != 0);
+  if (std::signbit(number)) *out++ = '-';
+  while (n > 0) *out++ = digits[--n];
+  *out++ = '.';
+  *out++ = '0';
+  return out;
+}
+
+}  // namespace
+
+void JsonWriter::write_string(std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  put('"');
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // Plain ASCII runs, nearly all of an answer, are copied in one piece.
+    std::size_t run = i;
+    while (run < text.size() && kPlain[static_cast<unsigned char>(text[run])]) ++run;
+    put(text.substr(i, run - i));
+    i = run;
+    if (i == text.size()) break;
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      const std::size_t length = utf8_sequence(text, i);
+      if (length == 0) {
+        put("\xEF\xBF\xBD");
+        ++i;
+      } else {
+        put(text.substr(i, length));
+        i += length;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"':
+        put("\\\"");
+        break;
+      case '\\':
+        put("\\\\");
+        break;
+      case '\n':
+        put("\\n");
+        break;
+      case '\r':
+        put("\\r");
+        break;
+      case '\t':
+        put("\\t");
+        break;
+      case '\b':
+        put("\\b");
+        break;
+      case '\f':
+        put("\\f");
+        break;
+      default:
+        put("\\u00");
+        put(kHex[c >> 4]);
+        put(kHex[c & 0xF]);
+    }
+    ++i;
+  }
+  put('"');
+}
+
+void append_json_string(std::string& out, std::string_view text) {
+  JsonWriter writer(out);
+  writer.write_string(text);
+}
+
+void JsonWriter::put(std::string_view text) {
+  if (text.size() > stage_.size() - staged_) {
+    flush();
+    if (text.size() > stage_.size() / 2) {
+      out_.append(text);
+      return;
+    }
+  }
+  std::memcpy(stage_.data() + staged_, text.data(), text.size());
+  staged_ += text.size();
+}
+
+void JsonWriter::flush() {
+  out_.append(stage_.data(), staged_);
+  staged_ = 0;
+}
+
+void JsonWriter::separate() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  const std::uint64_t bit = std::uint64_t{1} << (depth_ & 63);
+  if ((has_items_ & bit) != 0) put(',');
+  has_items_ |= bit;
+}
+
+JsonWriter& JsonWriter::begin_object() {
+  separate();
+  put('{');
+  ++depth_;
+  has_items_ &= ~(std::uint64_t{1} << (depth_ & 63));
+  return completed();
+}
+
+JsonWriter& JsonWriter::end_object() {
+  --depth_;
+  put('}');
+  return completed();
+}
+
+JsonWriter& JsonWriter::begin_array() {
+  separate();
+  put('[');
+  ++depth_;
+  has_items_ &= ~(std::uint64_t{1} << (depth_ & 63));
+  return completed();
+}
+
+JsonWriter& JsonWriter::end_array() {
+  --depth_;
+  put(']');
+  return completed();
+}
+
+JsonWriter& JsonWriter::key(std::string_view name) {
+  separate();
+  write_string(name);
+  put(':');
+  after_key_ = true;
+  return completed();
+}
+
+JsonWriter& JsonWriter::value(double number) {
+  separate();
+  if (!std::isfinite(number)) {
+    put("null");
+    return completed();
+  }
+  std::array<char, 64> buffer{};
+  const char* end = write_whole_number(buffer.data(), number);
+  // Otherwise nlohmann's Grisu2 gives the shortest text that reads back as the same double, as
+  // dump() does; the libc++ of Emscripten 3.1.6 has no floating-point to_chars.
+  if (end == nullptr) {
+    end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), number);
+  }
+  put(std::string_view(buffer.data(), static_cast<std::size_t>(end - buffer.data())));
+  return completed();
+}
+
+JsonWriter& JsonWriter::value(std::string_view text) {
+  separate();
+  write_string(text);
+  return completed();
+}
+
+JsonWriter& JsonWriter::value(const nlohmann::json& tree) {
+  // Written node by node: dump() would build a string of its own for every detail and error.
+  // The comma bits cover 64 levels; anything deeper (never an answer of ours) goes through dump().
+  if (depth_ >= 60 && tree.is_structured()) {
+    separate();
+    put(tree.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return completed();
+  }
+  switch (tree.type()) {
+    case nlohmann::json::value_t::number_float:
+      return value(tree.get<double>());
+    case nlohmann::json::value_t::string:
+      return value(std::string_view(tree.get_ref<const std::string&>()));
+    case nlohmann::json::value_t::object:
+      begin_object();
+      for (const auto& [name, child] : tree.items()) key(name).value(child);
+      return end_object();
+    case nlohmann::json::value_t::array:
+      begin_array();
+      for (const auto& child : tree) value(child);
+      return end_array();
+    case nlohmann::json::value_t::number_integer:
+      return integer(tree.get<std::int64_t>());
+    case nlohmann::json::value_t::number_unsigned:
+      separate();
+      put(std::to_string(tree.get<std::uint64_t>()));
+      return completed();
+    case nlohmann::json::value_t::boolean:
+      separate();
+      put(tree.get<bool>() ? "true" : "false");
+      return completed();
+    default:  // null, and the binary and discarded values a parsed request never holds
+      return null();
+  }
+}
+
+JsonWriter& JsonWriter::integer(std::int64_t number) {
+  separate();
+  put(std::to_string(number));
+  return completed();
+}
+
+JsonWriter& JsonWriter::null() {
+  separate();
+  put("null");
+  return completed();
+}
+
+JsonWriter& JsonWriter::raw(std::string_view json_text) {
+  separate();
+  put(json_text);
+  return completed();
+}
+
+}  // namespace servimetrics

@@ -1,0 +1,551 @@
+// Date cells read in place for one column format, checked against the calendar, and the civil
+// calendar arithmetic (days from 1970-01-01 both ways) the analyzers share.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "cells/calendar.hpp"
+#include "cells/cell_text.hpp"
+#include "cells/cell_values.hpp"
+#include "cells/date_reading.hpp"
+
+namespace servimetrics {
+namespace {
+
+using cell_text::read_unit;
+using cell_text::Unit;
+using Order = DateFormat::Order;
+
+constexpr int kFirstYear = 1900;
+constexpr int kLastYear = 2200;
+constexpr std::int64_t kSecondsPerDay = 86400;
+
+// Excel's serial 61 is 1900-03-01; from there on serial n is 1899-12-30 plus n days.
+constexpr std::int64_t kExcelEpochDays = days_from_civil(1899, 12, 30);
+constexpr std::int64_t kLastExcelSerial = days_from_civil(kLastYear, 12, 31) - kExcelEpochDays;
+
+// A cursor over the cell that reads digits (ASCII or full-width) and folded characters.
+class Cursor {
+ public:
+  explicit Cursor(std::string_view text) : p_(text.data()), end_(text.data() + text.size()) {}
+
+  [[nodiscard]] bool at_end() const { return p_ == end_; }
+
+  // The digit at the cursor, or -1; width is its length in bytes.
+  [[nodiscard]] int digit(int& width) const {
+    if (p_ == end_) return -1;
+    const auto b0 = static_cast<unsigned char>(*p_);
+    if (b0 >= '0' && b0 <= '9') {
+      width = 1;
+      return b0 - '0';
+    }
+    if (b0 == 0xEF && end_ - p_ >= 3 && static_cast<unsigned char>(p_[1]) == 0xBC) {
+      const auto b2 = static_cast<unsigned char>(p_[2]);
+      if (b2 >= 0x90 && b2 <= 0x99) {
+        width = 3;
+        return b2 - 0x90;
+      }
+    }
+    return -1;
+  }
+
+  // Up to max_digits digits as a number; count says how many were read.
+  int number(int max_digits, int& count) {
+    int value = 0;
+    count = 0;
+    int width = 0;
+    for (int d = digit(width); d >= 0 && count < max_digits; d = digit(width)) {
+      value = value * 10 + d;
+      ++count;
+      p_ += width;
+    }
+    return value;
+  }
+
+  [[nodiscard]] char32_t peek() const {
+    if (p_ == end_) return 0;
+    const auto byte = static_cast<unsigned char>(*p_);
+    return byte < 0x80 ? byte : read_unit(p_, end_).code;
+  }
+
+  bool take(char32_t c) {
+    if (p_ == end_) return false;
+    const auto byte = static_cast<unsigned char>(*p_);
+    if (byte < 0x80) {
+      if (byte != c) return false;
+      ++p_;
+      return true;
+    }
+    const Unit unit = read_unit(p_, end_);
+    if (unit.code != c) return false;
+    p_ += unit.length;
+    return true;
+  }
+
+  bool take_bytes(std::string_view bytes) {
+    if (!std::string_view(p_, static_cast<std::size_t>(end_ - p_)).starts_with(bytes)) return false;
+    p_ += bytes.size();
+    return true;
+  }
+
+  // Skips spaces; says whether there were any.
+  bool skip_spaces() {
+    const char* const start = p_;
+    while (p_ != end_) {
+      if (*p_ == ' ') {
+        ++p_;
+        continue;
+      }
+      const Unit unit = read_unit(p_, end_);
+      if (!cell_text::is_space(unit.code)) break;
+      p_ += unit.length;
+    }
+    return p_ != start;
+  }
+
+ private:
+  const char* p_;
+  const char* end_;
+};
+
+using date_reading::Problem;
+using date_reading::Reading;
+
+// Readings are filled in place, never returned by value: copying them once per cell costs more
+// than reading the date.
+void fail(Reading& reading, Problem problem, int value = 0) {
+  reading.problem = problem;
+  reading.value = value;
+}
+
+bool is_date_separator(char32_t c) {
+  return c == U'-' || c == U'/' || c == U'.';
+}
+
+// Excel's two-digit years: 00-29 are 2000-2029, 30-99 are 1930-1999.
+int full_year(int two_digits) {
+  return two_digits < 30 ? 2000 + two_digits : 1900 + two_digits;
+}
+
+constexpr std::string_view kForenoon = "\xE4\xB8\x8A\xE5\x8D\x88";   // 上午
+constexpr std::string_view kAfternoon = "\xE4\xB8\x8B\xE5\x8D\x88";  // 下午
+
+// "h:mm[:ss[.fff]] [AM|PM] [Z|±hh[:mm]]", with 上午/下午 before or after; fills the reading.
+bool read_time(Cursor& cursor, Reading& reading, int& hour, int& minute, int& second,
+               int& offset_seconds) {
+  int meridiem = 0;  // 1 = AM, 2 = PM
+  if (cursor.take_bytes(kForenoon)) meridiem = 1;
+  if (meridiem == 0 && cursor.take_bytes(kAfternoon)) meridiem = 2;
+  if (meridiem != 0) cursor.skip_spaces();
+  int count = 0;
+  hour = cursor.number(2, count);
+  if (count == 0 || !cursor.take(U':')) return false;
+  minute = cursor.number(2, count);
+  if (count != 2) return false;
+  reading.shape.time = true;
+  if (cursor.take(U':')) {
+    second = cursor.number(2, count);
+    if (count != 2) return false;
+    reading.shape.seconds = true;
+    if (cursor.take(U'.') || cursor.take(U',')) {
+      int width = 0;
+      if (cursor.digit(width) < 0) return false;
+      while (cursor.digit(width) >= 0) cursor.number(1, count);  // fractions of a second dropped
+    }
+  }
+  cursor.skip_spaces();
+  if (meridiem == 0) {
+    const char32_t c = cell_text::ascii_lower(cursor.peek());
+    if (c == U'a' || c == U'p') {
+      cursor.take(cursor.peek());
+      cursor.take(U'.');
+      if (!cursor.take(U'm') && !cursor.take(U'M')) return false;
+      cursor.take(U'.');
+      meridiem = c == U'a' ? 1 : 2;
+    } else if (cursor.take_bytes(kForenoon)) {
+      meridiem = 1;
+    } else if (cursor.take_bytes(kAfternoon)) {
+      meridiem = 2;
+    }
+    cursor.skip_spaces();
+  }
+  if (meridiem != 0) {
+    reading.shape.meridiem = true;
+    if (hour < 1 || hour > 12) {
+      reading.problem = Problem::meridiem_hour;
+      reading.value = hour;
+      return true;
+    }
+    hour = hour % 12 + (meridiem == 2 ? 12 : 0);
+  }
+  if (cursor.take(U'Z') || cursor.take(U'z')) {
+    reading.shape.offset = true;
+  } else if (cursor.peek() == U'+' || cursor.peek() == U'-') {
+    const bool west = cursor.peek() == U'-';
+    cursor.take(cursor.peek());
+    const int offset_hours = cursor.number(2, count);
+    if (count != 2) return false;
+    int offset_minutes = 0;
+    const bool colon = cursor.take(U':');
+    int width = 0;
+    if (colon || cursor.digit(width) >= 0) {
+      offset_minutes = cursor.number(2, count);
+      if (count != 2) return false;
+    }
+    if (offset_hours > 14 || offset_minutes > 59) {
+      reading.problem = Problem::offset;
+      return true;
+    }
+    offset_seconds = (offset_hours * 3600 + offset_minutes * 60) * (west ? -1 : 1);
+    reading.shape.offset = true;
+  }
+  return true;
+}
+
+// Excel serials: digits with an optional fraction of a day.
+void read_excel_serial(std::string_view text, Reading& reading) {
+  Cursor cursor(text);
+  int count = 0;
+  const int serial = cursor.number(7, count);
+  if (count == 0) return fail(reading, Problem::format);
+  std::int64_t fraction = 0;
+  std::int64_t scale = 1;
+  bool has_fraction = false;
+  if (cursor.take(U'.')) {
+    int width = 0;
+    for (int d = cursor.digit(width); d >= 0; d = cursor.digit(width)) {
+      if (scale < 1'000'000'000'000) {  // 12 digits: under a microsecond
+        fraction = fraction * 10 + d;
+        scale *= 10;
+      }
+      cursor.number(1, count);
+      has_fraction = true;
+    }
+  }
+  if (!cursor.at_end()) return fail(reading, Problem::format);
+  if (serial == 0) return fail(reading, Problem::excel_zero);
+  if (serial == 60) return fail(reading, Problem::excel_leap_day);
+  // Below 60 Excel counts from 1899-12-31, as if 1900 had a February 29.
+  const std::int64_t days = kExcelEpochDays + serial + (serial < 60 ? 1 : 0);
+  if (serial > kLastExcelSerial) {
+    return fail(reading, Problem::year, civil_from_timestamp(days * kSecondsPerDay).year);
+  }
+  reading.time = days * kSecondsPerDay + (fraction * kSecondsPerDay + scale / 2) / scale;
+  reading.shape.time = has_fraction;
+}
+
+// The calendar and clock checks shared by every shape, then the timestamp; in place, as this runs
+// once per cell.
+void finish(Reading& reading, int year, int month, int day, int hour, int minute, int second,
+            int offset_seconds) {
+  auto fail = [&reading](Problem problem, int value) {
+    reading.problem = problem;
+    reading.value = value;
+  };
+  if (year < kFirstYear || year > kLastYear) return fail(Problem::year, year);
+  if (month < 1 || month > 12) return fail(Problem::month, month);
+  if (day < 1 || day > days_in_month(year, month)) {
+    reading.year = year;
+    reading.month = month;
+    return fail(Problem::day, day);
+  }
+  if (reading.problem != Problem::none) return;  // an impossible AM/PM hour or offset
+  if (hour > 23) return fail(Problem::hour, hour);
+  if (minute > 59) return fail(Problem::minute, minute);
+  if (second > 59) return fail(Problem::second, second);
+  reading.time = days_from_civil(year, month, day) * kSecondsPerDay +
+                 (hour * 3600 + minute * 60 + second - offset_seconds);
+}
+
+// Two ASCII digits as a number, or -1.
+int two_digits(const char* p) {
+  const auto tens = static_cast<unsigned>(p[0] - '0');
+  const auto ones = static_cast<unsigned>(p[1] - '0');
+  return tens < 10 && ones < 10 ? static_cast<int>(tens * 10 + ones) : -1;
+}
+
+// The fixed layouts of nearly every year-first export, "2024-01-05", "2024-01-05 08:26" and
+// "2024-01-05 08:26:00" (or with 'T', '/' or '.'), read without the general cursor. False when the
+// text has another layout; the general reader then decides.
+bool read_fixed_year_first(std::string_view text, Reading& reading) {
+  const std::size_t length = text.size();
+  if (length != 10 && length != 16 && length != 19) return false;
+  const char* p = text.data();
+  const char separator = p[4];
+  if ((separator != '-' && separator != '/' && separator != '.') || p[7] != separator) return false;
+  const int century = two_digits(p);
+  const int year_in_century = two_digits(p + 2);
+  const int month = two_digits(p + 5);
+  const int day = two_digits(p + 8);
+  if ((century | year_in_century | month | day) < 0) return false;
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+  if (length >= 16) {
+    if ((p[10] != ' ' && p[10] != 'T') || p[13] != ':') return false;
+    hour = two_digits(p + 11);
+    minute = two_digits(p + 14);
+    if ((hour | minute) < 0) return false;
+    reading.shape.time = true;
+    if (length == 19) {
+      if (p[16] != ':') return false;
+      second = two_digits(p + 17);
+      if (second < 0) return false;
+      reading.shape.seconds = true;
+    }
+  }
+  reading.shape.separator = static_cast<char32_t>(separator);
+  finish(reading, century * 100 + year_in_century, month, day, hour, minute, second, 0);
+  return true;
+}
+
+// The ASCII layouts of US and European exports, "12/1/2010", "12/1/2010 8:26",
+// "05.01.2024 08:26:00", "1/5/24 8:26 PM", read without the general cursor. False when the text
+// has another layout (full-width digits, offsets, 上午...); the general reader then decides.
+bool read_fixed_day_month(std::string_view text, Order order, Reading& reading) {
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  auto number = [&p, end](int max_digits, int& count) {
+    int value = 0;
+    count = 0;
+    while (p != end && count < max_digits && static_cast<unsigned>(*p - '0') < 10) {
+      value = value * 10 + (*p - '0');
+      ++p;
+      ++count;
+    }
+    return value;
+  };
+  int first_count = 0;
+  int second_count = 0;
+  int year_count = 0;
+  const int first = number(2, first_count);
+  if (first_count == 0 || p == end) return false;
+  const char separator = *p++;
+  if (separator != '/' && separator != '-' && separator != '.') return false;
+  const int second = number(2, second_count);
+  if (second_count == 0 || p == end || *p++ != separator) return false;
+  int year = number(4, year_count);
+  if (year_count == 2) {
+    year = full_year(year);
+    reading.shape.two_digit_year = true;
+  } else if (year_count != 4) {
+    return false;
+  }
+  reading.shape.separator = static_cast<char32_t>(separator);
+  reading.shape.padded = first_count == 2 && second_count == 2;
+  int hour = 0;
+  int minute = 0;
+  int seconds = 0;
+  if (p != end) {
+    int count = 0;
+    if (*p++ != ' ') return false;
+    hour = number(2, count);
+    if (count == 0 || p == end || *p++ != ':') return false;
+    minute = number(2, count);
+    if (count != 2) return false;
+    reading.shape.time = true;
+    if (p != end && *p == ':') {
+      ++p;
+      seconds = number(2, count);
+      if (count != 2) return false;
+      reading.shape.seconds = true;
+    }
+    if (p != end) {
+      if (*p == ' ') ++p;
+      if (end - p != 2 || (p[1] != 'M' && p[1] != 'm')) return false;
+      const char meridiem = static_cast<char>(p[0] | 0x20);
+      if (meridiem != 'a' && meridiem != 'p') return false;
+      reading.shape.meridiem = true;
+      if (hour < 1 || hour > 12) {
+        reading.problem = Problem::meridiem_hour;
+        reading.value = hour;
+      }
+      hour = hour % 12 + (meridiem == 'p' ? 12 : 0);
+    }
+  }
+  const bool month_first = order == Order::mdy;
+  finish(reading, year, month_first ? first : second, month_first ? second : first, hour, minute,
+         seconds, 0);
+  return true;
+}
+
+}  // namespace
+
+namespace date_reading {
+
+void read(std::string_view cell, Order order, Reading& reading) {
+  const std::string_view text = cell_text::trim(cell);
+  if (text.empty()) return fail(reading, Problem::empty);
+  if (order == Order::excel_serial) return read_excel_serial(text, reading);
+  if ((order == Order::iso || order == Order::ymd) && read_fixed_year_first(text, reading)) {
+    return;
+  }
+  if ((order == Order::mdy || order == Order::dmy) && read_fixed_day_month(text, order, reading)) {
+    return;
+  }
+  Cursor cursor(text);
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  int count = 0;
+  int second_count = 0;
+  switch (order) {
+    case Order::iso:
+    case Order::ymd: {
+      year = cursor.number(4, count);
+      if (count != 4) return fail(reading, Problem::format);
+      const char32_t separator = cursor.peek();
+      if (!is_date_separator(separator)) return fail(reading, Problem::format);
+      cursor.take(separator);
+      month = cursor.number(2, count);
+      if (count == 0 || !cursor.take(separator)) return fail(reading, Problem::format);
+      day = cursor.number(2, second_count);
+      if (second_count == 0) return fail(reading, Problem::format);
+      reading.shape.separator = separator;
+      reading.shape.padded = count == 2 && second_count == 2;
+      break;
+    }
+    case Order::cjk: {
+      year = cursor.number(4, count);
+      if (count != 4) return fail(reading, Problem::format);
+      cursor.skip_spaces();
+      if (!cursor.take(U'\u5E74')) return fail(reading, Problem::format);  // 年
+      cursor.skip_spaces();
+      month = cursor.number(2, count);
+      cursor.skip_spaces();
+      if (count == 0 || !cursor.take(U'\u6708')) return fail(reading, Problem::format);  // 月
+      cursor.skip_spaces();
+      day = cursor.number(2, second_count);
+      cursor.skip_spaces();
+      if (second_count == 0 || !(cursor.take(U'\u65E5') || cursor.take(U'\u53F7'))) {  // 日 号
+        return fail(reading, Problem::format);
+      }
+      reading.shape.padded = count == 2 && second_count == 2;
+      break;
+    }
+    case Order::mdy:
+    case Order::dmy: {
+      const int first = cursor.number(2, count);
+      if (count == 0) return fail(reading, Problem::format);
+      const char32_t separator = cursor.peek();
+      if (!is_date_separator(separator)) return fail(reading, Problem::format);
+      cursor.take(separator);
+      const int second = cursor.number(2, second_count);
+      if (second_count == 0 || !cursor.take(separator)) return fail(reading, Problem::format);
+      reading.shape.separator = separator;
+      reading.shape.padded = count == 2 && second_count == 2;
+      int year_count = 0;
+      year = cursor.number(4, year_count);
+      if (year_count == 2) {
+        year = full_year(year);
+        reading.shape.two_digit_year = true;
+      } else if (year_count != 4) {
+        return fail(reading, Problem::format);
+      }
+      month = order == Order::mdy ? first : second;
+      day = order == Order::mdy ? second : first;
+      break;
+    }
+    case Order::compact: {
+      const int ymd = cursor.number(8, count);
+      if (count != 8) return fail(reading, Problem::format);
+      year = ymd / 10000;
+      month = ymd / 100 % 100;
+      day = ymd % 100;
+      break;
+    }
+    case Order::excel_serial:
+      break;
+  }
+  int width = 0;
+  if (order != Order::cjk && cursor.digit(width) >= 0) return fail(reading, Problem::format);
+
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+  int offset_seconds = 0;
+  if (!cursor.at_end()) {
+    const bool year_first = order == Order::iso || order == Order::ymd;
+    // "2024年1月5日8:26" needs no space: the 日 already ends the date.
+    if (!(year_first && cursor.take(U'T')) && !cursor.skip_spaces() && order != Order::cjk) {
+      return fail(reading, Problem::format);
+    }
+    if (!read_time(cursor, reading, hour, minute, second, offset_seconds) || !cursor.at_end()) {
+      return fail(reading, Problem::format);
+    }
+  }
+
+  finish(reading, year, month, day, hour, minute, second, offset_seconds);
+}
+
+std::string default_label(Order order) {
+  switch (order) {
+    case Order::iso:
+      return "YYYY-MM-DD";
+    case Order::ymd:
+      return "YYYY/M/D";
+    case Order::mdy:
+      return "M/D/YYYY";
+    case Order::dmy:
+      return "D/M/YYYY";
+    case Order::cjk:
+      return "YYYY\u5E74M\u6708D\u65E5";
+    case Order::compact:
+      return "YYYYMMDD";
+    case Order::excel_serial:
+      return "Excel serial number";
+  }
+  return {};
+}
+
+std::string describe(const Reading& reading, const DateFormat& format) {
+  constexpr std::array<const char*, 12> kMonths = {"January",   "February", "March",    "April",
+                                                   "May",       "June",     "July",     "August",
+                                                   "September", "October",  "November", "December"};
+  const std::string value = std::to_string(reading.value);
+  switch (reading.problem) {
+    case Problem::none:
+      return {};
+    case Problem::empty:
+      return "empty";
+    case Problem::format:
+      return "does not match the date format " +
+             (format.label.empty() ? default_label(format.order) : format.label);
+    case Problem::year:
+      return "year " + value + " is outside the supported years 1900 to 2200";
+    case Problem::month:
+      return "no such month: " + value;
+    case Problem::day:
+      if (reading.value < 1 || reading.value > 31) return "no such day: " + value;
+      return "no such day: " + std::string(kMonths[static_cast<std::size_t>(reading.month - 1)]) +
+             " has " + std::to_string(days_in_month(reading.year, reading.month)) + " days" +
+             (reading.month == 2 ? " in " + std::to_string(reading.year) : std::string());
+    case Problem::hour:
+      return "no such hour: " + value;
+    case Problem::meridiem_hour:
+      return "no such hour with AM/PM: " + value;
+    case Problem::minute:
+      return "no such minute: " + value;
+    case Problem::second:
+      return "no such second: " + value;
+    case Problem::offset:
+      return "no such time zone offset";
+    case Problem::excel_zero:
+      return "Excel serial numbers start at 1 (1900-01-01)";
+    case Problem::excel_leap_day:
+      return "Excel serial 60 is 1900-02-29, a day that does not exist";
+  }
+  return {};
+}
+
+}  // namespace date_reading
+
+Result<Timestamp> parse_date_cell(std::string_view cell, const DateFormat& format) {
+  Reading reading;
+  date_reading::read(cell, format.order, reading);
+  if (reading.problem == Problem::none) return reading.time;
+  return Error{{}, {}, date_reading::describe(reading, format)};
+}
+
+}  // namespace servimetrics

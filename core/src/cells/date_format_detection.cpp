@@ -1,0 +1,233 @@
+// Choosing a date column's one format from a sample of its values: every order is tried on every
+// sample, the one reading (nearly) all of them wins, and its label says how the dates are written.
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cells/cell_text.hpp"
+#include "cells/cell_values.hpp"
+#include "cells/date_reading.hpp"
+
+namespace servimetrics {
+namespace {
+
+using Order = DateFormat::Order;
+
+constexpr std::size_t kMaxSamples = 5000;
+
+// Year-first dates are read once for iso and ymd (the same reader); the separator tells them apart.
+constexpr std::array<Order, 6> kCandidates = {Order::iso, Order::cjk, Order::compact,
+                                              Order::mdy, Order::dmy, Order::excel_serial};
+
+std::string quoted(std::string_view text) {
+  return "\"" + std::string(text) + "\"";
+}
+
+// How the successful samples of the chosen order were written.
+struct ShapeSummary {
+  std::size_t dashes = 0;
+  std::size_t slashes = 0;
+  std::size_t dots = 0;
+  bool all_padded = true;
+  bool all_two_digit_years = true;
+  bool any_time = false;
+  bool any_seconds = false;
+  bool any_meridiem = false;
+  bool any_offset = false;
+  bool any_two_digit_year = false;
+};
+
+ShapeSummary summarize(std::span<const std::string_view> values, Order order) {
+  ShapeSummary summary;
+  for (const std::string_view value : values) {
+    const date_reading::Reading reading = date_reading::read(value, order);
+    if (reading.problem != date_reading::Problem::none) continue;
+    const date_reading::Shape& shape = reading.shape;
+    if (shape.separator == U'-') ++summary.dashes;
+    if (shape.separator == U'/') ++summary.slashes;
+    if (shape.separator == U'.') ++summary.dots;
+    summary.all_padded = summary.all_padded && shape.padded;
+    summary.all_two_digit_years = summary.all_two_digit_years && shape.two_digit_year;
+    summary.any_two_digit_year = summary.any_two_digit_year || shape.two_digit_year;
+    summary.any_time = summary.any_time || shape.time;
+    summary.any_seconds = summary.any_seconds || shape.seconds;
+    summary.any_meridiem = summary.any_meridiem || shape.meridiem;
+    summary.any_offset = summary.any_offset || shape.offset;
+  }
+  return summary;
+}
+
+char separator_of(const ShapeSummary& summary) {
+  if (summary.slashes >= summary.dashes && summary.slashes >= summary.dots) return '/';
+  return summary.dashes >= summary.dots ? '-' : '.';
+}
+
+std::string label_of(Order order, const ShapeSummary& summary) {
+  std::string label;
+  const char separator = separator_of(summary);
+  const std::string month = summary.all_padded ? "MM" : "M";
+  const std::string day = summary.all_padded ? "DD" : "D";
+  const std::string year = summary.all_two_digit_years ? "YY" : "YYYY";
+  switch (order) {
+    case Order::iso:
+    case Order::ymd:
+      label = "YYYY" + std::string(1, separator) + month + separator + day;
+      break;
+    case Order::mdy:
+      label = month + separator + day + separator + year;
+      break;
+    case Order::dmy:
+      label = day + separator + month + separator + year;
+      break;
+    case Order::cjk:
+    case Order::compact:
+      label = date_reading::default_label(order);
+      break;
+    case Order::excel_serial:
+      return summary.any_time ? "Excel serial number (fraction = time of day)"
+                              : "Excel serial number";
+  }
+  if (summary.any_time) {
+    label += summary.any_seconds ? " h:mm:ss" : " h:mm";
+    if (summary.any_meridiem) label += " AM/PM";
+  }
+  return label;
+}
+
+void add_sentence(std::string& note, const std::string& sentence) {
+  if (!note.empty()) note += ' ';
+  note += sentence;
+}
+
+}  // namespace
+
+Result<DateDetection> detect_date_format(std::span<const std::string_view> samples) {
+  std::vector<std::string_view> values;
+  values.reserve(samples.size() < kMaxSamples ? samples.size() : kMaxSamples);
+  for (const std::string_view sample : samples) {
+    if (values.size() == kMaxSamples) break;
+    if (!cell_text::trim(sample).empty()) values.push_back(sample);
+  }
+  if (values.empty()) {
+    return Error{{}, {}, "The column has no values to tell its date format from."};
+  }
+
+  std::array<std::size_t, kCandidates.size()> read{};
+  for (const std::string_view value : values) {
+    for (std::size_t i = 0; i < kCandidates.size(); ++i) {
+      if (date_reading::read(value, kCandidates[i]).problem == date_reading::Problem::none) {
+        ++read[i];
+      }
+    }
+  }
+  // The first candidate with the most readings; on a tie M/D comes before D/M.
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < kCandidates.size(); ++i) {
+    if (read[i] > read[best]) best = i;
+  }
+  Order order = kCandidates[best];
+  const std::size_t total = values.size();
+  const std::size_t failures = total - read[best];
+  ShapeSummary summary = summarize(values, order);
+  if (order == Order::iso && separator_of(summary) != '-') order = Order::ymd;
+  DateFormat format{order, label_of(order, summary)};
+
+  auto first_unread = [&](Order by) -> std::string_view {
+    for (const std::string_view value : values) {
+      if (date_reading::read(value, by).problem != date_reading::Problem::none) return value;
+    }
+    return {};
+  };
+
+  if (read[best] == 0) {
+    return Error{{},
+                 {},
+                 "No date format fits the column: " + quoted(cell_text::trim(values.front())) +
+                     " is not written in any of the date formats the calculator reads."};
+  }
+  // 1% of the values may be unreadable (those rows are rejected, each with its reason); one always
+  // may in a column of three or more, so a single typo in a small file does not stop the import.
+  const std::size_t tolerated = std::max(total / 100, total >= 3 ? std::size_t{1} : std::size_t{0});
+  if (failures > tolerated) {
+    const std::string_view example = first_unread(order);
+    return Error{{},
+                 {},
+                 "No date format fits the column: the closest, " + format.label + ", reads " +
+                     std::to_string(read[best]) + " of " + std::to_string(total) +
+                     " values; it cannot read " + quoted(cell_text::trim(example)) + " (" +
+                     date_reading::describe(date_reading::read(example, order), format) + ")."};
+  }
+
+  // Whole numbers from 1900 to 2200 are Excel serials of 1905 to 1906, and far more likely years.
+  if (order == Order::excel_serial) {
+    bool all_years = true;
+    for (const std::string_view value : values) {
+      const std::string_view text = cell_text::trim(value);
+      bool is_year = text.size() == 4 && text >= "1900" && text <= "2200";
+      for (const char c : text) is_year = is_year && c >= '0' && c <= '9';
+      all_years = all_years && is_year;
+    }
+    if (all_years) {
+      return Error{{},
+                   {},
+                   "The column holds years such as " + quoted(cell_text::trim(values.front())) +
+                       ", not dates: a date needs a month and a day."};
+    }
+  }
+
+  DateDetection detection{format, false, {}};
+  if (order == Order::mdy || order == Order::dmy) {
+    const std::size_t mdy = read[3];
+    const std::size_t dmy = read[4];
+    if (mdy == dmy) {
+      detection.ambiguous = true;
+      const Order other = Order::dmy;
+      add_sentence(detection.note,
+                   "Every date here reads both as month/day and as day/month (no part is above "
+                   "12), so they are read as " +
+                       format.label + "; switch to " + label_of(other, summary) +
+                       " if the file puts the day first.");
+    } else {
+      // A value the other order cannot read is the evidence.
+      const Order other = order == Order::mdy ? Order::dmy : Order::mdy;
+      std::string_view evidence;
+      for (const std::string_view value : values) {
+        if (date_reading::read(value, order).problem == date_reading::Problem::none &&
+            date_reading::read(value, other).problem != date_reading::Problem::none) {
+          evidence = cell_text::trim(value);
+          break;
+        }
+      }
+      add_sentence(detection.note, std::string(order == Order::dmy ? "Day first" : "Month first") +
+                                       ": " + quoted(evidence) + " has a day above 12 in the " +
+                                       (order == Order::dmy ? "first" : "second") + " place.");
+    }
+  }
+  if (summary.any_two_digit_year) {
+    add_sentence(detection.note,
+                 "Two-digit years are read as Excel reads them: 00-29 as 2000-2029, 30-99 as "
+                 "1930-1999.");
+  }
+  if (summary.any_offset) {
+    add_sentence(detection.note, "Times with a time zone are converted to UTC.");
+  }
+  if (order == Order::excel_serial) {
+    add_sentence(detection.note,
+                 "Excel serial numbers count days in Excel's 1900 date system (1 is 1900-01-01).");
+  }
+  if (failures > 0) {
+    const std::string_view example = first_unread(order);
+    add_sentence(detection.note,
+                 std::to_string(failures) + " of " + std::to_string(total) +
+                     " sampled values do not fit (for example " + quoted(cell_text::trim(example)) +
+                     ": " +
+                     date_reading::describe(date_reading::read(example, order), detection.format) +
+                     "); such rows are rejected.");
+  }
+  return detection;
+}
+
+}  // namespace servimetrics

@@ -1,0 +1,286 @@
+// The import of one file: decides CSV or Excel and the text encoding from the first bytes, then
+// streams text through the decoder and the CSV reader into the kind's table builder.
+#include "servimetrics/import_session.hpp"
+
+#include "base/format.hpp"
+#include "cells/cell_values.hpp"
+#include "formats/csv_stream.hpp"
+#include "formats/text_encoding.hpp"
+#include "formats/xlsx_reader.hpp"
+#include "import/table_builder.hpp"
+#include "servimetrics/data_kinds.hpp"
+#include "servimetrics/request.hpp"
+
+namespace servimetrics {
+namespace {
+
+constexpr std::size_t kHeadBytes = 64 * 1024;
+// The head is decoded in full (twice) to guess the encoding: a huge first chunk gives only this
+// much of itself, and the rest is streamed like any later chunk.
+constexpr std::size_t kMaxHeadBytes = std::size_t{1} << 20;
+constexpr std::size_t kRejectsShown = 100;
+constexpr std::uint64_t kMaxExcelBytes = std::uint64_t{512} << 20;
+
+std::string kind_list() {
+  std::string out;
+  for (const KindSpec& kind : data_kinds()) out += (out.empty() ? "" : ", ") + std::string(kind.id);
+  return out;
+}
+
+// A CSV cell that a spreadsheet opens as text: formulas are defused, specials quoted.
+std::string csv_cell(std::string_view text) {
+  std::string cell;
+  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
+                        text[0] == '\t' || text[0] == '\r')) {
+    cell = "'";
+  }
+  cell += text;
+  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+  std::string quoted = "\"";
+  for (const char c : cell) {
+    quoted += c;
+    if (c == '"') quoted += '"';
+  }
+  return quoted + "\"";
+}
+
+std::string delimiter_name(char delimiter) {
+  switch (delimiter) {
+    case '\t':
+      return "tab";
+    case ' ':
+      return "spaces";
+    case 0:
+      return "";
+    default:
+      return std::string(1, delimiter);
+  }
+}
+
+}  // namespace
+
+struct ImportSession::Text {
+  explicit Text(Encoding encoding, char delimiter) : decoder(encoding), csv(delimiter) {}
+  TextDecoder decoder;
+  CsvStream csv;
+  std::string utf8;
+};
+
+// Takes the header row, picks the kind it fits, and hands every row to that kind's builder.
+class ImportSession::KindChooser final : public RowSink {
+ public:
+  explicit KindChooser(ImportSession& session) : session_(session) {}
+  bool row(std::uint64_t line, std::span<const std::string_view> fields) override {
+    if (session_.builder_) return session_.builder_->row(line, fields);
+    const KindSpec* kind = guess_kind(fields);
+    if (kind == nullptr) {
+      return session_.fail("the columns do not fit any data kind (" + kind_list() +
+                           "); choose the kind, or rename the columns as in the templates");
+    }
+    session_.options_.kind = kind->id;
+    session_.builder_ = std::make_unique<TableBuilder>(*kind, session_.options_);
+    return session_.builder_->row(line, fields);
+  }
+
+ private:
+  ImportSession& session_;
+};
+
+ImportSession::ImportSession(ImportOptions options) : options_(std::move(options)) {
+  if (options_.kind.empty() || options_.kind == "auto") {
+    chooser_ = std::make_unique<KindChooser>(*this);
+    return;
+  }
+  const KindSpec* kind = find_kind(options_.kind);
+  if (kind == nullptr) {
+    error_ = Error{{},
+                   "kind",
+                   "unknown data kind '" + shortened(options_.kind, 40) +
+                       "' (known: " + kind_list() + ", or auto)"};
+    return;
+  }
+  builder_ = std::make_unique<TableBuilder>(*kind, options_);
+}
+
+ImportSession::ImportSession(ImportOptions options, RowSink& rows)
+    : options_(std::move(options)), raw_(&rows) {}
+
+RowSink& ImportSession::sink() {
+  if (raw_ != nullptr) return *raw_;
+  if (chooser_) return *chooser_;
+  return *builder_;
+}
+
+ImportSession::~ImportSession() = default;
+
+bool ImportSession::fail(std::string message) {
+  if (!error_) error_ = Error{{}, "file", std::move(message)};
+  return false;
+}
+
+std::uint64_t ImportSession::rows_read() const {
+  return builder_ ? builder_->rows_read() : 0;
+}
+
+const ImportedTable& ImportSession::table() const {
+  static const ImportedTable empty;
+  return builder_ ? builder_->table() : empty;
+}
+
+bool ImportSession::decide() {
+  if (head_.empty()) return fail("the file is empty");
+  if (head_.rfind("PK\x03\x04", 0) == 0) {
+    mode_ = Mode::xlsx;
+    file_["format"] = "xlsx";
+    xlsx_ = std::move(head_);
+    head_.clear();
+    return true;
+  }
+  Encoding encoding = Encoding::utf8;
+  if (!options_.encoding.empty()) {
+    const auto named = encoding_from_name(options_.encoding);
+    if (!named) {
+      return fail("unknown encoding '" + shortened(options_.encoding, 40) +
+                  "' (known: utf-8, utf-16le, utf-16be, gb18030)");
+    }
+    encoding = *named;
+    file_["encoding_reason"] = "chosen";
+  } else {
+    if (looks_binary(head_)) {
+      return fail(
+          "this is not a text file (it looks like binary data); save the data as CSV or Excel "
+          "(.xlsx) and try again");
+    }
+    const EncodingGuess guess = detect_encoding(head_);
+    encoding = guess.encoding;
+    file_["encoding_reason"] = guess.reason;
+  }
+  file_["format"] = "csv";
+  file_["encoding"] = encoding_name(encoding);
+  mode_ = Mode::text;
+  text_ = std::make_unique<Text>(encoding, options_.delimiter);
+  const std::string head = std::move(head_);
+  head_.clear();
+  return read_text(head, false);
+}
+
+bool ImportSession::read_text(std::string_view bytes, bool last) {
+  bool go = text_->csv.feed(text_->decoder.decode_view(bytes, last, text_->utf8), sink());
+  if (go && last) go = text_->csv.finish(sink());
+  if (go) return true;
+  if (text_->csv.error()) return fail(text_->csv.error()->message);
+  if (builder_ && builder_->problem()) return fail(*builder_->problem());
+  return false;
+}
+
+bool ImportSession::feed(std::string_view bytes) {
+  if (error_ || finished_) return false;
+  if (!builder_ && !chooser_ && raw_ == nullptr) return false;
+  bytes_ += bytes.size();
+  if (mode_ == Mode::undecided) {
+    const std::size_t taken = std::min(bytes.size(), kMaxHeadBytes - head_.size());
+    head_.append(bytes.substr(0, taken));
+    bytes.remove_prefix(taken);
+    if (head_.size() < kHeadBytes) return true;
+    if (!decide()) return false;
+    if (bytes.empty()) return true;
+  }
+  switch (mode_) {
+    case Mode::undecided:
+      return false;
+    case Mode::xlsx:
+      if (xlsx_.size() + bytes.size() > kMaxExcelBytes) {
+        return fail("Excel files above 512 MB are not read; save the sheet as CSV instead");
+      }
+      xlsx_.append(bytes);
+      return true;
+    case Mode::text:
+      return read_text(bytes, false);
+  }
+  return false;
+}
+
+void ImportSession::finish() {
+  if (error_ || finished_) return;
+  if (!builder_ && !chooser_ && raw_ == nullptr) return;
+  finished_ = true;
+  if (mode_ == Mode::undecided && !decide()) return;
+  if (mode_ == Mode::text) {
+    if (!read_text({}, true)) return;
+  } else if (mode_ == Mode::xlsx) {
+    auto sheets = xlsx_sheets(xlsx_);
+    if (!sheets.ok()) {
+      fail(sheets.error().message);
+      return;
+    }
+    if (options_.sheet >= sheets.value().size()) {
+      fail("the workbook has " + std::to_string(sheets.value().size()) + " sheet(s); sheet " +
+           std::to_string(options_.sheet + 1) + " does not exist");
+      return;
+    }
+    nlohmann::json names = nlohmann::json::array();
+    for (const XlsxSheet& sheet : sheets.value()) names.push_back(sheet.name);
+    file_["sheets"] = std::move(names);
+    file_["sheet"] = options_.sheet;
+    auto read = read_xlsx_sheet(xlsx_, options_.sheet, sink());
+    xlsx_.clear();
+    xlsx_.shrink_to_fit();
+    if (!read.ok()) {
+      fail(read.error().message);
+      return;
+    }
+    if (error_) return;
+    if (builder_ && builder_->problem()) {
+      fail(*builder_->problem());
+      return;
+    }
+  }
+  if (raw_ != nullptr) return;
+  if (!builder_) {
+    fail("the file is empty: it has no rows, not even a header");
+    return;
+  }
+  if (!builder_->finish()) {
+    fail(builder_->problem().value_or("the import stopped"));
+    return;
+  }
+  if (!builder_->header_seen()) fail("the file is empty: it has no rows, not even a header");
+}
+
+nlohmann::json ImportSession::report() const {
+  nlohmann::json file = file_;
+  if (text_) {
+    file["delimiter"] = delimiter_name(text_->csv.delimiter());
+    file["replaced_characters"] = text_->decoder.replaced();
+  }
+  file["bytes"] = bytes_;
+  nlohmann::json out = {{"kind", options_.kind}, {"file", std::move(file)}};
+  if (!builder_) return out;
+  out["header"] = builder_->header_json();
+  out["mapping"] = builder_->mapping_json();
+  out["formats"] = builder_->formats_json();
+  out["rows_read"] = builder_->rows_read();
+  out["rows_used"] = builder_->table().rows();
+  out["rows_rejected"] = builder_->rows_rejected();
+  nlohmann::json rejects = nlohmann::json::array();
+  for (std::size_t i = 0; i < builder_->rejects().size() && i < kRejectsShown; ++i) {
+    const RejectedRow& r = builder_->rejects()[i];
+    rejects.push_back(
+        {{"row", r.line}, {"column", r.column}, {"value", r.value}, {"reason", r.reason}});
+  }
+  out["rejects"] = std::move(rejects);
+  out["rejects_kept"] = builder_->rejects().size();
+  return out;
+}
+
+std::string ImportSession::rejects_csv() const {
+  std::string out = "row,column,value,reason\r\n";
+  if (!builder_) return out;
+  for (const RejectedRow& r : builder_->rejects()) {
+    out += std::to_string(r.line) + "," + csv_cell(r.column) + "," + csv_cell(r.value) + "," +
+           csv_cell(r.reason) + "\r\n";
+  }
+  return out;
+}
+
+}  // namespace servimetrics

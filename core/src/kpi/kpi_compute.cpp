@@ -1,0 +1,36 @@
+// Shared compute pieces for grouped inputs.
+#include "kpi/kpi_compute.hpp"
+
+#include <string>
+
+namespace servimetrics {
+
+Result<KpiValue> grouped_share(const KpiArgs& args, std::string_view input,
+                               std::string_view part_field, std::string_view whole_field) {
+  KpiValue kpi;
+  double part_sum = 0;
+  double whole_sum = 0;
+  for (const auto& [row_name, row] : args.raw(input).items()) {
+    const double part = row[std::string(part_field)].get<double>();
+    const double whole = row[std::string(whole_field)].get<double>();
+    const std::string prefix = std::string(input) + "." + row_name + ".";
+    auto share = share_of({"", part}, {"", whole});
+    if (!share.ok()) {
+      const bool whole_is_zero = whole <= 0;
+      const std::string blamed = prefix + std::string(whole_is_zero ? whole_field : part_field);
+      return input_error(blamed, whole_is_zero
+                                     ? blamed + " must be greater than 0 (it is the denominator)"
+                                     : prefix + std::string(part_field) + " is larger than " +
+                                           prefix + std::string(whole_field));
+    }
+    kpi.breakdown.push_back({row_name, share.value()});
+    part_sum += part;
+    whole_sum += whole;
+  }
+  if (kpi.breakdown.empty())
+    return input_error(std::string(input), std::string(input) + " has no rows");
+  kpi.value = part_sum / whole_sum;
+  return kpi;
+}
+
+}  // namespace servimetrics
