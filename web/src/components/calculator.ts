@@ -4,7 +4,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { EngineClient, isSuperseded } from '../engine/engine-client';
-import type { DataKind } from '../engine/import-types';
+import type { DataKind } from '../engine/contract';
 import type {
   AssumptionKey,
   Catalog,
@@ -15,7 +15,7 @@ import type {
   InputValue,
   KpiResult,
   ProjectionRequest,
-} from '../engine/types';
+} from '../engine/contract';
 import {
   CURRENCIES,
   type Currency,

@@ -1,8 +1,8 @@
 // What the loaded files give only together (LTV:CAC per channel from spend + transactions): the
 // core's combine() answer as KPI cards, with the notes that say which channels could not be matched.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CombinedAnswer } from '../engine/import-types';
-import type { EngineError, KpiResult, KpiSpec } from '../engine/types';
+import type { CombinedAnswer } from '../engine/contract';
+import type { EngineError, KpiResult, KpiSpec } from '../engine/contract';
 import type { I18n } from '../i18n/i18n';
 import { renderKpiCard } from './kpi-card-view';
 import { renderNotes } from './notes-view';

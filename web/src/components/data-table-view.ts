@@ -1,7 +1,7 @@
 // One table of an imported file's answer: localized column titles, numbers through Intl, texts and
 // dates as the file gave them, the first rows until the user asks for all of them.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DataKind, DataTable } from '../engine/import-types';
+import type { DataKind, DataTable } from '../engine/contract';
 import { columnLabel, tableLabel } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
 import { formatCell } from '../lib/data-format';

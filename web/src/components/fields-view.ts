@@ -1,7 +1,7 @@
 // The input form of one catalog group, generated from the catalog.
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { ComputeAnswer, EngineError } from '../engine/types';
+import type { ComputeAnswer, EngineError } from '../engine/contract';
 import type { I18n } from '../i18n/i18n';
 import { type FieldDef, type FieldValue, type FormState, type GroupForm, type GroupRow, tidyTyped } from '../lib/form-model';
 

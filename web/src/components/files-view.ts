@@ -2,13 +2,13 @@
 // templates per kind, the progress of a running import, the result of each kind loaded, and what
 // the loaded files give together.
 import { html, nothing, type TemplateResult } from 'lit';
-import { type DataKind, type ImportKind, KIND_IDS } from '../engine/import-types';
-import type { EngineError, KpiSpec } from '../engine/types';
+import { type DataKind, type ImportKind, KIND_IDS } from '../engine/contract';
+import type { EngineError, KpiSpec } from '../engine/contract';
 import { kindName } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
 import { localizeRejectReason } from '../i18n/file-messages';
 import type { FileImports } from '../lib/file-imports';
-import { localizeRejectsCsv } from '../lib/rejects-csv';
+import { rejectsCsv } from '../lib/rejects-csv';
 import { renderCombined } from './combined-result-view';
 import { renderImportProgress } from './import-progress-view';
 import { renderKindResult } from './kind-result-view';
@@ -146,12 +146,10 @@ function results(ctx: FilesContext): TemplateResult {
       onDateFormat: (field, format) => void imports.setDateFormat(kind, field, format),
       onReadAs: (k) => void imports.readAs(kind, k),
       onDownloadRejects: () =>
-        void imports.downloadRejects(kind, (csv) =>
-          i18n.lang === 'zh-CN'
-            ? localizeRejectsCsv(csv, [i18n.t('rejectRow'), i18n.t('rejectColumn'), i18n.t('rejectValue'), i18n.t('rejectReason')], (reason) =>
-                localizeRejectReason(i18n, ctx.kinds.find((k) => k.id === kind), reason),
-              )
-            : csv,
+        void imports.downloadRejects(kind, (rejects) =>
+          rejectsCsv(rejects, [i18n.t('csvRow'), i18n.t('csvColumn'), i18n.t('csvValue'), i18n.t('csvReason')], (r) =>
+            localizeRejectReason(i18n, ctx.kinds.find((k) => k.id === kind), r.reason),
+          ),
         ),
       onToggleTable: (key) => imports.toggleTable(key),
       onGrossMargin: (margin) => void imports.setGrossMargin(kind, margin),

@@ -2,7 +2,7 @@
 // encoding, delimiter); the detected date and number formats, with a date format override that
 // reads the file again; the first rejected rows and a download of all of them.
 import { html, nothing, type TemplateResult } from 'lit';
-import { DATE_FORMATS, type DataKind, type DateFormat, type FormatEntry, type ImportReport } from '../engine/import-types';
+import { DATE_FORMATS, type DataKind, type DateFormat, type FormatEntry, type ImportReport } from '../engine/contract';
 import { fieldLabel } from '../i18n/data-labels';
 import { localizeRejectReason } from '../i18n/file-messages';
 import type { I18n } from '../i18n/i18n';

@@ -1,8 +1,8 @@
 // The result of one imported file: the file-level problem first, then its KPIs (as the calculator's
 // cards), measures, tables and notes, the column mapping and the import report.
 import { html, nothing, type TemplateResult } from 'lit';
-import { type DataKind, type DateFormat, fileError, type ImportKind, KIND_IDS } from '../engine/import-types';
-import type { EngineError, KpiResult, KpiSpec } from '../engine/types';
+import { type DataKind, type DateFormat, fileError, type ImportKind, KIND_IDS } from '../engine/contract';
+import type { EngineError, KpiResult, KpiSpec } from '../engine/contract';
 import { kindName, measureLabel } from '../i18n/data-labels';
 import { localizeFileMessage } from '../i18n/file-messages';
 import type { I18n } from '../i18n/i18n';

@@ -1,7 +1,7 @@
 // One KPI card: value in its unit, band (colour and words), the deciding rule, formula, explanation,
 // interval and breakdown.
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import type { Band, BreakdownRow, EngineError, KpiResult, KpiSpec, Unit } from '../engine/types';
+import type { Band, BreakdownRow, EngineError, KpiResult, KpiSpec, Unit } from '../engine/contract';
 import type { I18n } from '../i18n/i18n';
 
 const ROI_PAIR = new Set(['digital_transformation_roi', 'digital_transformation_net_roi']);

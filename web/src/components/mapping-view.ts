@@ -2,7 +2,7 @@
 // ones marked, required ones starred). Applying reads the file again with that mapping, which is
 // then remembered for files with the same headers.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DataKind, MappingEntry } from '../engine/import-types';
+import type { DataKind, MappingEntry } from '../engine/contract';
 import { fieldLabel } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
 import type { Mapping } from '../lib/mapping-memory';

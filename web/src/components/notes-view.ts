@@ -1,7 +1,7 @@
 // The notes of an answer (what was assumed, what could not be computed), in the page's language
 // with the core's own sentence beside the Chinese one where it names numbers, lines or channels.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Note } from '../engine/import-types';
+import type { Note } from '../engine/contract';
 import { noteText } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
 

@@ -2,7 +2,7 @@
 // and a table.
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { AssumptionKey, EngineError, ProjectionAnswer } from '../engine/types';
+import type { AssumptionKey, EngineError, ProjectionAnswer } from '../engine/contract';
 import type { I18n } from '../i18n/i18n';
 import { ASSUMPTIONS, type Baseline, type Scenario, scenarioValue, sliderRange } from '../lib/whatif';
 import { renderLineChart } from './chart-view';

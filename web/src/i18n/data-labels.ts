@@ -1,7 +1,7 @@
 // Names of what an imported file's answer holds (kinds, fields, measures, tables, columns, notes) in
 // the page's language. Kinds and fields come with their names from the core; measures, tables,
 // columns and notes are looked up in the message catalog, and an id it does not know is shown as is.
-import type { DataKind, Note } from '../engine/import-types';
+import type { DataKind, Note } from '../engine/contract';
 import type { I18n } from './i18n';
 import { NOTES_ZH } from './notes-zh';
 

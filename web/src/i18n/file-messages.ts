@@ -1,7 +1,7 @@
 // The core's file-level import messages (wrong kind, missing columns, empty or binary file, open
 // quote) in Chinese, with field ids as their labels. In English, and for any message not
 // recognised, the core's sentence is shown as it is.
-import type { DataKind } from '../engine/import-types';
+import type { DataKind } from '../engine/contract';
 import { fieldLabel, kindName } from './data-labels';
 import type { I18n } from './i18n';
 

@@ -1,5 +1,5 @@
 // Language choice, message lookup and number formatting for the page.
-import type { Band, LocalText, RuleSpec, Unit } from '../engine/types';
+import type { Band, LocalText, RuleSpec, Unit } from '../engine/contract';
 import { en, type MessageKey, type Messages } from './en';
 import { zhCN } from './zh-CN';
 

@@ -9,11 +9,11 @@ import {
   type ImportAnswer,
   type ImportKind,
   type ImportOptions,
-  type ImportProgress,
+  type ImportReject,
   KIND_IDS,
   type KindId,
-  resolvedKind,
-} from '../engine/import-types';
+} from '../engine/contract';
+import type { ImportProgress } from '../engine/protocol';
 import { downloadText, rejectsFileName } from './download';
 import { forgetMapping, type Mapping, mappingKey, saveMapping, sameMapping, savedMapping } from './mapping-memory';
 
@@ -193,15 +193,12 @@ export class FileImports implements ReactiveController {
     this.engine()?.cancel(running.id);
   }
 
-  /** Every rejected row as CSV; `localize` puts the header and reasons in the page's language. */
-  async downloadRejects(kind: string, localize?: (csv: string) => string): Promise<void> {
+  /** Every rejected row as a CSV file, written by `toCsv` (the page's language). */
+  async downloadRejects(kind: string, toCsv: (rejects: ImportReject[]) => string): Promise<void> {
     const engine = this.engine();
     const result = this.results.get(kind);
     if (!engine || !result) return;
-    const core = await engine.rejectsCsv(kind);
-    const csv = localize ? localize(core) : core;
-    // A byte-order mark, so that spreadsheet programs read the file as UTF-8.
-    downloadText(rejectsFileName(result.fileName), csv.startsWith('\ufeff') ? csv : `\ufeff${csv}`);
+    downloadText(rejectsFileName(result.fileName), toCsv(await engine.rejects(kind)));
   }
 
   private async start(file: Blob, fileName: string, options: ImportOptions, remembered = false): Promise<void> {
@@ -216,9 +213,10 @@ export class FileImports implements ReactiveController {
     });
     this.running = { id: running.id, fileName, progress: null };
     this.changed();
+    let kind: string;
     let answer: ImportAnswer;
     try {
-      answer = await running.answer;
+      ({ kind, answer } = await running.result);
     } catch (error) {
       if (this.running?.id !== running.id) return; // a newer import took over
       this.running = null;
@@ -228,7 +226,6 @@ export class FileImports implements ReactiveController {
       return;
     }
     if (this.running?.id !== running.id) return;
-    const kind = resolvedKind(options.kind, answer);
     const header = answer.import?.header ?? [];
     const headerKey = header.length ? mappingKey(kind, header) : null;
     if (!options.mapping && header.length) {
