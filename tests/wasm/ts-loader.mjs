@@ -1,14 +1,16 @@
 // Lets the node tests import the page's TypeScript (web/src): a .ts file is compiled on load by the
 // repo's own TypeScript (types dropped, nothing checked: `npm run build` checks them), and a relative
-// import without an extension finds its .ts file, as Vite resolves it.
+// import without an extension finds its .ts file (or a folder's index.ts), as Vite resolves it.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 export async function resolve(specifier, context, nextResolve) {
   if ((specifier.startsWith('.') || specifier.startsWith('/')) && context.parentURL?.endsWith('.ts') && !/\.[cm]?[jt]s$/.test(specifier)) {
-    const url = new URL(`${specifier}.ts`, context.parentURL);
-    if (fs.existsSync(fileURLToPath(url))) return { url: url.href, shortCircuit: true };
+    for (const candidate of [`${specifier}.ts`, `${specifier}/index.ts`]) {
+      const url = new URL(candidate, context.parentURL);
+      if (fs.existsSync(fileURLToPath(url))) return { url: url.href, shortCircuit: true };
+    }
   }
   return nextResolve(specifier, context);
 }

@@ -22,8 +22,6 @@ import {
   I18n,
   initialCurrency,
   initialLang,
-  localizeMessage,
-  type MessageContext,
   rememberCurrency,
   rememberLang,
 } from '../i18n/i18n';
@@ -46,6 +44,7 @@ import {
   scenarioFromLoaded,
 } from '../lib/whatif';
 import sampleCompany from '../../../public/samples/sample-company.json';
+import { type MessageContext, renderMessage } from '../i18n/render-message';
 import { renderGroupForm } from './fields-view';
 import { FileImports } from '../lib/file-imports';
 import { renderFiles } from './files-view';
@@ -311,21 +310,16 @@ export class ServimetricsCalculator extends LitElement {
 
   private messageContext(): MessageContext {
     return {
-      labelOf: (key) => {
+      i18n: this.i18n,
+      catalog: this.model?.catalog ?? null,
+      kinds: this.kinds,
+      inputLabel: (key) => {
         const found = this.inputSpecOf(key);
         if (!found) return undefined;
         const label = this.i18n.text(found.spec.label);
         if (found.row === undefined) return label;
         const field = found.field ? ` · ${this.i18n.maybe(`field_${found.field}`, found.field)}` : '';
         return `${label}（${this.i18n.rowName(found.row)}${field}）`;
-      },
-      isFraction: (key) => {
-        const found = this.inputSpecOf(key);
-        return found !== null && found.row === undefined && found.spec.unit === 'fraction';
-      },
-      kpiName: (id) => {
-        const kpi = this.model?.kpiById.get(id);
-        return kpi ? this.i18n.text(kpi.name) : undefined;
       },
     };
   }
@@ -523,7 +517,7 @@ export class ServimetricsCalculator extends LitElement {
     const projectionErrors = (answer?.errors ?? []).filter(isProjection);
     const requestErrors = placed.general.filter((e) => !isProjection(e));
     const messageContext = this.messageContext();
-    const message = (e: EngineError) => localizeMessage(i18n, e.message, messageContext);
+    const message = (e: EngineError) => renderMessage(e, messageContext);
     const fieldsContext = {
       message,
       i18n,
@@ -569,7 +563,7 @@ export class ServimetricsCalculator extends LitElement {
             imports: this.files,
             base: import.meta.env.BASE_URL,
             kpiSpec: (id) => model.kpiById.get(id),
-            message,
+            messages: messageContext,
           })}
         </section>
         <section class="block" id="whatif" data-testid="whatif-section">

@@ -13,7 +13,7 @@ export interface FieldsContext {
   onChange: (key: string, value: FieldValue) => void;
   /** The short symbol of a KPI (CLTV, CAC) for hints. */
   kpiSymbol: (id: string) => string;
-  /** An engine error as shown to a person (see localizeMessage). */
+  /** An engine error as shown to a person (i18n/render-message.ts). */
   message: (error: EngineError) => string;
 }
 

@@ -3,10 +3,10 @@
 // the loaded files give together.
 import { html, nothing, type TemplateResult } from 'lit';
 import { type DataKind, type ImportKind, KIND_IDS } from '../engine/contract';
-import type { EngineError, KpiSpec } from '../engine/contract';
+import type { KpiSpec } from '../engine/contract';
 import { kindName } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
-import { localizeRejectReason } from '../i18n/file-messages';
+import { type MessageContext, renderReason } from '../i18n/render-message';
 import type { FileImports } from '../lib/file-imports';
 import { rejectsCsv } from '../lib/rejects-csv';
 import { renderCombined } from './combined-result-view';
@@ -20,7 +20,8 @@ export interface FilesContext {
   /** The page's base URL, for samples and templates. */
   base: string;
   kpiSpec: (id: string) => KpiSpec | undefined;
-  message: (error: EngineError) => string;
+  /** What the core's messages are rendered with. */
+  messages: MessageContext;
 }
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -139,7 +140,7 @@ function results(ctx: FilesContext): TemplateResult {
       mappingOpen: imports.mappingOpen,
       expanded: imports.expanded,
       kpiSpec: ctx.kpiSpec,
-      message: ctx.message,
+      messages: ctx.messages,
       onToggleMapping: () => imports.toggleMapping(),
       onApplyMapping: (mapping) => void imports.applyMapping(kind, mapping),
       onForgetMapping: () => void imports.forgetMapping(kind),
@@ -148,13 +149,13 @@ function results(ctx: FilesContext): TemplateResult {
       onDownloadRejects: () =>
         void imports.downloadRejects(kind, (rejects) =>
           rejectsCsv(rejects, [i18n.t('csvRow'), i18n.t('csvColumn'), i18n.t('csvValue'), i18n.t('csvReason')], (r) =>
-            localizeRejectReason(i18n, ctx.kinds.find((k) => k.id === kind), r.reason),
+            renderReason(r, { ...ctx.messages, kind: ctx.kinds.find((k) => k.id === kind) }),
           ),
         ),
       onToggleTable: (key) => imports.toggleTable(key),
       onGrossMargin: (margin) => void imports.setGrossMargin(kind, margin),
     })}
-    ${renderCombined({ i18n, combined: imports.combined, kpiSpec: ctx.kpiSpec, message: ctx.message })}`;
+    ${renderCombined({ i18n, combined: imports.combined, kpiSpec: ctx.kpiSpec, messages: ctx.messages })}`;
 }
 
 export function renderFiles(ctx: FilesContext): TemplateResult {

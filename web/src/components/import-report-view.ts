@@ -4,14 +4,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { DATE_FORMATS, type DataKind, type DateFormat, type FormatEntry, type ImportReport } from '../engine/contract';
 import { fieldLabel } from '../i18n/data-labels';
-import { localizeRejectReason } from '../i18n/file-messages';
 import type { I18n } from '../i18n/i18n';
+import { type MessageContext, renderReason } from '../i18n/render-message';
 
 const MAX_REJECTS_SHOWN = 10;
 
 export interface ImportReportContext {
   i18n: I18n;
   kind: DataKind | undefined;
+  /** What the rejects' reasons are rendered with (the file's kind included). */
+  messages: MessageContext;
   report: ImportReport;
   busy: boolean;
   onDateFormat: (field: string, format: DateFormat) => void;
@@ -124,7 +126,7 @@ function rejects(ctx: ImportReportContext): TemplateResult | typeof nothing {
               <td>${r.row}</td>
               <td>${r.column ?? '—'}</td>
               <td><code>${r.value ?? ''}</code></td>
-              <td class="wrap">${localizeRejectReason(i18n, ctx.kind, r.reason)}</td>
+              <td class="wrap">${renderReason(r, ctx.messages)}</td>
             </tr>`,
           )}
         </tbody>

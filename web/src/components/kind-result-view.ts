@@ -4,8 +4,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { type DataKind, type DateFormat, fileError, type ImportKind, KIND_IDS } from '../engine/contract';
 import type { EngineError, KpiResult, KpiSpec } from '../engine/contract';
 import { kindName, measureLabel } from '../i18n/data-labels';
-import { localizeFileMessage } from '../i18n/file-messages';
 import type { I18n } from '../i18n/i18n';
+import { type MessageContext, renderMessage } from '../i18n/render-message';
 import { formatMeasure } from '../lib/data-format';
 import type { KindResult } from '../lib/file-imports';
 import type { Mapping } from '../lib/mapping-memory';
@@ -23,7 +23,8 @@ export interface KindResultContext {
   mappingOpen: boolean;
   expanded: ReadonlySet<string>;
   kpiSpec: (id: string) => KpiSpec | undefined;
-  message: (error: EngineError) => string;
+  /** What the core's messages are rendered with (the file's kind is added here). */
+  messages: MessageContext;
   onToggleMapping: () => void;
   onApplyMapping: (mapping: Mapping) => void;
   onForgetMapping: () => void;
@@ -33,6 +34,11 @@ export interface KindResultContext {
   onToggleTable: (key: string) => void;
   /** A new gross margin (fraction) for a transactions file's CLTV: the file is read again. */
   onGrossMargin: (margin: number) => void;
+}
+
+/** The message context of this file: field ids are labelled in its kind. */
+function messagesOf(ctx: KindResultContext): MessageContext {
+  return { ...ctx.messages, kind: ctx.kinds.find((k) => k.id === ctx.result.kind) };
 }
 
 /** The margin a transactions file's CLTV (and so LTV:CAC per channel) is computed with. */
@@ -65,7 +71,7 @@ function problem(ctx: KindResultContext, error: EngineError): TemplateResult {
   const { i18n, result } = ctx;
   return html`<div class="notice error file-error" role="alert" data-testid="file-error">
     <strong>${i18n.t('fileProblem')}</strong>
-    <p data-role="message">${localizeFileMessage(i18n, ctx.kinds, error.message)}</p>
+    <p data-role="message">${renderMessage(error, messagesOf(ctx))}</p>
     ${result.kind === 'auto'
       ? html`<label class="inline"
           >${i18n.t('readAs')}
@@ -90,7 +96,7 @@ function kpiCards(ctx: KindResultContext): TemplateResult | typeof nothing {
   if (ids.length === 0) return nothing;
   return html`<h3 class="results-title">${i18n.t('kpisFromFile')}</h3>
     <div class="cards" data-testid="file-kpis">
-      ${ids.map((id) => renderKpiCard(i18n, ctx.kpiSpec(id) as KpiSpec, results.get(id), errorsOf.get(id), ctx.message, results))}
+      ${ids.map((id) => renderKpiCard(i18n, ctx.kpiSpec(id) as KpiSpec, results.get(id), errorsOf.get(id), (e) => renderMessage(e, messagesOf(ctx)), results))}
     </div>`;
 }
 
@@ -125,12 +131,12 @@ function notesAndErrors(ctx: KindResultContext): TemplateResult | typeof nothing
   const notes = ctx.result.answer.notes ?? [];
   const others = ctx.result.answer.errors.filter((e) => e.input !== 'file' && !(e.kpi && ctx.kpiSpec(e.kpi)));
   if (notes.length === 0 && others.length === 0) return nothing;
-  return html`${renderNotes(i18n, notes, 'notes', i18n.t('notesTitle'))}
+  return html`${renderNotes(messagesOf(ctx), notes, 'notes', i18n.t('notesTitle'))}
     ${others.length
       ? html`<div data-testid="file-errors">
           <h4>${i18n.t('otherErrors')}</h4>
           <ul class="errors">
-            ${others.map((e) => html`<li>${ctx.message(e)}</li>`)}
+            ${others.map((e) => html`<li>${renderMessage(e, messagesOf(ctx))}</li>`)}
           </ul>
         </div>`
       : nothing}`;
@@ -168,7 +174,7 @@ export function renderKindResult(ctx: KindResultContext): TemplateResult {
       : nothing}
     ${kpiCards(ctx)} ${measures(ctx)} ${tables(ctx)} ${notesAndErrors(ctx)}
     ${report
-      ? renderImportReport({ i18n, kind, report, busy: ctx.busy, onDateFormat: ctx.onDateFormat, onDownloadRejects: ctx.onDownloadRejects })
+      ? renderImportReport({ i18n, kind, messages: messagesOf(ctx), report, busy: ctx.busy, onDateFormat: ctx.onDateFormat, onDownloadRejects: ctx.onDownloadRejects })
       : nothing}
   </div>`;
 }

@@ -995,10 +995,6 @@ export const styles = css`
     flex-direction: column;
     gap: 4px;
   }
-  .notes .note-detail {
-    display: block;
-    font-size: 12px;
-  }
   .import-report {
     display: flex;
     flex-direction: column;

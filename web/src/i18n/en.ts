@@ -182,6 +182,7 @@ export const en = {
   rejectValue: 'Value',
   rejectReason: 'Reason',
   // The rejects download's header: plain names in English, as the core's CSV has them.
+  linesMore: '{n} more',
   csvRow: 'row',
   csvColumn: 'column',
   csvValue: 'value',

@@ -178,6 +178,7 @@ export const zhCN: Messages = {
   rejectColumn: '列',
   rejectValue: '值',
   rejectReason: '原因',
+  linesMore: '另外 {n} 行',
   csvRow: '行',
   csvColumn: '列',
   csvValue: '值',
