@@ -4,7 +4,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { EngineClient, isSuperseded } from '../engine/engine-client';
-import type { DataKind } from '../engine/contract';
+import type { DataKind, DateFormat } from '../engine/contract';
 import type {
   AssumptionKey,
   Catalog,
@@ -73,6 +73,7 @@ export class ServimetricsCalculator extends LitElement {
   @state() private scenario: Scenario = {};
   @state() private metric: Metric = 'revenue';
   @state() private kinds: DataKind[] = [];
+  @state() private dateFormats: DateFormat[] = [];
   @state() private notice: Notice = 'sample';
   @state() private chartWidth = 0;
   @state() private activeSection = '';
@@ -127,7 +128,11 @@ export class ServimetricsCalculator extends LitElement {
       this.engine = new EngineClient();
       // The data kinds only label the files panel: the calculator works without them.
       this.engine.kinds().then(
-        (k) => (this.kinds = k.kinds),
+        (k) => {
+          this.kinds = k.kinds;
+          this.dateFormats = k.date_formats;
+          this.files.kindIds = k.kinds.map((kind) => kind.id);
+        },
         (error: unknown) => console.warn('[servimetrics] data kinds unavailable:', error),
       );
       // The sample company is a complete request of its own: compute it while the catalog
@@ -560,6 +565,7 @@ export class ServimetricsCalculator extends LitElement {
           ${renderFiles({
             i18n,
             kinds: this.kinds,
+            dateFormats: this.dateFormats,
             imports: this.files,
             base: import.meta.env.BASE_URL,
             kpiSpec: (id) => model.kpiById.get(id),

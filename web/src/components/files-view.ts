@@ -2,7 +2,7 @@
 // templates per kind, the progress of a running import, the result of each kind loaded, and what
 // the loaded files give together.
 import { html, nothing, type TemplateResult } from 'lit';
-import { type DataKind, type ImportKind, KIND_IDS } from '../engine/contract';
+import type { DataKind, DateFormat, ImportKind } from '../engine/contract';
 import type { KpiSpec } from '../engine/contract';
 import { kindName } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
@@ -15,7 +15,9 @@ import { renderKindResult } from './kind-result-view';
 
 export interface FilesContext {
   i18n: I18n;
+  /** The data kinds and date formats, from the core's kinds(). */
   kinds: DataKind[];
+  dateFormats: readonly DateFormat[];
   imports: FileImports;
   /** The page's base URL, for samples and templates. */
   base: string;
@@ -65,7 +67,7 @@ function dropzone(ctx: FilesContext): TemplateResult {
       >${i18n.t('filesKind')}
       <select data-testid="kind-select" @change=${(e: Event) => imports.setKind((e.target as HTMLSelectElement).value as ImportKind)}>
         <option value="auto" ?selected=${imports.kind === 'auto'}>${i18n.t('kindAuto')}</option>
-        ${KIND_IDS.map((k) => html`<option value=${k} ?selected=${imports.kind === k}>${kindName(i18n, ctx.kinds, k)}</option>`)}
+        ${ctx.kinds.map((k) => html`<option value=${k.id} ?selected=${imports.kind === k.id}>${i18n.text(k.name)}</option>`)}
       </select></label
     >
     <label class="btn primary">
@@ -80,12 +82,12 @@ function kindList(ctx: FilesContext): TemplateResult {
   return html`<div class="panel kind-list" data-testid="kind-list">
     <h3 class="results-title">${i18n.t('filesKinds')}</h3>
     <ul>
-      ${KIND_IDS.map((id) => {
-        const kind = ctx.kinds.find((k) => k.id === id);
+      ${ctx.kinds.map((kind) => {
+        const id = kind.id;
         return html`<li data-kind=${id}>
           <div class="kind-text">
-            <strong>${kindName(i18n, ctx.kinds, id)}</strong>
-            <span class="muted small">${kind ? i18n.text(kind.description) : ''}</span>
+            <strong>${i18n.text(kind.name)}</strong>
+            <span class="muted small">${i18n.text(kind.description)}</span>
           </div>
           <div class="kind-actions">
             <button type="button" class="btn small" data-testid=${`sample-${id}`} ?disabled=${imports.running !== null}
@@ -135,6 +137,7 @@ function results(ctx: FilesContext): TemplateResult {
     ${renderKindResult({
       i18n,
       kinds: ctx.kinds,
+      dateFormats: ctx.dateFormats,
       result: active,
       busy: imports.running !== null,
       mappingOpen: imports.mappingOpen,

@@ -2,7 +2,7 @@
 // encoding, delimiter); the detected date and number formats, with a date format override that
 // reads the file again; the first rejected rows and a download of all of them.
 import { html, nothing, type TemplateResult } from 'lit';
-import { DATE_FORMATS, type DataKind, type DateFormat, type FormatEntry, type ImportReport } from '../engine/contract';
+import type { DataKind, DateFormat, FormatEntry, ImportReport } from '../engine/contract';
 import { fieldLabel } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
 import { type MessageContext, renderReason } from '../i18n/render-message';
@@ -12,6 +12,8 @@ const MAX_REJECTS_SHOWN = 10;
 export interface ImportReportContext {
   i18n: I18n;
   kind: DataKind | undefined;
+  /** The date formats a column can be read with, from the core's kinds(). */
+  dateFormats: readonly DateFormat[];
   /** What the rejects' reasons are rendered with (the file's kind included). */
   messages: MessageContext;
   report: ImportReport;
@@ -61,8 +63,8 @@ function fileFacts(ctx: ImportReportContext): TemplateResult {
 }
 
 /** The order of a detected date format ("dmy"), whichever field of the entry holds it. */
-function dateOrder(entry: FormatEntry): DateFormat | '' {
-  const known = (v: string | undefined): v is DateFormat => v !== undefined && (DATE_FORMATS as readonly string[]).includes(v);
+function dateOrder(formats: readonly DateFormat[], entry: FormatEntry): DateFormat | '' {
+  const known = (v: string | undefined): v is DateFormat => v !== undefined && formats.includes(v);
   if (known(entry.order)) return entry.order;
   if (known(entry.format)) return entry.format;
   return '';
@@ -77,7 +79,7 @@ function numberFormat(i18n: I18n, entry: FormatEntry): string {
 function formatRow(ctx: ImportReportContext, entry: FormatEntry): TemplateResult {
   const { i18n } = ctx;
   const label = fieldLabel(i18n, ctx.kind, entry.field);
-  const order = dateOrder(entry);
+  const order = dateOrder(ctx.dateFormats, entry);
   // The core's own label of what it read, e.g. "DD/MM/YYYY h:mm", unless it is the order's id.
   const detected = entry.format && entry.format !== order ? entry.format : '';
   return html`<li class="format-row" data-format-field=${entry.field} data-ambiguous=${entry.ambiguous ? 'true' : 'false'}>
@@ -92,7 +94,7 @@ function formatRow(ctx: ImportReportContext, entry: FormatEntry): TemplateResult
               @change=${(e: Event) => ctx.onDateFormat(entry.field, (e.target as HTMLSelectElement).value as DateFormat)}
             >
               ${order ? nothing : html`<option value="" selected>—</option>`}
-              ${DATE_FORMATS.map((f) => html`<option value=${f} ?selected=${f === order}>${i18n.t(`datefmt_${f}`)}</option>`)}
+              ${ctx.dateFormats.map((f) => html`<option value=${f} ?selected=${f === order}>${i18n.maybe(`datefmt_${f}`, f)}</option>`)}
             </select
             >${entry.chosen ? html`<span class="chip tiny" data-role="chosen">${i18n.t('formatChosen')}</span>` : nothing}</span
           >`

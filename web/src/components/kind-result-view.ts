@@ -1,7 +1,7 @@
 // The result of one imported file: the file-level problem first, then its KPIs (as the calculator's
 // cards), measures, tables and notes, the column mapping and the import report.
 import { html, nothing, type TemplateResult } from 'lit';
-import { type DataKind, type DateFormat, fileError, type ImportKind, KIND_IDS } from '../engine/contract';
+import { type DataKind, type DateFormat, fileError, type ImportKind } from '../engine/contract';
 import type { EngineError, KpiResult, KpiSpec } from '../engine/contract';
 import { kindName, measureLabel } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
@@ -18,6 +18,8 @@ import { renderNotes } from './notes-view';
 export interface KindResultContext {
   i18n: I18n;
   kinds: DataKind[];
+  /** The date formats a column can be read with, from the core's kinds(). */
+  dateFormats: readonly DateFormat[];
   result: KindResult;
   busy: boolean;
   mappingOpen: boolean;
@@ -77,7 +79,7 @@ function problem(ctx: KindResultContext, error: EngineError): TemplateResult {
           >${i18n.t('readAs')}
           <select data-testid="read-as" @change=${(e: Event) => ctx.onReadAs((e.target as HTMLSelectElement).value as ImportKind)}>
             <option value="" selected>—</option>
-            ${KIND_IDS.map((k) => html`<option value=${k}>${kindName(i18n, ctx.kinds, k)}</option>`)}
+            ${ctx.kinds.map((k) => html`<option value=${k.id}>${i18n.text(k.name)}</option>`)}
           </select></label
         >`
       : nothing}
@@ -174,7 +176,7 @@ export function renderKindResult(ctx: KindResultContext): TemplateResult {
       : nothing}
     ${kpiCards(ctx)} ${measures(ctx)} ${tables(ctx)} ${notesAndErrors(ctx)}
     ${report
-      ? renderImportReport({ i18n, kind, messages: messagesOf(ctx), report, busy: ctx.busy, onDateFormat: ctx.onDateFormat, onDownloadRejects: ctx.onDownloadRejects })
+      ? renderImportReport({ i18n, kind, dateFormats: ctx.dateFormats, messages: messagesOf(ctx), report, busy: ctx.busy, onDateFormat: ctx.onDateFormat, onDownloadRejects: ctx.onDownloadRejects })
       : nothing}
   </div>`;
 }

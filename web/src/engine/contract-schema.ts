@@ -118,7 +118,7 @@ export const schema = {
   Catalog: { version: num, groups: arrayOf('GroupSpec'), kpis: arrayOf('KpiSpec'), inputs: arrayOf('CatalogInput') },
   KindField: { id: str, type: str, required: bool, label: text, aliases: arr, categories: opt('array') },
   DataKind: { id: str, name: text, description: text, fields: arrayOf('KindField'), one_of: arr },
-  KindsCatalog: { kinds: arrayOf('DataKind') },
+  KindsCatalog: { kinds: arrayOf('DataKind'), date_formats: arr },
   RuleSpec: { band: str, op: str, value: num },
   Interval: { low: num, high: num, level: num },
   BreakdownRow: { name: str, value: num, band: str, rule: opt('string'), rule_spec: optional(shapeOrNull('RuleSpec')) },

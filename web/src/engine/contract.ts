@@ -160,15 +160,16 @@ export interface DataKind {
 
 export interface KindsCatalog {
   kinds: DataKind[];
+  /** The date formats a column can be read with (iso, ymd, mdy, dmy, cjk, compact, excel_serial), in the order offered. */
+  date_formats: DateFormat[];
 }
 
-export const KIND_IDS = ['transactions', 'subscriptions', 'survey', 'tickets', 'spend', 'ledger'] as const;
-export type KindId = (typeof KIND_IDS)[number];
+/** A kind's id, as kinds() lists it. */
+export type KindId = string;
 /** What an import is asked to read a file as: a kind, or "auto" to let the core choose. */
-export type ImportKind = KindId | 'auto';
-
-export const DATE_FORMATS = ['iso', 'ymd', 'mdy', 'dmy', 'cjk', 'compact', 'excel_serial'] as const;
-export type DateFormat = (typeof DATE_FORMATS)[number];
+export type ImportKind = KindId;
+/** A date format's id, as kinds() lists it. */
+export type DateFormat = string;
 
 // ---- compute() -----------------------------------------------------------------------------
 

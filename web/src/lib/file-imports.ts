@@ -10,8 +10,6 @@ import {
   type ImportKind,
   type ImportOptions,
   type ImportReject,
-  KIND_IDS,
-  type KindId,
 } from '../engine/contract';
 import type { ImportProgress } from '../engine/protocol';
 import { downloadText, rejectsFileName } from './download';
@@ -56,6 +54,8 @@ export class FileImports implements ReactiveController {
   /** KPIs that need two of the loaded files at once (LTV:CAC per channel); null with fewer. */
   combined: CombinedAnswer | null = null;
   private combineSeq = 0;
+  /** The ids of the data kinds (the core's kinds()), for mappings saved under another kind. */
+  kindIds: readonly string[] = [];
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -229,7 +229,7 @@ export class FileImports implements ReactiveController {
     const header = answer.import?.header ?? [];
     const headerKey = header.length ? mappingKey(kind, header) : null;
     if (!options.mapping && header.length) {
-      const saved = findSaved(kind, header);
+      const saved = findSaved(this.kindIds, kind, header);
       if (saved) {
         remembered = true;
         if (saved.kind !== kind || !sameMapping(saved.mapping, answer.import?.mapping ?? [])) {
@@ -283,8 +283,8 @@ export class FileImports implements ReactiveController {
  * A mapping saved for this header list: of the kind the file was read as, or, when its kind was
  * not recognised, of whichever kind the user mapped these headers for.
  */
-function findSaved(kind: string, header: readonly string[]): { kind: KindId; mapping: Mapping } | undefined {
-  const kinds: readonly KindId[] = kind === 'auto' ? KIND_IDS : KIND_IDS.filter((k) => k === kind);
+function findSaved(kindIds: readonly string[], kind: string, header: readonly string[]): { kind: string; mapping: Mapping } | undefined {
+  const kinds = kind === 'auto' ? kindIds : [kind];
   for (const k of kinds) {
     const mapping = savedMapping(mappingKey(k, header));
     if (mapping) return { kind: k, mapping };
