@@ -9,6 +9,9 @@ import { type MessageContext, renderReason } from '../i18n/render-message';
 
 const MAX_REJECTS_SHOWN = 10;
 
+/** A report with its counts and rejects, zero and none where the core gave none. */
+type CountedReport = ImportReport & Required<Pick<ImportReport, 'rows_read' | 'rows_used' | 'rows_rejected' | 'rejects'>>;
+
 export interface ImportReportContext {
   i18n: I18n;
   kind: DataKind | undefined;
@@ -21,6 +24,8 @@ export interface ImportReportContext {
   onDateFormat: (field: string, format: DateFormat) => void;
   onDownloadRejects: () => void;
 }
+
+type CountedContext = ImportReportContext & { report: CountedReport };
 
 const DELIMITERS: Record<string, 'delim_comma' | 'delim_semicolon' | 'delim_tab' | 'delim_pipe' | 'delim_spaces'> = {
   ',': 'delim_comma',
@@ -107,7 +112,7 @@ function formatRow(ctx: ImportReportContext, entry: FormatEntry): TemplateResult
   </li>`;
 }
 
-function rejects(ctx: ImportReportContext): TemplateResult | typeof nothing {
+function rejects(ctx: CountedContext): TemplateResult | typeof nothing {
   const { i18n, report } = ctx;
   if (report.rows_rejected === 0 && report.rejects.length === 0) return nothing;
   return html`<div data-testid="import-rejects">
@@ -143,14 +148,14 @@ function rejects(ctx: ImportReportContext): TemplateResult | typeof nothing {
 export function renderImportReport(given: ImportReportContext): TemplateResult {
   // A file that could not be read, or whose kind was not recognised, is answered without row counts.
   const r = given.report;
-  const report: ImportReport = {
+  const report: CountedReport = {
     ...r,
     rows_read: r.rows_read ?? 0,
     rows_used: r.rows_used ?? 0,
     rows_rejected: r.rows_rejected ?? 0,
     rejects: r.rejects ?? [],
   };
-  const ctx = { ...given, report };
+  const ctx: CountedContext = { ...given, report };
   const { i18n } = ctx;
   return html`<section class="import-report" aria-label=${i18n.t('importReport')}>
     <h3 class="results-title">${i18n.t('importReport')}</h3>

@@ -308,7 +308,8 @@ export interface DataTable {
 }
 
 export interface FileInfo {
-  format: string;
+  /** "csv" or "xlsx"; absent when the file was empty. */
+  format?: string;
   encoding?: string;
   encoding_reason?: string;
   delimiter?: string;
@@ -338,17 +339,21 @@ export interface FormatEntry {
   decimal?: string;
 }
 
+/**
+ * How a file was read. A file that could not be read, or whose kind was not recognised, has only its
+ * kind and file facts: everything from the header on is absent.
+ */
 export interface ImportReport {
   kind: string;
   file: FileInfo;
-  header: string[];
-  mapping: MappingEntry[];
-  formats: FormatEntry[];
-  rows_read: number;
-  rows_used: number;
-  rows_rejected: number;
+  header?: string[];
+  mapping?: MappingEntry[];
+  formats?: FormatEntry[];
+  rows_read?: number;
+  rows_used?: number;
+  rows_rejected?: number;
   /** The first rejects (100 at most); FileImport.rejectsJson() has them all. */
-  rejects: ImportReject[];
+  rejects?: ImportReject[];
   rejects_kept?: number;
 }
 
