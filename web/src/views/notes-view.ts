@@ -1,6 +1,6 @@
 // The notes of an answer (what was assumed, what could not be computed), in the page's language:
 // each note's code rendered from the message tables (render-message.ts).
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Note } from '../engine/contract';
 import { type MessageContext, renderMessage } from '../i18n/render-message';
 
@@ -13,3 +13,21 @@ export function renderNotes(messages: MessageContext, notes: readonly Note[], te
     </ul>
   </div>`;
 }
+
+// How this view looks; the calculator adopts it into its shadow root (calculator.ts).
+export const notesStyles = css`
+  .notes {
+    padding: 12px 18px;
+
+  }
+
+  .notes ul {
+    margin: 0;
+    padding-left: 18px;
+    font-size: 13px;
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+
+  }
+`;

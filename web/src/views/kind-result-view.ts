@@ -1,6 +1,6 @@
 // The result of one imported file: the file-level problem first, then its KPIs (as the calculator's
 // cards), measures, tables and notes, the column mapping and the import report.
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { type DataKind, type DateFormat, fileError, type ImportKind } from '../engine/contract';
 import type { EngineError, KpiResult, KpiSpec } from '../engine/contract';
 import { kindName, measureLabel } from '../i18n/data-labels';
@@ -180,3 +180,97 @@ export function renderKindResult(ctx: KindResultContext): TemplateResult {
       : nothing}
   </div>`;
 }
+
+// How this view looks; the calculator adopts it into its shadow root (calculator.ts).
+export const kindResultStyles = css`
+  .margin-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 12px;
+    margin: 8px 0 4px;
+
+  }
+
+  .margin-control {
+    width: 7.5em;
+
+  }
+
+  .kind-result {
+    display: flex;
+    flex-direction: column;
+    gap: 14px;
+    min-width: 0;
+
+  }
+
+  .kind-result > .notice {
+    margin: 0;
+
+  }
+
+  .result-head {
+    display: flex;
+    justify-content: space-between;
+    align-items: flex-start;
+    gap: 10px;
+    flex-wrap: wrap;
+
+  }
+
+  .result-head h3 {
+    font-size: 18px;
+
+  }
+
+  .result-head p {
+    overflow-wrap: anywhere;
+
+  }
+
+  .file-error {
+    border-left: 4px solid var(--_bad);
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    font-size: 15px;
+
+  }
+
+  .file-error p {
+    color: var(--_text);
+    overflow-wrap: anywhere;
+
+  }
+
+  .measures {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(140px, 40%), 1fr));
+    gap: 14px 20px;
+    padding: 14px 18px;
+
+  }
+
+  .measures .stat strong {
+    font-size: 20px;
+    overflow-wrap: anywhere;
+
+  }
+
+  .file-tables {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 460px), 1fr));
+    gap: 14px;
+    align-items: start;
+
+  }
+
+  @media (max-width: 720px) {
+    .measures {
+      padding-left: 14px;
+      padding-right: 14px;
+    }
+
+  }
+`;

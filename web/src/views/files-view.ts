@@ -1,7 +1,7 @@
 // The data files panel: a drop zone and file picker with the kind to read the file as, a sample and
 // templates per kind, the progress of a running import, the result of each kind loaded, and what
 // the loaded files give together.
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { DataKind, DateFormat, ImportKind } from '../engine/contract';
 import type { KpiSpec } from '../engine/contract';
 import { kindName } from '../i18n/data-labels';
@@ -173,3 +173,171 @@ export function renderFiles(ctx: FilesContext): TemplateResult {
     ${status(ctx)}
     <div class="files-results" aria-live="polite">${results(ctx)}</div>`;
 }
+
+// How this view looks; the calculator adopts it into its shadow root (calculator.ts).
+export const filesStyles = css`
+  .files-grid {
+    display: grid;
+    grid-template-columns: minmax(260px, 4fr) 8fr;
+    gap: 16px;
+    align-items: stretch;
+
+  }
+
+  .dropzone {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 10px;
+    text-align: center;
+    padding: 26px 18px;
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    min-height: 190px;
+    transition: border-color 0.15s, background 0.15s;
+
+  }
+
+  .dropzone > svg {
+    color: var(--_accent);
+
+  }
+
+  .dropzone.over {
+    border-color: var(--_accent);
+    background: var(--_accent-soft);
+
+  }
+
+  .dropzone .row {
+    display: flex;
+    gap: 8px;
+    flex-wrap: wrap;
+    justify-content: center;
+
+  }
+
+  .dropzone a {
+    color: var(--_accent);
+    font-size: 13px;
+
+  }
+
+  .kind-list {
+    padding: 14px 18px;
+    min-width: 0;
+
+  }
+
+  .kind-list ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+
+  }
+
+  .kind-list li {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 6px 16px;
+    padding: 9px 0;
+    border-top: 1px solid var(--_border);
+    flex-wrap: wrap;
+
+  }
+
+  .kind-list li:first-child {
+    border-top: 0;
+
+  }
+
+  .kind-text {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+    flex: 1 1 260px;
+
+  }
+
+  .kind-text strong {
+    font-size: 14px;
+
+  }
+
+  .kind-actions {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    flex-wrap: wrap;
+
+  }
+
+  .templates {
+    color: var(--_muted);
+    white-space: nowrap;
+
+  }
+
+  .templates a {
+    color: var(--_accent);
+
+  }
+
+  .files-results {
+    margin-top: 18px;
+    min-width: 0;
+
+  }
+
+  .tabs {
+    display: flex;
+    gap: 6px;
+    overflow-x: auto;
+    border-bottom: 1px solid var(--_border);
+    margin-bottom: 14px;
+
+  }
+
+  .tabs button {
+    border: 0;
+    border-bottom: 3px solid transparent;
+    background: none;
+    padding: 8px 12px;
+    cursor: pointer;
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    font-weight: 600;
+    white-space: nowrap;
+
+  }
+
+  .tabs button[aria-selected='true'] {
+    border-bottom-color: var(--_accent);
+    color: var(--_accent);
+
+  }
+
+  .tabs button span {
+    font-weight: 400;
+
+  }
+
+  @media (max-width: 1100px) {
+    .files-grid {
+      grid-template-columns: 1fr;
+    }
+
+  }
+
+  @media (max-width: 720px) {
+    .kind-list {
+      padding-left: 14px;
+      padding-right: 14px;
+    }
+
+  }
+`;

@@ -1,7 +1,7 @@
 // The import report of one file: rows read, used and rejected; how the file was read (format,
 // encoding, delimiter); the detected date and number formats, with a date format override that
 // reads the file again; the first rejected rows and a download of all of them.
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { DataKind, DateFormat, FormatEntry, ImportReport } from '../engine/contract';
 import { fieldLabel } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
@@ -178,3 +178,124 @@ export function renderImportReport(given: ImportReportContext): TemplateResult {
     ${rejects(ctx)}
   </section>`;
 }
+
+// How this view looks; the calculator adopts it into its shadow root (calculator.ts).
+export const importReportStyles = css`
+  .import-report select {
+    border: 1px solid var(--_border);
+    border-radius: 7px;
+    padding: 6px 8px;
+    background: var(--_surface);
+    color: var(--_text);
+    max-width: 100%;
+
+  }
+
+  .import-report {
+    display: flex;
+    flex-direction: column;
+    gap: 12px;
+    padding: 14px 18px;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    min-width: 0;
+
+  }
+
+  .import-report .results-title {
+    margin: 0;
+
+  }
+
+  .import-report .btn {
+    margin-top: 8px;
+
+  }
+
+  .facts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px 22px;
+    margin: 0;
+    font-size: 13px;
+
+  }
+
+  .facts div {
+    display: flex;
+    gap: 6px;
+
+  }
+
+  .facts dt {
+    color: var(--_muted);
+
+  }
+
+  .facts dd {
+    margin: 0;
+    font-weight: 600;
+
+  }
+
+  ul.formats {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    font-size: 14px;
+
+  }
+
+  .format-row {
+    padding: 7px 0;
+    border-bottom: 1px solid var(--_border);
+
+  }
+
+  .format-main {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 12px;
+
+  }
+
+  .format-name {
+    flex: 0 1 260px;
+
+  }
+
+  .format-name code,
+
+  .format-value code {
+    font-family: var(--_mono);
+    font-size: 12.5px;
+    color: var(--_muted);
+
+  }
+
+  .format-value {
+    display: inline-flex;
+    align-items: center;
+    gap: 8px;
+    flex-wrap: wrap;
+    min-width: 0;
+
+  }
+
+  .warn {
+    color: var(--_watch);
+    font-size: 13px;
+    margin-top: 4px;
+
+  }
+
+  @media (max-width: 720px) {
+    .import-report {
+      padding-left: 14px;
+      padding-right: 14px;
+    }
+
+  }
+`;

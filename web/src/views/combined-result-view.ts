@@ -1,6 +1,6 @@
 // What the loaded files give only together (LTV:CAC per channel from spend + transactions): the
 // core's combine() answer as KPI cards, with the notes that say which channels could not be matched.
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CombinedAnswer } from '../engine/contract';
 import type { EngineError, KpiResult, KpiSpec } from '../engine/contract';
 import type { I18n } from '../i18n/i18n';
@@ -37,3 +37,11 @@ export function renderCombined(ctx: CombinedContext): TemplateResult | typeof no
     ${renderNotes(ctx.messages, combined.notes ?? [], 'combined-notes')}
   </div>`;
 }
+
+// How this view looks; the calculator adopts it into its shadow root (calculator.ts).
+export const combinedResultStyles = css`
+  .kind-result.combined {
+    margin-top: 20px;
+
+  }
+`;
