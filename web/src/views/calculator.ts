@@ -72,14 +72,12 @@ export const calculatorStyles = css`
   .topbar {
     background: var(--_surface);
     border-bottom: 1px solid var(--_border);
-
   }
 
   .topbar-inner {
     max-width: 1360px;
     margin: 0 auto;
     padding: 0 24px;
-
   }
 
   .topbar-inner {
@@ -90,7 +88,6 @@ export const calculatorStyles = css`
     padding-top: 14px;
     padding-bottom: 14px;
     flex-wrap: wrap;
-
   }
 
   .brand {
@@ -98,25 +95,21 @@ export const calculatorStyles = css`
     align-items: center;
     gap: 12px;
     min-width: 0;
-
   }
 
   .brand svg {
     flex: none;
-
   }
 
   .brand h1 {
     font-size: 20px;
     letter-spacing: -0.01em;
     font-weight: 700;
-
   }
 
   .brand p {
     color: var(--_muted);
     font-size: 13px;
-
   }
 
   .actions {
@@ -125,13 +118,11 @@ export const calculatorStyles = css`
     gap: 8px;
     flex-wrap: wrap;
     margin-left: auto;
-
   }
 
   .nav button:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
-
   }
 
   .currency {
@@ -140,7 +131,6 @@ export const calculatorStyles = css`
     gap: 6px;
     font-size: 13px;
     color: var(--_muted);
-
   }
 
   .currency select {
@@ -148,7 +138,6 @@ export const calculatorStyles = css`
     border-radius: 8px;
     padding: 6px 8px;
     background: var(--_surface);
-
   }
 
   .overview {
@@ -157,12 +146,10 @@ export const calculatorStyles = css`
     grid-template-columns: minmax(220px, 1fr) 3fr;
     gap: 16px;
     align-items: stretch;
-
   }
 
   .overview .totals {
     padding: 16px 18px;
-
   }
 
   .overview h2 {
@@ -171,7 +158,6 @@ export const calculatorStyles = css`
     letter-spacing: 0.06em;
     color: var(--_muted);
     font-weight: 600;
-
   }
 
   .tally {
@@ -179,55 +165,46 @@ export const calculatorStyles = css`
     gap: 14px;
     margin-top: 10px;
     flex-wrap: wrap;
-
   }
 
   .tally div {
     display: flex;
     flex-direction: column;
-
   }
 
   .tally strong {
     font-size: 26px;
     line-height: 1.1;
     font-variant-numeric: tabular-nums;
-
   }
 
   .tally span {
     font-size: 12px;
     color: var(--_muted);
-
   }
 
   .tally .good strong {
     color: var(--_good);
-
   }
 
   .tally .watch strong {
     color: var(--_watch);
-
   }
 
   .tally .bad strong {
     color: var(--_bad);
-
   }
 
   .computed {
     margin-top: 8px;
     font-size: 12px;
     color: var(--_muted);
-
   }
 
   .group-tiles {
     display: grid;
     grid-template-columns: repeat(5, minmax(0, 1fr));
     gap: 10px;
-
   }
 
   .group-tile {
@@ -237,18 +214,15 @@ export const calculatorStyles = css`
     display: flex;
     flex-direction: column;
     gap: 8px;
-
   }
 
   .group-tile:hover {
     border-color: var(--_accent);
-
   }
 
   .group-tile .name {
     font-weight: 600;
     font-size: 14px;
-
   }
 
   .tile-counts {
@@ -258,29 +232,24 @@ export const calculatorStyles = css`
     font-size: 12px;
     color: var(--_muted);
     margin-top: auto;
-
   }
 
   .tile-counts .good {
     color: var(--_good);
-
   }
 
   .tile-counts .watch {
     color: var(--_watch);
-
   }
 
   .tile-counts .bad {
     color: var(--_bad);
-
   }
 
   .dots {
     display: flex;
     flex-wrap: wrap;
     gap: 4px;
-
   }
 
   .dot {
@@ -288,27 +257,22 @@ export const calculatorStyles = css`
     height: 12px;
     border-radius: 3px;
     background: var(--_border);
-
   }
 
   .dot.good {
     background: var(--_good);
-
   }
 
   .dot.watch {
     background: var(--_watch);
-
   }
 
   .dot.bad {
     background: var(--_bad);
-
   }
 
   .dot.none {
     background: color-mix(in srgb, var(--_none) 45%, transparent);
-
   }
 
   .nav {
@@ -320,7 +284,6 @@ export const calculatorStyles = css`
     backdrop-filter: blur(6px);
     -webkit-backdrop-filter: blur(6px);
     border-bottom: 1px solid var(--_border);
-
   }
 
   .nav .wrap {
@@ -330,7 +293,6 @@ export const calculatorStyles = css`
     scrollbar-width: none;
     padding-top: 6px;
     padding-bottom: 6px;
-
   }
 
   .nav button {
@@ -342,20 +304,17 @@ export const calculatorStyles = css`
     white-space: nowrap;
     font-size: 14px;
     color: var(--_muted);
-
   }
 
   .nav button:hover {
     color: var(--_text);
     background: var(--_accent-soft);
-
   }
 
   .nav button.active {
     color: var(--_accent);
     background: var(--_accent-soft);
     font-weight: 600;
-
   }
 
   section.group,
@@ -363,7 +322,6 @@ export const calculatorStyles = css`
   section.block {
     padding-top: 28px;
     scroll-margin-top: 56px;
-
   }
 
   .group-grid {
@@ -371,7 +329,6 @@ export const calculatorStyles = css`
     grid-template-columns: minmax(300px, 5fr) 7fr;
     gap: 16px;
     align-items: start;
-
   }
 
   footer {
@@ -379,7 +336,6 @@ export const calculatorStyles = css`
     color: var(--_muted);
     font-size: 13px;
     text-align: center;
-
   }
 
   .skeleton {
@@ -387,7 +343,6 @@ export const calculatorStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(270px, 1fr));
     gap: 12px;
     margin-top: 20px;
-
   }
 
   .skeleton div {
@@ -397,7 +352,6 @@ export const calculatorStyles = css`
     background-size: 200% 100%;
     animation: shimmer 1.4s infinite linear;
     border: 1px solid var(--_border);
-
   }
 
   @keyframes shimmer {
@@ -408,14 +362,12 @@ export const calculatorStyles = css`
     to {
       background-position: -200% 0;
     }
-
   }
 
   @media (prefers-reduced-motion: reduce) {
     .skeleton div {
       animation: none;
     }
-
   }
 
   @media (max-width: 1100px) {
@@ -431,7 +383,6 @@ export const calculatorStyles = css`
     .group-grid > .inputs {
       order: 2;
     }
-
   }
 
   @media (max-width: 720px) {
@@ -469,7 +420,6 @@ export const calculatorStyles = css`
     .group-tile:last-child:nth-child(odd) {
       grid-column: 1 / -1;
     }
-
   }
 `;
 

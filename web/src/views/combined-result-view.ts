@@ -42,6 +42,5 @@ export function renderCombined(ctx: CombinedContext): TemplateResult | typeof no
 export const combinedResultStyles = css`
   .kind-result.combined {
     margin-top: 20px;
-
   }
 `;

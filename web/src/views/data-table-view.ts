@@ -57,7 +57,6 @@ export function renderDataTable(ctx: DataTableContext): TemplateResult {
 export const dataTableStyles = css`
   .file-table.wide {
     grid-column: 1 / -1;
-
   }
 
   /* A shadow at an edge where the table goes on: it scrolls sideways on narrow screens. */
@@ -68,7 +67,6 @@ export const dataTableStyles = css`
       linear-gradient(to left, var(--_surface) 30%, transparent) right / 24px 100% no-repeat local,
       radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 16%), transparent) left / 10px 100% no-repeat scroll,
       radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 16%), transparent) right / 10px 100% no-repeat scroll;
-
   }
 
   /* Dates, ids and Chinese titles read badly broken; a wide table scrolls instead. */
@@ -77,7 +75,6 @@ export const dataTableStyles = css`
 
   .file-table .data-table td:first-child {
     white-space: nowrap;
-
   }
 
   .file-table {
@@ -90,7 +87,6 @@ export const dataTableStyles = css`
     display: flex;
     flex-direction: column;
     gap: 6px;
-
   }
 
   .file-table figcaption {
@@ -99,16 +95,13 @@ export const dataTableStyles = css`
     align-items: baseline;
     gap: 8px;
     flex-wrap: wrap;
-
   }
 
   .file-table figcaption h4 {
     margin: 0;
-
   }
 
   .file-table .btn {
     align-self: flex-start;
-
   }
 `;

@@ -309,7 +309,6 @@ export function renderGroupForm(ctx: FieldsContext, form: GroupForm): TemplateRe
 export const fieldsStyles = css`
   .inputs {
     padding: 6px 18px 16px;
-
   }
 
   .inputs h3 {
@@ -318,7 +317,6 @@ export const fieldsStyles = css`
     letter-spacing: 0.06em;
     color: var(--_muted);
     font-weight: 600;
-
   }
 
   fieldset {
@@ -326,12 +324,10 @@ export const fieldsStyles = css`
     border-top: 1px solid var(--_border);
     margin: 0;
     padding: 12px 0 6px;
-
   }
 
   fieldset:first-of-type {
     border-top: 0;
-
   }
 
   legend {
@@ -341,12 +337,10 @@ export const fieldsStyles = css`
     float: left;
     width: 100%;
     margin-bottom: 8px;
-
   }
 
   legend + * {
     clear: both;
-
   }
 
   .legend-note {
@@ -354,14 +348,12 @@ export const fieldsStyles = css`
     color: var(--_muted);
     font-size: 12px;
     display: block;
-
   }
 
   .fields {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(190px, 1fr));
     gap: 10px 14px;
-
   }
 
   .field {
@@ -369,12 +361,10 @@ export const fieldsStyles = css`
     flex-direction: column;
     gap: 3px;
     min-width: 0;
-
   }
 
   .field.wide {
     grid-column: 1 / -1;
-
   }
 
   .field > label,
@@ -383,14 +373,12 @@ export const fieldsStyles = css`
     font-size: 13px;
     font-weight: 500;
     color: var(--_text);
-
   }
 
   .control {
     position: relative;
     display: flex;
     align-items: stretch;
-
   }
 
   .control input,
@@ -408,7 +396,6 @@ export const fieldsStyles = css`
     background: var(--_surface);
     font-variant-numeric: tabular-nums;
     font-size: 15px;
-
   }
 
   .control .affix {
@@ -419,20 +406,17 @@ export const fieldsStyles = css`
     color: var(--_muted);
     font-size: 13px;
     pointer-events: none;
-
   }
 
   .control .affix + input,
 
   .control input.has-affix {
     padding-right: 42px;
-
   }
 
   .hint {
     font-size: 12px;
     color: var(--_muted);
-
   }
 
   .field-error {
@@ -440,7 +424,6 @@ export const fieldsStyles = css`
     color: var(--_bad);
     display: flex;
     gap: 4px;
-
   }
 
   .field.invalid input,
@@ -450,14 +433,12 @@ export const fieldsStyles = css`
   input.invalid {
     border-color: var(--_bad);
     background: color-mix(in srgb, var(--_bad) 4%, var(--_surface));
-
   }
 
   .counts {
     display: grid;
     grid-template-columns: repeat(5, minmax(0, 1fr));
     gap: 6px;
-
   }
 
   .counts label {
@@ -467,14 +448,12 @@ export const fieldsStyles = css`
     color: var(--_muted);
     gap: 2px;
     text-align: center;
-
   }
 
   .counts input {
     color: var(--_text);
     text-align: center;
     padding: 7px 4px;
-
   }
 
   .rows th {
@@ -483,25 +462,21 @@ export const fieldsStyles = css`
     color: var(--_muted);
     text-align: left;
     padding: 0 6px 4px 0;
-
   }
 
   .rows td {
     padding: 3px 6px 3px 0;
     vertical-align: middle;
-
   }
 
   .rows td.rowname {
     font-size: 13px;
     width: 38%;
-
   }
 
   .rows td.remove {
     width: 30px;
     padding-right: 0;
-
   }
 
   .icon-btn {
@@ -514,18 +489,15 @@ export const fieldsStyles = css`
     height: 28px;
     font-size: 16px;
     line-height: 1;
-
   }
 
   .icon-btn:hover {
     color: var(--_bad);
     background: color-mix(in srgb, var(--_bad) 8%, transparent);
-
   }
 
   .add-row {
     margin-top: 6px;
-
   }
 
   @media (max-width: 720px) {
@@ -537,13 +509,11 @@ export const fieldsStyles = css`
       padding-left: 14px;
       padding-right: 14px;
     }
-
   }
 
   @media (max-width: 400px) {
     .fields {
       grid-template-columns: 1fr;
     }
-
   }
 `;

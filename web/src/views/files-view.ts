@@ -181,7 +181,6 @@ export const filesStyles = css`
     grid-template-columns: minmax(260px, 4fr) 8fr;
     gap: 16px;
     align-items: stretch;
-
   }
 
   .dropzone {
@@ -197,18 +196,15 @@ export const filesStyles = css`
     background: var(--_surface);
     min-height: 190px;
     transition: border-color 0.15s, background 0.15s;
-
   }
 
   .dropzone > svg {
     color: var(--_accent);
-
   }
 
   .dropzone.over {
     border-color: var(--_accent);
     background: var(--_accent-soft);
-
   }
 
   .dropzone .row {
@@ -216,26 +212,22 @@ export const filesStyles = css`
     gap: 8px;
     flex-wrap: wrap;
     justify-content: center;
-
   }
 
   .dropzone a {
     color: var(--_accent);
     font-size: 13px;
-
   }
 
   .kind-list {
     padding: 14px 18px;
     min-width: 0;
-
   }
 
   .kind-list ul {
     list-style: none;
     margin: 0;
     padding: 0;
-
   }
 
   .kind-list li {
@@ -246,12 +238,10 @@ export const filesStyles = css`
     padding: 9px 0;
     border-top: 1px solid var(--_border);
     flex-wrap: wrap;
-
   }
 
   .kind-list li:first-child {
     border-top: 0;
-
   }
 
   .kind-text {
@@ -259,12 +249,10 @@ export const filesStyles = css`
     flex-direction: column;
     min-width: 0;
     flex: 1 1 260px;
-
   }
 
   .kind-text strong {
     font-size: 14px;
-
   }
 
   .kind-actions {
@@ -272,24 +260,20 @@ export const filesStyles = css`
     align-items: center;
     gap: 10px;
     flex-wrap: wrap;
-
   }
 
   .templates {
     color: var(--_muted);
     white-space: nowrap;
-
   }
 
   .templates a {
     color: var(--_accent);
-
   }
 
   .files-results {
     margin-top: 18px;
     min-width: 0;
-
   }
 
   .tabs {
@@ -298,7 +282,6 @@ export const filesStyles = css`
     overflow-x: auto;
     border-bottom: 1px solid var(--_border);
     margin-bottom: 14px;
-
   }
 
   .tabs button {
@@ -312,25 +295,21 @@ export const filesStyles = css`
     align-items: flex-start;
     font-weight: 600;
     white-space: nowrap;
-
   }
 
   .tabs button[aria-selected='true'] {
     border-bottom-color: var(--_accent);
     color: var(--_accent);
-
   }
 
   .tabs button span {
     font-weight: 400;
-
   }
 
   @media (max-width: 1100px) {
     .files-grid {
       grid-template-columns: 1fr;
     }
-
   }
 
   @media (max-width: 720px) {
@@ -338,6 +317,5 @@ export const filesStyles = css`
       padding-left: 14px;
       padding-right: 14px;
     }
-
   }
 `;

@@ -34,7 +34,6 @@ export const importProgressStyles = css`
     display: flex;
     flex-direction: column;
     gap: 8px;
-
   }
 
   .progress-top,
@@ -46,20 +45,17 @@ export const importProgressStyles = css`
     gap: 10px;
     flex-wrap: wrap;
     overflow-wrap: anywhere;
-
   }
 
   .progress-sub {
     font-size: 13px;
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
-
   }
 
   progress {
     width: 100%;
     height: 10px;
     accent-color: var(--_accent);
-
   }
 `;

@@ -188,7 +188,6 @@ export const importReportStyles = css`
     background: var(--_surface);
     color: var(--_text);
     max-width: 100%;
-
   }
 
   .import-report {
@@ -200,17 +199,14 @@ export const importReportStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     min-width: 0;
-
   }
 
   .import-report .results-title {
     margin: 0;
-
   }
 
   .import-report .btn {
     margin-top: 8px;
-
   }
 
   .facts {
@@ -219,24 +215,20 @@ export const importReportStyles = css`
     gap: 6px 22px;
     margin: 0;
     font-size: 13px;
-
   }
 
   .facts div {
     display: flex;
     gap: 6px;
-
   }
 
   .facts dt {
     color: var(--_muted);
-
   }
 
   .facts dd {
     margin: 0;
     font-weight: 600;
-
   }
 
   ul.formats {
@@ -244,13 +236,11 @@ export const importReportStyles = css`
     margin: 0;
     padding: 0;
     font-size: 14px;
-
   }
 
   .format-row {
     padding: 7px 0;
     border-bottom: 1px solid var(--_border);
-
   }
 
   .format-main {
@@ -258,12 +248,10 @@ export const importReportStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: 4px 12px;
-
   }
 
   .format-name {
     flex: 0 1 260px;
-
   }
 
   .format-name code,
@@ -272,7 +260,6 @@ export const importReportStyles = css`
     font-family: var(--_mono);
     font-size: 12.5px;
     color: var(--_muted);
-
   }
 
   .format-value {
@@ -281,14 +268,12 @@ export const importReportStyles = css`
     gap: 8px;
     flex-wrap: wrap;
     min-width: 0;
-
   }
 
   .warn {
     color: var(--_watch);
     font-size: 13px;
     margin-top: 4px;
-
   }
 
   @media (max-width: 720px) {
@@ -296,6 +281,5 @@ export const importReportStyles = css`
       padding-left: 14px;
       padding-right: 14px;
     }
-
   }
 `;

@@ -189,12 +189,10 @@ export const kindResultStyles = css`
     align-items: center;
     gap: 4px 12px;
     margin: 8px 0 4px;
-
   }
 
   .margin-control {
     width: 7.5em;
-
   }
 
   .kind-result {
@@ -202,12 +200,10 @@ export const kindResultStyles = css`
     flex-direction: column;
     gap: 14px;
     min-width: 0;
-
   }
 
   .kind-result > .notice {
     margin: 0;
-
   }
 
   .result-head {
@@ -216,17 +212,14 @@ export const kindResultStyles = css`
     align-items: flex-start;
     gap: 10px;
     flex-wrap: wrap;
-
   }
 
   .result-head h3 {
     font-size: 18px;
-
   }
 
   .result-head p {
     overflow-wrap: anywhere;
-
   }
 
   .file-error {
@@ -235,13 +228,11 @@ export const kindResultStyles = css`
     flex-direction: column;
     gap: 6px;
     font-size: 15px;
-
   }
 
   .file-error p {
     color: var(--_text);
     overflow-wrap: anywhere;
-
   }
 
   .measures {
@@ -249,13 +240,11 @@ export const kindResultStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(min(140px, 40%), 1fr));
     gap: 14px 20px;
     padding: 14px 18px;
-
   }
 
   .measures .stat strong {
     font-size: 20px;
     overflow-wrap: anywhere;
-
   }
 
   .file-tables {
@@ -263,7 +252,6 @@ export const kindResultStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 460px), 1fr));
     gap: 14px;
     align-items: start;
-
   }
 
   @media (max-width: 720px) {
@@ -271,6 +259,5 @@ export const kindResultStyles = css`
       padding-left: 14px;
       padding-right: 14px;
     }
-
   }
 `;

@@ -172,7 +172,6 @@ export const kpiCardStyles = css`
     gap: 8px;
     overflow: hidden;
     min-width: 0;
-
   }
 
   .kpi::before {
@@ -183,33 +182,27 @@ export const kpiCardStyles = css`
     bottom: 0;
     width: 4px;
     background: var(--_band, var(--_border));
-
   }
 
   .kpi.good {
     --_band: var(--_good);
-
   }
 
   .kpi.watch {
     --_band: var(--_watch);
-
   }
 
   .kpi.bad {
     --_band: var(--_bad);
-
   }
 
   .kpi.none {
     --_band: color-mix(in srgb, var(--_none) 50%, transparent);
-
   }
 
   .kpi.empty {
     box-shadow: none;
     background: color-mix(in srgb, var(--_surface) 60%, transparent);
-
   }
 
   .kpi-head {
@@ -217,14 +210,12 @@ export const kpiCardStyles = css`
     justify-content: space-between;
     align-items: flex-start;
     gap: 8px;
-
   }
 
   .kpi h3 {
     font-size: 14px;
     font-weight: 600;
     line-height: 1.3;
-
   }
 
   .value {
@@ -234,19 +225,16 @@ export const kpiCardStyles = css`
     line-height: 1.1;
     font-variant-numeric: tabular-nums;
     overflow-wrap: anywhere;
-
   }
 
   .kpi.empty .value {
     color: var(--_muted);
     font-weight: 500;
-
   }
 
   .sub {
     font-size: 13px;
     color: var(--_muted);
-
   }
 
   .details {
@@ -255,20 +243,17 @@ export const kpiCardStyles = css`
     gap: 4px 14px;
     font-size: 13px;
     color: var(--_muted);
-
   }
 
   .details b {
     color: var(--_text);
     font-weight: 600;
     font-variant-numeric: tabular-nums;
-
   }
 
   .explanation {
     font-size: 13px;
     color: var(--_text);
-
   }
 
   .meta {
@@ -279,25 +264,21 @@ export const kpiCardStyles = css`
     color: var(--_muted);
     border-top: 1px dashed var(--_border);
     padding-top: 8px;
-
   }
 
   .meta dt {
     font-weight: 600;
-
   }
 
   .meta dd {
     margin: 0;
     overflow-wrap: anywhere;
-
   }
 
   .meta code {
     font-family: var(--_mono);
     font-size: 11.5px;
     color: var(--_text);
-
   }
 
   .kpi-error {
@@ -306,12 +287,10 @@ export const kpiCardStyles = css`
     background: color-mix(in srgb, var(--_bad) 7%, transparent);
     border-radius: 6px;
     padding: 6px 8px;
-
   }
 
   .breakdown {
     font-size: 13px;
-
   }
 
   .breakdown caption {
@@ -320,14 +299,12 @@ export const kpiCardStyles = css`
     color: var(--_muted);
     font-weight: 600;
     padding-bottom: 4px;
-
   }
 
   .breakdown td {
     padding: 3px 0;
     border-top: 1px solid var(--_border);
     vertical-align: top;
-
   }
 
   .breakdown td.num {
@@ -336,13 +313,11 @@ export const kpiCardStyles = css`
     font-weight: 600;
     padding: 3px 8px;
     white-space: nowrap;
-
   }
 
   .breakdown td.band {
     text-align: right;
     width: 1%;
-
   }
 
   .note {
@@ -350,12 +325,10 @@ export const kpiCardStyles = css`
     background: var(--_accent-soft);
     border-radius: 6px;
     padding: 8px 10px;
-
   }
 
   .note strong {
     display: block;
     margin-bottom: 2px;
-
   }
 `;

@@ -79,7 +79,6 @@ export const mappingStyles = css`
     background: var(--_surface);
     color: var(--_text);
     max-width: 100%;
-
   }
 
   .mapping {
@@ -87,19 +86,16 @@ export const mappingStyles = css`
     display: flex;
     flex-direction: column;
     gap: 10px;
-
   }
 
   .mapping h3 {
     font-size: 15px;
-
   }
 
   .mapping-grid {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(190px, 40%), 1fr));
     gap: 10px 14px;
-
   }
 
   .mapping .row {
@@ -107,19 +103,16 @@ export const mappingStyles = css`
     align-items: center;
     gap: 12px;
     flex-wrap: wrap;
-
   }
 
   .mapping select {
     width: 100%;
-
   }
 
   .req {
     color: var(--_bad);
     text-decoration: none;
     margin-left: 2px;
-
   }
 
   @media (max-width: 720px) {
@@ -127,6 +120,5 @@ export const mappingStyles = css`
       padding-left: 14px;
       padding-right: 14px;
     }
-
   }
 `;

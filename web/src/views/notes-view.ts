@@ -18,7 +18,6 @@ export function renderNotes(messages: MessageContext, notes: readonly Note[], te
 export const notesStyles = css`
   .notes {
     padding: 12px 18px;
-
   }
 
   .notes ul {
@@ -28,6 +27,5 @@ export const notesStyles = css`
     display: flex;
     flex-direction: column;
     gap: 4px;
-
   }
 `;

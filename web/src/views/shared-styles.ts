@@ -2,9 +2,9 @@ import { css } from 'lit';
 
 // The design tokens and the rules every view shares (buttons, panels, notices, tables, chips, muted
 // text). Each view's own rules sit beside it (its `...Styles`); all of them live in the calculator's
-// shadow root. The host page can theme it with
-// custom properties: --sm-accent, --sm-font, --sm-bg, --sm-surface, --sm-text, --sm-muted,
-// --sm-border, --sm-good, --sm-watch, --sm-bad, --sm-none, --sm-radius.
+// shadow root, these first. The host page can theme it with custom properties: --sm-accent,
+// --sm-font, --sm-bg, --sm-surface, --sm-text, --sm-muted, --sm-border, --sm-good, --sm-watch,
+// --sm-bad, --sm-none, --sm-radius.
 export const sharedStyles = css`
   :host {
     --_accent: var(--sm-accent, #0f5e6e);
@@ -42,7 +42,6 @@ export const sharedStyles = css`
     line-height: 1.45;
     font-size: 15px;
     -webkit-text-size-adjust: 100%;
-
   }
 
   *,
@@ -51,7 +50,6 @@ export const sharedStyles = css`
 
   *::after {
     box-sizing: border-box;
-
   }
 
   h1,
@@ -64,7 +62,6 @@ export const sharedStyles = css`
 
   p {
     margin: 0;
-
   }
 
   button,
@@ -74,7 +71,6 @@ export const sharedStyles = css`
   select {
     font: inherit;
     color: inherit;
-
   }
 
   .sr-only {
@@ -87,19 +83,16 @@ export const sharedStyles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
     border: 0;
-
   }
 
   .wrap {
     max-width: 1360px;
     margin: 0 auto;
     padding: 0 24px;
-
   }
 
   .btn.lang {
     min-width: 72px;
-
   }
 
   .btn {
@@ -111,36 +104,30 @@ export const sharedStyles = css`
     font-size: 14px;
     line-height: 1.2;
     white-space: nowrap;
-
   }
 
   .btn:hover {
     border-color: var(--_accent);
-
   }
 
   .btn.primary {
     background: var(--_accent);
     border-color: var(--_accent);
     color: #fff;
-
   }
 
   .btn:has(input:focus-visible) {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
-
   }
 
   .btn.primary:hover {
     filter: brightness(1.08);
-
   }
 
   .btn.small {
     padding: 4px 9px;
     font-size: 13px;
-
   }
 
   .btn:focus-visible,
@@ -150,7 +137,6 @@ export const sharedStyles = css`
   select:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
-
   }
 
   .notice {
@@ -160,13 +146,11 @@ export const sharedStyles = css`
     background: var(--_accent-soft);
     color: var(--_text);
     font-size: 14px;
-
   }
 
   .notice.error {
     background: color-mix(in srgb, var(--_bad) 10%, transparent);
     color: var(--_bad);
-
   }
 
   .panel {
@@ -174,7 +158,6 @@ export const sharedStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     box-shadow: var(--_shadow);
-
   }
 
   .section-head {
@@ -184,20 +167,17 @@ export const sharedStyles = css`
     gap: 12px;
     margin-bottom: 12px;
     flex-wrap: wrap;
-
   }
 
   .section-head h2 {
     font-size: 21px;
     letter-spacing: -0.01em;
-
   }
 
   .section-head p {
     color: var(--_muted);
     font-size: 14px;
     max-width: 70ch;
-
   }
 
   .results-title {
@@ -206,25 +186,21 @@ export const sharedStyles = css`
     letter-spacing: 0.06em;
     color: var(--_muted);
     font-weight: 600;
-
   }
 
   .results-title {
     margin: 0 0 8px 2px;
-
   }
 
   table {
     border-collapse: collapse;
     width: 100%;
-
   }
 
   .cards {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(270px, 1fr));
     gap: 12px;
-
   }
 
   .chip {
@@ -239,28 +215,23 @@ export const sharedStyles = css`
     flex: none;
     color: var(--_chip, var(--_none));
     background: color-mix(in srgb, var(--_chip, var(--_none)) 12%, transparent);
-
   }
 
   .chip.good {
     --_chip: var(--_good);
-
   }
 
   .chip.watch {
     --_chip: var(--_watch);
-
   }
 
   .chip.bad {
     --_chip: var(--_bad);
-
   }
 
   .chip svg {
     width: 11px;
     height: 11px;
-
   }
 
   .inline {
@@ -270,7 +241,6 @@ export const sharedStyles = css`
     flex-wrap: wrap;
     font-size: 13px;
     color: var(--_muted);
-
   }
 
   .inline select {
@@ -280,17 +250,14 @@ export const sharedStyles = css`
     background: var(--_surface);
     color: var(--_text);
     max-width: 100%;
-
   }
 
   .small {
     font-size: 12px;
-
   }
 
   .linkish {
     color: var(--_accent);
-
   }
 
   .linkish {
@@ -300,14 +267,12 @@ export const sharedStyles = css`
     font: inherit;
     text-decoration: underline;
     cursor: pointer;
-
   }
 
   .data-table th.txt,
 
   .data-table td.txt {
     text-align: left;
-
   }
 
   .chip.tiny {
@@ -315,13 +280,11 @@ export const sharedStyles = css`
     padding: 0 6px;
     margin-left: 6px;
     font-weight: 500;
-
   }
 
   .data-table {
     font-size: 14px;
     font-variant-numeric: tabular-nums;
-
   }
 
   .data-table th,
@@ -331,21 +294,18 @@ export const sharedStyles = css`
     border-bottom: 1px solid var(--_border);
     text-align: right;
     white-space: nowrap;
-
   }
 
   .data-table th:first-child,
 
   .data-table td:first-child {
     text-align: left;
-
   }
 
   .data-table thead th {
     font-size: 12px;
     color: var(--_muted);
     font-weight: 600;
-
   }
 
   .data-table tfoot td,
@@ -354,70 +314,59 @@ export const sharedStyles = css`
     font-weight: 700;
     border-bottom: 0;
     border-top: 2px solid var(--_border);
-
   }
 
   .data-table.text th,
 
   .data-table.text td {
     text-align: left;
-
   }
 
   .data-table td.wrap {
     white-space: normal;
     text-align: left;
-
   }
 
   .scroll-x {
     overflow-x: auto;
     -webkit-overflow-scrolling: touch;
-
   }
 
   .stats {
     display: flex;
     gap: 22px;
     flex-wrap: wrap;
-
   }
 
   .stat {
     display: flex;
     flex-direction: column;
-
   }
 
   .stat span {
     font-size: 12px;
     color: var(--_muted);
-
   }
 
   .stat strong {
     font-size: 22px;
     font-variant-numeric: tabular-nums;
-
   }
 
   .stat.big strong {
     font-size: 28px;
     color: var(--_accent);
-
   }
 
   .muted {
     color: var(--_muted);
     font-size: 14px;
-
   }
 
   h4 {
     font-size: 13px;
     font-weight: 600;
     margin-bottom: 6px;
-
   }
 
   ul.errors {
@@ -425,17 +374,14 @@ export const sharedStyles = css`
     padding-left: 18px;
     color: var(--_bad);
     font-size: 13px;
-
   }
 
   .pos {
     color: var(--_good);
-
   }
 
   .neg {
     color: var(--_bad);
-
   }
 
   @media (max-width: 720px) {
@@ -480,7 +426,6 @@ export const sharedStyles = css`
       grid-template-columns: 1fr 1fr;
       gap: 10px 16px;
     }
-
   }
 
   @media (max-width: 400px) {
@@ -492,6 +437,5 @@ export const sharedStyles = css`
     .data-table td {
       padding: 6px 4px;
     }
-
   }
 `;

@@ -238,7 +238,6 @@ export const whatIfStyles = css`
   .seg button:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
-
   }
 
   .whatif-grid {
@@ -246,7 +245,6 @@ export const whatIfStyles = css`
     grid-template-columns: minmax(280px, 4fr) 8fr;
     gap: 16px;
     align-items: start;
-
   }
 
   .sliders {
@@ -254,14 +252,12 @@ export const whatIfStyles = css`
     display: flex;
     flex-direction: column;
     gap: 14px;
-
   }
 
   .slider {
     display: flex;
     flex-direction: column;
     gap: 4px;
-
   }
 
   .slider-top {
@@ -270,18 +266,15 @@ export const whatIfStyles = css`
     align-items: baseline;
     gap: 8px;
     font-size: 14px;
-
   }
 
   .slider-top label {
     font-weight: 500;
-
   }
 
   .slider-top output {
     font-weight: 700;
     font-variant-numeric: tabular-nums;
-
   }
 
   .slider-sub {
@@ -290,17 +283,14 @@ export const whatIfStyles = css`
     font-size: 12px;
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
-
   }
 
   .delta.up {
     color: var(--_good);
-
   }
 
   .delta.down {
     color: var(--_bad);
-
   }
 
   input[type='range'] {
@@ -308,7 +298,6 @@ export const whatIfStyles = css`
     accent-color: var(--_accent);
     margin: 2px 0;
     height: 24px;
-
   }
 
   .chart-panel {
@@ -317,34 +306,29 @@ export const whatIfStyles = css`
     flex-direction: column;
     gap: 12px;
     min-width: 0;
-
   }
 
   .summary {
     display: grid;
     grid-template-columns: repeat(2, minmax(0, 1fr));
     gap: 10px;
-
   }
 
   .summary .box {
     border: 1px solid var(--_border);
     border-radius: 8px;
     padding: 10px 12px;
-
   }
 
   .summary .box span {
     font-size: 12px;
     color: var(--_muted);
     display: block;
-
   }
 
   .summary .box strong {
     font-size: 20px;
     font-variant-numeric: tabular-nums;
-
   }
 
   .summary .box small {
@@ -352,7 +336,6 @@ export const whatIfStyles = css`
     font-size: 12px;
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
-
   }
 
   .chart-head {
@@ -361,7 +344,6 @@ export const whatIfStyles = css`
     justify-content: space-between;
     gap: 10px;
     flex-wrap: wrap;
-
   }
 
   .seg {
@@ -370,7 +352,6 @@ export const whatIfStyles = css`
     border-radius: 8px;
     padding: 2px;
     background: var(--_bg);
-
   }
 
   .seg button {
@@ -381,7 +362,6 @@ export const whatIfStyles = css`
     cursor: pointer;
     font-size: 13px;
     color: var(--_muted);
-
   }
 
   .seg button[aria-pressed='true'] {
@@ -389,7 +369,6 @@ export const whatIfStyles = css`
     color: var(--_text);
     font-weight: 600;
     box-shadow: var(--_shadow);
-
   }
 
   .legend {
@@ -397,7 +376,6 @@ export const whatIfStyles = css`
     gap: 14px;
     font-size: 12px;
     color: var(--_muted);
-
   }
 
   .legend i {
@@ -407,19 +385,16 @@ export const whatIfStyles = css`
     border-top: 2px dashed var(--_none);
     vertical-align: middle;
     margin-right: 5px;
-
   }
 
   .legend i.scn {
     border-top: 3px solid var(--_accent);
-
   }
 
   @media (max-width: 1100px) {
     .whatif-grid {
       grid-template-columns: 1fr;
     }
-
   }
 
   @media (max-width: 720px) {
@@ -432,6 +407,5 @@ export const whatIfStyles = css`
     .summary {
       grid-template-columns: 1fr;
     }
-
   }
 `;
