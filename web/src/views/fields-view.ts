@@ -72,7 +72,7 @@ function errorBlock(ctx: FieldsContext, def: FieldDef, id: string): TemplateResu
   const errors = ctx.errors.get(def.key);
   if (!errors?.length) return nothing;
   return html`<div class="field-error" id=${id} role="alert" data-error-for=${def.key}>
-    <span aria-hidden="true">⚠</span><span title=${errors.map((e) => e.message).join('\n')}>${errors.map((e) => ctx.message(e)).join(' · ')}</span>
+    <span aria-hidden="true">⚠</span><span title=${errors.map((e) => ctx.message(e)).join('\n')}>${errors.map((e) => ctx.message(e)).join(' · ')}</span>
   </div>`;
 }
 
