@@ -28,7 +28,8 @@ export interface MessageContext {
 
 const PLACEHOLDER = /\{(\w+)(?::(\w+))?\}/g;
 const warned = new Set<string>();
-const dev = (import.meta as { env?: { DEV?: boolean } }).env?.DEV === true;
+// Vite sets import.meta.env (true in `npm run dev`); under node's tests it is absent.
+const dev = (import.meta.env as ImportMetaEnv | undefined)?.DEV === true;
 
 function fallback(message: MessageLike): string {
   if (dev && !warned.has(message.code ?? '')) {
