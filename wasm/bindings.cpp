@@ -4,7 +4,9 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,8 +24,15 @@ std::string catalog() {
   return servimetrics::catalog_json().dump();
 }
 
+// The data kinds, and the date formats a column can be read with (the request's "date_formats").
 std::string kinds() {
-  return servimetrics::data_kinds_json().dump();
+  nlohmann::json answer = servimetrics::data_kinds_json();
+  // TODO(merge): the import layer's data_kinds_json() should list these itself, beside the parser of
+  // the names (table_builder.cpp); until then the wasm face adds them, in the order the page offers.
+  if (!answer.contains("date_formats")) {
+    answer["date_formats"] = {"iso", "ymd", "mdy", "dmy", "cjk", "compact", "excel_serial"};
+  }
+  return answer.dump();
 }
 
 std::string compute(const std::string& request) {
@@ -50,6 +59,71 @@ std::string combine(const std::string& request) {
   return servimetrics::dump_answer(servimetrics::combine_analyses(parsed.value()));
 }
 
+// TODO(merge): session_->rejects_json(). Until the core has it, every kept reject is read from what
+// the session offers: its report's first rejects hold them all when few were kept; beyond that the
+// rejects CSV (every one, but no code, and values starting = + - @ tab or CR guarded by a ').
+std::vector<std::string> csv_record(std::string_view csv, std::size_t& at) {
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  for (; at < csv.size(); ++at) {
+    const char c = csv[at];
+    if (quoted) {
+      if (c == '"' && at + 1 < csv.size() && csv[at + 1] == '"') {
+        fields.back() += '"';
+        ++at;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        fields.back() += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      fields.emplace_back();
+    } else if (c == '\r' || c == '\n') {
+      at += (c == '\r' && at + 1 < csv.size() && csv[at + 1] == '\n') ? 2 : 1;
+      return fields;
+    } else {
+      fields.back() += c;
+    }
+  }
+  return fields;
+}
+
+nlohmann::json rejects_of(const servimetrics::ImportSession& session) {
+  nlohmann::json report = session.report();
+  nlohmann::json rejects = report.value("rejects", nlohmann::json::array());
+  for (auto& r : rejects) {
+    if (!r.contains("code")) r["code"] = "";
+    if (!r.contains("params")) r["params"] = nlohmann::json::object();
+  }
+  if (report.value("rejects_kept", std::size_t{0}) <= rejects.size()) return rejects;
+  const std::string csv = session.rejects_csv();
+  nlohmann::json all = nlohmann::json::array();
+  std::size_t at = 0;
+  csv_record(csv, at);  // the header
+  for (std::size_t i = 0; at < csv.size(); ++i) {
+    auto f = csv_record(csv, at);
+    if (f.size() < 4) continue;
+    if (i < rejects.size()) {  // exact, with its code
+      all.push_back(rejects[i]);
+      continue;
+    }
+    const auto unguarded = [](std::string v) {
+      return v.size() > 1 && v[0] == '\'' && std::string_view("=+-@\t\r").find(v[1]) != std::string_view::npos
+                 ? v.substr(1)
+                 : v;
+    };
+    all.push_back({{"row", std::strtoll(f[0].c_str(), nullptr, 10)},
+                   {"column", f[1]},
+                   {"value", unguarded(f[2])},
+                   {"reason", f[3]},
+                   {"code", ""},
+                   {"params", nlohmann::json::object()}});
+  }
+  return all;
+}
+
 // One file's import, fed Uint8Array chunks.
 class FileImport {
  public:
@@ -67,17 +141,18 @@ class FileImport {
         session_ = std::make_unique<servimetrics::ImportSession>(options.value().first);
         return;
       }
-      problem_ = options.error().message;
+      problem_ = options.error();
     } else {
-      problem_ = request.error().message;
+      problem_ = request.error();
     }
+    if (problem_->input.empty()) problem_->input = "request";
     session_ = std::make_unique<servimetrics::ImportSession>(servimetrics::ImportOptions{});
   }
 
   // The chunk is copied into the module by Uint8Array.set: Embind's std::string argument copies
   // a Uint8Array one byte at a time in JavaScript (15% of an import's time).
   bool feed(const emscripten::val& chunk) {
-    if (!problem_.empty()) return false;
+    if (problem_) return false;
     const auto size = chunk["length"].as<std::size_t>();
     if (chunk_.size() < size) chunk_.resize(size);
     emscripten::val(emscripten::typed_memory_view(size, chunk_.data())).call<void>("set", chunk);
@@ -92,24 +167,33 @@ class FileImport {
 
   // Ends the file and answers like `analyze`.
   std::string finish() {
-    if (!problem_.empty()) {
+    if (problem_) {
       return servimetrics::dump_answer(
           {{"kpis", nlohmann::json::array()},
-           {"errors",
-            nlohmann::json::array({servimetrics::error_json({{}, "request", problem_})})}});
+           {"errors", nlohmann::json::array({servimetrics::error_json(*problem_)})}});
     }
     session_->finish();
     chunk_ = {};  // the worker keeps a finished import (its rejects), not its last chunk
     return servimetrics::dump_answer(servimetrics::analyze_session(*session_, analysis_));
   }
 
+  // The kind read (the detected one for "auto"), "" before the header or when none fits: the
+  // worker files a finished import under it without parsing the answer.
+  std::string kind() const { return session_->table().kind; }
+
   std::string rejects_csv() const { return session_->rejects_csv(); }
+
+  // Every kept reject as [{"row", "column", "value", "reason", "code", "params"}]: the page writes
+  // the download itself, with the reasons in its language.
+  std::string rejects_json() const {
+    return servimetrics::dump_answer(rejects_of(*session_));  // TODO(merge): session_->rejects_json()
+  }
 
  private:
   std::unique_ptr<servimetrics::ImportSession> session_;
   std::vector<char> chunk_;  // the last chunk's bytes; reused
   servimetrics::AnalyzeOptions analysis_;
-  std::string problem_;
+  std::optional<servimetrics::Error> problem_;
 };
 
 }  // namespace
@@ -126,5 +210,7 @@ EMSCRIPTEN_BINDINGS(servimetrics) {
       .function("feed", &FileImport::feed)
       .function("progress", &FileImport::progress)
       .function("finish", &FileImport::finish)
-      .function("rejectsCsv", &FileImport::rejects_csv);
+      .function("kind", &FileImport::kind)
+      .function("rejectsCsv", &FileImport::rejects_csv)
+      .function("rejectsJson", &FileImport::rejects_json);
 }

@@ -1,6 +1,6 @@
 // The wasm module as the page loads it: it loads; catalog() parses and holds every KPI id of the
 // native catalog (compared with `build/native/cli/servimetrics catalog` when that binary exists);
-// compute() gives the articles' worked examples; analyze('spend', ...) gives per-channel CAC;
+// compute() gives the articles' worked examples; a spend file's import gives per-channel CAC;
 // combine() gives LTV:CAC per channel; warmUp() imports its generated rows; the
 // sample company request (or our own) computes every KPI with no NaN or Infinity anywhere.
 import { test, before } from 'node:test';
@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { analyze, importFile } from './module.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const jsPath = path.join(root, 'build', 'wasm', 'servimetrics.js');
@@ -46,10 +47,12 @@ function assertNoNonFiniteText(text) {
   }
 }
 
-test('the module exposes catalog, compute and analyze', () => {
+test('the module exposes catalog, compute, combine and FileImport, and no more analyze', () => {
   assert.equal(typeof m.catalog, 'function');
   assert.equal(typeof m.compute, 'function');
-  assert.equal(typeof m.analyze, 'function');
+  assert.equal(typeof m.combine, 'function');
+  assert.equal(typeof m.FileImport, 'function');
+  assert.equal(m.analyze, undefined);
   assert.equal(typeof m.catalog(), 'string');
 });
 
@@ -174,9 +177,9 @@ test('computeBytes(): the worker\'s byte path answers exactly as compute(), comp
   assert.equal(unknown.errors[0].input, '渠道');
 });
 
-test("analyze('spend', ...) gives per-channel and overall CAC", () => {
+test("a spend file's import gives per-channel and overall CAC", () => {
   const text = 'period,channel,spend,new_customers\n2024-01,Online,3000,30\n2024-01,Events,5000,10\n2024-02,Online,2000,20\n';
-  const answer = JSON.parse(m.analyze('spend', text));
+  const answer = analyze(m, 'spend', text);
   assert.deepEqual(answer.errors, []);
   const cac = kpi(answer, 'cac');
   assert.ok(Math.abs(cac.value - 10000 / 60) < 1e-9);
@@ -187,9 +190,9 @@ test("analyze('spend', ...) gives per-channel and overall CAC", () => {
   assert.deepEqual(answer.tables.channels.rows.map((r) => r[0]), ['Online', 'Events']);
 });
 
-test("analyze('spend', ...) reads Chinese headers and semicolons", () => {
+test("a spend file's import reads Chinese headers and semicolons", () => {
   const text = '\uFEFF期间;渠道;支出;新客户数\r\n2024-01;线上广告;900;3\r\n';
-  const answer = JSON.parse(m.analyze('spend', text));
+  const answer = analyze(m, 'spend', text);
   assert.deepEqual(answer.errors, []);
   assert.equal(kpi(answer, 'cac').value, 300);
 });
@@ -199,7 +202,10 @@ test('the sample spend file imports with no NaN', (t) => {
     t.skip('no public/samples/marketing-spend.csv');
     return;
   }
-  const text = m.analyze('spend', fs.readFileSync(sampleSpend, 'utf8'));
+  const session = new m.FileImport(JSON.stringify({ kind: 'spend' }));
+  session.feed(fs.readFileSync(sampleSpend));
+  const text = session.finish();
+  session.delete();
   const answer = JSON.parse(text);
   assert.ok(kpi(answer, 'cac'), text);
   assertAllFinite(answer);
@@ -230,7 +236,7 @@ const everyKpiInputs = {
 };
 
 test('combine() joins a spend and a transactions analysis into LTV:CAC per channel, as the CLI does', () => {
-  const spend = JSON.parse(m.analyze('spend', 'period,channel,spend,new_customers\n2024-01,Web,300,3\n2024-01,Store,400,1\n'));
+  const spend = analyze(m, 'spend', 'period,channel,spend,new_customers\n2024-01,Web,300,3\n2024-01,Store,400,1\n');
   const file = new m.FileImport(JSON.stringify({ kind: 'transactions', gross_margin: 0.5 }));
   file.feed(new TextEncoder().encode('customer_id,date,amount,channel\nA,2024-01-01,100,web\nA,2024-12-31,100,web\nB,2024-06-01,400,Store\n'));
   const transactions = JSON.parse(file.finish());
@@ -269,7 +275,7 @@ test('a request for every KPI computes all of them with no NaN or Infinity', () 
   }
 });
 
-test('FileImport streams a file in chunks and answers like analyze', () => {
+test('FileImport streams a file in chunks; its kind() and rejectsJson() say what it read and rejected', () => {
   const text = 'CustomerID,InvoiceDate,Amount\nc1,2024-01-05,100\nc2,2024-01-06,50\n,2024-01-07,5\nc1,2024-02-30,1\n';
   const bytes = new TextEncoder().encode(text);
   const session = new m.FileImport(JSON.stringify({ kind: 'auto' }));
@@ -283,6 +289,10 @@ test('FileImport streams a file in chunks and answers like analyze', () => {
     assert.deepEqual(answer.import.rejects.map((r) => r.row), [4, 5]);
     assert.equal(answer.measures.find((x) => x.id === 'customers').value, 2);
     assert.match(session.rejectsCsv(), /^row,column,value,reason\r\n4,CustomerID,,customer_id is empty\r\n/);
+    assert.equal(session.kind(), 'transactions');
+    const rejects = JSON.parse(session.rejectsJson());
+    assert.deepEqual(rejects.map((r) => [r.row, r.column, r.value, r.reason]), answer.import.rejects.map((r) => [r.row, r.column, r.value, r.reason]));
+    assert.equal(rejects[0].reason, 'customer_id is empty');
   } finally {
     session.delete();
   }

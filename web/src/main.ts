@@ -1,6 +1,6 @@
 // Entry point: defines <servimetrics-calculator> and keeps the document's language and title in
 // step with the one the calculator shows.
-import './components/calculator';
+import './views/calculator';
 
 document.addEventListener('servimetrics-language', (event) => {
   const { lang, title } = (event as CustomEvent<{ lang: string; title: string }>).detail;

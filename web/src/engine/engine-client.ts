@@ -1,14 +1,18 @@
-// The page's side of the engine worker: one promise per request, matched by request id.
-import type { CombinedAnswer, ImportAnswer, ImportOptions, ImportProgress, KindsCatalog } from './import-types';
+// The page's side of the engine worker: one promise per request, matched by request id; each answer's
+// JSON text is parsed here, once.
 import type {
-  AnalyzeAnswer,
   Catalog,
+  CombinedAnswer,
   ComputeAnswer,
   ComputeRequest,
-  WorkerReply,
-  WorkerRequest,
-  WorkerSignal,
-} from './types';
+  ImportAnswer,
+  ImportOptions,
+  ImportReject,
+  KindsCatalog,
+} from './contract';
+import type { ImportProgress, WorkerReply, WorkerRequest, WorkerSignal } from './protocol';
+
+export type { ImportProgress } from './protocol';
 
 /** Thrown (as a rejection) for a compute that a newer compute on the same lane replaced. */
 export class SupersededError extends Error {
@@ -33,18 +37,24 @@ export class EngineError extends Error {
   }
 }
 
+type Answered = Extract<WorkerReply, { ok: true }>;
+
 type Pending = {
-  resolve: (value: unknown) => void;
+  resolve: (reply: Answered) => void;
   reject: (reason: unknown) => void;
   lane?: string;
-  /** The answer is plain text (a CSV), not JSON. */
-  raw?: boolean;
 };
 
-/** A running import: its id (for cancel) and its answer. */
+/** A finished import: the kind read (the detected one for "auto") and the core's answer. */
+export interface ImportResult {
+  kind: string;
+  answer: ImportAnswer;
+}
+
+/** A running import: its id (for cancel) and its result. */
 export interface RunningImport {
   id: number;
-  answer: Promise<ImportAnswer>;
+  result: Promise<ImportResult>;
 }
 type RequestBody = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -69,7 +79,7 @@ export class EngineClient {
     });
     this.worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
       const message = event.data;
-      if ('type' in message) {
+      if (!('id' in message)) {
         if (message.type === 'ready') markReady();
         else if (message.type === 'progress') this.progressOf.get(message.importId)?.({ ...message });
         else if (message.type === 'warmed') return; // the worker's own idle work; nothing waits for it
@@ -83,7 +93,7 @@ export class EngineClient {
       if (waiting.lane !== undefined && this.newestOfLane.get(waiting.lane) !== message.id) {
         waiting.reject(new SupersededError());
       } else if (message.ok) {
-        waiting.resolve(waiting.raw ? message.resultText : JSON.parse(message.resultText));
+        waiting.resolve(message);
       } else if (message.superseded) {
         waiting.reject(new SupersededError());
       } else if (message.cancelled) {
@@ -104,12 +114,17 @@ export class EngineClient {
     this.progressOf.clear();
   }
 
-  private post<T>(body: RequestBody, lane?: string, raw = false, id = this.nextId++): Promise<T> {
+  private send(body: RequestBody, lane?: string, id = this.nextId++): Promise<Answered> {
     if (lane !== undefined) this.newestOfLane.set(lane, id);
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, raw, ...(lane !== undefined ? { lane } : {}) });
+    return new Promise<Answered>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, ...(lane !== undefined ? { lane } : {}) });
       this.worker.postMessage({ ...body, id } as WorkerRequest);
     });
+  }
+
+  /** The answer's JSON, parsed. */
+  private async post<T>(body: RequestBody, lane?: string): Promise<T> {
+    return JSON.parse((await this.send(body, lane)).resultText) as T;
   }
 
   catalog(): Promise<Catalog> {
@@ -127,10 +142,6 @@ export class EngineClient {
         : { type: 'compute', requestText: JSON.stringify(request) },
       lane,
     );
-  }
-
-  analyze(kind: string, text: string): Promise<AnalyzeAnswer> {
-    return this.post<AnalyzeAnswer>({ type: 'analyze', kind, text });
   }
 
   /** KPIs that need several imported files at once: each file's kind and derived inputs in. */
@@ -151,8 +162,11 @@ export class EngineClient {
   importFile(file: Blob, options: ImportOptions, onProgress?: (progress: ImportProgress) => void): RunningImport {
     const id = this.nextId++;
     if (onProgress) this.progressOf.set(id, onProgress);
-    const answer = this.post<ImportAnswer>({ type: 'import', file, requestText: JSON.stringify(options) }, undefined, false, id);
-    return { id, answer };
+    const result = this.send({ type: 'import', file, requestText: JSON.stringify(options) }, undefined, id).then((reply) => ({
+      kind: reply.kind ?? options.kind,
+      answer: JSON.parse(reply.resultText) as ImportAnswer,
+    }));
+    return { id, result };
   }
 
   cancel(importId: number): void {
@@ -166,9 +180,9 @@ export class EngineClient {
     this.worker.postMessage(signal);
   }
 
-  /** Every row the last finished import of this kind rejected, as CSV text ('' when none is kept). */
-  rejectsCsv(kind: string): Promise<string> {
-    return this.post<string>({ type: 'rejects', kind }, undefined, true);
+  /** Every row the last finished import of this kind rejected ([] when none is kept). */
+  rejects(kind: string): Promise<ImportReject[]> {
+    return this.post<ImportReject[]>({ type: 'rejects', kind });
   }
 
   terminate(): void {

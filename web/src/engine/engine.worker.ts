@@ -1,14 +1,14 @@
 /// <reference lib="webworker" />
-// Owns the WebAssembly instance of the C++ core. Messages in: catalog / kinds / compute / analyze /
-// combine / rejects, each with an id; messages out: the JSON text of the answer for that id, parsed by the
-// page. Computes posted on the same lane replace older ones still waiting in the queue, so a burst
+// Owns the WebAssembly instance of the C++ core. Messages in: catalog / kinds / compute / combine /
+// import / rejects, each with an id (protocol.ts); messages out: the JSON text of the answer for that
+// id, with the request's type (and an import's kind), parsed once by the page. Computes posted on the same lane replace older ones still waiting in the queue, so a burst
 // of keystrokes costs one computation. A file import runs beside the queue: it awaits each chunk of
 // the file, so computes are answered between chunks, and a cancel message stops it. While idle
 // after its start, the worker warms the import path up (warm-up.ts).
 import createServimetrics, { type ServimetricsModule } from '@wasm/servimetrics.js';
 import wasmUrl from '@wasm/servimetrics.wasm?url';
 import { CancelledImport, ImportRunner } from './import-runner';
-import type { WorkerReply, WorkerRequest, WorkerSignal } from './types';
+import type { WorkerReply, WorkerRequest, WorkerSignal } from './protocol';
 import { WarmUp } from './warm-up';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -61,11 +61,9 @@ function run(module: ServimetricsModule, request: QueuedRequest): string {
     case 'kinds':
       return module.kinds();
     case 'rejects':
-      return imports.rejectsCsv(request.kind);
+      return imports.rejectsJson(request.kind);
     case 'compute':
       return decoder.decode(module.computeBytes(encoder.encode(request.requestText)));
-    case 'analyze':
-      return module.analyze(request.kind, request.text);
     case 'combine':
       return module.combine(request.requestText);
   }
@@ -91,7 +89,7 @@ async function drain(): Promise<void> {
           continue;
         }
         try {
-          reply({ id: request.id, ok: true, resultText: run(module, request) });
+          reply({ id: request.id, ok: true, type: request.type, resultText: run(module, request) });
         } catch (error) {
           reply({ id: request.id, ok: false, message: String(error instanceof Error ? error.message : error) });
         }
@@ -110,7 +108,8 @@ async function runImport(request: Extract<WorkerRequest, { type: 'import' }>): P
   warmUp.stop();
   try {
     const module = await ready;
-    reply({ id: request.id, ok: true, resultText: await imports.run(module, request.id, request.file, request.requestText) });
+    const { kind, text } = await imports.run(module, request.id, request.file, request.requestText);
+    reply({ id: request.id, ok: true, type: 'import', kind, resultText: text });
   } catch (error) {
     if (error instanceof CancelledImport) reply({ id: request.id, ok: false, cancelled: true, message: error.message });
     else reply({ id: request.id, ok: false, message: String(error instanceof Error ? error.message : error) });

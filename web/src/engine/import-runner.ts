@@ -1,9 +1,8 @@
 // The worker's file imports: streams a File chunk by chunk into the core's FileImport, reports
 // progress at most every 100 ms, stops when cancelled, and keeps the last finished import of each
-// kind for its rejects CSV.
+// kind for its rejects.
 import type { FileImport, ServimetricsModule } from '@wasm/servimetrics.js';
-import { resolvedKind } from './import-types';
-import type { WorkerReply } from './types';
+import type { WorkerReply } from './protocol';
 
 const PROGRESS_EVERY_MS = 100;
 // A file stream hands over up to 2 MB at a time; fed in slices with a pause for messages between
@@ -36,7 +35,7 @@ export class CancelledImport extends Error {
 
 export class ImportRunner {
   private readonly jobs = new Map<number, Job>();
-  /** The last finished import of each kind, kept for rejectsCsv(); deleted when replaced. */
+  /** The last finished import of each kind, kept for rejectsJson(); deleted when replaced. */
   private readonly kept = new Map<string, FileImport>();
 
   constructor(private readonly reply: (message: WorkerReply) => void) {}
@@ -45,21 +44,23 @@ export class ImportRunner {
     return this.jobs.size > 0;
   }
 
-  /** Streams `file` into a new FileImport and answers the JSON text of its result. */
-  async run(module: ServimetricsModule, importId: number, file: Blob, requestText: string): Promise<string> {
+  /** Streams `file` into a new FileImport and answers the JSON text of its result and the kind read. */
+  async run(module: ServimetricsModule, importId: number, file: Blob, requestText: string): Promise<{ kind: string; text: string }> {
     const job: Job = { cancelled: false, reader: null };
     this.jobs.set(importId, job);
     let session: FileImport | null = null;
     try {
       // The file's size lets the core size its columns once instead of growing them by doubling.
-      const request = { ...(JSON.parse(requestText) as Record<string, unknown>), size: file.size };
+      const request: Record<string, unknown> = { ...(JSON.parse(requestText) as Record<string, unknown>), size: file.size };
+      const asked = typeof request['kind'] === 'string' ? request['kind'] : 'auto';
       session = new module.FileImport(JSON.stringify(request));
       await this.stream(session, importId, file, job);
       if (job.cancelled) throw new CancelledImport();
-      const answerText = session.finish();
-      this.keep(kindOf(requestText, answerText), session);
+      const text = session.finish();
+      const kind = asked !== 'auto' ? asked : session.kind() || asked;
+      this.keep(kind, session);
       session = null;
-      return answerText;
+      return { kind, text };
     } finally {
       try {
         session?.delete();
@@ -118,9 +119,9 @@ export class ImportRunner {
     void job.reader?.cancel().catch(() => undefined);
   }
 
-  rejectsCsv(kind: string): string {
+  rejectsJson(kind: string): string {
     const session = this.kept.get(kind);
-    return session ? session.rejectsCsv() : '';
+    return session ? session.rejectsJson() : '[]';
   }
 
   /** Drops every kept import (its table and rejects), as the page's Clear asks. */
@@ -133,16 +134,5 @@ export class ImportRunner {
     const previous = this.kept.get(kind);
     if (previous && previous !== session) previous.delete();
     this.kept.set(kind, session);
-  }
-}
-
-/** The kind an import is kept under: the one asked for, or the one the core detected for "auto". */
-function kindOf(requestText: string, answerText: string): string {
-  const asked = (JSON.parse(requestText) as { kind?: string }).kind ?? 'auto';
-  if (asked !== 'auto') return asked;
-  try {
-    return resolvedKind(asked, JSON.parse(answerText) as { kind?: string; import?: { kind?: string } });
-  } catch {
-    return asked;
   }
 }

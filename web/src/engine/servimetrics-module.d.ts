@@ -10,8 +10,6 @@ declare module '@wasm/servimetrics.js' {
      * module's memory, valid only until the next call into the module: decode it at once.
      */
     computeBytes(requestUtf8: Uint8Array): Uint8Array;
-    /** KPIs from a file's text; kind is "spend" for the marketing-spend CSV. */
-    analyze(kind: string, text: string): string;
     /** KPIs that need two imported files (LTV:CAC per channel): {"answers": [{kind, inputs}]} in. */
     combine(requestJson: string): string;
     /** Imports that many generated transactions rows to warm V8 up; answers the rows used. */
@@ -29,8 +27,12 @@ declare module '@wasm/servimetrics.js' {
     progress(): string;
     /** The answer, as JSON text. */
     finish(): string;
-    /** Every rejected row as CSV (row,column,value,reason). */
+    /** The kind read (the detected one for "auto"); "" when none was. */
+    kind(): string;
+    /** Every rejected row as CSV (row,column,value,reason), in English. */
     rejectsCsv(): string;
+    /** Every rejected row as JSON: [{row, column, value, reason, code, params}]. */
+    rejectsJson(): string;
     delete(): void;
   }
 

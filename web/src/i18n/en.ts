@@ -181,6 +181,12 @@ export const en = {
   rejectColumn: 'Column',
   rejectValue: 'Value',
   rejectReason: 'Reason',
+  // The rejects download's header: plain names in English, as the core's CSV has them.
+  linesMore: '{n} more',
+  csvRow: 'row',
+  csvColumn: 'column',
+  csvValue: 'value',
+  csvReason: 'reason',
   downloadRejects: 'Download all rejects (CSV)',
   mappingTitle: 'Column mapping',
   mappingIntro: 'Which column of the file holds each field. Required fields are marked *.',

@@ -1,5 +1,5 @@
 // Language choice, message lookup and number formatting for the page.
-import type { Band, LocalText, RuleSpec, Unit } from '../engine/types';
+import type { Band, LocalText, RuleSpec, Unit } from '../engine/contract';
 import { en, type MessageKey, type Messages } from './en';
 import { zhCN } from './zh-CN';
 
@@ -250,60 +250,4 @@ export class I18n {
 
 export function prettyOps(rule: string): string {
   return rule.replace(/>=/g, '≥').replace(/<=/g, '≤');
-}
-
-/** What the message phrasing needs to know about the catalog. */
-export interface MessageContext {
-  /** The label of an input, by name or request key; undefined when unknown. */
-  labelOf: (name: string) => string | undefined;
-  /** Whether an input (by name or request key) is a fraction shown as a percentage. */
-  isFraction: (name: string) => boolean;
-  kpiName: (id: string) => string | undefined;
-}
-
-/**
- * A core error message for a person: ranges of percentage inputs in percent, and in Chinese the
- * common messages phrased in Chinese. Anything unrecognised is shown as the core wrote it.
- */
-export function localizeMessage(i18n: I18n, message: string, ctx: MessageContext): string {
-  const zh = i18n.lang === 'zh-CN';
-  const num = (text: string, percent: boolean): string => {
-    const n = Number(text);
-    if (!Number.isFinite(n)) return text;
-    return percent ? i18n.percent(n, 2) : i18n.number(n, 4);
-  };
-  const label = (name: string) => ctx.labelOf(name) ?? name;
-  let m: RegExpMatchArray | null;
-
-  if ((m = message.match(/^(\S+) must be between (\S+) and (\S+) \(got (\S+)\)$/))) {
-    const [, key = '', min = '', max = '', got = ''] = m;
-    const pct = ctx.isFraction(key);
-    if (zh) return `${label(key)}应在 ${num(min, pct)} 至 ${num(max, pct)} 之间（当前为 ${num(got, pct)}）`;
-    return pct ? `${key} must be between ${num(min, true)} and ${num(max, true)} (got ${num(got, true)})` : message;
-  }
-  if (!zh) return message;
-  if ((m = message.match(/^(\S+) is not a number: "(.*)"$/))) return `${label(m[1] ?? '')}：「${m[2] ?? ''}」不是有效的数字`;
-  if ((m = message.match(/^(\S+) is missing \(needed for (\S+)\)$/))) {
-    return `缺少${label(m[1] ?? '')}（计算「${ctx.kpiName(m[2] ?? '') ?? m[2]}」需要）`;
-  }
-  if ((m = message.match(/^(\S+) is missing$/))) return `缺少${label(m[1] ?? '')}`;
-  if ((m = message.match(/^(\S+) must be a real date written YYYY-MM-DD$/))) return `${label(m[1] ?? '')}：请填写有效日期（YYYY-MM-DD）`;
-  if ((m = message.match(/^(\S+) must be one of: (.*)$/))) {
-    const choices = (m[2] ?? '').split(', ').map((c) => i18n.choice(c));
-    return `${label(m[1] ?? '')}必须是以下之一：${choices.join('、')}`;
-  }
-  if ((m = message.match(/^(\S+) \((\S+)\) is larger than (\S+) \((\S+)\)$/))) {
-    return `${label(m[1] ?? '')}（${m[2]}）大于${label(m[3] ?? '')}（${m[4]}）`;
-  }
-  if ((m = message.match(/^(\S+) must be greater than 0 \(it is the denominator\)$/))) return `${label(m[1] ?? '')}必须大于 0（它是分母）`;
-  if ((m = message.match(/^(\S+) must be a finite number$/))) return `${label(m[1] ?? '')}必须是有限的数字`;
-  if ((m = message.match(/^(\S+) must be a number, not (\S+)$/))) return `${label(m[1] ?? '')}必须是数字`;
-  if (message === 'launch_date is before idea_date') return `${label('launch_date')}早于${label('idea_date')}`;
-  if (/add up to 0 respondents$/.test(message)) return '推荐者、中立者与贬损者合计为 0 人';
-  if (/must hold at least one response$/.test(message)) return '各分值人数合计至少应为 1';
-  if ((m = message.match(/^unknown input '(.*)'$/))) return `未知的输入项「${m[1]}」`;
-  if ((m = message.match(/^(\S+) is too large to compute from these inputs$/))) {
-    return `「${ctx.kpiName(m[1] ?? '') ?? m[1]}」的结果过大，无法由这些输入计算`;
-  }
-  return message;
 }

@@ -1,7 +1,7 @@
 // Values of an imported file's answer as shown to a person: measures in their unit, table cells by
 // what their column holds. Numbers go through Intl; texts and dates are shown as the file gave them.
-import type { Cell, Measure } from '../engine/import-types';
-import type { Unit } from '../engine/types';
+import type { Cell, Measure } from '../engine/contract';
+import type { Unit } from '../engine/contract';
 import { cellText } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
 

@@ -9,11 +9,9 @@ import {
   type ImportAnswer,
   type ImportKind,
   type ImportOptions,
-  type ImportProgress,
-  KIND_IDS,
-  type KindId,
-  resolvedKind,
-} from '../engine/import-types';
+  type ImportReject,
+} from '../engine/contract';
+import type { ImportProgress } from '../engine/protocol';
 import { downloadText, rejectsFileName } from './download';
 import { forgetMapping, type Mapping, mappingKey, saveMapping, sameMapping, savedMapping } from './mapping-memory';
 
@@ -56,6 +54,8 @@ export class FileImports implements ReactiveController {
   /** KPIs that need two of the loaded files at once (LTV:CAC per channel); null with fewer. */
   combined: CombinedAnswer | null = null;
   private combineSeq = 0;
+  /** The ids of the data kinds (the core's kinds()), for mappings saved under another kind. */
+  kindIds: readonly string[] = [];
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -193,15 +193,12 @@ export class FileImports implements ReactiveController {
     this.engine()?.cancel(running.id);
   }
 
-  /** Every rejected row as CSV; `localize` puts the header and reasons in the page's language. */
-  async downloadRejects(kind: string, localize?: (csv: string) => string): Promise<void> {
+  /** Every rejected row as a CSV file, written by `toCsv` (the page's language). */
+  async downloadRejects(kind: string, toCsv: (rejects: ImportReject[]) => string): Promise<void> {
     const engine = this.engine();
     const result = this.results.get(kind);
     if (!engine || !result) return;
-    const core = await engine.rejectsCsv(kind);
-    const csv = localize ? localize(core) : core;
-    // A byte-order mark, so that spreadsheet programs read the file as UTF-8.
-    downloadText(rejectsFileName(result.fileName), csv.startsWith('\ufeff') ? csv : `\ufeff${csv}`);
+    downloadText(rejectsFileName(result.fileName), toCsv(await engine.rejects(kind)));
   }
 
   private async start(file: Blob, fileName: string, options: ImportOptions, remembered = false): Promise<void> {
@@ -216,9 +213,10 @@ export class FileImports implements ReactiveController {
     });
     this.running = { id: running.id, fileName, progress: null };
     this.changed();
+    let kind: string;
     let answer: ImportAnswer;
     try {
-      answer = await running.answer;
+      ({ kind, answer } = await running.result);
     } catch (error) {
       if (this.running?.id !== running.id) return; // a newer import took over
       this.running = null;
@@ -228,11 +226,10 @@ export class FileImports implements ReactiveController {
       return;
     }
     if (this.running?.id !== running.id) return;
-    const kind = resolvedKind(options.kind, answer);
     const header = answer.import?.header ?? [];
     const headerKey = header.length ? mappingKey(kind, header) : null;
     if (!options.mapping && header.length) {
-      const saved = findSaved(kind, header);
+      const saved = findSaved(this.kindIds, kind, header);
       if (saved) {
         remembered = true;
         if (saved.kind !== kind || !sameMapping(saved.mapping, answer.import?.mapping ?? [])) {
@@ -286,8 +283,8 @@ export class FileImports implements ReactiveController {
  * A mapping saved for this header list: of the kind the file was read as, or, when its kind was
  * not recognised, of whichever kind the user mapped these headers for.
  */
-function findSaved(kind: string, header: readonly string[]): { kind: KindId; mapping: Mapping } | undefined {
-  const kinds: readonly KindId[] = kind === 'auto' ? KIND_IDS : KIND_IDS.filter((k) => k === kind);
+function findSaved(kindIds: readonly string[], kind: string, header: readonly string[]): { kind: string; mapping: Mapping } | undefined {
+  const kinds = kind === 'auto' ? kindIds : [kind];
   for (const k of kinds) {
     const mapping = savedMapping(mappingKey(k, header));
     if (mapping) return { kind: k, mapping };

@@ -8,7 +8,7 @@ import type {
   GroupSpec,
   InputValue,
   KpiSpec,
-} from '../engine/types';
+} from '../engine/contract';
 
 export interface GroupRow {
   name: string;

@@ -1,6 +1,6 @@
 // Column mappings a user applied, remembered in localStorage per data kind and header list, so the
 // next file with the same headers is read the same way.
-import type { MappingEntry } from '../engine/import-types';
+import type { MappingEntry } from '../engine/contract';
 
 export type Mapping = Record<string, string | null>;
 

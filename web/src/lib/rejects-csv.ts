@@ -1,50 +1,21 @@
-// The core's rejects CSV (row,column,value,reason; CRLF records, RFC 4180 quoting, formula cells
-// escaped) with its header and reasons in the page's language. Values are copied byte for byte.
+// The rejects download, written by the page from the core's structured rejects: one row per
+// rejected line (row, column, value, reason), the header and reasons in the page's language, the
+// values as the file held them. Made for spreadsheets: UTF-8 with a byte-order mark, CRLF records,
+// RFC 4180 quoting, and cells guarded against formula injection as the core's rejects_csv does.
+import type { ImportReject } from '../engine/contract';
 
-/** One CSV cell as the core writes it: a leading = + - @ tab or CR escaped by "'", quoted when needed. */
-function csvCell(text: string): string {
+/** One CSV cell: a leading = + - @ tab or CR escaped by "'", quoted when needed. */
+export function csvCell(text: string): string {
   const cell = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
-/** The records of a CSV text as arrays of raw (still quoted) fields. */
-function rawRecords(csv: string): string[][] {
-  const records: string[][] = [];
-  let fields: string[] = [];
-  let start = 0;
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i];
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && c === ',') {
-      fields.push(csv.slice(start, i));
-      start = i + 1;
-    } else if (!quoted && (c === '\n' || (c === '\r' && csv[i + 1] === '\n'))) {
-      fields.push(csv.slice(start, i));
-      records.push(fields);
-      fields = [];
-      if (c === '\r') i++;
-      start = i + 1;
-    }
-  }
-  if (start < csv.length) {
-    fields.push(csv.slice(start));
-    records.push(fields);
-  }
-  return records;
-}
-
-function unquoted(field: string): string {
-  return field.startsWith('"') && field.endsWith('"') ? field.slice(1, -1).replace(/""/g, '"') : field;
-}
-
-export function localizeRejectsCsv(csv: string, header: readonly string[], reason: (text: string) => string): string {
-  const records = rawRecords(csv.startsWith('\ufeff') ? csv.slice(1) : csv);
-  const lines = records.map((fields, index) => {
-    if (index === 0) return header.map(csvCell).join(',');
-    const last = fields.length - 1;
-    if (last < 0) return '';
-    return [...fields.slice(0, last), csvCell(reason(unquoted(fields[last] ?? '')))].join(',');
-  });
-  return lines.map((line) => `${line}\r\n`).join('');
+export function rejectsCsv(
+  rejects: readonly ImportReject[],
+  header: readonly [string, string, string, string],
+  reason: (reject: ImportReject) => string,
+): string {
+  const lines = [header.map(csvCell).join(',')];
+  for (const r of rejects) lines.push([String(r.row), csvCell(r.column ?? ''), csvCell(r.value ?? ''), csvCell(reason(r))].join(','));
+  return `\ufeff${lines.map((line) => `${line}\r\n`).join('')}`;
 }

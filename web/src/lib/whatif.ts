@@ -5,7 +5,7 @@ import type {
   ComputeAnswer,
   ProjectionAssumptions,
   ProjectionRequest,
-} from '../engine/types';
+} from '../engine/contract';
 import { type FormModel, type FormState, typedNumber } from './form-model';
 
 export const ASSUMPTIONS: readonly AssumptionKey[] = [

@@ -1,22 +1,31 @@
 // The import report of one file: rows read, used and rejected; how the file was read (format,
 // encoding, delimiter); the detected date and number formats, with a date format override that
 // reads the file again; the first rejected rows and a download of all of them.
-import { html, nothing, type TemplateResult } from 'lit';
-import { DATE_FORMATS, type DataKind, type DateFormat, type FormatEntry, type ImportReport } from '../engine/import-types';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { DataKind, DateFormat, FormatEntry, ImportReport } from '../engine/contract';
 import { fieldLabel } from '../i18n/data-labels';
-import { localizeRejectReason } from '../i18n/file-messages';
 import type { I18n } from '../i18n/i18n';
+import { type MessageContext, renderReason } from '../i18n/render-message';
 
 const MAX_REJECTS_SHOWN = 10;
+
+/** A report with its counts and rejects, zero and none where the core gave none. */
+type CountedReport = ImportReport & Required<Pick<ImportReport, 'rows_read' | 'rows_used' | 'rows_rejected' | 'rejects'>>;
 
 export interface ImportReportContext {
   i18n: I18n;
   kind: DataKind | undefined;
+  /** The date formats a column can be read with, from the core's kinds(). */
+  dateFormats: readonly DateFormat[];
+  /** What the rejects' reasons are rendered with (the file's kind included). */
+  messages: MessageContext;
   report: ImportReport;
   busy: boolean;
   onDateFormat: (field: string, format: DateFormat) => void;
   onDownloadRejects: () => void;
 }
+
+type CountedContext = ImportReportContext & { report: CountedReport };
 
 const DELIMITERS: Record<string, 'delim_comma' | 'delim_semicolon' | 'delim_tab' | 'delim_pipe' | 'delim_spaces'> = {
   ',': 'delim_comma',
@@ -59,8 +68,8 @@ function fileFacts(ctx: ImportReportContext): TemplateResult {
 }
 
 /** The order of a detected date format ("dmy"), whichever field of the entry holds it. */
-function dateOrder(entry: FormatEntry): DateFormat | '' {
-  const known = (v: string | undefined): v is DateFormat => v !== undefined && (DATE_FORMATS as readonly string[]).includes(v);
+function dateOrder(formats: readonly DateFormat[], entry: FormatEntry): DateFormat | '' {
+  const known = (v: string | undefined): v is DateFormat => v !== undefined && formats.includes(v);
   if (known(entry.order)) return entry.order;
   if (known(entry.format)) return entry.format;
   return '';
@@ -75,7 +84,7 @@ function numberFormat(i18n: I18n, entry: FormatEntry): string {
 function formatRow(ctx: ImportReportContext, entry: FormatEntry): TemplateResult {
   const { i18n } = ctx;
   const label = fieldLabel(i18n, ctx.kind, entry.field);
-  const order = dateOrder(entry);
+  const order = dateOrder(ctx.dateFormats, entry);
   // The core's own label of what it read, e.g. "DD/MM/YYYY h:mm", unless it is the order's id.
   const detected = entry.format && entry.format !== order ? entry.format : '';
   return html`<li class="format-row" data-format-field=${entry.field} data-ambiguous=${entry.ambiguous ? 'true' : 'false'}>
@@ -90,7 +99,7 @@ function formatRow(ctx: ImportReportContext, entry: FormatEntry): TemplateResult
               @change=${(e: Event) => ctx.onDateFormat(entry.field, (e.target as HTMLSelectElement).value as DateFormat)}
             >
               ${order ? nothing : html`<option value="" selected>—</option>`}
-              ${DATE_FORMATS.map((f) => html`<option value=${f} ?selected=${f === order}>${i18n.t(`datefmt_${f}`)}</option>`)}
+              ${ctx.dateFormats.map((f) => html`<option value=${f} ?selected=${f === order}>${i18n.maybe(`datefmt_${f}`, f)}</option>`)}
             </select
             >${entry.chosen ? html`<span class="chip tiny" data-role="chosen">${i18n.t('formatChosen')}</span>` : nothing}</span
           >`
@@ -103,7 +112,7 @@ function formatRow(ctx: ImportReportContext, entry: FormatEntry): TemplateResult
   </li>`;
 }
 
-function rejects(ctx: ImportReportContext): TemplateResult | typeof nothing {
+function rejects(ctx: CountedContext): TemplateResult | typeof nothing {
   const { i18n, report } = ctx;
   if (report.rows_rejected === 0 && report.rejects.length === 0) return nothing;
   return html`<div data-testid="import-rejects">
@@ -124,7 +133,7 @@ function rejects(ctx: ImportReportContext): TemplateResult | typeof nothing {
               <td>${r.row}</td>
               <td>${r.column ?? '—'}</td>
               <td><code>${r.value ?? ''}</code></td>
-              <td class="wrap">${localizeRejectReason(i18n, ctx.kind, r.reason)}</td>
+              <td class="wrap">${renderReason(r, ctx.messages)}</td>
             </tr>`,
           )}
         </tbody>
@@ -139,14 +148,14 @@ function rejects(ctx: ImportReportContext): TemplateResult | typeof nothing {
 export function renderImportReport(given: ImportReportContext): TemplateResult {
   // A file that could not be read, or whose kind was not recognised, is answered without row counts.
   const r = given.report;
-  const report: ImportReport = {
+  const report: CountedReport = {
     ...r,
     rows_read: r.rows_read ?? 0,
     rows_used: r.rows_used ?? 0,
     rows_rejected: r.rows_rejected ?? 0,
     rejects: r.rejects ?? [],
   };
-  const ctx = { ...given, report };
+  const ctx: CountedContext = { ...given, report };
   const { i18n } = ctx;
   return html`<section class="import-report" aria-label=${i18n.t('importReport')}>
     <h3 class="results-title">${i18n.t('importReport')}</h3>
@@ -169,3 +178,108 @@ export function renderImportReport(given: ImportReportContext): TemplateResult {
     ${rejects(ctx)}
   </section>`;
 }
+
+// How this view looks; the calculator adopts it into its shadow root (calculator.ts).
+export const importReportStyles = css`
+  .import-report select {
+    border: 1px solid var(--_border);
+    border-radius: 7px;
+    padding: 6px 8px;
+    background: var(--_surface);
+    color: var(--_text);
+    max-width: 100%;
+  }
+
+  .import-report {
+    display: flex;
+    flex-direction: column;
+    gap: 12px;
+    padding: 14px 18px;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    min-width: 0;
+  }
+
+  .import-report .results-title {
+    margin: 0;
+  }
+
+  .import-report .btn {
+    margin-top: 8px;
+  }
+
+  .facts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px 22px;
+    margin: 0;
+    font-size: 13px;
+  }
+
+  .facts div {
+    display: flex;
+    gap: 6px;
+  }
+
+  .facts dt {
+    color: var(--_muted);
+  }
+
+  .facts dd {
+    margin: 0;
+    font-weight: 600;
+  }
+
+  ul.formats {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    font-size: 14px;
+  }
+
+  .format-row {
+    padding: 7px 0;
+    border-bottom: 1px solid var(--_border);
+  }
+
+  .format-main {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 12px;
+  }
+
+  .format-name {
+    flex: 0 1 260px;
+  }
+
+  .format-name code,
+
+  .format-value code {
+    font-family: var(--_mono);
+    font-size: 12.5px;
+    color: var(--_muted);
+  }
+
+  .format-value {
+    display: inline-flex;
+    align-items: center;
+    gap: 8px;
+    flex-wrap: wrap;
+    min-width: 0;
+  }
+
+  .warn {
+    color: var(--_watch);
+    font-size: 13px;
+    margin-top: 4px;
+  }
+
+  @media (max-width: 720px) {
+    .import-report {
+      padding-left: 14px;
+      padding-right: 14px;
+    }
+  }
+`;

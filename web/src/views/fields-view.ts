@@ -1,7 +1,7 @@
 // The input form of one catalog group, generated from the catalog.
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { ComputeAnswer, EngineError } from '../engine/types';
+import type { ComputeAnswer, EngineError } from '../engine/contract';
 import type { I18n } from '../i18n/i18n';
 import { type FieldDef, type FieldValue, type FormState, type GroupForm, type GroupRow, tidyTyped } from '../lib/form-model';
 
@@ -13,7 +13,7 @@ export interface FieldsContext {
   onChange: (key: string, value: FieldValue) => void;
   /** The short symbol of a KPI (CLTV, CAC) for hints. */
   kpiSymbol: (id: string) => string;
-  /** An engine error as shown to a person (see localizeMessage). */
+  /** An engine error as shown to a person (i18n/render-message.ts). */
   message: (error: EngineError) => string;
 }
 
@@ -72,7 +72,7 @@ function errorBlock(ctx: FieldsContext, def: FieldDef, id: string): TemplateResu
   const errors = ctx.errors.get(def.key);
   if (!errors?.length) return nothing;
   return html`<div class="field-error" id=${id} role="alert" data-error-for=${def.key}>
-    <span aria-hidden="true">⚠</span><span title=${errors.map((e) => e.message).join('\n')}>${errors.map((e) => ctx.message(e)).join(' · ')}</span>
+    <span aria-hidden="true">⚠</span><span title=${errors.map((e) => ctx.message(e)).join('\n')}>${errors.map((e) => ctx.message(e)).join(' · ')}</span>
   </div>`;
 }
 
@@ -304,3 +304,216 @@ export function renderGroupForm(ctx: FieldsContext, form: GroupForm): TemplateRe
     })}
   </div>`;
 }
+
+// How this view looks; the calculator adopts it into its shadow root (calculator.ts).
+export const fieldsStyles = css`
+  .inputs {
+    padding: 6px 18px 16px;
+  }
+
+  .inputs h3 {
+    font-size: 12px;
+    text-transform: uppercase;
+    letter-spacing: 0.06em;
+    color: var(--_muted);
+    font-weight: 600;
+  }
+
+  fieldset {
+    border: 0;
+    border-top: 1px solid var(--_border);
+    margin: 0;
+    padding: 12px 0 6px;
+  }
+
+  fieldset:first-of-type {
+    border-top: 0;
+  }
+
+  legend {
+    padding: 0;
+    font-weight: 600;
+    font-size: 14px;
+    float: left;
+    width: 100%;
+    margin-bottom: 8px;
+  }
+
+  legend + * {
+    clear: both;
+  }
+
+  .legend-note {
+    font-weight: 400;
+    color: var(--_muted);
+    font-size: 12px;
+    display: block;
+  }
+
+  .fields {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(190px, 1fr));
+    gap: 10px 14px;
+  }
+
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 3px;
+    min-width: 0;
+  }
+
+  .field.wide {
+    grid-column: 1 / -1;
+  }
+
+  .field > label,
+
+  .field .label {
+    font-size: 13px;
+    font-weight: 500;
+    color: var(--_text);
+  }
+
+  .control {
+    position: relative;
+    display: flex;
+    align-items: stretch;
+  }
+
+  .control input,
+
+  .control select,
+
+  .counts input,
+
+  .rows input {
+    width: 100%;
+    min-width: 0;
+    border: 1px solid var(--_border);
+    border-radius: 7px;
+    padding: 7px 9px;
+    background: var(--_surface);
+    font-variant-numeric: tabular-nums;
+    font-size: 15px;
+  }
+
+  .control .affix {
+    position: absolute;
+    right: 9px;
+    top: 50%;
+    transform: translateY(-50%);
+    color: var(--_muted);
+    font-size: 13px;
+    pointer-events: none;
+  }
+
+  .control .affix + input,
+
+  .control input.has-affix {
+    padding-right: 42px;
+  }
+
+  .hint {
+    font-size: 12px;
+    color: var(--_muted);
+  }
+
+  .field-error {
+    font-size: 12px;
+    color: var(--_bad);
+    display: flex;
+    gap: 4px;
+  }
+
+  .field.invalid input,
+
+  .field.invalid select,
+
+  input.invalid {
+    border-color: var(--_bad);
+    background: color-mix(in srgb, var(--_bad) 4%, var(--_surface));
+  }
+
+  .counts {
+    display: grid;
+    grid-template-columns: repeat(5, minmax(0, 1fr));
+    gap: 6px;
+  }
+
+  .counts label {
+    display: flex;
+    flex-direction: column;
+    font-size: 11px;
+    color: var(--_muted);
+    gap: 2px;
+    text-align: center;
+  }
+
+  .counts input {
+    color: var(--_text);
+    text-align: center;
+    padding: 7px 4px;
+  }
+
+  .rows th {
+    font-size: 12px;
+    font-weight: 500;
+    color: var(--_muted);
+    text-align: left;
+    padding: 0 6px 4px 0;
+  }
+
+  .rows td {
+    padding: 3px 6px 3px 0;
+    vertical-align: middle;
+  }
+
+  .rows td.rowname {
+    font-size: 13px;
+    width: 38%;
+  }
+
+  .rows td.remove {
+    width: 30px;
+    padding-right: 0;
+  }
+
+  .icon-btn {
+    border: 0;
+    background: none;
+    cursor: pointer;
+    color: var(--_muted);
+    border-radius: 6px;
+    width: 28px;
+    height: 28px;
+    font-size: 16px;
+    line-height: 1;
+  }
+
+  .icon-btn:hover {
+    color: var(--_bad);
+    background: color-mix(in srgb, var(--_bad) 8%, transparent);
+  }
+
+  .add-row {
+    margin-top: 6px;
+  }
+
+  @media (max-width: 720px) {
+    .fields {
+      grid-template-columns: 1fr 1fr;
+    }
+
+    .inputs {
+      padding-left: 14px;
+      padding-right: 14px;
+    }
+  }
+
+  @media (max-width: 400px) {
+    .fields {
+      grid-template-columns: 1fr;
+    }
+  }
+`;

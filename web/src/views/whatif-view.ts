@@ -1,8 +1,8 @@
 // The what-if panel: scenario sliders around a baseline, the core's 5-year projection as a chart
 // and a table.
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { AssumptionKey, EngineError, ProjectionAnswer } from '../engine/types';
+import type { AssumptionKey, EngineError, ProjectionAnswer } from '../engine/contract';
 import type { I18n } from '../i18n/i18n';
 import { ASSUMPTIONS, type Baseline, type Scenario, scenarioValue, sliderRange } from '../lib/whatif';
 import { renderLineChart } from './chart-view';
@@ -232,3 +232,180 @@ export function renderWhatIf(ctx: WhatIfContext): TemplateResult {
       </div>
     </div>`;
 }
+
+// How this view looks; the calculator adopts it into its shadow root (calculator.ts).
+export const whatIfStyles = css`
+  .seg button:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .whatif-grid {
+    display: grid;
+    grid-template-columns: minmax(280px, 4fr) 8fr;
+    gap: 16px;
+    align-items: start;
+  }
+
+  .sliders {
+    padding: 14px 18px 16px;
+    display: flex;
+    flex-direction: column;
+    gap: 14px;
+  }
+
+  .slider {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+  }
+
+  .slider-top {
+    display: flex;
+    justify-content: space-between;
+    align-items: baseline;
+    gap: 8px;
+    font-size: 14px;
+  }
+
+  .slider-top label {
+    font-weight: 500;
+  }
+
+  .slider-top output {
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .slider-sub {
+    display: flex;
+    justify-content: space-between;
+    font-size: 12px;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .delta.up {
+    color: var(--_good);
+  }
+
+  .delta.down {
+    color: var(--_bad);
+  }
+
+  input[type='range'] {
+    width: 100%;
+    accent-color: var(--_accent);
+    margin: 2px 0;
+    height: 24px;
+  }
+
+  .chart-panel {
+    padding: 14px 18px 16px;
+    display: flex;
+    flex-direction: column;
+    gap: 12px;
+    min-width: 0;
+  }
+
+  .summary {
+    display: grid;
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+    gap: 10px;
+  }
+
+  .summary .box {
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+    padding: 10px 12px;
+  }
+
+  .summary .box span {
+    font-size: 12px;
+    color: var(--_muted);
+    display: block;
+  }
+
+  .summary .box strong {
+    font-size: 20px;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .summary .box small {
+    display: block;
+    font-size: 12px;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .chart-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 10px;
+    flex-wrap: wrap;
+  }
+
+  .seg {
+    display: inline-flex;
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+    padding: 2px;
+    background: var(--_bg);
+  }
+
+  .seg button {
+    border: 0;
+    background: none;
+    padding: 5px 12px;
+    border-radius: 6px;
+    cursor: pointer;
+    font-size: 13px;
+    color: var(--_muted);
+  }
+
+  .seg button[aria-pressed='true'] {
+    background: var(--_surface);
+    color: var(--_text);
+    font-weight: 600;
+    box-shadow: var(--_shadow);
+  }
+
+  .legend {
+    display: flex;
+    gap: 14px;
+    font-size: 12px;
+    color: var(--_muted);
+  }
+
+  .legend i {
+    display: inline-block;
+    width: 18px;
+    height: 0;
+    border-top: 2px dashed var(--_none);
+    vertical-align: middle;
+    margin-right: 5px;
+  }
+
+  .legend i.scn {
+    border-top: 3px solid var(--_accent);
+  }
+
+  @media (max-width: 1100px) {
+    .whatif-grid {
+      grid-template-columns: 1fr;
+    }
+  }
+
+  @media (max-width: 720px) {
+    .sliders,
+    .chart-panel {
+      padding-left: 14px;
+      padding-right: 14px;
+    }
+
+    .summary {
+      grid-template-columns: 1fr;
+    }
+  }
+`;

@@ -1,8 +1,8 @@
 // The mapping screen: for each field of the kind, the column of the file that holds it (guessed
 // ones marked, required ones starred). Applying reads the file again with that mapping, which is
 // then remembered for files with the same headers.
-import { html, nothing, type TemplateResult } from 'lit';
-import type { DataKind, MappingEntry } from '../engine/import-types';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { DataKind, MappingEntry } from '../engine/contract';
 import { fieldLabel } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
 import type { Mapping } from '../lib/mapping-memory';
@@ -69,3 +69,56 @@ export function renderMapping(ctx: MappingContext): TemplateResult {
     </div>
   </form>`;
 }
+
+// How this view looks; the calculator adopts it into its shadow root (calculator.ts).
+export const mappingStyles = css`
+  .mapping select {
+    border: 1px solid var(--_border);
+    border-radius: 7px;
+    padding: 6px 8px;
+    background: var(--_surface);
+    color: var(--_text);
+    max-width: 100%;
+  }
+
+  .mapping {
+    padding: 14px 18px;
+    display: flex;
+    flex-direction: column;
+    gap: 10px;
+  }
+
+  .mapping h3 {
+    font-size: 15px;
+  }
+
+  .mapping-grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(190px, 40%), 1fr));
+    gap: 10px 14px;
+  }
+
+  .mapping .row {
+    display: flex;
+    align-items: center;
+    gap: 12px;
+    flex-wrap: wrap;
+  }
+
+  .mapping select {
+    width: 100%;
+  }
+
+  .req {
+    color: var(--_bad);
+    text-decoration: none;
+    margin-left: 2px;
+  }
+
+  @media (max-width: 720px) {
+    .mapping {
+      padding-left: 14px;
+      padding-right: 14px;
+    }
+  }
+`;

@@ -1,10 +1,10 @@
 // <servimetrics-calculator>: the whole page in one custom element. The C++ core (WebAssembly, in
 // a worker) computes every number; this element turns its catalog into forms and its answers into
 // cards, tables and charts.
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { EngineClient, isSuperseded } from '../engine/engine-client';
-import type { DataKind } from '../engine/import-types';
+import type { DataKind, DateFormat } from '../engine/contract';
 import type {
   AssumptionKey,
   Catalog,
@@ -15,15 +15,13 @@ import type {
   InputValue,
   KpiResult,
   ProjectionRequest,
-} from '../engine/types';
+} from '../engine/contract';
 import {
   CURRENCIES,
   type Currency,
   I18n,
   initialCurrency,
   initialLang,
-  localizeMessage,
-  type MessageContext,
   rememberCurrency,
   rememberLang,
 } from '../i18n/i18n';
@@ -46,12 +44,21 @@ import {
   scenarioFromLoaded,
 } from '../lib/whatif';
 import sampleCompany from '../../../public/samples/sample-company.json';
-import { renderGroupForm } from './fields-view';
+import { type MessageContext, renderMessage } from '../i18n/render-message';
 import { FileImports } from '../lib/file-imports';
-import { renderFiles } from './files-view';
-import { renderKpiCard } from './kpi-card-view';
-import { styles } from './styles';
-import { type Metric, renderWhatIf } from './whatif-view';
+import { chartStyles } from './chart-view';
+import { combinedResultStyles } from './combined-result-view';
+import { dataTableStyles } from './data-table-view';
+import { fieldsStyles, renderGroupForm } from './fields-view';
+import { filesStyles, renderFiles } from './files-view';
+import { importProgressStyles } from './import-progress-view';
+import { importReportStyles } from './import-report-view';
+import { kindResultStyles } from './kind-result-view';
+import { kpiCardStyles, renderKpiCard } from './kpi-card-view';
+import { mappingStyles } from './mapping-view';
+import { notesStyles } from './notes-view';
+import { sharedStyles } from './shared-styles';
+import { type Metric, renderWhatIf, whatIfStyles } from './whatif-view';
 
 const SAMPLE_REQUEST = sampleCompany as unknown as ComputeRequest;
 const INPUT_DEBOUNCE_MS = 25;
@@ -60,9 +67,381 @@ const SLIDER_DEBOUNCE_MS = 10;
 type EngineStatus = 'starting' | 'ready' | 'failed';
 type Notice = 'sample' | 'cleared' | null;
 
+// The page's frame: top bar, overview, navigation, group sections, loading skeleton, footer.
+export const calculatorStyles = css`
+  .topbar {
+    background: var(--_surface);
+    border-bottom: 1px solid var(--_border);
+  }
+
+  .topbar-inner {
+    max-width: 1360px;
+    margin: 0 auto;
+    padding: 0 24px;
+  }
+
+  .topbar-inner {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 16px;
+    padding-top: 14px;
+    padding-bottom: 14px;
+    flex-wrap: wrap;
+  }
+
+  .brand {
+    display: flex;
+    align-items: center;
+    gap: 12px;
+    min-width: 0;
+  }
+
+  .brand svg {
+    flex: none;
+  }
+
+  .brand h1 {
+    font-size: 20px;
+    letter-spacing: -0.01em;
+    font-weight: 700;
+  }
+
+  .brand p {
+    color: var(--_muted);
+    font-size: 13px;
+  }
+
+  .actions {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    flex-wrap: wrap;
+    margin-left: auto;
+  }
+
+  .nav button:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .currency {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    font-size: 13px;
+    color: var(--_muted);
+  }
+
+  .currency select {
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+    padding: 6px 8px;
+    background: var(--_surface);
+  }
+
+  .overview {
+    margin-top: 20px;
+    display: grid;
+    grid-template-columns: minmax(220px, 1fr) 3fr;
+    gap: 16px;
+    align-items: stretch;
+  }
+
+  .overview .totals {
+    padding: 16px 18px;
+  }
+
+  .overview h2 {
+    font-size: 13px;
+    text-transform: uppercase;
+    letter-spacing: 0.06em;
+    color: var(--_muted);
+    font-weight: 600;
+  }
+
+  .tally {
+    display: flex;
+    gap: 14px;
+    margin-top: 10px;
+    flex-wrap: wrap;
+  }
+
+  .tally div {
+    display: flex;
+    flex-direction: column;
+  }
+
+  .tally strong {
+    font-size: 26px;
+    line-height: 1.1;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .tally span {
+    font-size: 12px;
+    color: var(--_muted);
+  }
+
+  .tally .good strong {
+    color: var(--_good);
+  }
+
+  .tally .watch strong {
+    color: var(--_watch);
+  }
+
+  .tally .bad strong {
+    color: var(--_bad);
+  }
+
+  .computed {
+    margin-top: 8px;
+    font-size: 12px;
+    color: var(--_muted);
+  }
+
+  .group-tiles {
+    display: grid;
+    grid-template-columns: repeat(5, minmax(0, 1fr));
+    gap: 10px;
+  }
+
+  .group-tile {
+    text-align: left;
+    padding: 12px 14px;
+    cursor: pointer;
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
+
+  .group-tile:hover {
+    border-color: var(--_accent);
+  }
+
+  .group-tile .name {
+    font-weight: 600;
+    font-size: 14px;
+  }
+
+  .tile-counts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 2px 10px;
+    font-size: 12px;
+    color: var(--_muted);
+    margin-top: auto;
+  }
+
+  .tile-counts .good {
+    color: var(--_good);
+  }
+
+  .tile-counts .watch {
+    color: var(--_watch);
+  }
+
+  .tile-counts .bad {
+    color: var(--_bad);
+  }
+
+  .dots {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
+
+  .dot {
+    width: 12px;
+    height: 12px;
+    border-radius: 3px;
+    background: var(--_border);
+  }
+
+  .dot.good {
+    background: var(--_good);
+  }
+
+  .dot.watch {
+    background: var(--_watch);
+  }
+
+  .dot.bad {
+    background: var(--_bad);
+  }
+
+  .dot.none {
+    background: color-mix(in srgb, var(--_none) 45%, transparent);
+  }
+
+  .nav {
+    position: sticky;
+    top: 0;
+    z-index: 5;
+    margin-top: 18px;
+    background: color-mix(in srgb, var(--_bg) 92%, transparent);
+    backdrop-filter: blur(6px);
+    -webkit-backdrop-filter: blur(6px);
+    border-bottom: 1px solid var(--_border);
+  }
+
+  .nav .wrap {
+    display: flex;
+    gap: 4px;
+    overflow-x: auto;
+    scrollbar-width: none;
+    padding-top: 6px;
+    padding-bottom: 6px;
+  }
+
+  .nav button {
+    border: 0;
+    background: none;
+    padding: 7px 12px;
+    border-radius: 999px;
+    cursor: pointer;
+    white-space: nowrap;
+    font-size: 14px;
+    color: var(--_muted);
+  }
+
+  .nav button:hover {
+    color: var(--_text);
+    background: var(--_accent-soft);
+  }
+
+  .nav button.active {
+    color: var(--_accent);
+    background: var(--_accent-soft);
+    font-weight: 600;
+  }
+
+  section.group,
+
+  section.block {
+    padding-top: 28px;
+    scroll-margin-top: 56px;
+  }
+
+  .group-grid {
+    display: grid;
+    grid-template-columns: minmax(300px, 5fr) 7fr;
+    gap: 16px;
+    align-items: start;
+  }
+
+  footer {
+    padding: 28px 0 36px;
+    color: var(--_muted);
+    font-size: 13px;
+    text-align: center;
+  }
+
+  .skeleton {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(270px, 1fr));
+    gap: 12px;
+    margin-top: 20px;
+  }
+
+  .skeleton div {
+    height: 140px;
+    border-radius: var(--_radius);
+    background: linear-gradient(90deg, var(--_surface), var(--_bg), var(--_surface));
+    background-size: 200% 100%;
+    animation: shimmer 1.4s infinite linear;
+    border: 1px solid var(--_border);
+  }
+
+  @keyframes shimmer {
+    from {
+      background-position: 200% 0;
+    }
+
+    to {
+      background-position: -200% 0;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton div {
+      animation: none;
+    }
+  }
+
+  @media (max-width: 1100px) {
+    .overview {
+      grid-template-columns: 1fr;
+    }
+
+    .group-grid {
+      grid-template-columns: 1fr;
+    }
+
+    /* One column: the results come first, the inputs that drive them follow. */
+    .group-grid > .inputs {
+      order: 2;
+    }
+  }
+
+  @media (max-width: 720px) {
+    .topbar-inner {
+      padding-left: 14px;
+      padding-right: 14px;
+    }
+
+    .topbar-inner {
+      gap: 10px;
+    }
+
+    .brand p {
+      display: none;
+    }
+
+    .brand {
+      flex: 1;
+    }
+
+    .actions {
+      order: 3;
+      width: 100%;
+      margin-left: 0;
+    }
+
+    .actions .currency {
+      margin-left: auto;
+    }
+
+    .group-tiles {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+
+    .group-tile:last-child:nth-child(odd) {
+      grid-column: 1 / -1;
+    }
+  }
+`;
+
 @customElement('servimetrics-calculator')
 export class ServimetricsCalculator extends LitElement {
-  static override styles = styles;
+  // Every view's styles, the shared ones first: the views all render into this one shadow root.
+  static override styles = [
+    sharedStyles,
+    calculatorStyles,
+    fieldsStyles,
+    kpiCardStyles,
+    filesStyles,
+    importProgressStyles,
+    kindResultStyles,
+    combinedResultStyles,
+    dataTableStyles,
+    notesStyles,
+    importReportStyles,
+    mappingStyles,
+    whatIfStyles,
+    chartStyles,
+  ];
 
   @state() private i18n: I18n;
   @state() private engineStatus: EngineStatus = 'starting';
@@ -74,6 +453,7 @@ export class ServimetricsCalculator extends LitElement {
   @state() private scenario: Scenario = {};
   @state() private metric: Metric = 'revenue';
   @state() private kinds: DataKind[] = [];
+  @state() private dateFormats: DateFormat[] = [];
   @state() private notice: Notice = 'sample';
   @state() private chartWidth = 0;
   @state() private activeSection = '';
@@ -128,7 +508,11 @@ export class ServimetricsCalculator extends LitElement {
       this.engine = new EngineClient();
       // The data kinds only label the files panel: the calculator works without them.
       this.engine.kinds().then(
-        (k) => (this.kinds = k.kinds),
+        (k) => {
+          this.kinds = k.kinds;
+          this.dateFormats = k.date_formats;
+          this.files.kindIds = k.kinds.map((kind) => kind.id);
+        },
         (error: unknown) => console.warn('[servimetrics] data kinds unavailable:', error),
       );
       // The sample company is a complete request of its own: compute it while the catalog
@@ -311,21 +695,16 @@ export class ServimetricsCalculator extends LitElement {
 
   private messageContext(): MessageContext {
     return {
-      labelOf: (key) => {
+      i18n: this.i18n,
+      catalog: this.model?.catalog ?? null,
+      kinds: this.kinds,
+      inputLabel: (key) => {
         const found = this.inputSpecOf(key);
         if (!found) return undefined;
         const label = this.i18n.text(found.spec.label);
         if (found.row === undefined) return label;
         const field = found.field ? ` · ${this.i18n.maybe(`field_${found.field}`, found.field)}` : '';
         return `${label}（${this.i18n.rowName(found.row)}${field}）`;
-      },
-      isFraction: (key) => {
-        const found = this.inputSpecOf(key);
-        return found !== null && found.row === undefined && found.spec.unit === 'fraction';
-      },
-      kpiName: (id) => {
-        const kpi = this.model?.kpiById.get(id);
-        return kpi ? this.i18n.text(kpi.name) : undefined;
       },
     };
   }
@@ -523,7 +902,7 @@ export class ServimetricsCalculator extends LitElement {
     const projectionErrors = (answer?.errors ?? []).filter(isProjection);
     const requestErrors = placed.general.filter((e) => !isProjection(e));
     const messageContext = this.messageContext();
-    const message = (e: EngineError) => localizeMessage(i18n, e.message, messageContext);
+    const message = (e: EngineError) => renderMessage(e, messageContext);
     const fieldsContext = {
       message,
       i18n,
@@ -566,10 +945,11 @@ export class ServimetricsCalculator extends LitElement {
           ${renderFiles({
             i18n,
             kinds: this.kinds,
+            dateFormats: this.dateFormats,
             imports: this.files,
             base: import.meta.env.BASE_URL,
             kpiSpec: (id) => model.kpiById.get(id),
-            message,
+            messages: messageContext,
           })}
         </section>
         <section class="block" id="whatif" data-testid="whatif-section">

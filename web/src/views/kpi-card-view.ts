@@ -1,7 +1,7 @@
 // One KPI card: value in its unit, band (colour and words), the deciding rule, formula, explanation,
 // interval and breakdown.
-import { html, nothing, svg, type TemplateResult } from 'lit';
-import type { Band, BreakdownRow, EngineError, KpiResult, KpiSpec, Unit } from '../engine/types';
+import { css, html, nothing, svg, type TemplateResult } from 'lit';
+import type { Band, BreakdownRow, EngineError, KpiResult, KpiSpec, Unit } from '../engine/contract';
 import type { I18n } from '../i18n/i18n';
 
 const ROI_PAIR = new Set(['digital_transformation_roi', 'digital_transformation_net_roi']);
@@ -161,3 +161,174 @@ export function renderKpiCard(
     </dl>
   </article>`;
 }
+
+// How this view looks; the calculator adopts it into its shadow root (calculator.ts).
+export const kpiCardStyles = css`
+  .kpi {
+    position: relative;
+    padding: 14px 16px 14px 18px;
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    overflow: hidden;
+    min-width: 0;
+  }
+
+  .kpi::before {
+    content: '';
+    position: absolute;
+    left: 0;
+    top: 0;
+    bottom: 0;
+    width: 4px;
+    background: var(--_band, var(--_border));
+  }
+
+  .kpi.good {
+    --_band: var(--_good);
+  }
+
+  .kpi.watch {
+    --_band: var(--_watch);
+  }
+
+  .kpi.bad {
+    --_band: var(--_bad);
+  }
+
+  .kpi.none {
+    --_band: color-mix(in srgb, var(--_none) 50%, transparent);
+  }
+
+  .kpi.empty {
+    box-shadow: none;
+    background: color-mix(in srgb, var(--_surface) 60%, transparent);
+  }
+
+  .kpi-head {
+    display: flex;
+    justify-content: space-between;
+    align-items: flex-start;
+    gap: 8px;
+  }
+
+  .kpi h3 {
+    font-size: 14px;
+    font-weight: 600;
+    line-height: 1.3;
+  }
+
+  .value {
+    font-size: 28px;
+    font-weight: 700;
+    letter-spacing: -0.02em;
+    line-height: 1.1;
+    font-variant-numeric: tabular-nums;
+    overflow-wrap: anywhere;
+  }
+
+  .kpi.empty .value {
+    color: var(--_muted);
+    font-weight: 500;
+  }
+
+  .sub {
+    font-size: 13px;
+    color: var(--_muted);
+  }
+
+  .details {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 14px;
+    font-size: 13px;
+    color: var(--_muted);
+  }
+
+  .details b {
+    color: var(--_text);
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .explanation {
+    font-size: 13px;
+    color: var(--_text);
+  }
+
+  .meta {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 3px 10px;
+    font-size: 12px;
+    color: var(--_muted);
+    border-top: 1px dashed var(--_border);
+    padding-top: 8px;
+  }
+
+  .meta dt {
+    font-weight: 600;
+  }
+
+  .meta dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+
+  .meta code {
+    font-family: var(--_mono);
+    font-size: 11.5px;
+    color: var(--_text);
+  }
+
+  .kpi-error {
+    font-size: 13px;
+    color: var(--_bad);
+    background: color-mix(in srgb, var(--_bad) 7%, transparent);
+    border-radius: 6px;
+    padding: 6px 8px;
+  }
+
+  .breakdown {
+    font-size: 13px;
+  }
+
+  .breakdown caption {
+    text-align: left;
+    font-size: 12px;
+    color: var(--_muted);
+    font-weight: 600;
+    padding-bottom: 4px;
+  }
+
+  .breakdown td {
+    padding: 3px 0;
+    border-top: 1px solid var(--_border);
+    vertical-align: top;
+  }
+
+  .breakdown td.num {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+    padding: 3px 8px;
+    white-space: nowrap;
+  }
+
+  .breakdown td.band {
+    text-align: right;
+    width: 1%;
+  }
+
+  .note {
+    font-size: 12.5px;
+    background: var(--_accent-soft);
+    border-radius: 6px;
+    padding: 8px 10px;
+  }
+
+  .note strong {
+    display: block;
+    margin-bottom: 2px;
+  }
+`;

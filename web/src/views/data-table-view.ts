@@ -1,7 +1,7 @@
 // One table of an imported file's answer: localized column titles, numbers through Intl, texts and
 // dates as the file gave them, the first rows until the user asks for all of them.
-import { html, nothing, type TemplateResult } from 'lit';
-import type { DataKind, DataTable } from '../engine/import-types';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { DataKind, DataTable } from '../engine/contract';
 import { columnLabel, tableLabel } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
 import { formatCell } from '../lib/data-format';
@@ -52,3 +52,56 @@ export function renderDataTable(ctx: DataTableContext): TemplateResult {
       : nothing}
   </figure>`;
 }
+
+// How this view looks; the calculator adopts it into its shadow root (calculator.ts).
+export const dataTableStyles = css`
+  .file-table.wide {
+    grid-column: 1 / -1;
+  }
+
+  /* A shadow at an edge where the table goes on: it scrolls sideways on narrow screens. */
+
+  .file-table .scroll-x {
+    background:
+      linear-gradient(to right, var(--_surface) 30%, transparent) left / 24px 100% no-repeat local,
+      linear-gradient(to left, var(--_surface) 30%, transparent) right / 24px 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 16%), transparent) left / 10px 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 16%), transparent) right / 10px 100% no-repeat scroll;
+  }
+
+  /* Dates, ids and Chinese titles read badly broken; a wide table scrolls instead. */
+
+  .file-table .data-table th,
+
+  .file-table .data-table td:first-child {
+    white-space: nowrap;
+  }
+
+  .file-table {
+    margin: 0;
+    min-width: 0;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 12px 14px;
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+  }
+
+  .file-table figcaption {
+    display: flex;
+    justify-content: space-between;
+    align-items: baseline;
+    gap: 8px;
+    flex-wrap: wrap;
+  }
+
+  .file-table figcaption h4 {
+    margin: 0;
+  }
+
+  .file-table .btn {
+    align-self: flex-start;
+  }
+`;

@@ -1,5 +1,5 @@
 // The progress of a running import: a bar of bytes read, rows and rows per second, and Cancel.
-import { html, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import type { I18n } from '../i18n/i18n';
 import type { RunningImport } from '../lib/file-imports';
 
@@ -25,3 +25,37 @@ export function renderImportProgress(i18n: I18n, running: RunningImport, onCance
     </div>
   </div>`;
 }
+
+// How this view looks; the calculator adopts it into its shadow root (calculator.ts).
+export const importProgressStyles = css`
+  .import-progress {
+    margin-top: 16px;
+    padding: 12px 16px;
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
+
+  .progress-top,
+
+  .progress-sub {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: 10px;
+    flex-wrap: wrap;
+    overflow-wrap: anywhere;
+  }
+
+  .progress-sub {
+    font-size: 13px;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+
+  progress {
+    width: 100%;
+    height: 10px;
+    accent-color: var(--_accent);
+  }
+`;

@@ -1,11 +1,11 @@
 // The result of one imported file: the file-level problem first, then its KPIs (as the calculator's
 // cards), measures, tables and notes, the column mapping and the import report.
-import { html, nothing, type TemplateResult } from 'lit';
-import { type DataKind, type DateFormat, fileError, type ImportKind, KIND_IDS } from '../engine/import-types';
-import type { EngineError, KpiResult, KpiSpec } from '../engine/types';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { type DataKind, type DateFormat, fileError, type ImportKind } from '../engine/contract';
+import type { EngineError, KpiResult, KpiSpec } from '../engine/contract';
 import { kindName, measureLabel } from '../i18n/data-labels';
-import { localizeFileMessage } from '../i18n/file-messages';
 import type { I18n } from '../i18n/i18n';
+import { type MessageContext, renderMessage } from '../i18n/render-message';
 import { formatMeasure } from '../lib/data-format';
 import type { KindResult } from '../lib/file-imports';
 import type { Mapping } from '../lib/mapping-memory';
@@ -18,12 +18,15 @@ import { renderNotes } from './notes-view';
 export interface KindResultContext {
   i18n: I18n;
   kinds: DataKind[];
+  /** The date formats a column can be read with, from the core's kinds(). */
+  dateFormats: readonly DateFormat[];
   result: KindResult;
   busy: boolean;
   mappingOpen: boolean;
   expanded: ReadonlySet<string>;
   kpiSpec: (id: string) => KpiSpec | undefined;
-  message: (error: EngineError) => string;
+  /** What the core's messages are rendered with (the file's kind is added here). */
+  messages: MessageContext;
   onToggleMapping: () => void;
   onApplyMapping: (mapping: Mapping) => void;
   onForgetMapping: () => void;
@@ -33,6 +36,11 @@ export interface KindResultContext {
   onToggleTable: (key: string) => void;
   /** A new gross margin (fraction) for a transactions file's CLTV: the file is read again. */
   onGrossMargin: (margin: number) => void;
+}
+
+/** The message context of this file: field ids are labelled in its kind. */
+function messagesOf(ctx: KindResultContext): MessageContext {
+  return { ...ctx.messages, kind: ctx.kinds.find((k) => k.id === ctx.result.kind) };
 }
 
 /** The margin a transactions file's CLTV (and so LTV:CAC per channel) is computed with. */
@@ -65,13 +73,13 @@ function problem(ctx: KindResultContext, error: EngineError): TemplateResult {
   const { i18n, result } = ctx;
   return html`<div class="notice error file-error" role="alert" data-testid="file-error">
     <strong>${i18n.t('fileProblem')}</strong>
-    <p data-role="message">${localizeFileMessage(i18n, ctx.kinds, error.message)}</p>
+    <p data-role="message">${renderMessage(error, messagesOf(ctx))}</p>
     ${result.kind === 'auto'
       ? html`<label class="inline"
           >${i18n.t('readAs')}
           <select data-testid="read-as" @change=${(e: Event) => ctx.onReadAs((e.target as HTMLSelectElement).value as ImportKind)}>
             <option value="" selected>—</option>
-            ${KIND_IDS.map((k) => html`<option value=${k}>${kindName(i18n, ctx.kinds, k)}</option>`)}
+            ${ctx.kinds.map((k) => html`<option value=${k.id}>${i18n.text(k.name)}</option>`)}
           </select></label
         >`
       : nothing}
@@ -90,7 +98,7 @@ function kpiCards(ctx: KindResultContext): TemplateResult | typeof nothing {
   if (ids.length === 0) return nothing;
   return html`<h3 class="results-title">${i18n.t('kpisFromFile')}</h3>
     <div class="cards" data-testid="file-kpis">
-      ${ids.map((id) => renderKpiCard(i18n, ctx.kpiSpec(id) as KpiSpec, results.get(id), errorsOf.get(id), ctx.message, results))}
+      ${ids.map((id) => renderKpiCard(i18n, ctx.kpiSpec(id) as KpiSpec, results.get(id), errorsOf.get(id), (e) => renderMessage(e, messagesOf(ctx)), results))}
     </div>`;
 }
 
@@ -125,12 +133,12 @@ function notesAndErrors(ctx: KindResultContext): TemplateResult | typeof nothing
   const notes = ctx.result.answer.notes ?? [];
   const others = ctx.result.answer.errors.filter((e) => e.input !== 'file' && !(e.kpi && ctx.kpiSpec(e.kpi)));
   if (notes.length === 0 && others.length === 0) return nothing;
-  return html`${renderNotes(i18n, notes, 'notes', i18n.t('notesTitle'))}
+  return html`${renderNotes(messagesOf(ctx), notes, 'notes', i18n.t('notesTitle'))}
     ${others.length
       ? html`<div data-testid="file-errors">
           <h4>${i18n.t('otherErrors')}</h4>
           <ul class="errors">
-            ${others.map((e) => html`<li>${ctx.message(e)}</li>`)}
+            ${others.map((e) => html`<li>${renderMessage(e, messagesOf(ctx))}</li>`)}
           </ul>
         </div>`
       : nothing}`;
@@ -164,11 +172,92 @@ export function renderKindResult(ctx: KindResultContext): TemplateResult {
       : nothing}
     ${error ? problem(ctx, error) : nothing} ${grossMargin(ctx)}
     ${canMap && ctx.mappingOpen && kind && report
-      ? renderMapping({ i18n, kind, header: report.header, mapping: report.mapping, busy: ctx.busy, onApply: ctx.onApplyMapping })
+      ? renderMapping({ i18n, kind, header: report.header ?? [], mapping: report.mapping ?? [], busy: ctx.busy, onApply: ctx.onApplyMapping })
       : nothing}
     ${kpiCards(ctx)} ${measures(ctx)} ${tables(ctx)} ${notesAndErrors(ctx)}
     ${report
-      ? renderImportReport({ i18n, kind, report, busy: ctx.busy, onDateFormat: ctx.onDateFormat, onDownloadRejects: ctx.onDownloadRejects })
+      ? renderImportReport({ i18n, kind, dateFormats: ctx.dateFormats, messages: messagesOf(ctx), report, busy: ctx.busy, onDateFormat: ctx.onDateFormat, onDownloadRejects: ctx.onDownloadRejects })
       : nothing}
   </div>`;
 }
+
+// How this view looks; the calculator adopts it into its shadow root (calculator.ts).
+export const kindResultStyles = css`
+  .margin-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 12px;
+    margin: 8px 0 4px;
+  }
+
+  .margin-control {
+    width: 7.5em;
+  }
+
+  .kind-result {
+    display: flex;
+    flex-direction: column;
+    gap: 14px;
+    min-width: 0;
+  }
+
+  .kind-result > .notice {
+    margin: 0;
+  }
+
+  .result-head {
+    display: flex;
+    justify-content: space-between;
+    align-items: flex-start;
+    gap: 10px;
+    flex-wrap: wrap;
+  }
+
+  .result-head h3 {
+    font-size: 18px;
+  }
+
+  .result-head p {
+    overflow-wrap: anywhere;
+  }
+
+  .file-error {
+    border-left: 4px solid var(--_bad);
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    font-size: 15px;
+  }
+
+  .file-error p {
+    color: var(--_text);
+    overflow-wrap: anywhere;
+  }
+
+  .measures {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(140px, 40%), 1fr));
+    gap: 14px 20px;
+    padding: 14px 18px;
+  }
+
+  .measures .stat strong {
+    font-size: 20px;
+    overflow-wrap: anywhere;
+  }
+
+  .file-tables {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 460px), 1fr));
+    gap: 14px;
+    align-items: start;
+  }
+
+  @media (max-width: 720px) {
+    .measures {
+      padding-left: 14px;
+      padding-right: 14px;
+    }
+  }
+`;

@@ -1,5 +1,5 @@
 // A small SVG line chart of baseline against scenario, drawn in pixels of the measured width.
-import { html, svg, nothing, type TemplateResult } from 'lit';
+import { css, html, svg, nothing, type TemplateResult } from 'lit';
 
 export interface LineChartData {
   years: number[];
@@ -85,3 +85,68 @@ export function renderLineChart(d: LineChartData): TemplateResult {
       : nothing}
   </svg>`;
 }
+
+// How this view looks; the calculator adopts it into its shadow root (calculator.ts).
+export const chartStyles = css`
+  .chart {
+    width: 100%;
+    min-height: 220px;
+  }
+
+  .chart.tall {
+    min-height: 280px;
+  }
+
+  .chart svg {
+    display: block;
+    overflow: visible;
+  }
+
+  .chart text {
+    font-family: var(--_font);
+    font-size: 11px;
+    fill: var(--_muted);
+  }
+
+  .chart .grid {
+    stroke: var(--_border);
+  }
+
+  .chart .base {
+    stroke: var(--_none);
+    stroke-width: 2;
+    stroke-dasharray: 5 4;
+    fill: none;
+  }
+
+  .chart .scn {
+    stroke: var(--_accent);
+    stroke-width: 3;
+    fill: none;
+  }
+
+  .chart .area {
+    fill: var(--_accent);
+    opacity: 0.08;
+  }
+
+  .chart circle.scn {
+    fill: var(--_surface);
+    stroke-width: 2.5;
+  }
+
+  .chart circle.base {
+    fill: var(--_surface);
+    stroke-dasharray: none;
+  }
+
+  .chart .end-label {
+    font-weight: 600;
+    fill: var(--_accent);
+  }
+
+  .chart .zero {
+    stroke: var(--_muted);
+    stroke-width: 1;
+  }
+`;

@@ -1,26 +1,29 @@
 // The data files panel: a drop zone and file picker with the kind to read the file as, a sample and
 // templates per kind, the progress of a running import, the result of each kind loaded, and what
 // the loaded files give together.
-import { html, nothing, type TemplateResult } from 'lit';
-import { type DataKind, type ImportKind, KIND_IDS } from '../engine/import-types';
-import type { EngineError, KpiSpec } from '../engine/types';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { DataKind, DateFormat, ImportKind } from '../engine/contract';
+import type { KpiSpec } from '../engine/contract';
 import { kindName } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
-import { localizeRejectReason } from '../i18n/file-messages';
+import { type MessageContext, renderReason } from '../i18n/render-message';
 import type { FileImports } from '../lib/file-imports';
-import { localizeRejectsCsv } from '../lib/rejects-csv';
+import { rejectsCsv } from '../lib/rejects-csv';
 import { renderCombined } from './combined-result-view';
 import { renderImportProgress } from './import-progress-view';
 import { renderKindResult } from './kind-result-view';
 
 export interface FilesContext {
   i18n: I18n;
+  /** The data kinds and date formats, from the core's kinds(). */
   kinds: DataKind[];
+  dateFormats: readonly DateFormat[];
   imports: FileImports;
   /** The page's base URL, for samples and templates. */
   base: string;
   kpiSpec: (id: string) => KpiSpec | undefined;
-  message: (error: EngineError) => string;
+  /** What the core's messages are rendered with. */
+  messages: MessageContext;
 }
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -64,7 +67,7 @@ function dropzone(ctx: FilesContext): TemplateResult {
       >${i18n.t('filesKind')}
       <select data-testid="kind-select" @change=${(e: Event) => imports.setKind((e.target as HTMLSelectElement).value as ImportKind)}>
         <option value="auto" ?selected=${imports.kind === 'auto'}>${i18n.t('kindAuto')}</option>
-        ${KIND_IDS.map((k) => html`<option value=${k} ?selected=${imports.kind === k}>${kindName(i18n, ctx.kinds, k)}</option>`)}
+        ${ctx.kinds.map((k) => html`<option value=${k.id} ?selected=${imports.kind === k.id}>${i18n.text(k.name)}</option>`)}
       </select></label
     >
     <label class="btn primary">
@@ -79,12 +82,12 @@ function kindList(ctx: FilesContext): TemplateResult {
   return html`<div class="panel kind-list" data-testid="kind-list">
     <h3 class="results-title">${i18n.t('filesKinds')}</h3>
     <ul>
-      ${KIND_IDS.map((id) => {
-        const kind = ctx.kinds.find((k) => k.id === id);
+      ${ctx.kinds.map((kind) => {
+        const id = kind.id;
         return html`<li data-kind=${id}>
           <div class="kind-text">
-            <strong>${kindName(i18n, ctx.kinds, id)}</strong>
-            <span class="muted small">${kind ? i18n.text(kind.description) : ''}</span>
+            <strong>${i18n.text(kind.name)}</strong>
+            <span class="muted small">${i18n.text(kind.description)}</span>
           </div>
           <div class="kind-actions">
             <button type="button" class="btn small" data-testid=${`sample-${id}`} ?disabled=${imports.running !== null}
@@ -134,29 +137,28 @@ function results(ctx: FilesContext): TemplateResult {
     ${renderKindResult({
       i18n,
       kinds: ctx.kinds,
+      dateFormats: ctx.dateFormats,
       result: active,
       busy: imports.running !== null,
       mappingOpen: imports.mappingOpen,
       expanded: imports.expanded,
       kpiSpec: ctx.kpiSpec,
-      message: ctx.message,
+      messages: ctx.messages,
       onToggleMapping: () => imports.toggleMapping(),
       onApplyMapping: (mapping) => void imports.applyMapping(kind, mapping),
       onForgetMapping: () => void imports.forgetMapping(kind),
       onDateFormat: (field, format) => void imports.setDateFormat(kind, field, format),
       onReadAs: (k) => void imports.readAs(kind, k),
       onDownloadRejects: () =>
-        void imports.downloadRejects(kind, (csv) =>
-          i18n.lang === 'zh-CN'
-            ? localizeRejectsCsv(csv, [i18n.t('rejectRow'), i18n.t('rejectColumn'), i18n.t('rejectValue'), i18n.t('rejectReason')], (reason) =>
-                localizeRejectReason(i18n, ctx.kinds.find((k) => k.id === kind), reason),
-              )
-            : csv,
+        void imports.downloadRejects(kind, (rejects) =>
+          rejectsCsv(rejects, [i18n.t('csvRow'), i18n.t('csvColumn'), i18n.t('csvValue'), i18n.t('csvReason')], (r) =>
+            renderReason(r, { ...ctx.messages, kind: ctx.kinds.find((k) => k.id === kind) }),
+          ),
         ),
       onToggleTable: (key) => imports.toggleTable(key),
       onGrossMargin: (margin) => void imports.setGrossMargin(kind, margin),
     })}
-    ${renderCombined({ i18n, combined: imports.combined, kpiSpec: ctx.kpiSpec, message: ctx.message })}`;
+    ${renderCombined({ i18n, combined: imports.combined, kpiSpec: ctx.kpiSpec, messages: ctx.messages })}`;
 }
 
 export function renderFiles(ctx: FilesContext): TemplateResult {
@@ -171,3 +173,149 @@ export function renderFiles(ctx: FilesContext): TemplateResult {
     ${status(ctx)}
     <div class="files-results" aria-live="polite">${results(ctx)}</div>`;
 }
+
+// How this view looks; the calculator adopts it into its shadow root (calculator.ts).
+export const filesStyles = css`
+  .files-grid {
+    display: grid;
+    grid-template-columns: minmax(260px, 4fr) 8fr;
+    gap: 16px;
+    align-items: stretch;
+  }
+
+  .dropzone {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 10px;
+    text-align: center;
+    padding: 26px 18px;
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    min-height: 190px;
+    transition: border-color 0.15s, background 0.15s;
+  }
+
+  .dropzone > svg {
+    color: var(--_accent);
+  }
+
+  .dropzone.over {
+    border-color: var(--_accent);
+    background: var(--_accent-soft);
+  }
+
+  .dropzone .row {
+    display: flex;
+    gap: 8px;
+    flex-wrap: wrap;
+    justify-content: center;
+  }
+
+  .dropzone a {
+    color: var(--_accent);
+    font-size: 13px;
+  }
+
+  .kind-list {
+    padding: 14px 18px;
+    min-width: 0;
+  }
+
+  .kind-list ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+
+  .kind-list li {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 6px 16px;
+    padding: 9px 0;
+    border-top: 1px solid var(--_border);
+    flex-wrap: wrap;
+  }
+
+  .kind-list li:first-child {
+    border-top: 0;
+  }
+
+  .kind-text {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+    flex: 1 1 260px;
+  }
+
+  .kind-text strong {
+    font-size: 14px;
+  }
+
+  .kind-actions {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    flex-wrap: wrap;
+  }
+
+  .templates {
+    color: var(--_muted);
+    white-space: nowrap;
+  }
+
+  .templates a {
+    color: var(--_accent);
+  }
+
+  .files-results {
+    margin-top: 18px;
+    min-width: 0;
+  }
+
+  .tabs {
+    display: flex;
+    gap: 6px;
+    overflow-x: auto;
+    border-bottom: 1px solid var(--_border);
+    margin-bottom: 14px;
+  }
+
+  .tabs button {
+    border: 0;
+    border-bottom: 3px solid transparent;
+    background: none;
+    padding: 8px 12px;
+    cursor: pointer;
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+
+  .tabs button[aria-selected='true'] {
+    border-bottom-color: var(--_accent);
+    color: var(--_accent);
+  }
+
+  .tabs button span {
+    font-weight: 400;
+  }
+
+  @media (max-width: 1100px) {
+    .files-grid {
+      grid-template-columns: 1fr;
+    }
+  }
+
+  @media (max-width: 720px) {
+    .kind-list {
+      padding-left: 14px;
+      padding-right: 14px;
+    }
+  }
+`;

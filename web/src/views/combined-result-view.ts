@@ -1,9 +1,10 @@
 // What the loaded files give only together (LTV:CAC per channel from spend + transactions): the
 // core's combine() answer as KPI cards, with the notes that say which channels could not be matched.
-import { html, nothing, type TemplateResult } from 'lit';
-import type { CombinedAnswer } from '../engine/import-types';
-import type { EngineError, KpiResult, KpiSpec } from '../engine/types';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { CombinedAnswer } from '../engine/contract';
+import type { EngineError, KpiResult, KpiSpec } from '../engine/contract';
 import type { I18n } from '../i18n/i18n';
+import { type MessageContext, renderMessage } from '../i18n/render-message';
 import { renderKpiCard } from './kpi-card-view';
 import { renderNotes } from './notes-view';
 
@@ -11,7 +12,7 @@ export interface CombinedContext {
   i18n: I18n;
   combined: CombinedAnswer | null;
   kpiSpec: (id: string) => KpiSpec | undefined;
-  message: (error: EngineError) => string;
+  messages: MessageContext;
 }
 
 export function renderCombined(ctx: CombinedContext): TemplateResult | typeof nothing {
@@ -30,9 +31,16 @@ export function renderCombined(ctx: CombinedContext): TemplateResult | typeof no
     </div>
     ${ids.length
       ? html`<div class="cards" data-testid="combined-kpis">
-          ${ids.map((id) => renderKpiCard(i18n, ctx.kpiSpec(id) as KpiSpec, results.get(id), errorsOf.get(id), ctx.message, results))}
+          ${ids.map((id) => renderKpiCard(i18n, ctx.kpiSpec(id) as KpiSpec, results.get(id), errorsOf.get(id), (e) => renderMessage(e, ctx.messages), results))}
         </div>`
       : nothing}
-    ${renderNotes(i18n, combined.notes ?? [], 'combined-notes')}
+    ${renderNotes(ctx.messages, combined.notes ?? [], 'combined-notes')}
   </div>`;
 }
+
+// How this view looks; the calculator adopts it into its shadow root (calculator.ts).
+export const combinedResultStyles = css`
+  .kind-result.combined {
+    margin-top: 20px;
+  }
+`;

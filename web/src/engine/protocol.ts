@@ -1,0 +1,40 @@
+// What the page and the engine worker post to each other (engine-client.ts, engine.worker.ts). The
+// answers themselves are the core's JSON text (contract.ts), parsed once, by the page.
+
+export type WorkerRequest =
+  | { id: number; type: 'catalog' }
+  | { id: number; type: 'kinds' }
+  // The request travels as JSON text: cloning a string across threads is one copy, while
+  // cloning an object walks it on both sides.
+  | { id: number; type: 'compute'; requestText: string; lane?: string }
+  | { id: number; type: 'combine'; requestText: string }
+  // The File itself crosses (a handle, not its bytes); the worker streams it.
+  | { id: number; type: 'import'; file: Blob; requestText: string }
+  // Every row the last finished import of this kind rejected, as JSON ([] when none is kept).
+  | { id: number; type: 'rejects'; kind: string };
+
+export type WorkerRequestType = WorkerRequest['type'];
+
+/** Messages without an answer of their own. */
+export type WorkerSignal = { type: 'cancel'; importId: number } | { type: 'forget' };
+
+export type WorkerReply =
+  | { type: 'ready' }
+  | { type: 'fatal'; message: string }
+  /** The idle warm-up of the import path has ended (engine/warm-up.ts). */
+  | { type: 'warmed'; rows: number; ms: number }
+  | { type: 'progress'; importId: number; bytes: number; total: number; rows: number; rowsPerSecond: number }
+  /**
+   * An answer: the type of the request it answers, and for an import the kind of file read (the
+   * detected one for "auto"), known without parsing the text.
+   */
+  | { id: number; ok: true; type: WorkerRequestType; kind?: string; resultText: string }
+  | { id: number; ok: false; superseded?: boolean; cancelled?: boolean; message: string };
+
+export interface ImportProgress {
+  importId: number;
+  bytes: number;
+  total: number;
+  rows: number;
+  rowsPerSecond: number;
+}
