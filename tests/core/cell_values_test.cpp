@@ -14,8 +14,10 @@
 
 namespace {
 
+using servimetrics::DateFormat;
 using servimetrics::detect_number_style;
 using servimetrics::NumberStyle;
+using servimetrics::parse_date_cell;
 using servimetrics::parse_flag_cell;
 using servimetrics::parse_number_cell;
 
@@ -392,6 +394,45 @@ TEST(NumberCell, RandomCellsReadTheSameOnBothPaths) {
     }
   }
   EXPECT_GT(accepted, 2000);  // the generator does produce numbers, not only junk
+}
+
+// Every reason a cell reader gives carries its code (docs/codes/import.md), and a date's the
+// numbers its sentence names.
+TEST(CellReasons, EveryReasonHasItsCode) {
+  const std::pair<const char*, const char*> numbers[] = {
+      {"abc", "cell_not_a_number"},
+      {"1.2.3", "number_two_decimal_points"},
+      {"12,34", "number_misplaced_separator"},
+      {"5-", "number_sign_after"},
+      {"--5", "number_two_signs"},
+      {"5%%", "number_two_percent_signs"},
+      {"(5", "number_unbalanced_parentheses"},
+      {"$5 EUR", "number_two_currencies"},
+      {"$5%", "number_currency_and_percent"},
+      {"1e400", "number_too_large"},
+  };
+  for (const auto& [text, code] : numbers) {
+    const auto parsed = parse_number_cell(text);
+    ASSERT_FALSE(parsed.ok()) << text;
+    EXPECT_EQ(parsed.error().code, code) << text << ": " << parsed.error().message;
+  }
+  EXPECT_EQ(parse_number_cell("1,2,3", NumberStyle{','}).error().code, "number_two_decimal_commas");
+  EXPECT_EQ(parse_number_cell(" ").error().code, "cell_empty");
+  EXPECT_EQ(parse_flag_cell("maybe").error().code, "flag_not_yes_no");
+
+  const DateFormat iso{DateFormat::Order::iso, "YYYY-MM-DD"};
+  const auto day = parse_date_cell("2023-02-29", iso);
+  ASSERT_FALSE(day.ok());
+  EXPECT_EQ(day.error().message, "no such day: February has 28 days in 2023");
+  EXPECT_EQ(day.error().code, "date_past_month_end");
+  EXPECT_EQ(day.error().params["days"], 28);
+  EXPECT_EQ(day.error().params["year"], 2023);
+  EXPECT_EQ(parse_date_cell("2023-13-01", iso).error().code, "date_no_such_month");
+  EXPECT_EQ(parse_date_cell("1800-01-01", iso).error().params["year"], 1800);
+  EXPECT_EQ(parse_date_cell("5 Jan", iso).error().params["format"], "YYYY-MM-DD");
+  const DateFormat serial{DateFormat::Order::excel_serial, "Excel serial number"};
+  EXPECT_EQ(parse_date_cell("60", serial).error().code, "date_excel_leap_day");
+  EXPECT_EQ(parse_date_cell("0", serial).error().code, "date_excel_serial_zero");
 }
 
 }  // namespace

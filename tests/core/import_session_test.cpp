@@ -98,6 +98,62 @@ TEST(ImportSession, UsesGoodRowsAndRejectsEachBadOneWithItsReason) {
   EXPECT_TRUE(invoice_mapped) << r.report["mapping"].dump();
 }
 
+// Each reject carries a code and the params its reason names, in the report and in rejects_json()
+// (every kept reject, from which the page writes the download in its own language).
+TEST(ImportSession, RejectsCarryCodesAndParams) {
+  const Imported r = import_text(kTransactions, kind("transactions"));
+  ASSERT_EQ(r.error, "");
+  const json all = r.session->rejects_json();
+  ASSERT_EQ(all.size(), 5U);
+  EXPECT_EQ(all, r.report["rejects"]);  // fewer than the 100 the report shows
+  EXPECT_EQ(all[0]["code"], "field_empty");
+  EXPECT_EQ(all[0]["params"], json({{"field", "customer_id"}, {"column", "CustomerID"}}));
+  EXPECT_EQ(all[1]["code"], "date_past_month_end");
+  EXPECT_EQ(all[1]["reason"], "no such day: February has 29 days in 2024 (format YYYY-MM-DD)");
+  EXPECT_EQ(all[1]["params"], json({{"day", 30},
+                                    {"month", 2},
+                                    {"year", 2024},
+                                    {"days", 29},
+                                    {"format", "YYYY-MM-DD"},
+                                    {"field", "date"},
+                                    {"column", "InvoiceDate"}}));
+  EXPECT_EQ(all[2]["code"], "cell_not_a_number");
+  EXPECT_EQ(all[2]["params"]["field"], "amount");
+  EXPECT_EQ(all[3]["code"], "row_width_mismatch");
+  EXPECT_EQ(all[3]["column"], "");
+  EXPECT_EQ(all[3]["params"], json({{"columns", 4}, {"header_columns", 5}}));
+  EXPECT_EQ(all[4]["code"], "row_missing_alternatives");
+  EXPECT_EQ(all[4]["params"]["options"], json({"amount", "quantity", "unit_price"}));
+  for (const json& reject : all) {
+    EXPECT_EQ(reject.size(), 6U) << reject.dump();  // row, column, value, reason, code, params
+  }
+  // The download holds the same rows and reasons.
+  const std::string csv = r.session->rejects_csv();
+  EXPECT_NE(csv.find("\r\n5,InvoiceDate,2024-02-30,no such day: February has 29 days in 2024 "
+                     "(format YYYY-MM-DD)\r\n"),
+            std::string::npos)
+      << csv;
+}
+
+// File-level problems carry a code and params too.
+TEST(ImportSession, FileErrorsCarryCodes) {
+  EXPECT_EQ(import_text("", kind("transactions")).session->error()->code, "file_empty");
+  const Imported wrong = import_text("a,b\n1,2\n", kind("survey"));
+  ASSERT_TRUE(wrong.session->error());
+  EXPECT_EQ(wrong.session->error()->code, "not_this_kind_alternatives");
+  EXPECT_EQ(wrong.session->error()->params["columns"], json({"a", "b"}));
+  EXPECT_EQ(wrong.session->error()->input, "file");
+  const ImportSession unknown(kind("nonsense"));
+  ASSERT_TRUE(unknown.error());
+  EXPECT_EQ(unknown.error()->code, "unknown_kind");
+  EXPECT_EQ(unknown.error()->params["kind"], "nonsense");
+  const Imported quote =
+      import_text("period,channel,spend,new_customers\n1,\"a,2,3\n", kind("spend"));
+  ASSERT_TRUE(quote.session->error());
+  EXPECT_EQ(quote.session->error()->code, "csv_open_quote");
+  EXPECT_EQ(quote.session->error()->params, json({{"line", 2}}));
+}
+
 TEST(ImportSession, ChunkSizeChangesNothing) {
   const Imported whole = import_text(kTransactions, kind("transactions"));
   for (const std::size_t chunk : {1, 2, 7, 64}) {

@@ -6,82 +6,27 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "formats/zip_archive.hpp"
+#include "../core/zip_writer.hpp"
 
 namespace servimetrics::fuzz {
-
-inline void put16(std::string& out, std::uint32_t v) {
-  out += static_cast<char>(v & 0xFF);
-  out += static_cast<char>((v >> 8) & 0xFF);
-}
-
-inline void put32(std::string& out, std::uint32_t v) {
-  put16(out, v & 0xFFFF);
-  put16(out, v >> 16);
-}
 
 struct Part {
   std::string_view name;
   std::string_view data;
 };
 
-// A ZIP archive with every part stored (method 0).
+// A ZIP archive with every part stored (method 0), by the tests' one ZIP writer.
 inline std::string stored_zip(const std::vector<Part>& parts) {
-  std::string zip;
-  std::string directory;
+  std::vector<servimetrics::testing::ZipPart> entries;
+  entries.reserve(parts.size());
   for (const Part& part : parts) {
-    const std::uint32_t crc = servimetrics::crc32(part.data);
-    const auto size = static_cast<std::uint32_t>(part.data.size());
-    const auto offset = static_cast<std::uint32_t>(zip.size());
-    put32(zip, 0x04034b50);
-    put16(zip, 20);
-    put16(zip, 0);
-    put16(zip, 0);
-    put16(zip, 0);
-    put16(zip, 0);
-    put32(zip, crc);
-    put32(zip, size);
-    put32(zip, size);
-    put16(zip, static_cast<std::uint32_t>(part.name.size()));
-    put16(zip, 0);
-    zip += part.name;
-    zip += part.data;
-
-    put32(directory, 0x02014b50);
-    put16(directory, 20);
-    put16(directory, 20);
-    put16(directory, 0);
-    put16(directory, 0);
-    put16(directory, 0);
-    put16(directory, 0);
-    put32(directory, crc);
-    put32(directory, size);
-    put32(directory, size);
-    put16(directory, static_cast<std::uint32_t>(part.name.size()));
-    put16(directory, 0);
-    put16(directory, 0);
-    put16(directory, 0);
-    put16(directory, 0);
-    put32(directory, 0);
-    put32(directory, offset);
-    directory += part.name;
+    entries.push_back({std::string(part.name), std::string(part.data)});
   }
-  const auto directory_offset = static_cast<std::uint32_t>(zip.size());
-  zip += directory;
-  put32(zip, 0x06054b50);
-  put16(zip, 0);
-  put16(zip, 0);
-  put16(zip, static_cast<std::uint32_t>(parts.size()));
-  put16(zip, static_cast<std::uint32_t>(parts.size()));
-  put32(zip, static_cast<std::uint32_t>(directory.size()));
-  put32(zip, directory_offset);
-  put16(zip, 0);
-  return zip;
+  return servimetrics::testing::make_zip(entries);
 }
 
 inline std::string workbook_of_parts(std::string_view data) {

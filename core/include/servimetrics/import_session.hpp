@@ -56,11 +56,14 @@ class ImportSession {
   [[nodiscard]] nlohmann::json report() const;
   // Every kept reject as CSV (row, column, value, reason), cells guarded against formula injection.
   [[nodiscard]] std::string rejects_csv() const;
+  // Every kept reject as [{row, column, value, reason, code, params}]: the page writes its rejects
+  // download from these in its own language. params name the column and field when there is one.
+  [[nodiscard]] nlohmann::json rejects_json() const;
 
  private:
   bool decide();
   bool read_text(std::string_view bytes, bool last);
-  bool fail(std::string message);
+  bool fail(Error error);
   RowSink& sink();
 
   class KindChooser;

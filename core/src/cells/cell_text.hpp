@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "base/utf8.hpp"
+
 namespace servimetrics::cell_text {
 
 // One character of a cell, folded, and the number of bytes it took.
@@ -13,34 +15,15 @@ struct Unit {
   int length;
 };
 
-inline constexpr char32_t kInvalid = 0xFFFD;
+inline constexpr char32_t kInvalid = utf8::kReplacement;
 
 // Decodes the UTF-8 character at p (p < end) and folds it: U+FF01..U+FF5E (full-width ASCII) to
 // ASCII, NBSP, U+2007, U+2009, U+202F and U+3000 to ' ', U+2212 to '-'. Malformed bytes read as
-// one kInvalid character each, so a cell is never read past its end.
+// one kInvalid character each (base/utf8.hpp), so a cell is never read past its end.
 inline Unit read_unit(const char* p, const char* end) {
   const auto b0 = static_cast<unsigned char>(*p);
   if (b0 < 0x80) return {b0, 1};
-  char32_t code = 0;
-  int length = 0;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    code = b0 & 0x1Fu;
-    length = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    code = b0 & 0x0Fu;
-    length = 3;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    code = b0 & 0x07u;
-    length = 4;
-  } else {
-    return {kInvalid, 1};
-  }
-  if (end - p < length) return {kInvalid, 1};
-  for (int i = 1; i < length; ++i) {
-    const auto b = static_cast<unsigned char>(p[i]);
-    if ((b & 0xC0u) != 0x80u) return {kInvalid, 1};
-    code = (code << 6) | (b & 0x3Fu);
-  }
+  const auto [code, length] = utf8::read(p, end);
   if (code >= 0xFF01 && code <= 0xFF5E) return {code - 0xFEE0, length};
   switch (code) {
     case 0x00A0:

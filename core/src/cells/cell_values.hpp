@@ -3,6 +3,8 @@
 // shown to the user, and then applied to every row: a row is never reinterpreted on its own.
 #pragma once
 
+#include <array>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -57,6 +59,35 @@ struct DateFormat {
   // when the sample has times.
   std::string label;
 };
+
+// Every date order once: its name in requests and import reports, and its usual label.
+struct DateOrderName {
+  DateFormat::Order order;
+  std::string_view name;   // "iso", "ymd", "mdy", "dmy", "cjk", "compact", "excel_serial"
+  std::string_view label;  // "YYYY-MM-DD", "YYYY/M/D", ...
+};
+inline constexpr std::array<DateOrderName, 7> kDateOrders = {{
+    {DateFormat::Order::iso, "iso", "YYYY-MM-DD"},
+    {DateFormat::Order::ymd, "ymd", "YYYY/M/D"},
+    {DateFormat::Order::mdy, "mdy", "M/D/YYYY"},
+    {DateFormat::Order::dmy, "dmy", "D/M/YYYY"},
+    {DateFormat::Order::cjk, "cjk", "YYYY\u5E74M\u6708D\u65E5"},
+    {DateFormat::Order::compact, "compact", "YYYYMMDD"},
+    {DateFormat::Order::excel_serial, "excel_serial", "Excel serial number"},
+}};
+
+inline std::optional<DateFormat::Order> date_order_from_name(std::string_view name) {
+  for (const DateOrderName& entry : kDateOrders) {
+    if (entry.name == name) return entry.order;
+  }
+  return std::nullopt;
+}
+inline const DateOrderName& date_order_entry(DateFormat::Order order) {
+  for (const DateOrderName& entry : kDateOrders) {
+    if (entry.order == order) return entry;
+  }
+  return kDateOrders[0];
+}
 
 struct DateDetection {
   DateFormat format;

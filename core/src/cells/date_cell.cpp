@@ -21,9 +21,9 @@ constexpr int kFirstYear = 1900;
 constexpr int kLastYear = 2200;
 constexpr std::int64_t kSecondsPerDay = 86400;
 
-// Excel's serial 61 is 1900-03-01; from there on serial n is 1899-12-30 plus n days.
-constexpr std::int64_t kExcelEpochDays = days_from_civil(1899, 12, 30);
-constexpr std::int64_t kLastExcelSerial = days_from_civil(kLastYear, 12, 31) - kExcelEpochDays;
+// The last serial inside the supported years (excel_serial_day is the calendar of serials).
+constexpr std::int64_t kLastExcelSerial =
+    days_from_civil(kLastYear, 12, 31) - days_from_civil(1899, 12, 30);
 
 // A cursor over the cell that reads digits (ASCII or full-width) and folded characters.
 class Cursor {
@@ -225,9 +225,9 @@ void read_excel_serial(std::string_view text, Reading& reading) {
   }
   if (!cursor.at_end()) return fail(reading, Problem::format);
   if (serial == 0) return fail(reading, Problem::excel_zero);
-  if (serial == 60) return fail(reading, Problem::excel_leap_day);
-  // Below 60 Excel counts from 1899-12-31, as if 1900 had a February 29.
-  const std::int64_t days = kExcelEpochDays + serial + (serial < 60 ? 1 : 0);
+  const ExcelDay day = excel_serial_day(serial);
+  if (day.leap_day) return fail(reading, Problem::excel_leap_day);
+  const std::int64_t days = day.days;
   if (serial > kLastExcelSerial) {
     return fail(reading, Problem::year, civil_from_timestamp(days * kSecondsPerDay).year);
   }
@@ -370,94 +370,110 @@ bool read_fixed_day_month(std::string_view text, Order order, Reading& reading) 
   return true;
 }
 
-}  // namespace
-
-namespace date_reading {
-
-void read(std::string_view cell, Order order, Reading& reading) {
-  const std::string_view text = cell_text::trim(cell);
-  if (text.empty()) return fail(reading, Problem::empty);
-  if (order == Order::excel_serial) return read_excel_serial(text, reading);
-  if ((order == Order::iso || order == Order::ymd) && read_fixed_year_first(text, reading)) {
-    return;
-  }
-  if ((order == Order::mdy || order == Order::dmy) && read_fixed_day_month(text, order, reading)) {
-    return;
-  }
-  Cursor cursor(text);
+// The date part of a cell in the general layouts (any digits, any separator), for each order.
+// False when the text does not have the order's shape.
+struct DateParts {
   int year = 0;
   int month = 0;
   int day = 0;
+};
+
+bool read_year_first(Cursor& cursor, Reading& reading, DateParts& date) {
   int count = 0;
   int second_count = 0;
+  date.year = cursor.number(4, count);
+  if (count != 4) return false;
+  const char32_t separator = cursor.peek();
+  if (!is_date_separator(separator)) return false;
+  cursor.take(separator);
+  date.month = cursor.number(2, count);
+  if (count == 0 || !cursor.take(separator)) return false;
+  date.day = cursor.number(2, second_count);
+  if (second_count == 0) return false;
+  reading.shape.separator = separator;
+  reading.shape.padded = count == 2 && second_count == 2;
+  return true;
+}
+
+bool read_cjk(Cursor& cursor, Reading& reading, DateParts& date) {
+  int count = 0;
+  int second_count = 0;
+  date.year = cursor.number(4, count);
+  if (count != 4) return false;
+  cursor.skip_spaces();
+  if (!cursor.take(U'\u5E74')) return false;  // 年
+  cursor.skip_spaces();
+  date.month = cursor.number(2, count);
+  cursor.skip_spaces();
+  if (count == 0 || !cursor.take(U'\u6708')) return false;  // 月
+  cursor.skip_spaces();
+  date.day = cursor.number(2, second_count);
+  cursor.skip_spaces();
+  if (second_count == 0 || !(cursor.take(U'\u65E5') || cursor.take(U'\u53F7'))) {  // 日 号
+    return false;
+  }
+  reading.shape.padded = count == 2 && second_count == 2;
+  return true;
+}
+
+bool read_day_month(Cursor& cursor, Order order, Reading& reading, DateParts& date) {
+  int count = 0;
+  int second_count = 0;
+  const int first = cursor.number(2, count);
+  if (count == 0) return false;
+  const char32_t separator = cursor.peek();
+  if (!is_date_separator(separator)) return false;
+  cursor.take(separator);
+  const int second = cursor.number(2, second_count);
+  if (second_count == 0 || !cursor.take(separator)) return false;
+  reading.shape.separator = separator;
+  reading.shape.padded = count == 2 && second_count == 2;
+  int year_count = 0;
+  date.year = cursor.number(4, year_count);
+  if (year_count == 2) {
+    date.year = full_year(date.year);
+    reading.shape.two_digit_year = true;
+  } else if (year_count != 4) {
+    return false;
+  }
+  date.month = order == Order::mdy ? first : second;
+  date.day = order == Order::mdy ? second : first;
+  return true;
+}
+
+bool read_compact(Cursor& cursor, DateParts& date) {
+  int count = 0;
+  const int ymd = cursor.number(8, count);
+  if (count != 8) return false;
+  date.year = ymd / 10000;
+  date.month = ymd / 100 % 100;
+  date.day = ymd % 100;
+  return true;
+}
+
+bool read_date_parts(Cursor& cursor, Order order, Reading& reading, DateParts& date) {
   switch (order) {
     case Order::iso:
-    case Order::ymd: {
-      year = cursor.number(4, count);
-      if (count != 4) return fail(reading, Problem::format);
-      const char32_t separator = cursor.peek();
-      if (!is_date_separator(separator)) return fail(reading, Problem::format);
-      cursor.take(separator);
-      month = cursor.number(2, count);
-      if (count == 0 || !cursor.take(separator)) return fail(reading, Problem::format);
-      day = cursor.number(2, second_count);
-      if (second_count == 0) return fail(reading, Problem::format);
-      reading.shape.separator = separator;
-      reading.shape.padded = count == 2 && second_count == 2;
-      break;
-    }
-    case Order::cjk: {
-      year = cursor.number(4, count);
-      if (count != 4) return fail(reading, Problem::format);
-      cursor.skip_spaces();
-      if (!cursor.take(U'\u5E74')) return fail(reading, Problem::format);  // 年
-      cursor.skip_spaces();
-      month = cursor.number(2, count);
-      cursor.skip_spaces();
-      if (count == 0 || !cursor.take(U'\u6708')) return fail(reading, Problem::format);  // 月
-      cursor.skip_spaces();
-      day = cursor.number(2, second_count);
-      cursor.skip_spaces();
-      if (second_count == 0 || !(cursor.take(U'\u65E5') || cursor.take(U'\u53F7'))) {  // 日 号
-        return fail(reading, Problem::format);
-      }
-      reading.shape.padded = count == 2 && second_count == 2;
-      break;
-    }
+    case Order::ymd:
+      return read_year_first(cursor, reading, date);
+    case Order::cjk:
+      return read_cjk(cursor, reading, date);
     case Order::mdy:
-    case Order::dmy: {
-      const int first = cursor.number(2, count);
-      if (count == 0) return fail(reading, Problem::format);
-      const char32_t separator = cursor.peek();
-      if (!is_date_separator(separator)) return fail(reading, Problem::format);
-      cursor.take(separator);
-      const int second = cursor.number(2, second_count);
-      if (second_count == 0 || !cursor.take(separator)) return fail(reading, Problem::format);
-      reading.shape.separator = separator;
-      reading.shape.padded = count == 2 && second_count == 2;
-      int year_count = 0;
-      year = cursor.number(4, year_count);
-      if (year_count == 2) {
-        year = full_year(year);
-        reading.shape.two_digit_year = true;
-      } else if (year_count != 4) {
-        return fail(reading, Problem::format);
-      }
-      month = order == Order::mdy ? first : second;
-      day = order == Order::mdy ? second : first;
-      break;
-    }
-    case Order::compact: {
-      const int ymd = cursor.number(8, count);
-      if (count != 8) return fail(reading, Problem::format);
-      year = ymd / 10000;
-      month = ymd / 100 % 100;
-      day = ymd % 100;
-      break;
-    }
+    case Order::dmy:
+      return read_day_month(cursor, order, reading, date);
+    case Order::compact:
+      return read_compact(cursor, date);
     case Order::excel_serial:
-      break;
+      return true;
   }
+  return true;
+}
+
+// Any layout the fixed readers do not take: the date, then an optional time.
+void read_general(std::string_view text, Order order, Reading& reading) {
+  Cursor cursor(text);
+  DateParts date;
+  if (!read_date_parts(cursor, order, reading, date)) return fail(reading, Problem::format);
   int width = 0;
   if (order != Order::cjk && cursor.digit(width) >= 0) return fail(reading, Problem::format);
 
@@ -476,27 +492,28 @@ void read(std::string_view cell, Order order, Reading& reading) {
     }
   }
 
-  finish(reading, year, month, day, hour, minute, second, offset_seconds);
+  finish(reading, date.year, date.month, date.day, hour, minute, second, offset_seconds);
+}
+
+}  // namespace
+
+namespace date_reading {
+
+void read(std::string_view cell, Order order, Reading& reading) {
+  const std::string_view text = cell_text::trim(cell);
+  if (text.empty()) return fail(reading, Problem::empty);
+  if (order == Order::excel_serial) return read_excel_serial(text, reading);
+  if ((order == Order::iso || order == Order::ymd) && read_fixed_year_first(text, reading)) {
+    return;
+  }
+  if ((order == Order::mdy || order == Order::dmy) && read_fixed_day_month(text, order, reading)) {
+    return;
+  }
+  read_general(text, order, reading);
 }
 
 std::string default_label(Order order) {
-  switch (order) {
-    case Order::iso:
-      return "YYYY-MM-DD";
-    case Order::ymd:
-      return "YYYY/M/D";
-    case Order::mdy:
-      return "M/D/YYYY";
-    case Order::dmy:
-      return "D/M/YYYY";
-    case Order::cjk:
-      return "YYYY\u5E74M\u6708D\u65E5";
-    case Order::compact:
-      return "YYYYMMDD";
-    case Order::excel_serial:
-      return "Excel serial number";
-  }
-  return {};
+  return std::string(date_order_entry(order).label);
 }
 
 std::string describe(const Reading& reading, const DateFormat& format) {
@@ -539,13 +556,58 @@ std::string describe(const Reading& reading, const DateFormat& format) {
   return {};
 }
 
+Error describe_error(const Reading& reading, const DateFormat& format) {
+  Error error{.message = describe(reading, format)};
+  const int value = reading.value;
+  auto coded = [&error](const char* code, nlohmann::json params) {
+    error.code = code;
+    error.params = std::move(params);
+    return error;
+  };
+  switch (reading.problem) {
+    case Problem::none:
+      return error;
+    case Problem::empty:
+      return coded("cell_empty", nlohmann::json::object());
+    case Problem::format:
+      return coded("date_format_mismatch",
+                   {{"format", format.label.empty() ? default_label(format.order) : format.label}});
+    case Problem::year:
+      return coded("date_year_out_of_range",
+                   {{"year", value}, {"first", kFirstYear}, {"last", kLastYear}});
+    case Problem::month:
+      return coded("date_no_such_month", {{"month", value}});
+    case Problem::day:
+      if (value < 1 || value > 31) return coded("date_no_such_day", {{"day", value}});
+      return coded("date_past_month_end", {{"day", value},
+                                           {"month", reading.month},
+                                           {"year", reading.year},
+                                           {"days", days_in_month(reading.year, reading.month)}});
+    case Problem::hour:
+      return coded("date_no_such_hour", {{"hour", value}});
+    case Problem::meridiem_hour:
+      return coded("date_no_such_meridiem_hour", {{"hour", value}});
+    case Problem::minute:
+      return coded("date_no_such_minute", {{"minute", value}});
+    case Problem::second:
+      return coded("date_no_such_second", {{"second", value}});
+    case Problem::offset:
+      return coded("date_bad_offset", nlohmann::json::object());
+    case Problem::excel_zero:
+      return coded("date_excel_serial_zero", nlohmann::json::object());
+    case Problem::excel_leap_day:
+      return coded("date_excel_leap_day", nlohmann::json::object());
+  }
+  return error;
+}
+
 }  // namespace date_reading
 
 Result<Timestamp> parse_date_cell(std::string_view cell, const DateFormat& format) {
   Reading reading;
   date_reading::read(cell, format.order, reading);
   if (reading.problem == Problem::none) return reading.time;
-  return Error{{}, {}, date_reading::describe(reading, format)};
+  return date_reading::describe_error(reading, format);
 }
 
 }  // namespace servimetrics

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -102,110 +103,100 @@ void add_sentence(std::string& note, const std::string& sentence) {
   note += sentence;
 }
 
-}  // namespace
+using Values = std::vector<std::string_view>;
+using Counts = std::array<std::size_t, kCandidates.size()>;
 
-Result<DateDetection> detect_date_format(std::span<const std::string_view> samples) {
-  std::vector<std::string_view> values;
-  values.reserve(samples.size() < kMaxSamples ? samples.size() : kMaxSamples);
-  for (const std::string_view sample : samples) {
-    if (values.size() == kMaxSamples) break;
-    if (!cell_text::trim(sample).empty()) values.push_back(sample);
-  }
-  if (values.empty()) {
-    return Error{{}, {}, "The column has no values to tell its date format from."};
-  }
-
-  std::array<std::size_t, kCandidates.size()> read{};
+// The first value `by` cannot read ("" when it reads them all).
+std::string_view first_unread(const Values& values, Order by) {
   for (const std::string_view value : values) {
-    for (std::size_t i = 0; i < kCandidates.size(); ++i) {
-      if (date_reading::read(value, kCandidates[i]).problem == date_reading::Problem::none) {
-        ++read[i];
-      }
-    }
+    if (date_reading::read(value, by).problem != date_reading::Problem::none) return value;
   }
-  // The first candidate with the most readings; on a tie M/D comes before D/M.
-  std::size_t best = 0;
-  for (std::size_t i = 1; i < kCandidates.size(); ++i) {
-    if (read[i] > read[best]) best = i;
+  return {};
+}
+
+// Whole numbers from 1900 to 2200 are Excel serials of 1905 to 1906, and far more likely years.
+bool all_years(const Values& values) {
+  for (const std::string_view value : values) {
+    const std::string_view text = cell_text::trim(value);
+    bool is_year = text.size() == 4 && text >= "1900" && text <= "2200";
+    for (const char c : text) is_year = is_year && c >= '0' && c <= '9';
+    if (!is_year) return false;
   }
-  Order order = kCandidates[best];
+  return true;
+}
+
+// Why the best candidate is not good enough, if it is not.
+std::optional<Error> refusal(const Values& values, const DateFormat& format, std::size_t read) {
   const std::size_t total = values.size();
-  const std::size_t failures = total - read[best];
-  ShapeSummary summary = summarize(values, order);
-  if (order == Order::iso && separator_of(summary) != '-') order = Order::ymd;
-  DateFormat format{order, label_of(order, summary)};
-
-  auto first_unread = [&](Order by) -> std::string_view {
-    for (const std::string_view value : values) {
-      if (date_reading::read(value, by).problem != date_reading::Problem::none) return value;
-    }
-    return {};
-  };
-
-  if (read[best] == 0) {
-    return Error{{},
-                 {},
-                 "No date format fits the column: " + quoted(cell_text::trim(values.front())) +
-                     " is not written in any of the date formats the calculator reads."};
+  if (read == 0) {
+    const std::string_view value = cell_text::trim(values.front());
+    return Error{.message = "No date format fits the column: " + quoted(value) +
+                            " is not written in any of the date formats the calculator reads.",
+                 .code = "date_no_format_fits",
+                 .params = {{"value", value}}};
   }
   // 1% of the values may be unreadable (those rows are rejected, each with its reason); one always
   // may in a column of three or more, so a single typo in a small file does not stop the import.
   const std::size_t tolerated = std::max(total / 100, total >= 3 ? std::size_t{1} : std::size_t{0});
-  if (failures > tolerated) {
-    const std::string_view example = first_unread(order);
-    return Error{{},
-                 {},
-                 "No date format fits the column: the closest, " + format.label + ", reads " +
-                     std::to_string(read[best]) + " of " + std::to_string(total) +
-                     " values; it cannot read " + quoted(cell_text::trim(example)) + " (" +
-                     date_reading::describe(date_reading::read(example, order), format) + ")."};
+  if (total - read > tolerated) {
+    const std::string_view example = cell_text::trim(first_unread(values, format.order));
+    const Error why =
+        date_reading::describe_error(date_reading::read(example, format.order), format);
+    return Error{.message = "No date format fits the column: the closest, " + format.label +
+                            ", reads " + std::to_string(read) + " of " + std::to_string(total) +
+                            " values; it cannot read " + quoted(example) + " (" + why.message +
+                            ").",
+                 .code = "date_format_fits_too_few",
+                 .params = {{"format", format.label},
+                            {"read", read},
+                            {"total", total},
+                            {"value", example},
+                            {"problem", why.code},
+                            {"problem_params", why.params}}};
   }
+  if (format.order == Order::excel_serial && all_years(values)) {
+    const std::string_view value = cell_text::trim(values.front());
+    return Error{.message = "The column holds years such as " + quoted(value) +
+                            ", not dates: a date needs a month and a day.",
+                 .code = "date_years_only",
+                 .params = {{"value", value}}};
+  }
+  return std::nullopt;
+}
 
-  // Whole numbers from 1900 to 2200 are Excel serials of 1905 to 1906, and far more likely years.
-  if (order == Order::excel_serial) {
-    bool all_years = true;
-    for (const std::string_view value : values) {
-      const std::string_view text = cell_text::trim(value);
-      bool is_year = text.size() == 4 && text >= "1900" && text <= "2200";
-      for (const char c : text) is_year = is_year && c >= '0' && c <= '9';
-      all_years = all_years && is_year;
-    }
-    if (all_years) {
-      return Error{{},
-                   {},
-                   "The column holds years such as " + quoted(cell_text::trim(values.front())) +
-                       ", not dates: a date needs a month and a day."};
+// Month/day against day/month: ambiguous, or the value that decided it.
+void note_day_month(DateDetection& detection, const Values& values, const Counts& read,
+                    const ShapeSummary& summary) {
+  const Order order = detection.format.order;
+  if (read[3] == read[4]) {  // M/D/YYYY and D/M/YYYY read the same values
+    detection.ambiguous = true;
+    add_sentence(detection.note,
+                 "Every date here reads both as month/day and as day/month (no part is above "
+                 "12), so they are read as " +
+                     detection.format.label + "; switch to " + label_of(Order::dmy, summary) +
+                     " if the file puts the day first.");
+    return;
+  }
+  // A value the other order cannot read is the evidence.
+  const Order other = order == Order::mdy ? Order::dmy : Order::mdy;
+  std::string_view evidence;
+  for (const std::string_view value : values) {
+    if (date_reading::read(value, order).problem == date_reading::Problem::none &&
+        date_reading::read(value, other).problem != date_reading::Problem::none) {
+      evidence = cell_text::trim(value);
+      break;
     }
   }
+  add_sentence(detection.note, std::string(order == Order::dmy ? "Day first" : "Month first") +
+                                   ": " + quoted(evidence) + " has a day above 12 in the " +
+                                   (order == Order::dmy ? "first" : "second") + " place.");
+}
 
-  DateDetection detection{format, false, {}};
-  if (order == Order::mdy || order == Order::dmy) {
-    const std::size_t mdy = read[3];
-    const std::size_t dmy = read[4];
-    if (mdy == dmy) {
-      detection.ambiguous = true;
-      const Order other = Order::dmy;
-      add_sentence(detection.note,
-                   "Every date here reads both as month/day and as day/month (no part is above "
-                   "12), so they are read as " +
-                       format.label + "; switch to " + label_of(other, summary) +
-                       " if the file puts the day first.");
-    } else {
-      // A value the other order cannot read is the evidence.
-      const Order other = order == Order::mdy ? Order::dmy : Order::mdy;
-      std::string_view evidence;
-      for (const std::string_view value : values) {
-        if (date_reading::read(value, order).problem == date_reading::Problem::none &&
-            date_reading::read(value, other).problem != date_reading::Problem::none) {
-          evidence = cell_text::trim(value);
-          break;
-        }
-      }
-      add_sentence(detection.note, std::string(order == Order::dmy ? "Day first" : "Month first") +
-                                       ": " + quoted(evidence) + " has a day above 12 in the " +
-                                       (order == Order::dmy ? "first" : "second") + " place.");
-    }
-  }
+// What the user may want to check about the chosen format.
+void add_notes(DateDetection& detection, const Values& values, const Counts& read,
+               std::size_t failures, const ShapeSummary& summary) {
+  const Order order = detection.format.order;
+  if (order == Order::mdy || order == Order::dmy) note_day_month(detection, values, read, summary);
   if (summary.any_two_digit_year) {
     add_sentence(detection.note,
                  "Two-digit years are read as Excel reads them: 00-29 as 2000-2029, 30-99 as "
@@ -219,14 +210,51 @@ Result<DateDetection> detect_date_format(std::span<const std::string_view> sampl
                  "Excel serial numbers count days in Excel's 1900 date system (1 is 1900-01-01).");
   }
   if (failures > 0) {
-    const std::string_view example = first_unread(order);
+    const std::string_view example = first_unread(values, order);
     add_sentence(detection.note,
-                 std::to_string(failures) + " of " + std::to_string(total) +
+                 std::to_string(failures) + " of " + std::to_string(values.size()) +
                      " sampled values do not fit (for example " + quoted(cell_text::trim(example)) +
                      ": " +
                      date_reading::describe(date_reading::read(example, order), detection.format) +
                      "); such rows are rejected.");
   }
+}
+
+}  // namespace
+
+Result<DateDetection> detect_date_format(std::span<const std::string_view> samples) {
+  Values values;
+  values.reserve(samples.size() < kMaxSamples ? samples.size() : kMaxSamples);
+  for (const std::string_view sample : samples) {
+    if (values.size() == kMaxSamples) break;
+    if (!cell_text::trim(sample).empty()) values.push_back(sample);
+  }
+  if (values.empty()) {
+    return Error{.message = "The column has no values to tell its date format from.",
+                 .code = "date_no_values"};
+  }
+
+  Counts read{};
+  for (const std::string_view value : values) {
+    for (std::size_t i = 0; i < kCandidates.size(); ++i) {
+      if (date_reading::read(value, kCandidates[i]).problem == date_reading::Problem::none) {
+        ++read[i];
+      }
+    }
+  }
+  // The first candidate with the most readings; on a tie M/D comes before D/M.
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < kCandidates.size(); ++i) {
+    if (read[i] > read[best]) best = i;
+  }
+  Order order = kCandidates[best];
+  const ShapeSummary summary = summarize(values, order);
+  if (order == Order::iso && separator_of(summary) != '-') order = Order::ymd;
+  const DateFormat format{order, label_of(order, summary)};
+  if (auto refused = refusal(values, format, read[best])) return *std::move(refused);
+
+  DateDetection detection{format, false, {}};
+  add_notes(detection, values, read, values.size() - read[best], summary);
   return detection;
 }
 

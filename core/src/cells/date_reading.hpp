@@ -56,6 +56,8 @@ inline Reading read(std::string_view cell, DateFormat::Order order) {
 
 // The sentence for a failed reading, e.g. "no such day: February has 28 days in 2023".
 std::string describe(const Reading& reading, const DateFormat& format);
+// The same as an Error: that sentence, its code (date_no_such_day, ...) and the numbers it names.
+Error describe_error(const Reading& reading, const DateFormat& format);
 
 // The label of an order written in its most common way ("YYYY-MM-DD", "M/D/YYYY", ...).
 std::string default_label(DateFormat::Order order);

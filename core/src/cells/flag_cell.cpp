@@ -39,17 +39,21 @@ constexpr std::array<std::u32string_view, 16> kNo = {U"no",
                                                      U"\u2717" /*✗*/,
                                                      U"\u2718" /*✘*/};
 
+Error not_yes_no() {
+  return Error{.message = "not a yes/no value", .code = "flag_not_yes_no"};
+}
+
 }  // namespace
 
 Result<bool> parse_flag_cell(std::string_view cell) {
   const std::string_view text = cell_text::trim(cell);
-  if (text.empty()) return Error{{}, {}, "empty"};
+  if (text.empty()) return Error{.message = "empty", .code = "cell_empty"};
   std::array<char32_t, 5> folded{};
   std::size_t length = 0;
   const char* p = text.data();
   const char* const end = p + text.size();
   while (p != end) {
-    if (length == folded.size()) return Error{{}, {}, "not a yes/no value"};
+    if (length == folded.size()) return not_yes_no();
     const cell_text::Unit unit = cell_text::read_unit(p, end);
     folded[length++] = cell_text::ascii_lower(unit.code);
     p += unit.length;
@@ -61,7 +65,7 @@ Result<bool> parse_flag_cell(std::string_view cell) {
   for (const std::u32string_view no : kNo) {
     if (word == no) return false;
   }
-  return Error{{}, {}, "not a yes/no value"};
+  return not_yes_no();
 }
 
 }  // namespace servimetrics

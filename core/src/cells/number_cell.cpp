@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "base/number_parser.hpp"
@@ -16,8 +17,56 @@ namespace {
 using cell_text::read_unit;
 using cell_text::Unit;
 
-Error reason(const char* message) {
-  return Error{{}, {}, message};
+// Every reason the reader gives, each with its one code (docs/codes/import.md).
+enum class Why {
+  empty,
+  not_a_number,
+  too_many_digits,
+  too_large,
+  misplaced_separator,
+  two_decimal_points,
+  two_decimal_commas,
+  sign_after,
+  two_signs,
+  two_percent_signs,
+  unbalanced_parentheses,
+  two_currencies,
+  currency_and_percent,
+};
+
+Error reason(Why why) {
+  auto error = [](const char* code, const char* message) {
+    return Error{.message = message, .code = code};
+  };
+  switch (why) {
+    case Why::empty:
+      return error("cell_empty", "empty");
+    case Why::not_a_number:
+      return error("cell_not_a_number", "not a number");
+    case Why::too_many_digits:
+      return error("number_too_many_digits", "too many digits");
+    case Why::too_large:
+      return error("number_too_large", "too large");
+    case Why::misplaced_separator:
+      return error("number_misplaced_separator", "thousands separator in the wrong place");
+    case Why::two_decimal_points:
+      return error("number_two_decimal_points", "more than one decimal point");
+    case Why::two_decimal_commas:
+      return error("number_two_decimal_commas", "more than one decimal comma");
+    case Why::sign_after:
+      return error("number_sign_after", "sign after the number");
+    case Why::two_signs:
+      return error("number_two_signs", "more than one sign");
+    case Why::two_percent_signs:
+      return error("number_two_percent_signs", "more than one percent sign");
+    case Why::unbalanced_parentheses:
+      return error("number_unbalanced_parentheses", "unbalanced parentheses");
+    case Why::two_currencies:
+      return error("number_two_currencies", "more than one currency");
+    case Why::currency_and_percent:
+      return error("number_currency_and_percent", "both a currency and a percent sign");
+  }
+  return error("cell_not_a_number", "not a number");
 }
 
 constexpr double kExactPowersOf10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
@@ -135,234 +184,278 @@ constexpr std::string_view kRenminbi = "\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB8\x81";  
 enum class Phase { before, integer, fraction, exponent, after };
 
 // Everything but plain ASCII: folds the cell into "[-]digits[.digits][e[-]digits]" and explains
-// what is wrong when it cannot.
-Result<double> parse_general(std::string_view text, NumberStyle style) {
-  constexpr std::size_t kMaxDigits = 300;
-  // Left uninitialized: zeroing 300 bytes per cell would cost more than reading it.
-  std::array<char, kMaxDigits> digits;
-  std::size_t digit_count = 0;
-  std::size_t integer_digits = 0;
+// what is wrong when it cannot. One step per character; each kind of character has its handler.
+class GeneralReader {
+ public:
+  GeneralReader(std::string_view text, NumberStyle style)
+      : text_(text),
+        p_(text.data()),
+        end_(text.data() + text.size()),
+        decimal_mark_(style.decimal == ',' ? U',' : U'.'),
+        group_mark_(style.decimal == ',' ? U'.' : U','),
+        two_decimal_marks_(style.decimal == ',' ? Why::two_decimal_commas
+                                                : Why::two_decimal_points) {}
 
-  const char32_t decimal_mark = style.decimal == ',' ? U',' : U'.';
-  const char32_t group_mark = style.decimal == ',' ? U'.' : U',';
-  const char* const more_than_one_decimal =
-      style.decimal == ',' ? "more than one decimal comma" : "more than one decimal point";
+  Result<double> read() {
+    while (p_ != end_) {
+      if (const auto why = step()) return reason(*why);
+    }
+    if (const auto why = finish()) return reason(*why);
+    return value();
+  }
 
-  Phase phase = Phase::before;
-  int signs = 0;
-  bool negative = false;
-  bool parenthesis_open = false;
-  bool parenthesis_closed = false;
-  int percents = 0;
-  int currencies = 0;
-  char32_t group_separator = 0;  // 0 until the first one
-  int group_length = 0;          // digits since the last separator (or the start)
-  int exponent = 0;
-  bool exponent_negative = false;
+ private:
+  static constexpr std::size_t kMaxDigits = 300;
+  using Step = std::optional<Why>;
+
+  // Reads the character at p_ and moves past it (or past the currency word it starts).
+  Step step() {
+    const Unit unit = read_unit(p_, end_);
+    const char32_t c = unit.code;
+    const char* const next = p_ + unit.length;
+    if (cell_text::is_digit(c)) return advance(digit(c), next);
+    if (c == decimal_mark_) return advance(decimal_mark(), next);
+    const bool spaced_group = cell_text::is_space(c) && phase_ == Phase::integer && next != end_ &&
+                              cell_text::is_digit(read_unit(next, end_).code);
+    if (c == group_mark_ || spaced_group) return advance(group(spaced_group ? U' ' : c), next);
+    if (cell_text::is_space(c)) return advance(space(), next);
+    if ((c == U'e' || c == U'E') && starts_exponent(next)) return std::nullopt;
+    if (c == U'+' || c == U'-' || c == U'(') return advance(sign(c, next), next);
+    if (c == U')' || c == U'%') return advance(suffix(c), next);
+    return currency(unit);
+  }
+
+  Step advance(Step why, const char* next) {
+    p_ = next;
+    return why;
+  }
 
   // Leaving the integer part: the last group must be complete.
-  auto integer_ends_well = [&] { return group_separator == 0 || group_length == 3; };
-
-  const char* p = text.data();
-  const char* const end = p + text.size();
-  while (p != end) {
-    const Unit unit = read_unit(p, end);
-    const char32_t c = unit.code;
-    const char* const next = p + unit.length;
-
-    if (cell_text::is_digit(c)) {
-      switch (phase) {
-        case Phase::before:
-          phase = Phase::integer;
-          [[fallthrough]];
-        case Phase::integer:
-          ++group_length;
-          ++integer_digits;
-          [[fallthrough]];
-        case Phase::fraction:
-          if (digit_count == kMaxDigits) return reason("too many digits");
-          digits[digit_count++] = static_cast<char>(c);
-          break;
-        case Phase::exponent:
-          if (exponent < 100000) exponent = exponent * 10 + static_cast<int>(c - U'0');
-          break;
-        case Phase::after:
-          return reason("not a number");
-      }
-      p = next;
-      continue;
-    }
-
-    if (c == decimal_mark) {
-      if (phase == Phase::fraction) return reason(more_than_one_decimal);
-      if (phase == Phase::integer && !integer_ends_well()) {
-        return reason("thousands separator in the wrong place");
-      }
-      if (phase != Phase::before && phase != Phase::integer) return reason("not a number");
-      phase = Phase::fraction;
-      p = next;
-      continue;
-    }
-
-    const bool spaced_group = cell_text::is_space(c) && phase == Phase::integer && next != end &&
-                              cell_text::is_digit(read_unit(next, end).code);
-    if (c == group_mark || spaced_group) {
-      if (phase != Phase::integer) {
-        if (phase == Phase::fraction || phase == Phase::before) {
-          return reason("thousands separator in the wrong place");
-        }
-        return reason("not a number");
-      }
-      const char32_t separator = spaced_group ? U' ' : c;
-      const bool first = group_separator == 0;
-      if ((!first && separator != group_separator) || (first && group_length > 3) ||
-          (!first && group_length != 3) || group_length == 0) {
-        return reason("thousands separator in the wrong place");
-      }
-      group_separator = separator;
-      group_length = 0;
-      p = next;
-      continue;
-    }
-
-    if (cell_text::is_space(c)) {
-      if (phase == Phase::integer && !integer_ends_well()) {
-        return reason("thousands separator in the wrong place");
-      }
-      if (phase != Phase::before) phase = Phase::after;
-      p = next;
-      continue;
-    }
-
-    if ((c == U'e' || c == U'E') && (phase == Phase::integer || phase == Phase::fraction) &&
-        digit_count > 0 && next != end) {
-      const char* q = next;
-      Unit after_e = read_unit(q, end);
-      const bool sign = after_e.code == U'+' || after_e.code == U'-';
-      if (sign) {
-        q += after_e.length;
-        if (q != end) after_e = read_unit(q, end);
-      }
-      if (q != end && cell_text::is_digit(after_e.code)) {
-        if (phase == Phase::integer && !integer_ends_well()) {
-          return reason("thousands separator in the wrong place");
-        }
-        exponent_negative = sign && read_unit(next, end).code == U'-';
-        phase = Phase::exponent;
-        p = q;
-        continue;
-      }
-    }
-
-    if (c == U'+' || c == U'-' || c == U'(') {
-      if (phase != Phase::before) {
-        const std::string_view rest = cell_text::trim(std::string_view(next, end - next));
-        return reason(rest.empty() && c != U'(' ? "sign after the number" : "not a number");
-      }
-      if (++signs > 1) return reason("more than one sign");
-      negative = c != U'+';
-      parenthesis_open = c == U'(';
-      p = next;
-      continue;
-    }
-
-    if (c == U')' || c == U'%') {
-      if (phase == Phase::before) return reason("not a number");
-      if (phase == Phase::integer && !integer_ends_well()) {
-        return reason("thousands separator in the wrong place");
-      }
-      phase = Phase::after;
-      if (c == U'%') {
-        if (++percents > 1) return reason("more than one percent sign");
-      } else {
-        if (!parenthesis_open || parenthesis_closed) return reason("unbalanced parentheses");
-        parenthesis_closed = true;
-      }
-      p = next;
-      continue;
-    }
-
-    std::size_t currency_length = 0;
-    if (is_currency_symbol(c)) {
-      currency_length = static_cast<std::size_t>(unit.length);
-    } else if (is_letter(c)) {
-      currency_length = currency_word_length(p, end);
-    } else if (std::string_view(p, end - p).starts_with(kRenminbi)) {
-      currency_length = kRenminbi.size();
-    }
-    if (currency_length == 0) return reason("not a number");
-    if (++currencies > 1) return reason("more than one currency");
-    if (phase == Phase::integer && !integer_ends_well()) {
-      return reason("thousands separator in the wrong place");
-    }
-    if (phase != Phase::before) phase = Phase::after;
-    p += currency_length;
+  [[nodiscard]] bool integer_ends_well() const {
+    return group_separator_ == 0 || group_length_ == 3;
+  }
+  [[nodiscard]] bool integer_ends_badly() const {
+    return phase_ == Phase::integer && !integer_ends_well();
   }
 
-  if (phase == Phase::integer && !integer_ends_well()) {
-    return reason("thousands separator in the wrong place");
+  Step digit(char32_t c) {
+    switch (phase_) {
+      case Phase::before:
+        phase_ = Phase::integer;
+        [[fallthrough]];
+      case Phase::integer:
+        ++group_length_;
+        ++integer_digits_;
+        [[fallthrough]];
+      case Phase::fraction:
+        if (digit_count_ == kMaxDigits) return Why::too_many_digits;
+        digits_[digit_count_++] = static_cast<char>(c);
+        return std::nullopt;
+      case Phase::exponent:
+        if (exponent_ < 100000) exponent_ = exponent_ * 10 + static_cast<int>(c - U'0');
+        return std::nullopt;
+      case Phase::after:
+        return Why::not_a_number;
+    }
+    return std::nullopt;
   }
-  if (digit_count == 0) return reason(text.empty() ? "empty" : "not a number");
-  if (parenthesis_open != parenthesis_closed) return reason("unbalanced parentheses");
-  if (percents > 0 && currencies > 0) return reason("both a currency and a percent sign");
+
+  Step decimal_mark() {
+    if (phase_ == Phase::fraction) return two_decimal_marks_;
+    if (integer_ends_badly()) return Why::misplaced_separator;
+    if (phase_ != Phase::before && phase_ != Phase::integer) return Why::not_a_number;
+    phase_ = Phase::fraction;
+    return std::nullopt;
+  }
+
+  Step group(char32_t separator) {
+    if (phase_ != Phase::integer) {
+      if (phase_ == Phase::fraction || phase_ == Phase::before) return Why::misplaced_separator;
+      return Why::not_a_number;
+    }
+    const bool first = group_separator_ == 0;
+    if ((!first && separator != group_separator_) || (first && group_length_ > 3) ||
+        (!first && group_length_ != 3) || group_length_ == 0) {
+      return Why::misplaced_separator;
+    }
+    group_separator_ = separator;
+    group_length_ = 0;
+    return std::nullopt;
+  }
+
+  Step space() {
+    if (integer_ends_badly()) return Why::misplaced_separator;
+    if (phase_ != Phase::before) phase_ = Phase::after;
+    return std::nullopt;
+  }
+
+  // An 'e' followed by digits (with an optional sign) after digits starts the exponent: moves past
+  // the 'e' and its sign. Else the 'e' is left for the currency reader.
+  bool starts_exponent(const char* next) {
+    if ((phase_ != Phase::integer && phase_ != Phase::fraction) || digit_count_ == 0 ||
+        next == end_) {
+      return false;
+    }
+    const char* q = next;
+    Unit after_e = read_unit(q, end_);
+    const bool sign = after_e.code == U'+' || after_e.code == U'-';
+    if (sign) {
+      q += after_e.length;
+      if (q != end_) after_e = read_unit(q, end_);
+    }
+    if (q == end_ || !cell_text::is_digit(after_e.code)) return false;
+    if (integer_ends_badly()) {
+      failed_ = Why::misplaced_separator;
+      p_ = end_;
+      return true;
+    }
+    exponent_negative_ = sign && read_unit(next, end_).code == U'-';
+    phase_ = Phase::exponent;
+    p_ = q;
+    return true;
+  }
+
+  Step sign(char32_t c, const char* next) {
+    if (phase_ != Phase::before) {
+      const std::string_view rest = cell_text::trim(std::string_view(next, end_ - next));
+      return rest.empty() && c != U'(' ? Why::sign_after : Why::not_a_number;
+    }
+    if (++signs_ > 1) return Why::two_signs;
+    negative_ = c != U'+';
+    parenthesis_open_ = c == U'(';
+    return std::nullopt;
+  }
+
+  // A closing parenthesis or a percent sign.
+  Step suffix(char32_t c) {
+    if (phase_ == Phase::before) return Why::not_a_number;
+    if (integer_ends_badly()) return Why::misplaced_separator;
+    phase_ = Phase::after;
+    if (c == U'%') {
+      if (++percents_ > 1) return Why::two_percent_signs;
+      return std::nullopt;
+    }
+    if (!parenthesis_open_ || parenthesis_closed_) return Why::unbalanced_parentheses;
+    parenthesis_closed_ = true;
+    return std::nullopt;
+  }
+
+  Step currency(const Unit& unit) {
+    std::size_t length = 0;
+    if (is_currency_symbol(unit.code)) {
+      length = static_cast<std::size_t>(unit.length);
+    } else if (is_letter(unit.code)) {
+      length = currency_word_length(p_, end_);
+    } else if (std::string_view(p_, end_ - p_).starts_with(kRenminbi)) {
+      length = kRenminbi.size();
+    }
+    if (length == 0) return Why::not_a_number;
+    if (++currencies_ > 1) return Why::two_currencies;
+    if (integer_ends_badly()) return Why::misplaced_separator;
+    if (phase_ != Phase::before) phase_ = Phase::after;
+    p_ += length;
+    return std::nullopt;
+  }
+
+  // The checks once the whole cell is read.
+  [[nodiscard]] Step finish() const {
+    if (failed_) return failed_;
+    if (integer_ends_badly()) return Why::misplaced_separator;
+    if (digit_count_ == 0) return text_.empty() ? Why::empty : Why::not_a_number;
+    if (parenthesis_open_ != parenthesis_closed_) return Why::unbalanced_parentheses;
+    if (percents_ > 0 && currencies_ > 0) return Why::currency_and_percent;
+    return std::nullopt;
+  }
 
   // The percent is folded into the exponent, so that "12.3%" reads exactly as 0.123 rather than
   // as 12.3 / 100.
-  const int exponent_total = (exponent_negative ? -exponent : exponent) - (percents > 0 ? 2 : 0);
-  const int scale = exponent_total - static_cast<int>(digit_count - integer_digits);
-  if (digit_count <= 19 && scale >= -22 && scale <= 22) {
-    std::uint64_t mantissa = 0;
-    for (std::size_t i = 0; i < digit_count; ++i) {
-      mantissa = mantissa * 10 + static_cast<unsigned>(digits[i] - '0');
-    }
-    if (mantissa <= kLargestExactInteger) {
-      const auto whole = static_cast<double>(mantissa);
-      const double magnitude =
-          scale >= 0 ? whole * kExactPowersOf10[scale] : whole / kExactPowersOf10[-scale];
-      return negative ? -magnitude : magnitude;
-    }
+  [[nodiscard]] int exponent_total() const {
+    return (exponent_negative_ ? -exponent_ : exponent_) - (percents_ > 0 ? 2 : 0);
   }
+
+  [[nodiscard]] Result<double> value() const {
+    const int scale = exponent_total() - static_cast<int>(digit_count_ - integer_digits_);
+    if (digit_count_ <= 19 && scale >= -22 && scale <= 22) {
+      std::uint64_t mantissa = 0;
+      for (std::size_t i = 0; i < digit_count_; ++i) {
+        mantissa = mantissa * 10 + static_cast<unsigned>(digits_[i] - '0');
+      }
+      if (mantissa <= kLargestExactInteger) {
+        const auto whole = static_cast<double>(mantissa);
+        const double magnitude =
+            scale >= 0 ? whole * kExactPowersOf10[scale] : whole / kExactPowersOf10[-scale];
+        return negative_ ? -magnitude : magnitude;
+      }
+    }
+    return slow_value();
+  }
+
   // Long or extreme values: "[-]digits[.digits]e<exponent>" for parse_decimal's exact slow path.
-  std::array<char, kMaxDigits + 16> plain;
-  std::size_t length = 0;
-  if (negative) plain[length++] = '-';
-  for (std::size_t i = 0; i < integer_digits; ++i) plain[length++] = digits[i];
-  if (integer_digits == 0) plain[length++] = '0';
-  if (digit_count > integer_digits) {
-    plain[length++] = '.';
-    for (std::size_t i = integer_digits; i < digit_count; ++i) plain[length++] = digits[i];
-  }
-  if (exponent_total != 0) {
-    plain[length++] = 'e';
-    int magnitude = exponent_total;
-    if (magnitude < 0) {
-      plain[length++] = '-';
-      magnitude = -magnitude;
+  [[nodiscard]] Result<double> slow_value() const {
+    std::array<char, kMaxDigits + 16> plain;
+    std::size_t length = 0;
+    if (negative_) plain[length++] = '-';
+    for (std::size_t i = 0; i < integer_digits_; ++i) plain[length++] = digits_[i];
+    if (integer_digits_ == 0) plain[length++] = '0';
+    if (digit_count_ > integer_digits_) {
+      plain[length++] = '.';
+      for (std::size_t i = integer_digits_; i < digit_count_; ++i) plain[length++] = digits_[i];
     }
-    std::array<char, 8> reversed{};
-    std::size_t n = 0;
-    do {
-      reversed[n++] = static_cast<char>('0' + magnitude % 10);
-      magnitude /= 10;
-    } while (magnitude != 0);
-    while (n != 0) plain[length++] = reversed[--n];
+    if (const int total = exponent_total(); total != 0) {
+      plain[length++] = 'e';
+      int magnitude = total;
+      if (magnitude < 0) {
+        plain[length++] = '-';
+        magnitude = -magnitude;
+      }
+      std::array<char, 8> reversed{};
+      std::size_t n = 0;
+      do {
+        reversed[n++] = static_cast<char>('0' + magnitude % 10);
+        magnitude /= 10;
+      } while (magnitude != 0);
+      while (n != 0) plain[length++] = reversed[--n];
+    }
+    const auto value = parse_decimal(std::string_view(plain.data(), length));
+    if (!value) return reason(Why::too_large);
+    return *value;
   }
-  const auto value = parse_decimal(std::string_view(plain.data(), length));
-  if (!value) return reason("too large");
-  return *value;
-}
+
+  std::string_view text_;
+  const char* p_;
+  const char* end_;
+  char32_t decimal_mark_;
+  char32_t group_mark_;
+  Why two_decimal_marks_;
+  // Left uninitialized: zeroing 300 bytes per cell would cost more than reading it.
+  std::array<char, kMaxDigits> digits_;
+  std::size_t digit_count_ = 0;
+  std::size_t integer_digits_ = 0;
+  Phase phase_ = Phase::before;
+  int signs_ = 0;
+  bool negative_ = false;
+  bool parenthesis_open_ = false;
+  bool parenthesis_closed_ = false;
+  int percents_ = 0;
+  int currencies_ = 0;
+  char32_t group_separator_ = 0;  // 0 until the first one
+  int group_length_ = 0;          // digits since the last separator (or the start)
+  int exponent_ = 0;
+  bool exponent_negative_ = false;
+  Step failed_;  // a reason found while looking ahead (an exponent after a broken group)
+};
 
 }  // namespace
 
 Result<double> parse_number_cell(std::string_view cell, NumberStyle style) {
   const std::string_view text = cell_text::trim(cell);
-  if (text.empty()) return reason("empty");
+  if (text.empty()) return reason(Why::empty);
   double value = 0;
   if (read_simple(text, style.decimal, value)) return value;
   if (style.decimal != ',' && is_plain_decimal(text)) {
     if (const auto parsed = parse_decimal(text)) return *parsed;
   }
-  return parse_general(text, style);
+  return GeneralReader(text, style).read();
 }
 
 NumberStyle detect_number_style(std::span<const std::string_view> samples) {

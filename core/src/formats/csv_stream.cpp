@@ -115,8 +115,8 @@ void CsvStream::set_delimiter(char delimiter) {
   if (delimiter == ' ') special_['\t'] = 1;
 }
 
-bool CsvStream::fail(std::string message) {
-  error_ = Error{{}, {}, std::move(message)};
+bool CsvStream::fail(Error error) {
+  error_ = std::move(error);
   return false;
 }
 
@@ -125,19 +125,78 @@ bool CsvStream::refuse_long_record() {
   const std::string size = limit >= (std::size_t{1} << 20) && limit % (std::size_t{1} << 20) == 0
                                ? std::to_string(limit >> 20) + " MB"
                                : std::to_string(limit) + " bytes";
-  std::string message = "the record starting on line " + std::to_string(record_line_) +
-                        " is longer than " + size + ", the most one row may hold";
+  Error error{.message = "the record starting on line " + std::to_string(record_line_) +
+                         " is longer than " + size + ", the most one row may hold",
+              .code = "csv_record_too_long",
+              .params = {{"line", record_line_}, {"limit_bytes", limit}}};
   if (in_quotes_ || quote_seen_) {
-    message += "; the quoted field opened on line " + std::to_string(quote_line_) +
-               " may be missing its closing quote";
+    error.message += "; the quoted field opened on line " + std::to_string(quote_line_) +
+                     " may be missing its closing quote";
+    error.code = "csv_record_too_long_open_quote";
+    error.params["quote_line"] = quote_line_;
   }
-  return fail(std::move(message));
+  return fail(std::move(error));
 }
 
 void CsvStream::end_field(std::size_t at) {
   spans_.push_back({field_begin_, at, field_close_, field_quoted_, field_doubled_});
   field_quoted_ = false;
   field_doubled_ = false;
+}
+
+bool CsvStream::refuse_too_many_fields() {
+  return fail(Error{.message = "line " + std::to_string(record_line_) + " has more than " +
+                               std::to_string(limits_.max_fields) + " columns",
+                    .code = "csv_too_many_columns",
+                    .params = {{"line", record_line_}, {"limit", limits_.max_fields}}});
+}
+
+bool CsvStream::scan_quoted(std::string_view text, std::size_t& i, std::int64_t origin) {
+  const char* data = text.data();
+  const std::size_t n = text.size();
+  while (i < n && data[i] != '"') {
+    if (data[i] == '\n') {
+      // The CR of a CRLF may have ended the previous chunk: it is then the last pending byte.
+      const char before = i > 0 ? data[i - 1] : (pending_.empty() ? '\0' : pending_.back());
+      line_ += before == '\r' ? 0 : 1;
+    } else if (data[i] == '\r') {
+      ++line_;
+    }
+    ++i;
+  }
+  if (i == n) return false;
+  field_close_ = static_cast<std::size_t>(static_cast<std::int64_t>(i) - origin);
+  if (i + 1 == n) {
+    quote_seen_ = true;
+    return false;
+  }
+  if (data[i + 1] == '"') {
+    field_doubled_ = true;
+    i += 2;
+    return true;
+  }
+  in_quotes_ = false;
+  ++i;
+  return true;
+}
+
+// Plain bytes of an unquoted field, the bulk of any file: eight bytes per step while none is
+// special (the SWAR zero-byte test), then one table lookup per byte.
+std::size_t CsvStream::skip_plain(std::string_view text, std::size_t i) const {
+  const char* data = text.data();
+  const std::size_t n = text.size();
+  const bool spaced = delimiter_ == ' ';
+  while (i + 8 <= n) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, data + i, 8);
+    const std::uint64_t hits = zero_bytes(word ^ delimiter_word_) | zero_bytes(word ^ kQuotes) |
+                               zero_bytes(word ^ kLineFeeds) | zero_bytes(word ^ kReturns) |
+                               (spaced ? zero_bytes(word ^ kTabs) : 0);
+    if (hits != 0) return i + static_cast<std::size_t>(std::countr_zero(hits)) / 8;
+    i += 8;
+  }
+  while (i < n && special_[static_cast<unsigned char>(data[i])] == 0) ++i;
+  return i;
 }
 
 std::size_t CsvStream::scan(std::string_view text, std::size_t from, std::int64_t origin) {
@@ -159,47 +218,11 @@ std::size_t CsvStream::scan(std::string_view text, std::size_t from, std::int64_
   }
   while (i < n) {
     if (in_quotes_) {
-      while (i < n && data[i] != '"') {
-        if (data[i] == '\n') {
-          // The CR of a CRLF may have ended the previous chunk: it is then the last pending byte.
-          const char before = i > 0 ? data[i - 1] : (pending_.empty() ? '\0' : pending_.back());
-          line_ += before == '\r' ? 0 : 1;
-        } else if (data[i] == '\r') {
-          ++line_;
-        }
-        ++i;
-      }
-      if (i == n) return kIncomplete;
-      field_close_ = rel(i);
-      if (i + 1 == n) {
-        quote_seen_ = true;
-        return kIncomplete;
-      }
-      if (data[i + 1] == '"') {
-        field_doubled_ = true;
-        i += 2;
-        continue;
-      }
-      in_quotes_ = false;
-      ++i;
+      if (!scan_quoted(text, i, origin)) return kIncomplete;
       continue;
     }
-    // Plain bytes of an unquoted field, the bulk of any file: eight bytes per step while none is
-    // special (the SWAR zero-byte test), then one table lookup per byte.
     const std::size_t plain_from = i;
-    while (i + 8 <= n) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, data + i, 8);
-      const std::uint64_t hits = zero_bytes(word ^ delimiter_word_) | zero_bytes(word ^ kQuotes) |
-                                 zero_bytes(word ^ kLineFeeds) | zero_bytes(word ^ kReturns) |
-                                 (spaced ? zero_bytes(word ^ kTabs) : 0);
-      if (hits != 0) {
-        i += static_cast<std::size_t>(std::countr_zero(hits)) / 8;
-        break;
-      }
-      i += 8;
-    }
-    while (i < n && special_[static_cast<unsigned char>(data[i])] == 0) ++i;
+    i = skip_plain(text, i);
     if (i > plain_from) in_gap_ = false;
     if (i == n) return kIncomplete;
     const char c = data[i];
@@ -233,8 +256,7 @@ std::size_t CsvStream::scan(std::string_view text, std::size_t from, std::int64_
       end_field(rel(i));
     }
     if (spans_.size() >= limits_.max_fields) {
-      fail("line " + std::to_string(record_line_) + " has more than " +
-           std::to_string(limits_.max_fields) + " columns");
+      refuse_too_many_fields();
       return kFailed;
     }
     field_begin_ = rel(i) + 1;
@@ -379,8 +401,10 @@ bool CsvStream::finish(RowSink& sink) {
     in_quotes_ = false;  // the file's last byte closed the quote
   }
   if (in_quotes_) {
-    return fail("a quoted field opened on line " + std::to_string(quote_line_) +
-                " is never closed");
+    return fail(Error{.message = "a quoted field opened on line " + std::to_string(quote_line_) +
+                                 " is never closed",
+                      .code = "csv_open_quote",
+                      .params = {{"line", quote_line_}}});
   }
   if (!(delimiter_ == ' ' && in_gap_)) end_field(pending_.size());
   const bool go = emit(pending_, sink);

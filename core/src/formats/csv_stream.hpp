@@ -54,11 +54,17 @@ class CsvStream {
   // `origin` (negative when the record began in pending_). Returns the index just past the line
   // end, or npos when the record does not end inside `text`.
   std::size_t scan(std::string_view text, std::size_t from, std::int64_t origin);
+  // Inside a quoted field: moves i past its closing quote or a doubled quote. False when the text
+  // ends first.
+  bool scan_quoted(std::string_view text, std::size_t& i, std::int64_t origin);
+  // The index of the first byte from i that may end an unquoted field (text.size() when none).
+  [[nodiscard]] std::size_t skip_plain(std::string_view text, std::size_t i) const;
+  bool refuse_too_many_fields();
   void end_field(std::size_t at);
   bool emit(std::string_view record, RowSink& sink);
   // Reads the bytes held as a possible start of a byte-order mark as text.
   bool read_bom_start(RowSink& sink);
-  bool fail(std::string message);
+  bool fail(Error error);
   bool refuse_long_record();
 
   char delimiter_;

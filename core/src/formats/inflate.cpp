@@ -160,7 +160,8 @@ bool build_table(const std::uint8_t* lengths, std::size_t count, const std::uint
 }
 
 Error corrupt(const std::string& why) {
-  return input_error("", "The compressed data is damaged: " + why + ".");
+  return Error{.message = "The compressed data is damaged: " + why + ".",
+               .code = "inflate_damaged"};
 }
 
 class Inflater {
@@ -197,8 +198,10 @@ class Inflater {
       }
       if (failure != nullptr) {
         if (failure == kTooLarge) {
-          return input_error("", "The decompressed data is larger than the limit of " +
-                                     std::to_string(max_size_) + " bytes.");
+          return Error{.message = "The decompressed data is larger than the limit of " +
+                                  std::to_string(max_size_) + " bytes.",
+                       .code = "inflate_too_large",
+                       .params = {{"limit_bytes", max_size_}}};
         }
         return corrupt(failure);
       }

@@ -33,40 +33,10 @@ const unsigned char* unsigned_bytes(std::string_view bytes) {
   return reinterpret_cast<const unsigned char*>(bytes.data());
 }
 
-// The UTF-8 sequence starting at a non-ASCII lead byte: its full length (0 for a byte that cannot
-// start one) and how many of its bytes are present and valid; the sequence is whole when they
-// match.
-struct Utf8Sequence {
-  std::size_t length = 0;
-  std::size_t valid = 0;
-};
+using Utf8Sequence = utf8::Sequence;
 
 Utf8Sequence inspect_utf8(const unsigned char* bytes, std::size_t size) {
-  const unsigned char lead = bytes[0];
-  Utf8Sequence sequence;
-  unsigned char low = 0x80;  // allowed range of the second byte
-  unsigned char high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    sequence.length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    sequence.length = 3;
-    if (lead == 0xE0) low = 0xA0;   // no overlong forms
-    if (lead == 0xED) high = 0x9F;  // no surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    sequence.length = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;  // nothing past U+10FFFF
-  } else {
-    return sequence;
-  }
-  std::size_t k = 1;
-  for (; k < sequence.length && k < size; ++k) {
-    if (bytes[k] < low || bytes[k] > high) break;
-    low = 0x80;
-    high = 0xBF;
-  }
-  sequence.valid = k;
-  return sequence;
+  return utf8::inspect(bytes, size);
 }
 
 // The length of the longest prefix made of whole, valid UTF-8 characters.

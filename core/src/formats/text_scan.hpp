@@ -8,6 +8,8 @@
 #include <cstring>
 #include <string>
 
+#include "base/utf8.hpp"
+
 namespace servimetrics::text {
 
 // Length of the leading run of ASCII bytes; eight bytes at a time, as long ASCII runs are the
@@ -40,22 +42,7 @@ inline std::size_t ascii_prefix(const unsigned char* bytes, std::size_t size) {
 
 // Writes `code_point` (below U+110000, not a surrogate) as UTF-8 at `out`; returns the end.
 inline char* put_utf8(char* out, std::uint32_t code_point) {
-  if (code_point < 0x80) {
-    *out++ = static_cast<char>(code_point);
-  } else if (code_point < 0x800) {
-    *out++ = static_cast<char>(0xC0 | (code_point >> 6));
-    *out++ = static_cast<char>(0x80 | (code_point & 0x3F));
-  } else if (code_point < 0x10000) {
-    *out++ = static_cast<char>(0xE0 | (code_point >> 12));
-    *out++ = static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    *out++ = static_cast<char>(0x80 | (code_point & 0x3F));
-  } else {
-    *out++ = static_cast<char>(0xF0 | (code_point >> 18));
-    *out++ = static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-    *out++ = static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    *out++ = static_cast<char>(0x80 | (code_point & 0x3F));
-  }
-  return out;
+  return utf8::put(out, code_point);
 }
 
 inline constexpr std::uint32_t kReplacementCharacter = 0xFFFD;

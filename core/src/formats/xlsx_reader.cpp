@@ -9,6 +9,7 @@
 #include <cstring>
 #include <optional>
 
+#include "base/civil_date.hpp"
 #include "base/number_parser.hpp"
 #include "formats/xml_scan.hpp"
 #include "formats/zip_archive.hpp"
@@ -22,12 +23,29 @@ constexpr std::size_t kMaxSmallPartBytes = std::size_t{64} << 20;  // workbook, 
 constexpr std::uint32_t kMaxColumns = 16384;                       // Excel's last column, XFD
 constexpr std::uint64_t kMaxRows = 1048576;  // Excel's last row; a larger "r" is not a row number
 
-Error xlsx_error(std::string message) {
-  return input_error("", std::move(message));
+Error xlsx_error(const char* code, std::string message,
+                 nlohmann::json params = nlohmann::json::object()) {
+  return Error{.message = std::move(message), .code = code, .params = std::move(params)};
+}
+
+// A part that could not be extracted: the ZIP's own problem, named in params.
+Error damaged_part(std::string_view path, const Error& why) {
+  nlohmann::json params = why.params;
+  params["part"] = std::string(path);
+  params["problem"] = why.code;
+  return xlsx_error("xlsx_damaged", "The workbook is damaged. " + why.message, std::move(params));
+}
+
+Error malformed_part(std::string message, std::string_view path) {
+  return xlsx_error("xlsx_malformed_xml", std::move(message), {{"part", std::string(path)}});
+}
+
+std::uint64_t megabyte_count(std::uint64_t bytes) {
+  return (bytes + (1u << 20) - 1) >> 20;
 }
 
 std::string megabytes(std::uint64_t bytes) {
-  return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MB";
+  return std::to_string(megabyte_count(bytes)) + " MB";
 }
 
 bool ends_with(std::string_view text, std::string_view suffix) {
@@ -113,19 +131,25 @@ Result<std::string> read_part(const ZipArchive& zip, std::string_view path, std:
   const ZipEntry* entry = zip.find(path);
   if (entry == nullptr) return std::string();
   auto text = zip.extract(*entry, limit);
-  if (!text.ok()) return xlsx_error("The workbook is damaged. " + text.error().message);
+  if (!text.ok()) return damaged_part(path, text.error());
   return text;
 }
 
 Result<Workbook> open_workbook(std::string_view bytes) {
   if (bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
     return xlsx_error(
+        "xlsx_legacy_or_encrypted",
         "The file is an older Excel .xls workbook or a password-protected one; save it as .xlsx "
         "without a password and try again.");
   }
   auto zip = ZipArchive::open(bytes);
-  if (!zip.ok())
-    return xlsx_error("The file is not a readable .xlsx workbook. " + zip.error().message);
+  if (!zip.ok()) {
+    nlohmann::json params = zip.error().params;
+    params["problem"] = zip.error().code;
+    return xlsx_error("xlsx_not_zip",
+                      "The file is not a readable .xlsx workbook. " + zip.error().message,
+                      std::move(params));
+  }
   Workbook book;
   book.zip.emplace(std::move(zip.value()));
   const ZipArchive& archive = *book.zip;
@@ -137,8 +161,10 @@ Result<Workbook> open_workbook(std::string_view bytes) {
   if (const Relationship* office = relationship_of_type(package_relationships, "/officeDocument"))
     workbook_path = office->target;
   if (archive.find(workbook_path) == nullptr) {
-    return xlsx_error("The file is a ZIP archive but not an Excel workbook: it has no " +
-                      workbook_path + ".");
+    return xlsx_error(
+        "xlsx_no_workbook",
+        "The file is a ZIP archive but not an Excel workbook: it has no " + workbook_path + ".",
+        {{"part", workbook_path}});
   }
   auto workbook_xml = read_part(archive, workbook_path, kMaxSmallPartBytes);
   if (!workbook_xml.ok()) return workbook_xml.error();
@@ -167,8 +193,10 @@ Result<Workbook> open_workbook(std::string_view bytes) {
       }
     }
   }
-  if (scanner.malformed())
-    return xlsx_error("The workbook is damaged: " + workbook_path + " is not well-formed XML.");
+  if (scanner.malformed()) {
+    return malformed_part("The workbook is damaged: " + workbook_path + " is not well-formed XML.",
+                          workbook_path);
+  }
 
   const Relationship* strings = relationship_of_type(relationships, "/sharedStrings");
   book.shared_strings_path = strings != nullptr ? strings->target : folder + "sharedStrings.xml";
@@ -194,12 +222,15 @@ Result<SharedStrings> load_shared_strings(const ZipArchive& zip, std::string_vie
   const ZipEntry* entry = zip.find(path);
   if (entry == nullptr) return strings;
   if (entry->uncompressed_size > kMaxSharedStringsBytes) {
-    return xlsx_error("The workbook's shared-strings table is " +
-                      megabytes(entry->uncompressed_size) +
-                      " uncompressed, above the 256 MB this reader accepts.");
+    return xlsx_error("xlsx_shared_strings_too_large",
+                      "The workbook's shared-strings table is " +
+                          megabytes(entry->uncompressed_size) +
+                          " uncompressed, above the 256 MB this reader accepts.",
+                      {{"megabytes", megabyte_count(entry->uncompressed_size)},
+                       {"limit_mb", kMaxSharedStringsBytes >> 20}});
   }
   auto xml = zip.extract(*entry, kMaxSharedStringsBytes);
-  if (!xml.ok()) return xlsx_error("The workbook is damaged. " + xml.error().message);
+  if (!xml.ok()) return damaged_part(path, xml.error());
   strings.text.reserve(xml.value().size() / 2);
   xml::Scanner scanner(xml.value());
   xml::Tag tag;
@@ -222,8 +253,10 @@ Result<SharedStrings> load_shared_strings(const ZipArchive& zip, std::string_vie
       scanner.append_text(strings.text);
     }
   }
-  if (scanner.malformed())
-    return xlsx_error("The workbook is damaged: its shared-strings table is not well-formed XML.");
+  if (scanner.malformed()) {
+    return malformed_part(
+        "The workbook is damaged: its shared-strings table is not well-formed XML.", path);
+  }
   return strings;
 }
 
@@ -294,8 +327,9 @@ Result<std::vector<bool>> load_date_styles(const ZipArchive& zip, std::string_vi
       cell_formats.push_back(parse_int(xml::attribute(tag.attributes, "numFmtId")).value_or(0));
     }
   }
-  if (scanner.malformed())
-    return xlsx_error("The workbook is damaged: its styles part is not well-formed XML.");
+  if (scanner.malformed()) {
+    return malformed_part("The workbook is damaged: its styles part is not well-formed XML.", path);
+  }
   std::vector<bool> is_date;
   is_date.reserve(cell_formats.size());
   for (const int id : cell_formats) {
@@ -308,16 +342,6 @@ Result<std::vector<bool>> load_date_styles(const ZipArchive& zip, std::string_vi
   return is_date;
 }
 
-// Days from 0001-01-01 to January 1st of `year` in the proleptic Gregorian calendar.
-std::int64_t days_before_year(std::int64_t year) {
-  const std::int64_t y = year - 1;
-  return 365 * y + y / 4 - y / 100 + y / 400;
-}
-
-bool is_leap(std::int64_t year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
 void append_digits(std::string& out, std::int64_t value, int width) {
   std::array<char, 8> digits{};
   for (int i = width - 1; i >= 0; --i) {
@@ -327,25 +351,13 @@ void append_digits(std::string& out, std::int64_t value, int width) {
   out.append(digits.data(), static_cast<std::size_t>(width));
 }
 
-void append_date(std::string& out, std::int64_t day_number) {  // days since 0001-01-01
-  // 146,097 days make 400 Gregorian years; the estimate is off by at most one year.
-  std::int64_t year = day_number * 400 / 146097 + 1;
-  while (days_before_year(year) > day_number) --year;
-  while (days_before_year(year + 1) <= day_number) ++year;
-  auto day_of_year = day_number - days_before_year(year);
-  constexpr std::array<int, 12> kMonthDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  int month = 0;
-  for (; month < 11; ++month) {
-    const int length =
-        kMonthDays[static_cast<std::size_t>(month)] + (month == 1 && is_leap(year) ? 1 : 0);
-    if (day_of_year < length) break;
-    day_of_year -= length;
-  }
-  append_digits(out, year, 4);
+void append_date(std::string& out, std::int64_t days) {  // days since 1970-01-01
+  const CivilDate date = civil_from_days(days);
+  append_digits(out, date.year, 4);
   out.push_back('-');
-  append_digits(out, month + 1, 2);
+  append_digits(out, date.month, 2);
   out.push_back('-');
-  append_digits(out, day_of_year + 1, 2);
+  append_digits(out, date.day, 2);
 }
 
 void append_time(std::string& out, std::int64_t seconds) {
@@ -367,12 +379,11 @@ bool append_serial_date(std::string& out, double serial, bool date1904) {
     append_time(out, seconds);
     return true;
   }
-  if (date1904) {
-    append_date(out, days_before_year(1904) + days);
-  } else if (days == 60) {
-    out.append("1900-02-29");  // the day Lotus 1-2-3 believed in and Excel kept
+  const ExcelDay day = excel_serial_day(days, date1904);
+  if (day.leap_day) {
+    out.append("1900-02-29");  // the day Lotus 1-2-3 believed in and Excel kept, shown as written
   } else {
-    append_date(out, days_before_year(1900) - 1 + days - (days > 60 ? 1 : 0));
+    append_date(out, day.days);
   }
   if (seconds != 0) {
     out.push_back(' ');
@@ -459,8 +470,10 @@ class SheetReader {
         break;
       }
     }
-    if (scanner.malformed())
-      return xlsx_error("The sheet is damaged: its XML is cut off or not well-formed.");
+    if (scanner.malformed()) {
+      return xlsx_error("xlsx_sheet_malformed",
+                        "The sheet is damaged: its XML is cut off or not well-formed.");
+    }
     deliver_row();
     return delivered_;
   }
@@ -513,47 +526,71 @@ class SheetReader {
       cells_.push_back(Cell{column, true, nullptr, from, scratch_.size() - from});
   }
 
-  // Reads the cell's content up to its end tag; returns an error for a bad reference.
-  std::optional<Error> read_cell(xml::Scanner& scanner, const xml::Tag& open) {
+  struct CellAttributes {
     std::string_view reference;
-    std::string_view type_text;
-    std::string_view style_text;
+    std::string_view type;
+    std::string_view style;
+  };
+
+  static CellAttributes cell_attributes(const xml::Tag& open) {
+    CellAttributes attributes;
     xml::for_each_attribute(open.attributes, [&](std::string_view name, std::string_view value) {
       if (name == "r") {
-        reference = value;
+        attributes.reference = value;
       } else if (name == "t") {
-        type_text = value;
+        attributes.type = value;
       } else if (name == "s") {
-        style_text = value;
+        attributes.style = value;
       }
       return true;
     });
+    return attributes;
+  }
+
+  // The cell's column from its reference, or the next one when it has none.
+  Result<std::uint32_t> cell_column(std::string_view reference) const {
     std::uint32_t column = next_column_;
     if (!reference.empty()) {
       const auto parsed = column_of(reference);
       if (!parsed) {
-        return xlsx_error("Row " + std::to_string(row_) + " has a cell reference \"" +
-                          std::string(reference) + "\" that is not a valid column (A to XFD).");
+        return xlsx_error("xlsx_bad_cell_reference",
+                          "Row " + std::to_string(row_) + " has a cell reference \"" +
+                              std::string(reference) + "\" that is not a valid column (A to XFD).",
+                          {{"row", row_}, {"reference", std::string(reference)}});
       }
       column = *parsed;
     }
     if (column >= kMaxColumns) {
-      return xlsx_error("Row " + std::to_string(row_) + " has more than 16,384 columns.");
+      return xlsx_error("xlsx_too_many_columns",
+                        "Row " + std::to_string(row_) + " has more than 16,384 columns.",
+                        {{"row", row_}, {"limit", kMaxColumns}});
     }
-    next_column_ = column + 1;
+    return column;
+  }
+
+  // Reads the cell's content up to its end tag; returns an error for a bad reference.
+  std::optional<Error> read_cell(xml::Scanner& scanner, const xml::Tag& open) {
+    const CellAttributes attributes = cell_attributes(open);
+    const auto column = cell_column(attributes.reference);
+    if (!column.ok()) return column.error();
+    next_column_ = column.value() + 1;
     if (open.kind == xml::TagKind::kEmpty) return std::nullopt;
 
-    const CellType type = cell_type(type_text);
+    const CellType type = cell_type(attributes.type);
     const bool is_string = type == CellType::kFormulaString || type == CellType::kInlineString ||
                            type == CellType::kError;
-    const std::string_view rest = scanner.rest();
-    if (const auto fast = common_form(rest, type)) {
+    if (const auto fast = common_form(scanner.rest(), type)) {
       if (!(is_string && xml::needs_decoding(fast->first))) {
         scanner.skip(fast->second);
-        return finish_value(column, type, style_text, fast->first, false);
+        return finish_value(column.value(), type, attributes.style, fast->first, false);
       }
     }
+    return read_general_cell(scanner, column.value(), type, is_string, attributes.style);
+  }
 
+  // Any cell the common forms do not match: values in CDATA, escapes, rich text runs, phonetics.
+  std::optional<Error> read_general_cell(xml::Scanner& scanner, std::uint32_t column, CellType type,
+                                         bool is_string, std::string_view style_text) {
     std::string_view value;
     bool value_in_scratch = false;
     std::size_t scratch_start = scratch_.size();
@@ -594,19 +631,17 @@ class SheetReader {
       }
     }
     if (!have_value) return std::nullopt;
-    if (value_in_scratch) {
-      value = std::string_view(scratch_).substr(scratch_start);
-      if (type == CellType::kSharedString || type == CellType::kNumber ||
-          type == CellType::kBoolean || type == CellType::kDate) {
-        // Rare (a number written inside CDATA): moved out of scratch, where its text goes next.
-        std::string copy(value);
-        scratch_.resize(scratch_start);
-        return finish_value(column, type, style_text, copy, true);
-      }
-      add_scratch(column, scratch_start);
-      return std::nullopt;
+    if (!value_in_scratch) return finish_value(column, type, style_text, value, false);
+    value = std::string_view(scratch_).substr(scratch_start);
+    if (type == CellType::kSharedString || type == CellType::kNumber ||
+        type == CellType::kBoolean || type == CellType::kDate) {
+      // Rare (a number written inside CDATA): moved out of scratch, where its text goes next.
+      std::string copy(value);
+      scratch_.resize(scratch_start);
+      return finish_value(column, type, style_text, copy, true);
     }
-    return finish_value(column, type, style_text, value, false);
+    add_scratch(column, scratch_start);
+    return std::nullopt;
   }
 
   // The value and length of the two forms nearly every cell takes, <v>..</v></c> and
@@ -647,9 +682,13 @@ class SheetReader {
         std::size_t i = 0;
         const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), i);
         if (error != std::errc() || end != value.data() + value.size() || i >= strings_.size()) {
-          return xlsx_error("Cell " + cell_name(column, row_) + " refers to shared string \"" +
-                            std::string(value) + "\", but the workbook has " +
-                            std::to_string(strings_.size()) + " shared strings.");
+          return xlsx_error("xlsx_bad_shared_string",
+                            "Cell " + cell_name(column, row_) + " refers to shared string \"" +
+                                std::string(value) + "\", but the workbook has " +
+                                std::to_string(strings_.size()) + " shared strings.",
+                            {{"cell", cell_name(column, row_)},
+                             {"index", std::string(value)},
+                             {"count", strings_.size()}});
         }
         add_view(column, strings_.at(i));
         return std::nullopt;
@@ -734,33 +773,42 @@ Result<std::uint64_t> read_xlsx_sheet(std::string_view file_bytes, std::size_t s
   const Workbook& book = opened.value();
   const ZipArchive& zip = *book.zip;
   if (sheet_index >= book.sheets.size()) {
-    return xlsx_error("Sheet number " + std::to_string(sheet_index + 1) +
-                      " does not exist: the workbook has " + std::to_string(book.sheets.size()) +
-                      (book.sheets.size() == 1 ? " worksheet." : " worksheets."));
+    return xlsx_error("sheet_missing",
+                      "Sheet number " + std::to_string(sheet_index + 1) +
+                          " does not exist: the workbook has " +
+                          std::to_string(book.sheets.size()) +
+                          (book.sheets.size() == 1 ? " worksheet." : " worksheets."),
+                      {{"sheet", sheet_index + 1}, {"sheets", book.sheets.size()}});
   }
   const XlsxSheet& sheet = book.sheets[sheet_index];
   const ZipEntry* entry = zip.find(sheet.path);
   if (entry == nullptr) {
-    return xlsx_error("The workbook is damaged: sheet \"" + sheet.name + "\" (" + sheet.path +
-                      ") is missing from the file.");
+    return xlsx_error("xlsx_sheet_part_missing",
+                      "The workbook is damaged: sheet \"" + sheet.name + "\" (" + sheet.path +
+                          ") is missing from the file.",
+                      {{"sheet_name", sheet.name}, {"part", sheet.path}});
   }
   if (entry->uncompressed_size > kMaxSheetBytes) {
-    return xlsx_error("Sheet \"" + sheet.name + "\" is " + megabytes(entry->uncompressed_size) +
-                      " uncompressed, above the 1 GB this reader accepts; split it into smaller "
-                      "sheets or save it as CSV.");
+    return xlsx_error(
+        "xlsx_sheet_too_large",
+        "Sheet \"" + sheet.name + "\" is " + megabytes(entry->uncompressed_size) +
+            " uncompressed, above the 1 GB this reader accepts; split it into "
+            "smaller sheets or save it as CSV.",
+        {{"sheet_name", sheet.name}, {"megabytes", megabyte_count(entry->uncompressed_size)}});
   }
   auto strings = load_shared_strings(zip, book.shared_strings_path);
   if (!strings.ok()) return strings.error();
   auto date_styles = load_date_styles(zip, book.styles_path);
   if (!date_styles.ok()) return date_styles.error();
   auto xml = zip.extract(*entry, kMaxSheetBytes);
-  if (!xml.ok()) return xlsx_error("The workbook is damaged. " + xml.error().message);
+  if (!xml.ok()) return damaged_part(sheet.path, xml.error());
 
   SheetReader reader(strings.value(), date_styles.value(), book.date1904, sink);
   auto rows = reader.read(xml.value());
   if (!rows.ok()) {
     Error error = rows.error();
     error.message = "Sheet \"" + sheet.name + "\": " + error.message;
+    error.params["sheet_name"] = sheet.name;
     return error;
   }
   return rows;

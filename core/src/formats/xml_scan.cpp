@@ -152,25 +152,6 @@ bool needs_decoding(std::string_view raw) {
   return raw.find('&') != std::string_view::npos || raw.find("_x") != std::string_view::npos;
 }
 
-void append_utf8(std::string& out, char32_t code_point) {
-  const auto cp = static_cast<std::uint32_t>(code_point);
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 void append_unescaped(std::string& out, std::string_view raw) {
   std::size_t i = 0;
   while (i < raw.size()) {

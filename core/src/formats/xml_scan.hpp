@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/utf8.hpp"
+
 namespace servimetrics::xml {
 
 enum class TagKind { kOpen, kClose, kEmpty };
@@ -104,7 +106,9 @@ void append_unescaped(std::string& out, std::string_view raw);
 // carry (ECMA-376 ST_Xstring: _x000D_ is a carriage return, _x005F_ an underscore).
 void decode_office_escapes(std::string& text, std::size_t from);
 
-// Appends the UTF-8 encoding of a code point.
-void append_utf8(std::string& out, char32_t code_point);
+// Appends the UTF-8 encoding of a code point (base/utf8.hpp).
+inline void append_utf8(std::string& out, char32_t code_point) {
+  utf8::append(out, code_point);
+}
 
 }  // namespace servimetrics::xml

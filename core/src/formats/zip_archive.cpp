@@ -52,16 +52,19 @@ constexpr std::size_t kDirectoryEntrySize = 46;
 constexpr std::size_t kLocalHeaderSize = 30;
 constexpr std::size_t kMaxCommentSize = 0xFFFF;
 
-Error zip_error(std::string message) {
-  return input_error("", std::move(message));
+Error zip_error(const char* code, std::string message,
+                nlohmann::json params = nlohmann::json::object()) {
+  return Error{.message = std::move(message), .code = code, .params = std::move(params)};
 }
 
-Error damaged(const std::string& why) {
-  return zip_error("The ZIP archive is damaged: " + why + ".");
+// params name the entry, when the damage is in one.
+Error damaged(const std::string& why, nlohmann::json params = nlohmann::json::object()) {
+  return zip_error("zip_damaged", "The ZIP archive is damaged: " + why + ".", std::move(params));
 }
 
 Error zip64_refused() {
   return zip_error(
+      "zip64_unsupported",
       "The file is a ZIP64 archive (over 4 GB or over 65,535 entries), which is not supported.");
 }
 
@@ -100,7 +103,8 @@ std::uint32_t crc32(std::string_view data, std::uint32_t crc) {
 Result<ZipArchive> ZipArchive::open(std::string_view bytes) {
   const std::size_t size = bytes.size();
   if (size < kEndOfDirectorySize) {
-    return zip_error("The file is not a ZIP archive: it is too short to hold a ZIP directory.");
+    return zip_error("zip_too_short",
+                     "The file is not a ZIP archive: it is too short to hold a ZIP directory.");
   }
   // The record sits at the end, followed only by an archive comment of up to 65,535 bytes.
   std::size_t eocd = size;
@@ -116,6 +120,7 @@ Result<ZipArchive> ZipArchive::open(std::string_view bytes) {
   }
   if (eocd == size) {
     return zip_error(
+        "zip_no_directory",
         "The file is not a ZIP archive: no end-of-central-directory record was found.");
   }
   if (eocd >= kZip64LocatorSize && u32(bytes, eocd - kZip64LocatorSize) == kZip64LocatorSignature)
@@ -129,7 +134,8 @@ Result<ZipArchive> ZipArchive::open(std::string_view bytes) {
   if (entry_count == 0xFFFF || directory_size == 0xFFFFFFFF || directory_offset == 0xFFFFFFFF)
     return zip64_refused();
   if (this_disk != 0 || directory_disk != 0 || entries_here != entry_count) {
-    return zip_error("The ZIP archive is split across several files, which is not supported.");
+    return zip_error("zip_split",
+                     "The ZIP archive is split across several files, which is not supported.");
   }
   if (directory_offset > eocd || directory_size > eocd - directory_offset)
     return damaged("its central directory lies outside the file");
@@ -140,13 +146,15 @@ Result<ZipArchive> ZipArchive::open(std::string_view bytes) {
   const std::size_t directory_end = directory_offset + directory_size;
   for (std::size_t i = 0; i < entry_count; ++i) {
     if (directory_end - at < kDirectoryEntrySize || u32(bytes, at) != kDirectoryEntrySignature)
-      return damaged("central directory entry " + std::to_string(i + 1) + " is missing");
+      return damaged("central directory entry " + std::to_string(i + 1) + " is missing",
+                     {{"index", i + 1}});
     const std::size_t name_size = u16(bytes, at + 28);
     const std::size_t extra_size = u16(bytes, at + 30);
     const std::size_t comment_size = u16(bytes, at + 32);
     const std::size_t record_size = kDirectoryEntrySize + name_size + extra_size + comment_size;
     if (directory_end - at < record_size)
-      return damaged("central directory entry " + std::to_string(i + 1) + " is cut short");
+      return damaged("central directory entry " + std::to_string(i + 1) + " is cut short",
+                     {{"index", i + 1}});
     ZipEntry entry;
     entry.name = std::string(bytes.substr(at + kDirectoryEntrySize, name_size));
     entry.method = u16(bytes, at + 10);
@@ -159,8 +167,10 @@ Result<ZipArchive> ZipArchive::open(std::string_view bytes) {
       return zip64_refused();
     }
     if ((u16(bytes, at + 8) & 1) != 0) {
-      return zip_error("The ZIP archive is encrypted (entry " + entry.name +
-                       "), which is not supported.");
+      return zip_error(
+          "zip_encrypted",
+          "The ZIP archive is encrypted (entry " + entry.name + "), which is not supported.",
+          {{"entry", entry.name}});
     }
     entries.push_back(std::move(entry));
     at += record_size;
@@ -181,43 +191,50 @@ const ZipEntry* ZipArchive::find(std::string_view name) const {
 Result<std::string> ZipArchive::extract(const ZipEntry& entry, std::size_t max_size) const {
   const std::string& name = entry.name;
   if (entry.uncompressed_size > max_size) {
-    return zip_error("The ZIP entry " + name + " is " + std::to_string(entry.uncompressed_size) +
-                     " bytes uncompressed, above the limit of " + std::to_string(max_size) +
-                     " bytes.");
+    return zip_error(
+        "zip_entry_too_large",
+        "The ZIP entry " + name + " is " + std::to_string(entry.uncompressed_size) +
+            " bytes uncompressed, above the limit of " + std::to_string(max_size) + " bytes.",
+        {{"entry", name}, {"bytes", entry.uncompressed_size}, {"limit_bytes", max_size}});
   }
   const std::size_t header = entry.local_header_offset;
   if (header > bytes_.size() || bytes_.size() - header < kLocalHeaderSize ||
       u32(bytes_, header) != kLocalHeaderSignature) {
-    return damaged("the local header of entry " + name + " is missing");
+    return damaged("the local header of entry " + name + " is missing", {{"entry", name}});
   }
   // The local header's own sizes may be zero (written after the data); the directory's count.
   const std::size_t data_start =
       header + kLocalHeaderSize + u16(bytes_, header + 26) + u16(bytes_, header + 28);
   if (data_start > bytes_.size() || bytes_.size() - data_start < entry.compressed_size)
-    return damaged("the data of entry " + name + " is cut short");
+    return damaged("the data of entry " + name + " is cut short", {{"entry", name}});
   const std::string_view data = bytes_.substr(data_start, entry.compressed_size);
 
   std::string out;
   if (entry.method == 0) {
     if (entry.compressed_size != entry.uncompressed_size)
-      return damaged("the stored entry " + name + " has two different sizes");
+      return damaged("the stored entry " + name + " has two different sizes", {{"entry", name}});
     out.assign(data);
   } else if (entry.method == 8) {
     auto inflated = inflate_raw(data, entry.uncompressed_size, max_size);
     if (!inflated.ok()) {
       Error error = inflated.error();
       error.message = "Entry " + name + ": " + error.message;
+      error.params["entry"] = name;
       return error;
     }
     out = std::move(inflated.value());
     if (out.size() != entry.uncompressed_size)
-      return damaged("entry " + name + " does not inflate to its recorded size");
+      return damaged("entry " + name + " does not inflate to its recorded size", {{"entry", name}});
   } else {
-    return zip_error("The ZIP entry " + name + " uses compression method " +
-                     std::to_string(entry.method) +
-                     "; only stored (0) and deflate (8) are supported.");
+    return zip_error("zip_unsupported_method",
+                     "The ZIP entry " + name + " uses compression method " +
+                         std::to_string(entry.method) +
+                         "; only stored (0) and deflate (8) are supported.",
+                     {{"entry", name}, {"method", entry.method}});
   }
-  if (crc32(out) != entry.crc32) return damaged("entry " + name + " fails its CRC-32 check");
+  if (crc32(out) != entry.crc32) {
+    return damaged("entry " + name + " fails its CRC-32 check", {{"entry", name}});
+  }
   return out;
 }
 

@@ -27,6 +27,17 @@ std::string kind_list() {
   return out;
 }
 
+nlohmann::json kind_ids() {
+  nlohmann::json out = nlohmann::json::array();
+  for (const KindSpec& kind : data_kinds()) out.push_back(std::string(kind.id));
+  return out;
+}
+
+Error file_empty() {
+  return Error{.message = "the file is empty: it has no rows, not even a header",
+               .code = "file_empty"};
+}
+
 // A CSV cell that a spreadsheet opens as text: formulas are defused, specials quoted.
 std::string csv_cell(std::string_view text) {
   std::string cell;
@@ -74,8 +85,11 @@ class ImportSession::KindChooser final : public RowSink {
     if (session_.builder_) return session_.builder_->row(line, fields);
     const KindSpec* kind = guess_kind(fields);
     if (kind == nullptr) {
-      return session_.fail("the columns do not fit any data kind (" + kind_list() +
-                           "); choose the kind, or rename the columns as in the templates");
+      return session_.fail(
+          Error{.message = "the columns do not fit any data kind (" + kind_list() +
+                           "); choose the kind, or rename the columns as in the templates",
+                .code = "no_kind_fits",
+                .params = {{"kinds", kind_ids()}}});
     }
     session_.options_.kind = kind->id;
     session_.builder_ = std::make_unique<TableBuilder>(*kind, session_.options_);
@@ -93,10 +107,11 @@ ImportSession::ImportSession(ImportOptions options) : options_(std::move(options
   }
   const KindSpec* kind = find_kind(options_.kind);
   if (kind == nullptr) {
-    error_ = Error{{},
-                   "kind",
-                   "unknown data kind '" + shortened(options_.kind, 40) +
-                       "' (known: " + kind_list() + ", or auto)"};
+    error_ = Error{.input = "kind",
+                   .message = "unknown data kind '" + shortened(options_.kind, 40) +
+                              "' (known: " + kind_list() + ", or auto)",
+                   .code = "unknown_kind",
+                   .params = {{"kind", shortened(options_.kind, 40)}, {"kinds", kind_ids()}}};
     return;
   }
   builder_ = std::make_unique<TableBuilder>(*kind, options_);
@@ -113,8 +128,12 @@ RowSink& ImportSession::sink() {
 
 ImportSession::~ImportSession() = default;
 
-bool ImportSession::fail(std::string message) {
-  if (!error_) error_ = Error{{}, "file", std::move(message)};
+bool ImportSession::fail(Error error) {
+  if (!error_) {
+    error.kpi.clear();
+    error.input = "file";
+    error_ = std::move(error);
+  }
   return false;
 }
 
@@ -128,7 +147,7 @@ const ImportedTable& ImportSession::table() const {
 }
 
 bool ImportSession::decide() {
-  if (head_.empty()) return fail("the file is empty");
+  if (head_.empty()) return fail(Error{.message = "the file is empty", .code = "file_empty"});
   if (head_.rfind("PK\x03\x04", 0) == 0) {
     mode_ = Mode::xlsx;
     file_["format"] = "xlsx";
@@ -140,16 +159,19 @@ bool ImportSession::decide() {
   if (!options_.encoding.empty()) {
     const auto named = encoding_from_name(options_.encoding);
     if (!named) {
-      return fail("unknown encoding '" + shortened(options_.encoding, 40) +
-                  "' (known: utf-8, utf-16le, utf-16be, gb18030)");
+      return fail(Error{.message = "unknown encoding '" + shortened(options_.encoding, 40) +
+                                   "' (known: utf-8, utf-16le, utf-16be, gb18030)",
+                        .code = "unknown_encoding",
+                        .params = {{"encoding", shortened(options_.encoding, 40)}}});
     }
     encoding = *named;
     file_["encoding_reason"] = "chosen";
   } else {
     if (looks_binary(head_)) {
-      return fail(
-          "this is not a text file (it looks like binary data); save the data as CSV or Excel "
-          "(.xlsx) and try again");
+      return fail(Error{
+          .message = "this is not a text file (it looks like binary data); save the data as CSV "
+                     "or Excel (.xlsx) and try again",
+          .code = "binary_file"});
     }
     const EncodingGuess guess = detect_encoding(head_);
     encoding = guess.encoding;
@@ -168,7 +190,7 @@ bool ImportSession::read_text(std::string_view bytes, bool last) {
   bool go = text_->csv.feed(text_->decoder.decode_view(bytes, last, text_->utf8), sink());
   if (go && last) go = text_->csv.finish(sink());
   if (go) return true;
-  if (text_->csv.error()) return fail(text_->csv.error()->message);
+  if (text_->csv.error()) return fail(*text_->csv.error());
   if (builder_ && builder_->problem()) return fail(*builder_->problem());
   return false;
 }
@@ -190,7 +212,10 @@ bool ImportSession::feed(std::string_view bytes) {
       return false;
     case Mode::xlsx:
       if (xlsx_.size() + bytes.size() > kMaxExcelBytes) {
-        return fail("Excel files above 512 MB are not read; save the sheet as CSV instead");
+        return fail(
+            Error{.message = "Excel files above 512 MB are not read; save the sheet as CSV instead",
+                  .code = "excel_too_large",
+                  .params = {{"limit_mb", kMaxExcelBytes >> 20}}});
       }
       xlsx_.append(bytes);
       return true;
@@ -210,12 +235,15 @@ void ImportSession::finish() {
   } else if (mode_ == Mode::xlsx) {
     auto sheets = xlsx_sheets(xlsx_);
     if (!sheets.ok()) {
-      fail(sheets.error().message);
+      fail(sheets.error());
       return;
     }
     if (options_.sheet >= sheets.value().size()) {
-      fail("the workbook has " + std::to_string(sheets.value().size()) + " sheet(s); sheet " +
-           std::to_string(options_.sheet + 1) + " does not exist");
+      fail(Error{.message = "the workbook has " + std::to_string(sheets.value().size()) +
+                            " sheet(s); sheet " + std::to_string(options_.sheet + 1) +
+                            " does not exist",
+                 .code = "sheet_missing",
+                 .params = {{"sheet", options_.sheet + 1}, {"sheets", sheets.value().size()}}});
       return;
     }
     nlohmann::json names = nlohmann::json::array();
@@ -226,7 +254,7 @@ void ImportSession::finish() {
     xlsx_.clear();
     xlsx_.shrink_to_fit();
     if (!read.ok()) {
-      fail(read.error().message);
+      fail(read.error());
       return;
     }
     if (error_) return;
@@ -237,14 +265,15 @@ void ImportSession::finish() {
   }
   if (raw_ != nullptr) return;
   if (!builder_) {
-    fail("the file is empty: it has no rows, not even a header");
+    fail(file_empty());
     return;
   }
   if (!builder_->finish()) {
-    fail(builder_->problem().value_or("the import stopped"));
+    fail(builder_->problem().value_or(
+        Error{.message = "the import stopped", .code = "import_stopped"}));
     return;
   }
-  if (!builder_->header_seen()) fail("the file is empty: it has no rows, not even a header");
+  if (!builder_->header_seen()) fail(file_empty());
 }
 
 nlohmann::json ImportSession::report() const {
@@ -264,9 +293,7 @@ nlohmann::json ImportSession::report() const {
   out["rows_rejected"] = builder_->rows_rejected();
   nlohmann::json rejects = nlohmann::json::array();
   for (std::size_t i = 0; i < builder_->rejects().size() && i < kRejectsShown; ++i) {
-    const RejectedRow& r = builder_->rejects()[i];
-    rejects.push_back(
-        {{"row", r.line}, {"column", r.column}, {"value", r.value}, {"reason", r.reason}});
+    rejects.push_back(builder_->reject_json(builder_->rejects()[i]));
   }
   out["rejects"] = std::move(rejects);
   out["rejects_kept"] = builder_->rejects().size();
@@ -277,9 +304,16 @@ std::string ImportSession::rejects_csv() const {
   std::string out = "row,column,value,reason\r\n";
   if (!builder_) return out;
   for (const RejectedRow& r : builder_->rejects()) {
-    out += std::to_string(r.line) + "," + csv_cell(r.column) + "," + csv_cell(r.value) + "," +
-           csv_cell(r.reason) + "\r\n";
+    out += std::to_string(r.line) + "," + csv_cell(builder_->column(r)) + "," + csv_cell(r.value) +
+           "," + csv_cell(builder_->reason(r).text) + "\r\n";
   }
+  return out;
+}
+
+nlohmann::json ImportSession::rejects_json() const {
+  nlohmann::json out = nlohmann::json::array();
+  if (!builder_) return out;
+  for (const RejectedRow& r : builder_->rejects()) out.push_back(builder_->reject_json(r));
   return out;
 }
 

@@ -44,63 +44,47 @@ std::string list_fields(const std::vector<std::string_view>& ids) {
   return out;
 }
 
-std::optional<DateFormat::Order> date_order_from_name(std::string_view name) {
-  using Order = DateFormat::Order;
-  if (name == "iso") return Order::iso;
-  if (name == "ymd") return Order::ymd;
-  if (name == "mdy") return Order::mdy;
-  if (name == "dmy") return Order::dmy;
-  if (name == "cjk") return Order::cjk;
-  if (name == "compact") return Order::compact;
-  if (name == "excel_serial") return Order::excel_serial;
-  return std::nullopt;
-}
-
-const char* date_order_name(DateFormat::Order order) {
-  using Order = DateFormat::Order;
-  switch (order) {
-    case Order::iso:
-      return "iso";
-    case Order::ymd:
-      return "ymd";
-    case Order::mdy:
-      return "mdy";
-    case Order::dmy:
-      return "dmy";
-    case Order::cjk:
-      return "cjk";
-    case Order::compact:
-      return "compact";
-    case Order::excel_serial:
-      return "excel_serial";
-  }
-  return "iso";
-}
-
 // The format a user chose for a column; the label comes from detection when it agrees.
 DateFormat date_format_for(DateFormat::Order order, std::span<const std::string_view> samples) {
   if (auto detected = detect_date_format(samples);
       detected.ok() && detected.value().format.order == order) {
     return detected.value().format;
   }
-  using Order = DateFormat::Order;
-  switch (order) {
-    case Order::iso:
-      return {order, "YYYY-MM-DD"};
-    case Order::ymd:
-      return {order, "YYYY/M/D"};
-    case Order::mdy:
-      return {order, "M/D/YYYY"};
-    case Order::dmy:
-      return {order, "D/M/YYYY"};
-    case Order::cjk:
-      return {order, "YYYY年M月D日"};
-    case Order::compact:
-      return {order, "YYYYMMDD"};
-    case Order::excel_serial:
-      return {order, "Excel serial number"};
+  return {order, std::string(date_order_entry(order).label)};
+}
+
+// "iso, ymd, mdy, dmy, cjk, compact, excel_serial"
+std::string date_order_names() {
+  std::string out;
+  for (const DateOrderName& entry : kDateOrders) {
+    out += (out.empty() ? "" : ", ") + std::string(entry.name);
   }
-  return {order, ""};
+  return out;
+}
+
+nlohmann::json id_list(const std::vector<std::string_view>& ids) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const std::string_view id : ids) out.push_back(std::string(id));
+  return out;
+}
+
+// A group of alternatives ("amount, or quantity and unit_price") and its fields as params.
+std::string alternatives_text(const std::vector<std::vector<std::string_view>>& group) {
+  std::string wanted;
+  for (std::size_t a = 0; a < group.size(); ++a) {
+    wanted += (a > 0 ? ", or " : "") + list_fields(group[a]);
+  }
+  return wanted;
+}
+
+nlohmann::json alternatives_params(const std::vector<std::vector<std::string_view>>& group) {
+  nlohmann::json alternatives = nlohmann::json::array();
+  nlohmann::json options = nlohmann::json::array();
+  for (const auto& alternative : group) {
+    alternatives.push_back(id_list(alternative));
+    for (const std::string_view id : alternative) options.push_back(std::string(id));
+  }
+  return {{"alternatives", std::move(alternatives)}, {"options", std::move(options)}};
 }
 
 }  // namespace
@@ -113,12 +97,17 @@ TableBuilder::TableBuilder(const KindSpec& kind, const ImportOptions& options)
     ImportedColumn column;
     column.type = field.type;
     table_.columns.push_back(std::move(column));
-    empty_reasons_.push_back(std::string(field.id) + " is empty");
-    negative_reasons_.push_back(std::string(field.id) + " must not be negative");
+    const nlohmann::json named = {{"field", std::string(field.id)}};
+    empty_reasons_.push_back(
+        reason_index(std::string(field.id) + " is empty", "field_empty", named));
+    negative_reasons_.push_back(
+        reason_index(std::string(field.id) + " must not be negative", "field_negative", named));
   }
   cells_.resize(kind.fields.size());
   // The kind's alternatives as field indexes, so rows are checked without comparing names.
   for (const auto& group : kind.one_of) {
+    one_of_reasons_.push_back(reason_index("the row has no " + alternatives_text(group),
+                                           "row_missing_alternatives", alternatives_params(group)));
     auto& indexes = one_of_.emplace_back();
     for (const auto& alternative : group) {
       auto& fields = indexes.emplace_back();
@@ -137,11 +126,21 @@ bool TableBuilder::read_header(std::span<const std::string_view> fields) {
   std::vector<std::string_view> trimmed(header_.begin(), header_.end());
   mapping_ = guess_mapping(kind_, trimmed);
   guessed_.assign(kind_.fields.size(), true);
+  if (!apply_chosen_mapping() || refuse_missing_columns()) return false;
+  for (std::size_t f = 0; f < kind_.fields.size(); ++f)
+    table_.columns[f].present = mapping_[f] >= 0;
+  return true;
+}
+
+bool TableBuilder::apply_chosen_mapping() {
   for (const auto& [field_id, header] : options_.mapping) {
     const int f = field_index(kind_, field_id);
     if (f < 0) {
-      problem_ = "the mapping names a field '" + shortened(field_id, 40) + "' that " +
-                 std::string(kind_.id) + " files do not have";
+      problem_ =
+          Error{.message = "the mapping names a field '" + shortened(field_id, 40) + "' that " +
+                           std::string(kind_.id) + " files do not have",
+                .code = "mapping_unknown_field",
+                .params = {{"field", shortened(field_id, 40)}, {"kind", std::string(kind_.id)}}};
       return false;
     }
     int column = -1;
@@ -152,8 +151,10 @@ bool TableBuilder::read_header(std::span<const std::string_view> fields) {
       }
     }
     if (!header.empty() && column < 0) {
-      problem_ = "the mapping puts " + field_id + " in a column '" + shortened(header, 40) +
-                 "' that the file does not have";
+      problem_ = Error{.message = "the mapping puts " + field_id + " in a column '" +
+                                  shortened(header, 40) + "' that the file does not have",
+                       .code = "mapping_unknown_column",
+                       .params = {{"field", field_id}, {"column", shortened(header, 40)}}};
       return false;
     }
     // A column taken by another field's guess moves to this field.
@@ -161,11 +162,16 @@ bool TableBuilder::read_header(std::span<const std::string_view> fields) {
     mapping_[static_cast<std::size_t>(f)] = column;
     guessed_[static_cast<std::size_t>(f)] = false;
   }
+  return true;
+}
 
-  std::vector<std::string_view> missing;
+bool TableBuilder::refuse_missing_columns() {
+  std::vector<std::string_view> named;
   for (std::size_t f = 0; f < kind_.fields.size(); ++f) {
-    if (kind_.fields[f].required && mapping_[f] < 0) missing.push_back(kind_.fields[f].id);
+    if (kind_.fields[f].required && mapping_[f] < 0) named.push_back(kind_.fields[f].id);
   }
+  // The last group none of whose alternatives the header has: the message names that one.
+  const std::vector<std::vector<std::string_view>>* unmet = nullptr;
   for (const auto& group : kind_.one_of) {
     bool satisfied = false;
     for (const auto& alternative : group) {
@@ -175,42 +181,87 @@ bool TableBuilder::read_header(std::span<const std::string_view> fields) {
       }
       satisfied = satisfied || all;
     }
-    if (!satisfied) {
-      std::string wanted;
-      for (std::size_t a = 0; a < group.size(); ++a) {
-        wanted += (a > 0 ? ", or " : "") + list_fields(group[a]);
-      }
-      missing.emplace_back();  // marks the group; spelled out below
-      problem_ = "needs a column for " + wanted;
-    }
+    if (!satisfied) unmet = &group;
   }
-  if (!missing.empty()) {
-    std::vector<std::string_view> named;
-    for (const std::string_view id : missing) {
-      if (!id.empty()) named.push_back(id);
+  if (named.empty() && unmet == nullptr) return false;
+
+  std::string message = "this does not look like a " + std::string(kind_.name.en) + " file: ";
+  nlohmann::json params = {{"kind", std::string(kind_.id)}};
+  if (!named.empty()) {
+    message += "no column for " + list_fields(named);
+    const FieldSpec& first = kind_.fields[static_cast<std::size_t>(field_index(kind_, named[0]))];
+    message += " (headers such as";
+    std::vector<std::string_view> aliases;
+    for (std::size_t a = 0; a < first.aliases.size() && a < 4; ++a) {
+      message += std::string(a > 0 ? "," : "") + " '" + std::string(first.aliases[a]) + "'";
+      aliases.push_back(first.aliases[a]);
     }
-    std::string message = "this does not look like a " + std::string(kind_.name.en) + " file: ";
-    if (!named.empty()) {
-      message += "no column for " + list_fields(named);
-      const FieldSpec& first = kind_.fields[static_cast<std::size_t>(field_index(kind_, named[0]))];
-      message += " (headers such as";
-      for (std::size_t a = 0; a < first.aliases.size() && a < 4; ++a) {
-        message += std::string(a > 0 ? "," : "") + " '" + std::string(first.aliases[a]) + "'";
-      }
-      message += ")";
-      if (problem_) message += "; it also ";
-    }
-    if (problem_) message += *problem_;
-    message += ". The file's columns are: ";
-    for (std::size_t c = 0; c < header_.size() && c < 20; ++c) {
-      message += (c > 0 ? ", " : "") + shortened(header_[c], 40);
-    }
-    if (header_.size() > 20) message += ", …";
-    problem_ = message;
-    return false;
+    message += ")";
+    if (unmet != nullptr) message += "; it also ";
+    params["fields"] = id_list(named);
+    params["aliases"] = id_list(aliases);
   }
-  for (std::size_t f = 0; f < kind_.fields.size(); ++f)
-    table_.columns[f].present = mapping_[f] >= 0;
+  if (unmet != nullptr) {
+    message += "needs a column for " + alternatives_text(*unmet);
+    params.update(alternatives_params(*unmet));
+  }
+  message += ". The file's columns are: ";
+  nlohmann::json columns = nlohmann::json::array();
+  for (std::size_t c = 0; c < header_.size() && c < 20; ++c) {
+    message += (c > 0 ? ", " : "") + shortened(header_[c], 40);
+    columns.push_back(shortened(header_[c], 40));
+  }
+  if (header_.size() > 20) message += ", …";
+  params["columns"] = std::move(columns);
+  params["more_columns"] = header_.size() > 20 ? header_.size() - 20 : 0;
+  const char* code = named.empty() ? "not_this_kind_alternatives"
+                     : unmet       ? "not_this_kind_columns_and_alternatives"
+                                   : "not_this_kind_columns";
+  problem_ = Error{.message = std::move(message), .code = code, .params = std::move(params)};
+  return true;
+}
+
+bool TableBuilder::decide_date_format(std::size_t f, const std::string& header,
+                                      std::span<const std::string_view> samples) {
+  const FieldSpec& field = kind_.fields[f];
+  nlohmann::json shown = {{"field", field.id}, {"column", header}, {"type", "date"}};
+  if (const auto chosen = options_.date_formats.find(std::string(field.id));
+      chosen != options_.date_formats.end()) {
+    const auto order = date_order_from_name(chosen->second);
+    if (!order) {
+      problem_ = Error{
+          .message = "unknown date format '" + shortened(chosen->second, 40) + "' for " +
+                     std::string(field.id) + " (known: " + date_order_names() + ")",
+          .code = "unknown_date_format",
+          .params = {{"format", shortened(chosen->second, 40)}, {"field", std::string(field.id)}}};
+      return false;
+    }
+    date_formats_[f] = date_format_for(*order, samples);
+    shown["format"] = date_formats_[f].label;
+    shown["order"] = chosen->second;
+    shown["chosen"] = true;
+  } else if (!samples.empty()) {
+    auto detected = detect_date_format(samples);
+    if (!detected.ok()) {
+      // The detection's own code and params, with the column they are about.
+      Error error = detected.error();
+      error.message = "column '" + shortened(header, 40) + "' (" + std::string(field.id) +
+                      "): " + error.message;
+      error.params["column"] = shortened(header, 40);
+      error.params["field"] = std::string(field.id);
+      problem_ = std::move(error);
+      return false;
+    }
+    date_formats_[f] = detected.value().format;
+    shown["format"] = date_formats_[f].label;
+    shown["order"] = std::string(date_order_entry(date_formats_[f].order).name);
+    shown["ambiguous"] = detected.value().ambiguous;
+    if (!detected.value().note.empty()) shown["note"] = detected.value().note;
+  } else {
+    shown["format"] = nullptr;
+    shown["note"] = "no dates in the first rows";
+  }
+  formats_.push_back(std::move(shown));
   return true;
 }
 
@@ -237,37 +288,7 @@ bool TableBuilder::decide_formats() {
                           {"decimal", std::string(1, number_styles_[f].decimal)}});
       continue;
     }
-    nlohmann::json shown = {{"field", field.id}, {"column", header}, {"type", "date"}};
-    if (const auto chosen = options_.date_formats.find(std::string(field.id));
-        chosen != options_.date_formats.end()) {
-      const auto order = date_order_from_name(chosen->second);
-      if (!order) {
-        problem_ = "unknown date format '" + shortened(chosen->second, 40) + "' for " +
-                   std::string(field.id) +
-                   " (known: iso, ymd, mdy, dmy, cjk, compact, excel_serial)";
-        return false;
-      }
-      date_formats_[f] = date_format_for(*order, samples);
-      shown["format"] = date_formats_[f].label;
-      shown["order"] = chosen->second;
-      shown["chosen"] = true;
-    } else if (!samples.empty()) {
-      auto detected = detect_date_format(samples);
-      if (!detected.ok()) {
-        problem_ = "column '" + shortened(header, 40) + "' (" + std::string(field.id) +
-                   "): " + detected.error().message;
-        return false;
-      }
-      date_formats_[f] = detected.value().format;
-      shown["format"] = date_formats_[f].label;
-      shown["order"] = date_order_name(date_formats_[f].order);
-      shown["ambiguous"] = detected.value().ambiguous;
-      if (!detected.value().note.empty()) shown["note"] = detected.value().note;
-    } else {
-      shown["format"] = nullptr;
-      shown["note"] = "no dates in the first rows";
-    }
-    formats_.push_back(std::move(shown));
+    if (!decide_date_format(f, header, samples)) return false;
   }
   reserve_columns();
   if (problem_) return false;
@@ -333,109 +354,139 @@ std::uint64_t TableBuilder::table_bytes() const {
 bool TableBuilder::within_memory_limit(std::uint64_t bytes) {
   if (options_.memory_limit == 0 || bytes <= options_.memory_limit) return true;
   constexpr double kMb = 1024.0 * 1024.0;
-  problem_ = "the file is too large to import here: its table would need about " +
-             format_number(std::round(static_cast<double>(bytes) / kMb)) + " MB, more than the " +
-             format_number(std::round(static_cast<double>(options_.memory_limit) / kMb)) +
-             " MB allowed (" + std::to_string(rows_read_ + sample_.size()) +
-             " rows read so far). Split the file, or leave out columns and rows you do not need";
+  const double needed = std::round(static_cast<double>(bytes) / kMb);
+  const double allowed = std::round(static_cast<double>(options_.memory_limit) / kMb);
+  const std::uint64_t rows = rows_read_ + sample_.size();
+  problem_ = Error{
+      .message = "the file is too large to import here: its table would need about " +
+                 format_number(needed) + " MB, more than the " + format_number(allowed) +
+                 " MB allowed (" + std::to_string(rows) +
+                 " rows read so far). Split the file, or leave out columns and rows you do not "
+                 "need",
+      .code = "import_memory_limit",
+      .params = {{"needed_mb", needed}, {"limit_mb", allowed}, {"rows", rows}}};
   return false;
 }
 
-void TableBuilder::reject(std::uint64_t line, std::string_view column, std::string_view value,
-                          std::string_view reason) {
+std::uint32_t TableBuilder::reason_index(std::string_view text, std::string_view code,
+                                         const nlohmann::json& params) {
+  const std::uint32_t index = reason_texts_.code(text);
+  if (index == reasons_.size()) reasons_.push_back({std::string(text), std::string(code), params});
+  return index;
+}
+
+void TableBuilder::reject(std::uint64_t line, std::int32_t field, std::string_view value,
+                          std::uint32_t reason) {
   ++rows_rejected_;
-  if (rejects_.size() < kRejectsKept) {
-    rejects_.push_back({line, column, shortened(value), reasons_.text(reasons_.code(reason))});
-  }
+  if (rejects_.size() < kRejectsKept) rejects_.push_back({line, shortened(value), reason, field});
 }
 
 void TableBuilder::add_row(std::uint64_t line, std::span<const std::string_view> fields) {
   ++rows_read_;
   if (fields.size() != header_.size()) {
-    reject(line, "", "",
-           "the row has " + std::to_string(fields.size()) + " columns, the header has " +
-               std::to_string(header_.size()));
+    reject(line, -1, "",
+           reason_index("the row has " + std::to_string(fields.size()) +
+                            " columns, the header has " + std::to_string(header_.size()),
+                        "row_width_mismatch",
+                        {{"columns", fields.size()}, {"header_columns", header_.size()}}));
     return;
   }
   for (std::size_t f = 0; f < kind_.fields.size(); ++f) {
     const int column = mapping_[f];
     if (column < 0) continue;
-    const FieldSpec& field = kind_.fields[f];
-    const std::string_view text = trim(fields[static_cast<std::size_t>(column)]);
-    Cell& cell = cells_[f];
-    cell = Cell{};
-    const std::string& header = header_[static_cast<std::size_t>(column)];
-    if (text.empty()) {
-      if (field.required) {
-        reject(line, header, text, empty_reasons_[f]);
-        return;
+    if (!read_cell(line, f, trim(fields[static_cast<std::size_t>(column)]))) return;
+  }
+  if (!has_alternatives(line)) return;
+  append_row(line);
+}
+
+bool TableBuilder::read_cell(std::uint64_t line, std::size_t f, std::string_view text) {
+  const FieldSpec& field = kind_.fields[f];
+  const auto field_number = static_cast<std::int32_t>(f);
+  Cell& cell = cells_[f];
+  cell = Cell{};
+  if (text.empty()) {
+    if (!field.required) return true;
+    reject(line, field_number, text, empty_reasons_[f]);
+    return false;
+  }
+  cell.blank = false;
+  cell.text = text;
+  switch (field.type) {
+    case FieldType::text:
+      return true;
+    case FieldType::number:
+      return read_number(line, f, cell);
+    case FieldType::date: {
+      auto time = parse_date_cell(text, date_formats_[f]);
+      if (!time.ok()) {
+        // "does not match the date format X" names it already.
+        const std::string& label = date_formats_[f].label;
+        Error error = time.error();
+        if (!error.message.ends_with(label)) error.message += " (format " + label + ")";
+        error.params["format"] = label;
+        reject(line, field_number, text, reason_index(error));
+        return false;
       }
-      continue;
+      cell.time = time.value();
+      return true;
     }
-    cell.blank = false;
-    cell.text = text;
-    switch (field.type) {
-      case FieldType::text:
-        break;
-      case FieldType::number: {
-        auto number = parse_number_cell(text, number_styles_[f]);
-        if (!number.ok()) {
-          reject(line, header, text, number.error().message);
-          return;
-        }
-        cell.number = number.value();
-        if (cell.number < 0) {
-          for (const std::string_view id : kind_.non_negative) {
-            if (id == field.id) {
-              reject(line, header, text, negative_reasons_[f]);
-              return;
-            }
-          }
-        }
-        if (std::fabs(cell.number) > 1e15) {
-          reject(line, header, text, "too large (above 10^15)");
-          return;
-        }
-        break;
+    case FieldType::flag: {
+      auto flag = parse_flag_cell(text);
+      if (!flag.ok()) {
+        reject(line, field_number, text, reason_index(flag.error()));
+        return false;
       }
-      case FieldType::date: {
-        auto time = parse_date_cell(text, date_formats_[f]);
-        if (!time.ok()) {
-          // "does not match the date format X" names it already.
-          const std::string& label = date_formats_[f].label;
-          const std::string& message = time.error().message;
-          reject(line, header, text,
-                 message.ends_with(label) ? message : message + " (format " + label + ")");
-          return;
-        }
-        cell.time = time.value();
-        break;
-      }
-      case FieldType::flag: {
-        auto flag = parse_flag_cell(text);
-        if (!flag.ok()) {
-          reject(line, header, text, flag.error().message);
-          return;
-        }
-        cell.flag = flag.value() ? 1 : 0;
-        break;
-      }
-      case FieldType::category: {
-        const std::string normalized = normalize_header(text);
-        for (std::size_t k = 0; k < field.categories.size() && cell.category == kNoCode; ++k) {
-          for (const std::string_view spelling : field.categories[k].second) {
-            if (normalized == spelling) cell.category = static_cast<std::uint32_t>(k);
-          }
-        }
-        if (cell.category == kNoCode) {
-          reject(line, header, text,
-                 "not a known category (product, basic service or value-added service)");
-          return;
-        }
-        break;
+      cell.flag = flag.value() ? 1 : 0;
+      return true;
+    }
+    case FieldType::category:
+      return read_category(line, f, cell);
+  }
+  return true;
+}
+
+bool TableBuilder::read_number(std::uint64_t line, std::size_t f, Cell& cell) {
+  const FieldSpec& field = kind_.fields[f];
+  const auto field_number = static_cast<std::int32_t>(f);
+  auto number = parse_number_cell(cell.text, number_styles_[f]);
+  if (!number.ok()) {
+    reject(line, field_number, cell.text, reason_index(number.error()));
+    return false;
+  }
+  cell.number = number.value();
+  if (cell.number < 0) {
+    for (const std::string_view id : kind_.non_negative) {
+      if (id == field.id) {
+        reject(line, field_number, cell.text, negative_reasons_[f]);
+        return false;
       }
     }
   }
+  if (std::fabs(cell.number) > 1e15) {
+    reject(line, field_number, cell.text,
+           reason_index("too large (above 10^15)", "number_above_limit", {{"limit", 1e15}}));
+    return false;
+  }
+  return true;
+}
+
+bool TableBuilder::read_category(std::uint64_t line, std::size_t f, Cell& cell) {
+  const FieldSpec& field = kind_.fields[f];
+  const std::string normalized = normalize_header(cell.text);
+  for (std::size_t k = 0; k < field.categories.size() && cell.category == kNoCode; ++k) {
+    for (const std::string_view spelling : field.categories[k].second) {
+      if (normalized == spelling) cell.category = static_cast<std::uint32_t>(k);
+    }
+  }
+  if (cell.category != kNoCode) return true;
+  reject(line, static_cast<std::int32_t>(f), cell.text,
+         reason_index("not a known category (product, basic service or value-added service)",
+                      "category_unknown", nlohmann::json::object()));
+  return false;
+}
+
+bool TableBuilder::has_alternatives(std::uint64_t line) {
   for (std::size_t g = 0; g < one_of_.size(); ++g) {
     bool satisfied = false;
     for (const std::vector<std::size_t>& alternative : one_of_[g]) {
@@ -444,18 +495,16 @@ void TableBuilder::add_row(std::uint64_t line, std::span<const std::string_view>
       satisfied = satisfied || all;
     }
     if (!satisfied) {
-      const auto& group = kind_.one_of[g];
-      std::string wanted;
-      for (std::size_t a = 0; a < group.size(); ++a) {
-        wanted += (a > 0 ? ", or " : "") + list_fields(group[a]);
-      }
-      reject(line, "", "", "the row has no " + wanted);
-      return;
+      reject(line, -1, "", one_of_reasons_[g]);
+      return false;
     }
   }
+  return true;
+}
+
+void TableBuilder::append_row(std::uint64_t line) {
   for (std::size_t f = 0; f < kind_.fields.size(); ++f) {
-    const int column = mapping_[f];
-    if (column < 0) continue;
+    if (mapping_[f] < 0) continue;
     ImportedColumn& out = table_.columns[f];
     const Cell& cell = cells_[f];
     switch (out.type) {
@@ -496,6 +545,23 @@ bool TableBuilder::finish() {
   if (problem_) return false;
   if (sampling_ && header_seen_) return decide_formats();
   return true;
+}
+
+std::string_view TableBuilder::column(const RejectedRow& row) const {
+  if (row.field < 0) return {};
+  return header_[static_cast<std::size_t>(mapping_[static_cast<std::size_t>(row.field)])];
+}
+
+nlohmann::json TableBuilder::reject_json(const RejectedRow& row) const {
+  const RejectReason& why = reasons_[row.reason];
+  const std::string header(column(row));
+  nlohmann::json params = why.params;
+  if (row.field >= 0) {
+    params["column"] = header;
+    params["field"] = std::string(kind_.fields[static_cast<std::size_t>(row.field)].id);
+  }
+  return {{"row", row.line},    {"column", header}, {"value", row.value},
+          {"reason", why.text}, {"code", why.code}, {"params", std::move(params)}};
 }
 
 nlohmann::json TableBuilder::header_json() const {

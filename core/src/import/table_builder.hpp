@@ -15,13 +15,22 @@
 
 namespace servimetrics {
 
-// A rejected row. The column and reason view the builder's header and its reasons, each kept
-// once: a file can reject hundreds of thousands of rows for the same reason.
+// Why rows were rejected: the English sentence, its code and what it names (the column and field
+// are the reject's own). Each distinct reason is kept once: a file can reject hundreds of
+// thousands of rows for the same reason.
+struct RejectReason {
+  std::string text;
+  std::string code;
+  nlohmann::json params;
+};
+
+// A rejected row: its line, the value that was wrong, the reason (an index into
+// TableBuilder::reasons()) and the field whose cell was wrong (-1 when the row as a whole was).
 struct RejectedRow {
   std::uint64_t line;
-  std::string_view column;
   std::string value;
-  std::string_view reason;
+  std::uint32_t reason;
+  std::int32_t field;
 };
 
 class TableBuilder final : public RowSink {
@@ -36,11 +45,18 @@ class TableBuilder final : public RowSink {
   bool finish();
 
   [[nodiscard]] const ImportedTable& table() const { return table_; }
-  [[nodiscard]] const std::optional<std::string>& problem() const { return problem_; }
+  [[nodiscard]] const std::optional<Error>& problem() const { return problem_; }
   [[nodiscard]] bool header_seen() const { return header_seen_; }
   [[nodiscard]] std::uint64_t rows_read() const { return rows_read_; }
   [[nodiscard]] std::uint64_t rows_rejected() const { return rows_rejected_; }
   [[nodiscard]] const std::deque<RejectedRow>& rejects() const { return rejects_; }
+  [[nodiscard]] const RejectReason& reason(const RejectedRow& row) const {
+    return reasons_[row.reason];
+  }
+  // The header of the reject's column ("" for the whole row).
+  [[nodiscard]] std::string_view column(const RejectedRow& row) const;
+  // {row, column, value, reason, code, params}; params name the column and field when there is one.
+  [[nodiscard]] nlohmann::json reject_json(const RejectedRow& row) const;
   [[nodiscard]] nlohmann::json header_json() const;
   [[nodiscard]] nlohmann::json mapping_json() const;
   [[nodiscard]] nlohmann::json formats_json() const { return formats_; }
@@ -56,14 +72,32 @@ class TableBuilder final : public RowSink {
   };
 
   bool read_header(std::span<const std::string_view> fields);
+  bool apply_chosen_mapping();
+  // The kind's columns the header lacks, as a problem; false when nothing is missing.
+  bool refuse_missing_columns();
   bool decide_formats();
+  // Decides the date format of field f from the samples and adds it to formats_.
+  bool decide_date_format(std::size_t f, const std::string& header,
+                          std::span<const std::string_view> samples);
   void reserve_columns();
   // False (with problem_ set) once the table passes options_.memory_limit.
   bool within_memory_limit(std::uint64_t table_bytes);
   [[nodiscard]] std::uint64_t table_bytes() const;
   void add_row(std::uint64_t line, std::span<const std::string_view> fields);
-  void reject(std::uint64_t line, std::string_view column, std::string_view value,
-              std::string_view reason);
+  // Reads field f's cell into cells_[f]; false (with the row rejected) when it cannot.
+  bool read_cell(std::uint64_t line, std::size_t f, std::string_view text);
+  bool read_number(std::uint64_t line, std::size_t f, Cell& cell);
+  bool read_category(std::uint64_t line, std::size_t f, Cell& cell);
+  // False (with the row rejected) when the row fills none of a group of alternatives.
+  bool has_alternatives(std::uint64_t line);
+  void append_row(std::uint64_t line);
+  // The index of a reason, added when new.
+  std::uint32_t reason_index(std::string_view text, std::string_view code,
+                             const nlohmann::json& params);
+  std::uint32_t reason_index(const Error& error) {
+    return reason_index(error.message, error.code, error.params);
+  }
+  void reject(std::uint64_t line, std::int32_t field, std::string_view value, std::uint32_t reason);
 
   const KindSpec& kind_;
   const ImportOptions& options_;
@@ -76,18 +110,20 @@ class TableBuilder final : public RowSink {
   nlohmann::json formats_ = nlohmann::json::array();
   std::vector<Cell> cells_;
   std::vector<std::vector<std::vector<std::size_t>>> one_of_;  // kind_.one_of as field indexes
+  std::vector<std::uint32_t> one_of_reasons_;                  // per group: "the row has no ..."
   // The first rows, copied, until every column's format is decided.
   std::vector<std::pair<std::uint64_t, std::vector<std::string>>> sample_;
   bool sampling_ = true;
   bool header_seen_ = false;
-  std::optional<std::string> problem_;
+  std::optional<Error> problem_;
   std::uint64_t rows_read_ = 0;
   std::uint64_t rows_rejected_ = 0;
   std::deque<RejectedRow> rejects_;  // a deque: hundreds of thousands of rejects, never copied
-  Dictionary reasons_;               // each distinct reason once
-  // Per field, the reasons of the most common rejects, written once rather than per row.
-  std::vector<std::string> empty_reasons_;
-  std::vector<std::string> negative_reasons_;
+  Dictionary reason_texts_;          // each distinct reason once, its code the index in reasons_
+  std::vector<RejectReason> reasons_;
+  // Per field, the reasons of the most common rejects, found once rather than per row.
+  std::vector<std::uint32_t> empty_reasons_;
+  std::vector<std::uint32_t> negative_reasons_;
 };
 
 }  // namespace servimetrics

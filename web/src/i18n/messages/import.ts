@@ -1,3 +1,257 @@
+// The page's words for the import's codes: file-level problems (empty or binary file, not this
+// kind's columns, encodings, CSV and Excel problems) and why a row was rejected (cell readers and
+// the table builder). docs/codes/import.md lists where each code comes from and its params; a
+// reject's params also hold its "column" (the file's header) and "field" (the kind's field id).
 import type { MessageTable } from './types';
 
-export const importMessages: MessageTable = {};
+export const importMessages: MessageTable = {
+  // ---- Cells: numbers, dates, yes/no, categories (reasons of rejected rows) ----
+  cell_empty: { en: 'The cell is empty.', 'zh-CN': '单元格为空。' },
+  cell_not_a_number: { en: 'Not a number', 'zh-CN': '不是数字' },
+  number_too_many_digits: { en: 'Too many digits', 'zh-CN': '位数过多' },
+  number_too_large: { en: 'Too large', 'zh-CN': '数值过大' },
+  number_misplaced_separator: {
+    en: 'Thousands separator in the wrong place',
+    'zh-CN': '千位分隔符位置不对',
+  },
+  number_two_decimal_points: { en: 'More than one decimal point', 'zh-CN': '有多个小数点' },
+  number_two_decimal_commas: { en: 'More than one decimal comma', 'zh-CN': '有多个小数逗号' },
+  number_sign_after: { en: 'Sign after the number', 'zh-CN': '正负号在数字之后' },
+  number_two_signs: { en: 'More than one sign', 'zh-CN': '有多个正负号' },
+  number_two_percent_signs: { en: 'More than one percent sign', 'zh-CN': '有多个百分号' },
+  number_unbalanced_parentheses: { en: 'Unbalanced parentheses', 'zh-CN': '括号不成对' },
+  number_two_currencies: { en: 'More than one currency', 'zh-CN': '有多个货币符号' },
+  number_currency_and_percent: {
+    en: 'Both a currency and a percent sign',
+    'zh-CN': '同时有货币符号和百分号',
+  },
+  number_above_limit: { en: 'Too large (above 10^15)', 'zh-CN': '数值过大（超过 10^15）' },
+  flag_not_yes_no: { en: 'Not a yes/no value', 'zh-CN': '不是“是/否”值' },
+  category_unknown: {
+    en: 'Not a known category (product, basic service or value-added service)',
+    'zh-CN': '不是已知类别（产品、基础服务或增值服务）',
+  },
+  date_format_mismatch: {
+    en: 'Does not match the date format {format:text}',
+    'zh-CN': '与日期格式 {format:text} 不符',
+  },
+  date_year_out_of_range: {
+    en: 'Year {year:text} is outside the supported years {first:text} to {last:text}',
+    'zh-CN': '年份 {year:text} 超出支持的范围（{first:text}–{last:text} 年）',
+  },
+  date_no_such_month: { en: 'No such month: {month:text}', 'zh-CN': '没有 {month:text} 月' },
+  date_no_such_day: { en: 'No such day: {day:text}', 'zh-CN': '没有 {day:text} 日' },
+  date_past_month_end: {
+    en: 'No such day: month {month:text} of {year:text} has {days:count} days',
+    'zh-CN': '没有这一天：{year:text} 年 {month:text} 月只有 {days:count} 天',
+  },
+  date_no_such_hour: { en: 'No such hour: {hour:text}', 'zh-CN': '没有 {hour:text} 点' },
+  date_no_such_meridiem_hour: {
+    en: 'No such hour with AM/PM: {hour:text}',
+    'zh-CN': '与上午/下午同用时没有 {hour:text} 点',
+  },
+  date_no_such_minute: { en: 'No such minute: {minute:text}', 'zh-CN': '没有 {minute:text} 分' },
+  date_no_such_second: { en: 'No such second: {second:text}', 'zh-CN': '没有 {second:text} 秒' },
+  date_bad_offset: { en: 'No such time zone offset', 'zh-CN': '没有这个时区偏移' },
+  date_excel_serial_zero: {
+    en: 'Excel serial numbers start at 1 (1900-01-01)',
+    'zh-CN': 'Excel 日期序号从 1（1900-01-01）开始',
+  },
+  date_excel_leap_day: {
+    en: 'Excel serial 60 is 1900-02-29, a day that does not exist',
+    'zh-CN': 'Excel 日期序号 60 是 1900-02-29，这一天并不存在',
+  },
+
+  // ---- Rows ----
+  field_empty: { en: '{field:field} is empty', 'zh-CN': '{field:field}为空' },
+  field_negative: { en: '{field:field} must not be negative', 'zh-CN': '{field:field}不能为负数' },
+  row_width_mismatch: {
+    en: 'The row has {columns:count} columns, the header has {header_columns:count}',
+    'zh-CN': '该行有 {columns:count} 列，而表头有 {header_columns:count} 列',
+  },
+  row_missing_alternatives: {
+    en: 'The row lacks the values it needs: one of {options:fields}',
+    'zh-CN': '该行缺少所需的值：{options:fields}中的一项',
+  },
+
+  // ---- A column's date format ----
+  date_no_values: {
+    en: 'Column "{column:text}" has no values to tell its date format from.',
+    'zh-CN': '列「{column:text}」没有可用来判断日期格式的值。',
+  },
+  date_no_format_fits: {
+    en: 'No date format fits column "{column:text}": "{value:text}" is not written in any of the date formats the calculator reads.',
+    'zh-CN': '没有适合列「{column:text}」的日期格式：「{value:text}」不是计算器能读取的任何一种日期格式。',
+  },
+  date_format_fits_too_few: {
+    en: 'No date format fits column "{column:text}": the closest, {format:text}, reads {read:count} of {total:count} values; it cannot read "{value:text}".',
+    'zh-CN': '没有适合列「{column:text}」的日期格式：最接近的 {format:text} 只能读取 {total:count} 个值中的 {read:count} 个，无法读取「{value:text}」。',
+  },
+  date_years_only: {
+    en: 'Column "{column:text}" holds years such as "{value:text}", not dates: a date needs a month and a day.',
+    'zh-CN': '列「{column:text}」中是年份（如「{value:text}」），不是日期：日期需要有月和日。',
+  },
+  unknown_date_format: {
+    en: 'Unknown date format "{format:text}" for {field:field}.',
+    'zh-CN': '{field:field}的日期格式「{format:text}」无法识别。',
+  },
+
+  // ---- The file ----
+  file_empty: {
+    en: 'The file is empty: it has no rows, not even a header.',
+    'zh-CN': '文件是空的：没有任何行，连表头也没有。',
+  },
+  binary_file: {
+    en: 'This is not a text file (it looks like binary data); save the data as CSV or Excel (.xlsx) and try again.',
+    'zh-CN': '这不是文本文件（看起来是二进制数据）；请将数据另存为 CSV 或 Excel（.xlsx）后再试。',
+  },
+  unknown_encoding: {
+    en: 'Unknown encoding "{encoding:text}" (known: UTF-8, UTF-16LE, UTF-16BE, GB18030).',
+    'zh-CN': '无法识别的编码「{encoding:text}」（支持：UTF-8、UTF-16LE、UTF-16BE、GB18030）。',
+  },
+  unknown_kind: {
+    en: 'Unknown data kind "{kind:text}" (known: {kinds:list}, or auto).',
+    'zh-CN': '无法识别的数据类型「{kind:text}」（可选：{kinds:list}，或 auto）。',
+  },
+  no_kind_fits: {
+    en: 'The columns do not fit any data kind; choose the kind, or rename the columns as in the templates.',
+    'zh-CN': '这些列不符合任何一种数据类型；请选择数据类型，或按模板重命名各列。',
+  },
+  not_this_kind_columns: {
+    en: "This does not look like a {kind:kind} file: it has no column for {fields:fields} (headers such as {aliases:list}). The file's columns are: {columns:list}",
+    'zh-CN': '这看起来不像{kind:kind}文件：缺少{fields:fields}列（表头可写作 {aliases:list}）。文件中的列为：{columns:list}',
+  },
+  not_this_kind_alternatives: {
+    en: "This does not look like a {kind:kind} file: it needs a column for one of {options:fields}. The file's columns are: {columns:list}",
+    'zh-CN': '这看起来不像{kind:kind}文件：需要{options:fields}中的一列。文件中的列为：{columns:list}',
+  },
+  not_this_kind_columns_and_alternatives: {
+    en: "This does not look like a {kind:kind} file: it has no column for {fields:fields} (headers such as {aliases:list}), and it needs a column for one of {options:fields}. The file's columns are: {columns:list}",
+    'zh-CN': '这看起来不像{kind:kind}文件：缺少{fields:fields}列（表头可写作 {aliases:list}）；还需要{options:fields}中的一列。文件中的列为：{columns:list}',
+  },
+  mapping_unknown_field: {
+    en: 'The column mapping names a field "{field:text}" that {kind:kind} files do not have.',
+    'zh-CN': '列映射中的字段「{field:text}」在{kind:kind}文件中不存在。',
+  },
+  mapping_unknown_column: {
+    en: 'The column mapping puts {field:field} in a column "{column:text}" that the file does not have.',
+    'zh-CN': '列映射把{field:field}对应到列「{column:text}」，但文件中没有这一列。',
+  },
+  import_memory_limit: {
+    en: 'The file is too large to import here: its table would need about {needed_mb:count} MB, more than the {limit_mb:count} MB allowed ({rows:count} rows read so far). Split the file, or leave out columns and rows you do not need.',
+    'zh-CN': '文件太大，无法在此导入：其数据表约需 {needed_mb:count} MB，超过允许的 {limit_mb:count} MB（目前已读取 {rows:count} 行）。请拆分文件，或删去不需要的列和行。',
+  },
+  import_stopped: { en: 'The import stopped.', 'zh-CN': '导入已中止。' },
+
+  // ---- CSV ----
+  csv_open_quote: {
+    en: 'A quoted field opened on line {line:count} is never closed.',
+    'zh-CN': '第 {line:count} 行开始的引号字段没有闭合。',
+  },
+  csv_record_too_long: {
+    en: 'The record starting on line {line:count} is longer than {limit_bytes:count} bytes, the most one row may hold.',
+    'zh-CN': '从第 {line:count} 行开始的记录超过 {limit_bytes:count} 字节，超出了单行的上限。',
+  },
+  csv_record_too_long_open_quote: {
+    en: 'The record starting on line {line:count} is longer than {limit_bytes:count} bytes, the most one row may hold; the quoted field opened on line {quote_line:count} may be missing its closing quote.',
+    'zh-CN': '从第 {line:count} 行开始的记录超过 {limit_bytes:count} 字节，超出了单行的上限；第 {quote_line:count} 行开始的引号字段可能缺少右引号。',
+  },
+  csv_too_many_columns: {
+    en: 'Line {line:count} has more than {limit:count} columns.',
+    'zh-CN': '第 {line:count} 行超过 {limit:count} 列。',
+  },
+
+  // ---- Excel ----
+  excel_too_large: {
+    en: 'Excel files above {limit_mb:count} MB are not read; save the sheet as CSV instead.',
+    'zh-CN': '不读取超过 {limit_mb:count} MB 的 Excel 文件；请将工作表另存为 CSV。',
+  },
+  sheet_missing: {
+    en: 'The workbook has {sheets:count} sheet(s); sheet {sheet:count} does not exist.',
+    'zh-CN': '工作簿共有 {sheets:count} 个工作表；第 {sheet:count} 个工作表不存在。',
+  },
+  xlsx_legacy_or_encrypted: {
+    en: 'The file is an older Excel .xls workbook or a password-protected one; save it as .xlsx without a password and try again.',
+    'zh-CN': '该文件是旧版 Excel .xls 工作簿或受密码保护的工作簿；请另存为不带密码的 .xlsx 后再试。',
+  },
+  xlsx_not_zip: {
+    en: 'The file is not a readable .xlsx workbook.',
+    'zh-CN': '该文件不是可读取的 .xlsx 工作簿。',
+  },
+  xlsx_no_workbook: {
+    en: 'The file is a ZIP archive but not an Excel workbook: it has no {part:text}.',
+    'zh-CN': '该文件是 ZIP 压缩包，但不是 Excel 工作簿：其中没有 {part:text}。',
+  },
+  xlsx_damaged: {
+    en: 'The workbook is damaged: its part {part:text} cannot be read.',
+    'zh-CN': '工作簿已损坏：无法读取其中的 {part:text}。',
+  },
+  xlsx_malformed_xml: {
+    en: 'The workbook is damaged: {part:text} is not well-formed XML.',
+    'zh-CN': '工作簿已损坏：{part:text} 不是格式正确的 XML。',
+  },
+  xlsx_shared_strings_too_large: {
+    en: "The workbook's shared-strings table is {megabytes:count} MB uncompressed, above the {limit_mb:count} MB this reader accepts.",
+    'zh-CN': '工作簿的共享字符串表解压后为 {megabytes:count} MB，超过了可读取的上限 {limit_mb:count} MB。',
+  },
+  xlsx_sheet_part_missing: {
+    en: 'The workbook is damaged: sheet "{sheet_name:text}" ({part:text}) is missing from the file.',
+    'zh-CN': '工作簿已损坏：文件中缺少工作表「{sheet_name:text}」（{part:text}）。',
+  },
+  xlsx_sheet_too_large: {
+    en: 'Sheet "{sheet_name:text}" is {megabytes:count} MB uncompressed, above the 1 GB this reader accepts; split it into smaller sheets or save it as CSV.',
+    'zh-CN': '工作表「{sheet_name:text}」解压后为 {megabytes:count} MB，超过了可读取的上限 1 GB；请拆分为较小的工作表，或另存为 CSV。',
+  },
+  xlsx_sheet_malformed: {
+    en: 'Sheet "{sheet_name:text}" is damaged: its XML is cut off or not well-formed.',
+    'zh-CN': '工作表「{sheet_name:text}」已损坏：其 XML 被截断或格式不正确。',
+  },
+  xlsx_bad_cell_reference: {
+    en: 'Sheet "{sheet_name:text}": row {row:count} has a cell reference "{reference:text}" that is not a valid column (A to XFD).',
+    'zh-CN': '工作表「{sheet_name:text}」：第 {row:count} 行的单元格引用「{reference:text}」不是有效的列（A 到 XFD）。',
+  },
+  xlsx_too_many_columns: {
+    en: 'Sheet "{sheet_name:text}": row {row:count} has more than {limit:count} columns.',
+    'zh-CN': '工作表「{sheet_name:text}」：第 {row:count} 行超过 {limit:count} 列。',
+  },
+  xlsx_bad_shared_string: {
+    en: 'Sheet "{sheet_name:text}": cell {cell:text} refers to shared string "{index:text}", but the workbook has {count:count} shared strings.',
+    'zh-CN': '工作表「{sheet_name:text}」：单元格 {cell:text} 引用了共享字符串「{index:text}」，但工作簿只有 {count:count} 个共享字符串。',
+  },
+
+  // ---- ZIP and DEFLATE (inside an Excel file; usually seen as params.problem of an xlsx code) ----
+  zip_too_short: {
+    en: 'The file is not a ZIP archive: it is too short to hold a ZIP directory.',
+    'zh-CN': '该文件不是 ZIP 压缩包：长度不足以容纳 ZIP 目录。',
+  },
+  zip_no_directory: {
+    en: 'The file is not a ZIP archive: no end-of-central-directory record was found.',
+    'zh-CN': '该文件不是 ZIP 压缩包：找不到中央目录结束记录。',
+  },
+  zip64_unsupported: {
+    en: 'The file is a ZIP64 archive (over 4 GB or over 65,535 entries), which is not supported.',
+    'zh-CN': '该文件是 ZIP64 压缩包（超过 4 GB 或超过 65,535 个条目），暂不支持。',
+  },
+  zip_split: {
+    en: 'The ZIP archive is split across several files, which is not supported.',
+    'zh-CN': '该 ZIP 压缩包被拆分成了多个文件，暂不支持。',
+  },
+  zip_encrypted: {
+    en: 'The ZIP archive is encrypted (entry {entry:text}), which is not supported.',
+    'zh-CN': '该 ZIP 压缩包已加密（条目 {entry:text}），暂不支持。',
+  },
+  zip_damaged: { en: 'The ZIP archive is damaged.', 'zh-CN': 'ZIP 压缩包已损坏。' },
+  zip_entry_too_large: {
+    en: 'The ZIP entry {entry:text} is {bytes:count} bytes uncompressed, above the limit of {limit_bytes:count} bytes.',
+    'zh-CN': 'ZIP 条目 {entry:text} 解压后为 {bytes:count} 字节，超过了 {limit_bytes:count} 字节的上限。',
+  },
+  zip_unsupported_method: {
+    en: 'The ZIP entry {entry:text} uses compression method {method:text}; only stored (0) and deflate (8) are supported.',
+    'zh-CN': 'ZIP 条目 {entry:text} 使用了压缩方法 {method:text}；只支持存储（0）和 deflate（8）。',
+  },
+  inflate_damaged: { en: 'The compressed data is damaged.', 'zh-CN': '压缩数据已损坏。' },
+  inflate_too_large: {
+    en: 'The decompressed data is larger than the limit of {limit_bytes:count} bytes.',
+    'zh-CN': '解压后的数据超过了 {limit_bytes:count} 字节的上限。',
+  },
+};
