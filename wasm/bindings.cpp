@@ -59,71 +59,6 @@ std::string combine(const std::string& request) {
   return servimetrics::dump_answer(servimetrics::combine_analyses(parsed.value()));
 }
 
-// TODO(merge): session_->rejects_json(). Until the core has it, every kept reject is read from what
-// the session offers: its report's first rejects hold them all when few were kept; beyond that the
-// rejects CSV (every one, but no code, and values starting = + - @ tab or CR guarded by a ').
-std::vector<std::string> csv_record(std::string_view csv, std::size_t& at) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (; at < csv.size(); ++at) {
-    const char c = csv[at];
-    if (quoted) {
-      if (c == '"' && at + 1 < csv.size() && csv[at + 1] == '"') {
-        fields.back() += '"';
-        ++at;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        fields.back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.emplace_back();
-    } else if (c == '\r' || c == '\n') {
-      at += (c == '\r' && at + 1 < csv.size() && csv[at + 1] == '\n') ? 2 : 1;
-      return fields;
-    } else {
-      fields.back() += c;
-    }
-  }
-  return fields;
-}
-
-nlohmann::json rejects_of(const servimetrics::ImportSession& session) {
-  nlohmann::json report = session.report();
-  nlohmann::json rejects = report.value("rejects", nlohmann::json::array());
-  for (auto& r : rejects) {
-    if (!r.contains("code")) r["code"] = "";
-    if (!r.contains("params")) r["params"] = nlohmann::json::object();
-  }
-  if (report.value("rejects_kept", std::size_t{0}) <= rejects.size()) return rejects;
-  const std::string csv = session.rejects_csv();
-  nlohmann::json all = nlohmann::json::array();
-  std::size_t at = 0;
-  csv_record(csv, at);  // the header
-  for (std::size_t i = 0; at < csv.size(); ++i) {
-    auto f = csv_record(csv, at);
-    if (f.size() < 4) continue;
-    if (i < rejects.size()) {  // exact, with its code
-      all.push_back(rejects[i]);
-      continue;
-    }
-    const auto unguarded = [](std::string v) {
-      return v.size() > 1 && v[0] == '\'' && std::string_view("=+-@\t\r").find(v[1]) != std::string_view::npos
-                 ? v.substr(1)
-                 : v;
-    };
-    all.push_back({{"row", std::strtoll(f[0].c_str(), nullptr, 10)},
-                   {"column", f[1]},
-                   {"value", unguarded(f[2])},
-                   {"reason", f[3]},
-                   {"code", ""},
-                   {"params", nlohmann::json::object()}});
-  }
-  return all;
-}
-
 // One file's import, fed Uint8Array chunks.
 class FileImport {
  public:
@@ -181,12 +116,10 @@ class FileImport {
   // worker files a finished import under it without parsing the answer.
   std::string kind() const { return session_->table().kind; }
 
-  std::string rejects_csv() const { return session_->rejects_csv(); }
-
   // Every kept reject as [{"row", "column", "value", "reason", "code", "params"}]: the page writes
   // the download itself, with the reasons in its language.
   std::string rejects_json() const {
-    return servimetrics::dump_answer(rejects_of(*session_));  // TODO(merge): session_->rejects_json()
+    return servimetrics::dump_answer(session_->rejects_json());
   }
 
  private:
@@ -211,6 +144,5 @@ EMSCRIPTEN_BINDINGS(servimetrics) {
       .function("progress", &FileImport::progress)
       .function("finish", &FileImport::finish)
       .function("kind", &FileImport::kind)
-      .function("rejectsCsv", &FileImport::rejects_csv)
       .function("rejectsJson", &FileImport::rejects_json);
 }

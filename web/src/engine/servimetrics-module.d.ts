@@ -30,7 +30,6 @@ declare module '@wasm/servimetrics.js' {
     /** The kind read (the detected one for "auto"); "" when none was. */
     kind(): string;
     /** Every rejected row as CSV (row,column,value,reason), in English. */
-    rejectsCsv(): string;
     /** Every rejected row as JSON: [{row, column, value, reason, code, params}]. */
     rejectsJson(): string;
     delete(): void;
