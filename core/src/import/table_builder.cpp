@@ -162,51 +162,9 @@ bool TableBuilder::read_header(std::span<const std::string_view> fields) {
     guessed_[static_cast<std::size_t>(f)] = false;
   }
 
-  std::vector<std::string_view> missing;
-  for (std::size_t f = 0; f < kind_.fields.size(); ++f) {
-    if (kind_.fields[f].required && mapping_[f] < 0) missing.push_back(kind_.fields[f].id);
-  }
-  for (const auto& group : kind_.one_of) {
-    bool satisfied = false;
-    for (const auto& alternative : group) {
-      bool all = true;
-      for (const std::string_view id : alternative) {
-        all = all && mapping_[static_cast<std::size_t>(field_index(kind_, id))] >= 0;
-      }
-      satisfied = satisfied || all;
-    }
-    if (!satisfied) {
-      std::string wanted;
-      for (std::size_t a = 0; a < group.size(); ++a) {
-        wanted += (a > 0 ? ", or " : "") + list_fields(group[a]);
-      }
-      missing.emplace_back();  // marks the group; spelled out below
-      problem_ = "needs a column for " + wanted;
-    }
-  }
-  if (!missing.empty()) {
-    std::vector<std::string_view> named;
-    for (const std::string_view id : missing) {
-      if (!id.empty()) named.push_back(id);
-    }
-    std::string message = "this does not look like a " + std::string(kind_.name.en) + " file: ";
-    if (!named.empty()) {
-      message += "no column for " + list_fields(named);
-      const FieldSpec& first = kind_.fields[static_cast<std::size_t>(field_index(kind_, named[0]))];
-      message += " (headers such as";
-      for (std::size_t a = 0; a < first.aliases.size() && a < 4; ++a) {
-        message += std::string(a > 0 ? "," : "") + " '" + std::string(first.aliases[a]) + "'";
-      }
-      message += ")";
-      if (problem_) message += "; it also ";
-    }
-    if (problem_) message += *problem_;
-    message += ". The file's columns are: ";
-    for (std::size_t c = 0; c < header_.size() && c < 20; ++c) {
-      message += (c > 0 ? ", " : "") + shortened(header_[c], 40);
-    }
-    if (header_.size() > 20) message += ", …";
-    problem_ = message;
+  // The error's code is lost here until problem_ holds an Error (column_mapping.cpp builds it).
+  if (auto missing = missing_fields_error(kind_, mapping_, header_)) {
+    problem_ = std::move(missing->message);
     return false;
   }
   for (std::size_t f = 0; f < kind_.fields.size(); ++f)
