@@ -280,6 +280,6 @@ constexpr auto kColumnUnits = std::to_array<ColumnUnit>({
 
 }  // namespace
 
-const KindAnalysis kLedgerAnalysis = {"ledger", analyze_ledger_table, kColumnUnits};
+extern const KindAnalysis kLedgerAnalysis = {"ledger", analyze_ledger_table, kColumnUnits};
 
 }  // namespace servimetrics

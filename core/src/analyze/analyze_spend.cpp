@@ -68,6 +68,6 @@ constexpr auto kColumnUnits = std::to_array<ColumnUnit>({
 
 }  // namespace
 
-const KindAnalysis kSpendAnalysis = {"spend", analyze_spend_table, kColumnUnits};
+extern const KindAnalysis kSpendAnalysis = {"spend", analyze_spend_table, kColumnUnits};
 
 }  // namespace servimetrics

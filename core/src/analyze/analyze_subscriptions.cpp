@@ -410,7 +410,7 @@ constexpr auto kColumnUnits = std::to_array<ColumnUnit>({
 
 }  // namespace
 
-const KindAnalysis kSubscriptionsAnalysis = {"subscriptions", analyze_subscriptions_table,
-                                             kColumnUnits};
+extern const KindAnalysis kSubscriptionsAnalysis = {"subscriptions", analyze_subscriptions_table,
+                                                    kColumnUnits};
 
 }  // namespace servimetrics

@@ -491,6 +491,6 @@ constexpr auto kColumnUnits = std::to_array<ColumnUnit>({
 
 }  // namespace
 
-const KindAnalysis kSurveyAnalysis = {"survey", analyze_survey_table, kColumnUnits};
+extern const KindAnalysis kSurveyAnalysis = {"survey", analyze_survey_table, kColumnUnits};
 
 }  // namespace servimetrics

@@ -600,6 +600,6 @@ constexpr auto kColumnUnits = std::to_array<ColumnUnit>({
 
 }  // namespace
 
-const KindAnalysis kTicketsAnalysis = {"tickets", analyze_tickets_table, kColumnUnits};
+extern const KindAnalysis kTicketsAnalysis = {"tickets", analyze_tickets_table, kColumnUnits};
 
 }  // namespace servimetrics

@@ -385,7 +385,7 @@ constexpr auto kColumnUnits = std::to_array<ColumnUnit>({
 
 }  // namespace
 
-const KindAnalysis kTransactionsAnalysis = {"transactions", analyze_transactions_table,
-                                            kColumnUnits};
+extern const KindAnalysis kTransactionsAnalysis = {"transactions", analyze_transactions_table,
+                                                   kColumnUnits};
 
 }  // namespace servimetrics

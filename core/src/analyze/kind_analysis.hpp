@@ -37,7 +37,8 @@ struct ColumnUnit {
   std::string_view unit;
 };
 
-// One data kind's analysis, the record every analyze_<kind>.cpp ends with: the kind's id (its
+// One data kind's analysis, the record every analyze_<kind>.cpp ends with (an extern const that
+// kinds.cpp lists): the kind's id (its
 // fields and header aliases are the KindSpec of the same id in data_kinds.cpp, which the import
 // layer reads), the analyzer, and the unit of every column its answer tables can have.
 struct KindAnalysis {
@@ -45,13 +46,6 @@ struct KindAnalysis {
   nlohmann::json (*analyze)(const ImportedTable& table, const AnalyzeOptions& options);
   std::span<const ColumnUnit> units;
 };
-
-extern const KindAnalysis kTransactionsAnalysis;
-extern const KindAnalysis kSubscriptionsAnalysis;
-extern const KindAnalysis kSurveyAnalysis;
-extern const KindAnalysis kTicketsAnalysis;
-extern const KindAnalysis kSpendAnalysis;
-extern const KindAnalysis kLedgerAnalysis;
 
 // Every kind's analysis, in the order of data_kinds() (kinds.cpp).
 std::span<const KindAnalysis* const> kind_analyses();

@@ -6,6 +6,14 @@
 
 namespace servimetrics {
 
+// Defined at the end of each analyze_<kind>.cpp.
+extern const KindAnalysis kTransactionsAnalysis;
+extern const KindAnalysis kSubscriptionsAnalysis;
+extern const KindAnalysis kSurveyAnalysis;
+extern const KindAnalysis kTicketsAnalysis;
+extern const KindAnalysis kSpendAnalysis;
+extern const KindAnalysis kLedgerAnalysis;
+
 std::span<const KindAnalysis* const> kind_analyses() {
   static constexpr std::array<const KindAnalysis*, 6> kAll = {
       &kTransactionsAnalysis, &kSubscriptionsAnalysis, &kSurveyAnalysis,
