@@ -37,3 +37,69 @@ TEST(ColumnMapping, GuessesFieldsAndKind) {
 
 }  // namespace
 }  // namespace servimetrics
+
+namespace servimetrics {
+namespace {
+
+TEST(ColumnMapping, MissingFieldsErrorHasItsCodeAndParams) {
+  const KindSpec* kind = find_kind("transactions");
+  ASSERT_NE(kind, nullptr);
+  const std::vector<std::string> header = {"Kunde", "Betrag"};
+  const std::vector<int> none(kind->fields.size(), -1);
+  const auto error = missing_fields_error(*kind, none, header);
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->code, "not_this_kind_and_one_of");
+  EXPECT_EQ(error->input, "file");
+  EXPECT_EQ(error->message,
+            "this does not look like a Transactions file: no column for customer_id and date "
+            "(headers such as 'customerid', 'customer', 'customerno', 'customernumber'); it also "
+            "needs a column for amount, or quantity and unit_price. The file's columns are: "
+            "Kunde, Betrag");
+  EXPECT_EQ(error->params["kind"], "transactions");
+  EXPECT_EQ(error->params["missing"], nlohmann::json({"customer_id", "date"}));
+  EXPECT_EQ(error->params["one_of"],
+            nlohmann::json::parse(R"([["amount"], ["quantity", "unit_price"]])"));
+  EXPECT_EQ(error->params["columns"], nlohmann::json({"Kunde", "Betrag"}));
+  EXPECT_EQ(error->params["more_columns"], 0);
+
+  std::vector<int> some = none;
+  some[static_cast<std::size_t>(field_index(*kind, "customer_id"))] = 0;
+  some[static_cast<std::size_t>(field_index(*kind, "date"))] = 1;
+  const auto group = missing_fields_error(*kind, some, header);
+  ASSERT_TRUE(group.has_value());
+  EXPECT_EQ(group->code, "not_this_kind_one_of");
+  some[static_cast<std::size_t>(field_index(*kind, "amount"))] = 2;
+  EXPECT_FALSE(missing_fields_error(*kind, some, header).has_value());
+}
+
+TEST(ColumnMapping, KindErrorsHaveCodes) {
+  const Error unknown = unknown_kind_error("orders");
+  EXPECT_EQ(unknown.code, "unknown_kind");
+  EXPECT_EQ(unknown.input, "kind");
+  EXPECT_EQ(unknown.params["kind"], "orders");
+  EXPECT_EQ(unknown.params["known"].size(), data_kinds().size());
+  EXPECT_EQ(unknown.message,
+            "unknown data kind 'orders' (known: transactions, subscriptions, survey, tickets, "
+            "spend, ledger, or auto)");
+  const Error none = no_kind_fits_error();
+  EXPECT_EQ(none.code, "no_kind_fits");
+  EXPECT_EQ(none.params["kinds"].size(), data_kinds().size());
+}
+
+TEST(ColumnMapping, KindsJsonListsFieldsAndDateFormats) {
+  const nlohmann::json kinds = data_kinds_json();
+  ASSERT_EQ(kinds["kinds"].size(), data_kinds().size());
+  for (const auto& kind : kinds["kinds"]) {
+    EXPECT_TRUE(kind["name"].contains("en") && kind["name"].contains("zh"));
+    for (const auto& field : kind["fields"]) {
+      EXPECT_TRUE(field["label"]["en"].is_string() && field["label"]["zh"].is_string());
+    }
+  }
+  std::vector<std::string> ids;
+  for (const auto& format : kinds["date_formats"]) ids.push_back(format["id"]);
+  EXPECT_EQ(ids, (std::vector<std::string>{"iso", "ymd", "mdy", "dmy", "cjk", "compact",
+                                           "excel_serial"}));
+}
+
+}  // namespace
+}  // namespace servimetrics

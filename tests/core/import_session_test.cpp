@@ -140,7 +140,7 @@ TEST(ImportSession, FileErrorsCarryCodes) {
   EXPECT_EQ(import_text("", kind("transactions")).session->error()->code, "file_empty");
   const Imported wrong = import_text("a,b\n1,2\n", kind("survey"));
   ASSERT_TRUE(wrong.session->error());
-  EXPECT_EQ(wrong.session->error()->code, "not_this_kind_alternatives");
+  EXPECT_EQ(wrong.session->error()->code, "not_this_kind_one_of");
   EXPECT_EQ(wrong.session->error()->params["columns"], json({"a", "b"}));
   EXPECT_EQ(wrong.session->error()->input, "file");
   const ImportSession unknown(kind("nonsense"));

@@ -111,6 +111,11 @@ inline void expect_valid_kind_answer(const json& answer) {
   for (const json& n : answer["notes"]) {
     EXPECT_TRUE(n.contains("id") && n["id"].is_string()) << n.dump();
     EXPECT_TRUE(n.contains("message") && n["message"].is_string()) << n.dump();
+    // Every note has a code a page translates, and the params its text is filled from.
+    EXPECT_TRUE(n.contains("code") && n["code"].is_string() &&
+                !n["code"].get<std::string>().empty())
+        << n.dump();
+    EXPECT_TRUE(n.contains("params") && n["params"].is_object()) << n.dump();
   }
   for (const auto& [name, table] : answer["tables"].items()) {
     ASSERT_TRUE(table.contains("columns") && table["columns"].is_array()) << name;

@@ -50,6 +50,21 @@ TEST(KindAnswer, SetAsideRowsNameTheirFirstTwentyLines) {
             "1,480 more");
 }
 
+TEST(KindAnswer, NotesCarryTheirCodeAndParams) {
+  json answer = empty_kind_answer();
+  servimetrics::add_note(answer, "open_tickets", "Tickets not closed: 3.", {{"count", 3}});
+  servimetrics::add_note_as(answer, "as_of", "tickets_as_of_given", "As of 2024-01-01 (given).",
+                            {{"as_of", "2024-01-01"}});
+  servimetrics::add_note(answer, "reply_rule", "Every ticket counts.");
+  ASSERT_EQ(answer["notes"].size(), 3u);
+  EXPECT_EQ(answer["notes"][0]["code"], "open_tickets");
+  EXPECT_EQ(answer["notes"][0]["params"]["count"], 3);
+  EXPECT_EQ(answer["notes"][1]["id"], "as_of");
+  EXPECT_EQ(answer["notes"][1]["code"], "tickets_as_of_given");
+  EXPECT_EQ(answer["notes"][2]["params"], json::object());
+  expect_valid_kind_answer(answer);
+}
+
 TEST(KindAnswer, TablesAreCappedAndKeepTheirTotal) {
   json answer = empty_kind_answer();
   json rows = json::array();

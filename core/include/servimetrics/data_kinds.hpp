@@ -3,12 +3,15 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "servimetrics/catalog.hpp"
 #include "servimetrics/imported_table.hpp"
+#include "servimetrics/result.hpp"
 
 namespace servimetrics {
 
@@ -51,7 +54,21 @@ std::vector<int> guess_mapping(const KindSpec& kind, std::span<const std::string
 // nullptr when no kind fits.
 const KindSpec* guess_kind(std::span<const std::string_view> headers);
 
-// The kinds as JSON for the page and the CLI: ids, names, fields, labels and aliases.
+// The kinds as JSON for the page and the CLI: {"kinds": [{"id", "name", "description", "fields":
+// [{"id", "type", "required", "label", "aliases", "categories"?}], "one_of"}], "date_formats":
+// [{"id", "label", "example"}]} (the names a request's date_formats accepts).
 nlohmann::json data_kinds_json();
+
+// The import's errors about kinds (input "kind" or "file"), with their codes and params:
+// "unknown_kind" {kind, known}; "no_kind_fits" {kinds} when a header fits no kind;
+Error unknown_kind_error(std::string_view kind);
+Error no_kind_fits_error();
+// and when `mapping` (the column of each field of `kind`, -1 for none) lacks a required field or
+// every alternative of a one_of group: "not_this_kind" (required fields), "not_this_kind_one_of"
+// (a group) or "not_this_kind_and_one_of" (both), with {kind, missing, aliases (headers that would
+// do for the first missing field), one_of (the alternatives), one_of_fields, columns (the first
+// 20 of `header`), more_columns}. Nothing when every needed field has a column.
+std::optional<Error> missing_fields_error(const KindSpec& kind, std::span<const int> mapping,
+                                          std::span<const std::string> header);
 
 }  // namespace servimetrics

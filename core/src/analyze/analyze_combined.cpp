@@ -20,9 +20,11 @@ struct Source {
   const json* inputs;
 };
 
-json request_error(const std::string& input, const std::string& message) {
+json request_error(const std::string& input, const std::string& message, const char* code,
+                   json params = json::object()) {
   json errors = json::array();
-  errors.push_back(error_json(Error{{}, input, message}));
+  errors.push_back(error_json(Error{
+      .kpi = {}, .input = input, .message = message, .code = code, .params = std::move(params)}));
   return {{"kpis", json::array()},
           {"errors", std::move(errors)},
           {"inputs", json::object()},
@@ -59,13 +61,15 @@ void add_channel_notes(json& answer, const std::vector<Source>& sources, const j
   if (!transactions->inputs->contains("gross_margin")) {
     add_note(answer, "ltv_cac_needs_margin",
              "LTV:CAC needs the customers' CLTV, which needs your gross margin: give one to the "
-             "transactions import.");
+             "transactions import.",
+             {{"input", "gross_margin"}, {"kind", "transactions"}});
     return;
   }
   if (!merged.contains("channel_cltv")) {
     add_note(answer, "ltv_cac_overall_only",
              "The transactions have no channel column, so LTV:CAC is overall only, not per "
-             "channel.");
+             "channel.",
+             {{"field", "channel"}, {"kind", "transactions"}});
     return;
   }
   const json& channels = merged["channels"];
@@ -86,18 +90,21 @@ void add_channel_notes(json& answer, const std::vector<Source>& sources, const j
   if (!without_value.empty()) {
     add_note(answer, "channels_without_cltv",
              "No customer in the transactions was won through " + listed(without_value) +
-                 ", so these spend channels have no LTV:CAC.");
+                 ", so these spend channels have no LTV:CAC.",
+             {{"channels", without_value}});
   }
   if (!without_customers.empty()) {
     add_note(answer, "channels_without_cac",
              listed(without_customers) +
                  " won no new customers or had no spend in the spend file, so there is no CAC "
-                 "to divide by.");
+                 "to divide by.",
+             {{"channels", without_customers}});
   }
   if (!without_spend.empty()) {
     add_note(answer, "channels_without_spend",
              "The spend file has no spend for " + listed(without_spend) +
-                 ", where customers of the transactions were won.");
+                 ", where customers of the transactions were won.",
+             {{"channels", without_spend}});
   }
 }
 
@@ -109,7 +116,8 @@ json combine_analyses(const json& request) {
   if (answers == nullptr || !answers->is_array()) {
     return request_error("answers",
                          "answers must be an array of analyses, each with kind and "
-                         "inputs");
+                         "inputs",
+                         "combine_answers_not_array");
   }
   std::vector<Source> sources;
   for (std::size_t i = 0; i < answers->size(); ++i) {
@@ -117,7 +125,8 @@ json combine_analyses(const json& request) {
     const std::string key = "answers[" + std::to_string(i) + "]";
     if (!a.is_object() || !a.contains("kind") || !a["kind"].is_string() || !a.contains("inputs") ||
         !a["inputs"].is_object()) {
-      return request_error(key, key + " must be an object with kind (text) and inputs (object)");
+      return request_error(key, key + " must be an object with kind (text) and inputs (object)",
+                           "combine_answer_malformed", {{"index", i}});
     }
     sources.push_back({a["kind"].get<std::string>(), &a["inputs"]});
   }
@@ -133,10 +142,11 @@ json combine_analyses(const json& request) {
   for (const Source& s : sources) {
     for (const auto& [name, value] : s.inputs->items()) {
       if (merged.contains(name) && merged[name] != value) {
+        const std::string before = answer["sources"][name].get<std::string>();
         add_note(answer, "input_conflict",
-                 name + " comes from both the " + answer["sources"][name].get<std::string>() +
-                     " and the " + s.kind + " files with different values; the " + s.kind +
-                     " value is used.");
+                 name + " comes from both the " + before + " and the " + s.kind +
+                     " files with different values; the " + s.kind + " value is used.",
+                 {{"input", name}, {"kind_before", before}, {"kind", s.kind}});
       }
       merged[name] = value;
       answer["sources"][name] = s.kind;

@@ -24,6 +24,11 @@ constexpr std::size_t kValueAdded = 2;
 constexpr std::size_t kCategories = 3;
 constexpr std::array<const char*, kCategories> kCategoryNames = {"Product", "Basic service",
                                                                  "Value-added service"};
+constexpr std::array<const char*, kCategories> kCategoryIds = {"product", "basic_service",
+                                                               "value_added_service"};
+// One note code per category, so a page names the category in its own words.
+constexpr std::array<const char*, kCategories> kNegativeTotalCodes = {
+    "negative_product_total", "negative_basic_service_total", "negative_value_added_total"};
 
 using Amounts = std::array<double, kCategories>;
 
@@ -121,6 +126,111 @@ json amounts_row(json label, const Amounts& amounts) {
           share_or_null(amounts[kValueAdded], total)};
 }
 
+// The amounts of a ledger per period and category, and what was left out.
+struct LedgerTotals {
+  std::vector<Amounts> by_period;      // per period code
+  std::vector<std::size_t> first_row;  // per period code; rows when the period is not used
+  Amounts totals{};
+  SetAsideRows unusable;
+  std::size_t credits = 0;
+  std::vector<PeriodRow> periods;  // the periods used, in calendar order
+  std::size_t undated = 0;         // periods that are no dates
+  std::string undated_examples;
+  json examples = json::array();
+};
+
+LedgerTotals total_ledger(const ImportedTable& table, const ImportedColumn* period,
+                          const ImportedColumn* category, const ImportedColumn* amount) {
+  const std::size_t rows = table.rows();
+  const std::size_t period_count = period->dictionary.size();
+  LedgerTotals t;
+  t.by_period.assign(period_count, Amounts{});
+  t.first_row.assign(period_count, rows);
+  for (std::size_t i = 0; i < rows; ++i) {
+    const std::uint32_t code = period->codes[i];
+    const std::uint32_t kind = category->codes[i];
+    const double value = amount->numbers[i];
+    if (code >= period_count || kind >= kCategories || !std::isfinite(value)) {
+      t.unusable.add(table.lines[i]);
+      continue;
+    }
+    if (t.first_row[code] == rows) t.first_row[code] = i;
+    t.by_period[code][kind] += value;
+    t.totals[kind] += value;
+    t.credits += value < 0 ? 1 : 0;
+  }
+
+  for (std::uint32_t code = 0; code < period_count; ++code) {
+    if (t.first_row[code] == rows) continue;
+    const std::string_view text = period->dictionary.text(code);
+    PeriodRow row{code, t.first_row[code], period_sort_key(text)};
+    if (!row.key) {
+      if (++t.undated <= 3) {
+        t.examples.push_back(std::string(text.substr(0, 40)));
+        t.undated_examples +=
+            (t.undated_examples.empty() ? "'" : ", '") + std::string(text.substr(0, 40)) + "'";
+      }
+    }
+    t.periods.push_back(row);
+  }
+  std::sort(t.periods.begin(), t.periods.end(), period_before);
+  return t;
+}
+
+// The measures, the catalog inputs and the notes on what was left out.
+void add_ledger_results(json& answer, json& inputs, const LedgerTotals& t, std::size_t rows) {
+  const double service = t.totals[kBasicService] + t.totals[kValueAdded];
+  const double total = service + t.totals[kProduct];
+  add_count(answer, "periods", t.periods.size());
+  add_measure(answer, "product_revenue", t.totals[kProduct], "money");
+  add_measure(answer, "basic_service_revenue", t.totals[kBasicService], "money");
+  add_measure(answer, "value_added_service_revenue", t.totals[kValueAdded], "money");
+  add_measure(answer, "total_revenue", total, "money");
+  add_count(answer, "credit_rows", t.credits);
+
+  if (t.unusable.count() < rows) {
+    inputs["service_revenue"] = service;
+    inputs["value_added_service_revenue"] = t.totals[kValueAdded];
+    inputs["total_revenue"] = total;
+    add_note(answer, "service_revenue_definition",
+             "Service revenue is basic service plus value-added service revenue; total revenue "
+             "adds product revenue. service_revenue_share has a band once an industry "
+             "(manufacturing or technology) is chosen.",
+             {{"input", "industry"}, {"kpi", "service_revenue_share"}});
+  }
+
+  if (t.unusable.count() > 0) {
+    add_note(answer, "unusable_rows",
+             "Rows without a period, category or amount, left out: " +
+                 format_count(t.unusable.count()) + " (" + t.unusable.lines_text() + ").",
+             t.unusable.params());
+  }
+  if (t.credits > 0) {
+    add_note(answer, "credit_rows",
+             "Rows with negative amounts (credit notes), netted against their period and "
+             "category: " +
+                 format_count(t.credits) + ".",
+             {{"count", t.credits}});
+  }
+  for (std::size_t kind = 0; kind < kCategories; ++kind) {
+    if (t.totals[kind] >= 0) continue;
+    add_note_as(answer, "negative_category_total", kNegativeTotalCodes[kind],
+                std::string(kCategoryNames[kind]) + " revenue nets to " +
+                    format_number(t.totals[kind]) +
+                    " over the file: its credit notes exceed its sales. Shares need revenue of at "
+                    "least 0, so check the file.",
+                {{"category", kCategoryIds[kind]}, {"amount", t.totals[kind]}});
+  }
+  if (t.undated > 0) {
+    add_note(answer, "periods_not_recognised",
+             "Periods that are not dates, months, quarters or years, listed after the others "
+             "in the order first seen: " +
+                 format_count(t.undated) + " (" + t.undated_examples +
+                 (t.undated > 3 ? ", ..." : "") + ").",
+             {{"count", t.undated}, {"examples", t.examples}});
+  }
+}
+
 }  // namespace
 
 json analyze_ledger_table(const ImportedTable& table, const AnalyzeOptions& /*options*/) {
@@ -132,107 +242,44 @@ json analyze_ledger_table(const ImportedTable& table, const AnalyzeOptions& /*op
   const ImportedColumn* category = find_column(table, "category", FieldType::category);
   const ImportedColumn* amount = find_column(table, "amount", FieldType::number);
   if (period == nullptr || category == nullptr || amount == nullptr) {
-    add_note(answer, "missing_columns",
-             "The ledger needs period, category and amount columns, so nothing is computed.");
+    add_note_as(answer, "missing_columns", "ledger_missing_columns",
+                "The ledger needs period, category and amount columns, so nothing is computed.",
+                {{"fields", {"period", "category", "amount"}}});
     return answer;
   }
-
-  const std::size_t period_count = period->dictionary.size();
-  std::vector<Amounts> by_period(period_count, Amounts{});
-  std::vector<std::size_t> first_row(period_count, rows);  // rows: period not used
-  Amounts totals{};
-  SetAsideRows unusable;
-  std::size_t credits = 0;
-  for (std::size_t i = 0; i < rows; ++i) {
-    const std::uint32_t code = period->codes[i];
-    const std::uint32_t kind = category->codes[i];
-    const double value = amount->numbers[i];
-    if (code >= period_count || kind >= kCategories || !std::isfinite(value)) {
-      unusable.add(table.lines[i]);
-      continue;
-    }
-    if (first_row[code] == rows) first_row[code] = i;
-    by_period[code][kind] += value;
-    totals[kind] += value;
-    credits += value < 0 ? 1 : 0;
-  }
-
-  std::vector<PeriodRow> periods;
-  std::size_t undated = 0;
-  std::string undated_examples;
-  for (std::uint32_t code = 0; code < period_count; ++code) {
-    if (first_row[code] == rows) continue;
-    const std::string_view text = period->dictionary.text(code);
-    PeriodRow row{code, first_row[code], period_sort_key(text)};
-    if (!row.key) {
-      if (++undated <= 3) {
-        undated_examples +=
-            (undated_examples.empty() ? "'" : ", '") + std::string(text.substr(0, 40)) + "'";
-      }
-    }
-    periods.push_back(row);
-  }
-  std::sort(periods.begin(), periods.end(), period_before);
-
+  const LedgerTotals t = total_ledger(table, period, category, amount);
   json list = json::array();
-  for (std::size_t k = 0; k < periods.size() && k < kTableRowLimit; ++k) {
-    const std::string_view text = period->dictionary.text(periods[k].code);
-    list.push_back(
-        amounts_row(text.empty() ? json() : json(std::string(text)), by_period[periods[k].code]));
+  for (std::size_t k = 0; k < t.periods.size() && k < kTableRowLimit; ++k) {
+    const std::string_view text = period->dictionary.text(t.periods[k].code);
+    list.push_back(amounts_row(text.empty() ? json() : json(std::string(text)),
+                               t.by_period[t.periods[k].code]));
   }
   add_table(answer, "by_period",
             {"period", "product", "basic_service", "value_added_service", "total", "service_share",
              "value_added_share"},
-            std::move(list), periods.size());
-
-  const double service = totals[kBasicService] + totals[kValueAdded];
-  const double total = service + totals[kProduct];
-  add_count(answer, "periods", periods.size());
-  add_measure(answer, "product_revenue", totals[kProduct], "money");
-  add_measure(answer, "basic_service_revenue", totals[kBasicService], "money");
-  add_measure(answer, "value_added_service_revenue", totals[kValueAdded], "money");
-  add_measure(answer, "total_revenue", total, "money");
-  add_count(answer, "credit_rows", credits);
+            std::move(list), t.periods.size());
 
   json inputs = json::object();
-  if (unusable.count() < rows) {
-    inputs["service_revenue"] = service;
-    inputs["value_added_service_revenue"] = totals[kValueAdded];
-    inputs["total_revenue"] = total;
-    add_note(answer, "service_revenue_definition",
-             "Service revenue is basic service plus value-added service revenue; total revenue "
-             "adds product revenue. service_revenue_share has a band once an industry "
-             "(manufacturing or technology) is chosen.");
-  }
-
-  if (unusable.count() > 0) {
-    add_note(answer, "unusable_rows",
-             "Rows without a period, category or amount, left out: " +
-                 format_count(unusable.count()) + " (" + unusable.lines_text() + ").");
-  }
-  if (credits > 0) {
-    add_note(answer, "credit_rows",
-             "Rows with negative amounts (credit notes), netted against their period and "
-             "category: " +
-                 format_count(credits) + ".");
-  }
-  for (std::size_t kind = 0; kind < kCategories; ++kind) {
-    if (totals[kind] >= 0) continue;
-    add_note(answer, "negative_category_total",
-             std::string(kCategoryNames[kind]) + " revenue nets to " + format_number(totals[kind]) +
-                 " over the file: its credit notes exceed its sales. Shares need revenue of at "
-                 "least 0, so check the file.");
-  }
-  if (undated > 0) {
-    add_note(answer, "periods_not_recognised",
-             "Periods that are not dates, months, quarters or years, listed after the others "
-             "in the order first seen: " +
-                 format_count(undated) + " (" + undated_examples + (undated > 3 ? ", ..." : "") +
-                 ").");
-  }
-
+  add_ledger_results(answer, inputs, t, rows);
   add_catalog_kpis(answer, std::move(inputs));
   return answer;
 }
+
+namespace {
+
+// What each column of this kind's answer tables holds.
+constexpr auto kColumnUnits = std::to_array<ColumnUnit>({
+    {"basic_service", "money"},
+    {"period", "text"},
+    {"product", "money"},
+    {"service_share", "fraction"},
+    {"total", "money"},
+    {"value_added_service", "money"},
+    {"value_added_share", "fraction"},
+});
+
+}  // namespace
+
+extern const KindAnalysis kLedgerAnalysis = {"ledger", analyze_ledger_table, kColumnUnits};
 
 }  // namespace servimetrics

@@ -1,4 +1,5 @@
 // Marketing spend: totals per channel, and CAC overall and per channel through the catalog.
+#include <array>
 #include <vector>
 
 #include "analyze/kind_analysis.hpp"
@@ -16,7 +17,7 @@ nlohmann::json analyze_spend_table(const ImportedTable& table, const AnalyzeOpti
   const ImportedColumn* spend = table.column("spend");
   const ImportedColumn* acquired = table.column("new_customers");
   if (table.rows() == 0 || channel == nullptr || spend == nullptr || acquired == nullptr) {
-    answer["notes"].push_back({{"id", "no_rows"}, {"message", "no usable rows, so no CAC"}});
+    add_note_as(answer, "no_rows", "no_spend_rows", "no usable rows, so no CAC");
     return answer;
   }
   struct Total {
@@ -54,5 +55,19 @@ nlohmann::json analyze_spend_table(const ImportedTable& table, const AnalyzeOpti
             totals.size());
   return answer;
 }
+
+namespace {
+
+// What each column of this kind's answer tables holds.
+constexpr auto kColumnUnits = std::to_array<ColumnUnit>({
+    {"cac", "money"},
+    {"channel", "text"},
+    {"new_customers", "count"},
+    {"spend", "money"},
+});
+
+}  // namespace
+
+extern const KindAnalysis kSpendAnalysis = {"spend", analyze_spend_table, kColumnUnits};
 
 }  // namespace servimetrics

@@ -16,7 +16,9 @@
 //    customers_start = customers with a flag, customers_lost = churned; revenue_churn_rate gets
 //    the recurring revenue of those customers and of the churned ones.
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include "analyze/kind_analysis.hpp"
@@ -110,15 +112,10 @@ void add_cohort_table(json& answer, const SubscriptionHistory& h, Period period)
   add_table(answer, "cohorts", std::move(columns), std::move(rows), count);
 }
 
-void analyze_dated(json& answer, const ImportedTable& table, const AnalyzeOptions& options,
-                   Period period) {
-  const SubscriptionHistory h = subscription_history(table, period, options.as_of);
-  if (h.customers == 0) {
-    add_note(answer, "no_rows",
-             "No subscription has a customer and a start date on or before the as-of date.");
-    return;
-  }
-  add_note(answer, "as_of", "Figures are as of " + format_date(h.as_of) + ".");
+// Counts, averages over the complete periods and lifetimes; answers the index of the last
+// complete period with customers at its start, which the catalog KPIs are computed for.
+std::optional<std::size_t> add_dated_measures(json& answer, const SubscriptionHistory& h,
+                                              Period period) {
   const auto customers = static_cast<double>(h.customers);
   add_measure(answer, "customers", customers, "count");
   add_measure(answer, "subscriptions", static_cast<double>(h.rows_used), "count");
@@ -131,8 +128,7 @@ void analyze_dated(json& answer, const ImportedTable& table, const AnalyzeOption
   Mean retention;
   Mean revenue_churn;
   Mean nrr;
-  const SubscriptionPeriod* kpi_period = nullptr;
-  std::size_t kpi_index = 0;
+  std::optional<std::size_t> kpi_index;  // the last complete period with customers at its start
   for (std::size_t k = 0; k < h.periods.size(); ++k) {
     const SubscriptionPeriod& p = h.periods[k];
     if (!p.complete || p.customers_start == 0) continue;
@@ -143,7 +139,6 @@ void analyze_dated(json& answer, const ImportedTable& table, const AnalyzeOption
       revenue_churn.add(p.revenue_lost / p.revenue_start);
       nrr.add(p.revenue_retained / p.revenue_start);
     }
-    kpi_period = &p;
     kpi_index = k;
   }
   if (churn.count > 0) {
@@ -159,7 +154,8 @@ void analyze_dated(json& answer, const ImportedTable& table, const AnalyzeOption
   if (h.active_customers > 0) {
     add_note(answer, "lifetime_censored",
              "average_lifetime_months counts active customers up to the as-of date, so it "
-             "understates how long customers stay.");
+             "understates how long customers stay.",
+             {{"measure", "average_lifetime_months"}});
   }
   const double monthly_churn =
       churn.count > 0 ? 1 - std::pow(1 - churn.value(), 1 / months_per_period(period)) : 0;
@@ -170,17 +166,24 @@ void analyze_dated(json& answer, const ImportedTable& table, const AnalyzeOption
              "expected_lifetime_months (1 / monthly churn) needs a complete period with churn.");
   }
 
+  return kpi_index;
+}
+
+void add_dated_kpis(json& answer, const SubscriptionHistory& h, Period period,
+                    std::optional<std::size_t> kpi_index) {
   json inputs = json::object();
-  if (kpi_period == nullptr) {
+  if (!kpi_index) {
     add_note(answer, "no_complete_period",
-             "churn_rate and retention_rate need a complete period with customers at its start.");
+             "churn_rate and retention_rate need a complete period with customers at its start.",
+             {{"kpis", {"churn_rate", "retention_rate"}}});
   } else {
-    const SubscriptionPeriod& p = *kpi_period;
-    add_note(
-        answer, "kpi_period",
-        "churn_rate, retention_rate and revenue_churn_rate are for " +
-            period_key_from_index(h.first_period + static_cast<std::int64_t>(kpi_index), period) +
-            ", the last complete period with customers at its start.");
+    const SubscriptionPeriod& p = h.periods[*kpi_index];
+    const std::string key =
+        period_key_from_index(h.first_period + static_cast<std::int64_t>(*kpi_index), period);
+    add_note(answer, "kpi_period",
+             "churn_rate, retention_rate and revenue_churn_rate are for " + key +
+                 ", the last complete period with customers at its start.",
+             {{"period", key}, {"kpis", {"churn_rate", "retention_rate", "revenue_churn_rate"}}});
     inputs["customers_start"] = p.customers_start;
     inputs["customers_end"] = p.customers_end;
     inputs["new_customers"] = p.new_customers;
@@ -191,24 +194,24 @@ void analyze_dated(json& answer, const ImportedTable& table, const AnalyzeOption
     }
   }
   add_catalog_kpis(answer, std::move(inputs));
+}
 
-  add_period_table(answer, h, period);
-  add_cohort_table(answer, h, period);
-  if (h.has_channel) {
-    json rows = json::array();
-    for (const SubscriptionChannel& c : h.channels) {
-      if (c.customers == 0) continue;
-      rows.push_back({c.name, c.customers, c.active, c.customers - c.active,
-                      ratio_or_null(c.customers - c.active, c.customers), c.recurring_revenue});
-    }
-    const std::size_t count = rows.size();
-    if (rows.size() > 1000) rows.erase(rows.begin() + 1000, rows.end());
-    add_table(answer, "channels",
-              {"channel", "customers", "active_customers", "lost_customers", "lost_share",
-               "recurring_revenue_active"},
-              std::move(rows), count);
+void add_channel_activity_table(json& answer, const SubscriptionHistory& h) {
+  json rows = json::array();
+  for (const SubscriptionChannel& c : h.channels) {
+    if (c.customers == 0) continue;
+    rows.push_back({c.name, c.customers, c.active, c.customers - c.active,
+                    ratio_or_null(c.customers - c.active, c.customers), c.recurring_revenue});
   }
+  const std::size_t count = rows.size();
+  if (rows.size() > 1000) rows.erase(rows.begin() + 1000, rows.end());
+  add_table(answer, "channels",
+            {"channel", "customers", "active_customers", "lost_customers", "lost_share",
+             "recurring_revenue_active"},
+            std::move(rows), count);
+}
 
+void add_dated_notes(json& answer, const SubscriptionHistory& h) {
   if (h.has_revenue) {
     add_note(answer, "nrr_expansion",
              "Each row has one recurring revenue, so net revenue retention shows expansion only "
@@ -218,21 +221,44 @@ void analyze_dated(json& answer, const ImportedTable& table, const AnalyzeOption
     add_note(answer, "short_lived",
              std::to_string(h.short_lived_customers) +
                  " customers started and ended within one period: they are in no period's "
-                 "counts, only in their cohort's size.");
+                 "counts, only in their cohort's size.",
+             {{"count", h.short_lived_customers}});
   }
   if (h.window_clipped) {
     add_note(answer, "window_clipped",
              "Only the last " + std::to_string(kMaxSubscriptionPeriods) +
                  " periods are replayed; earlier subscriptions count from the first of them "
-                 "and their customers are in no cohort.");
+                 "and their customers are in no cohort.",
+             {{"periods", kMaxSubscriptionPeriods}});
   }
   if (h.rows_without_start + h.rows_after_as_of + h.rows_end_before_start > 0) {
-    add_note(answer, "rows_skipped",
-             std::to_string(h.rows_without_start) + " rows without a start date or customer, " +
-                 std::to_string(h.rows_after_as_of) + " starting after the as-of date and " +
-                 std::to_string(h.rows_end_before_start) +
-                 " ending before they start are left out.");
+    add_note_as(answer, "rows_skipped", "subscription_rows_skipped",
+                std::to_string(h.rows_without_start) + " rows without a start date or customer, " +
+                    std::to_string(h.rows_after_as_of) + " starting after the as-of date and " +
+                    std::to_string(h.rows_end_before_start) +
+                    " ending before they start are left out.",
+                {{"without_start", h.rows_without_start},
+                 {"after_as_of", h.rows_after_as_of},
+                 {"end_before_start", h.rows_end_before_start}});
   }
+}
+
+void analyze_dated(json& answer, const ImportedTable& table, const AnalyzeOptions& options,
+                   Period period) {
+  const SubscriptionHistory h = subscription_history(table, period, options.as_of);
+  if (h.customers == 0) {
+    add_note_as(answer, "no_rows", "no_dated_subscriptions",
+                "No subscription has a customer and a start date on or before the as-of date.");
+    return;
+  }
+  add_note_as(answer, "as_of", "subscriptions_as_of",
+              "Figures are as of " + format_date(h.as_of) + ".", {{"as_of", format_date(h.as_of)}});
+  const std::optional<std::size_t> kpi_index = add_dated_measures(answer, h, period);
+  add_dated_kpis(answer, h, period, kpi_index);
+  add_period_table(answer, h, period);
+  add_cohort_table(answer, h, period);
+  if (h.has_channel) add_channel_activity_table(answer, h);
+  add_dated_notes(answer, h);
 }
 
 json group_rows(const std::vector<SnapshotGroup>& groups, bool has_revenue, bool has_tenure) {
@@ -268,15 +294,19 @@ void analyze_snapshot(json& answer, const ImportedTable& table) {
   if (s.customers_without_flag > 0) {
     add_note(answer, "churn_unknown",
              std::to_string(s.customers_without_flag) +
-                 " customers have no churned flag on any row; they are left out.");
+                 " customers have no churned flag on any row; they are left out.",
+             {{"count", s.customers_without_flag}, {"field", "churned"}});
   }
   if (s.rows_without_customer > 0) {
-    add_note(answer, "rows_skipped",
-             std::to_string(s.rows_without_customer) + " rows without a customer id are left out.");
+    add_note_as(
+        answer, "rows_skipped", "snapshot_rows_skipped",
+        std::to_string(s.rows_without_customer) + " rows without a customer id are left out.",
+        {{"count", s.rows_without_customer}});
   }
   const SnapshotGroup& all = s.all;
   if (all.customers == 0) {
-    add_note(answer, "no_rows", "No subscription row has a customer with a churned flag.");
+    add_note_as(answer, "no_rows", "no_snapshot_rows",
+                "No subscription row has a customer with a churned flag.");
     return;
   }
   add_note(answer, "snapshot_no_period",
@@ -293,9 +323,9 @@ void analyze_snapshot(json& answer, const ImportedTable& table) {
   if (all.with_tenure > 0) {
     add_measure(answer, "average_tenure_months",
                 all.tenure_sum / static_cast<double>(all.with_tenure), "months");
-    add_note(answer, "lifetime_censored",
-             "average_tenure_months counts active customers' tenure so far, so it understates "
-             "how long customers stay; average_tenure_churned_months is over completed ones.");
+    add_note_as(answer, "lifetime_censored", "tenure_censored",
+                "average_tenure_months counts active customers' tenure so far, so it understates "
+                "how long customers stay; average_tenure_churned_months is over completed ones.");
   }
   if (s.churned_with_tenure > 0) {
     add_measure(answer, "average_tenure_churned_months",
@@ -332,7 +362,8 @@ json analyze_subscriptions_table(const ImportedTable& table, const AnalyzeOption
   Period period = Period::month;
   if (!period_from_name(options.period, period)) {
     add_note(answer, "period_unknown",
-             "Period '" + options.period + "' is not month, quarter or year; months are used.");
+             "Period '" + options.period + "' is not month, quarter or year; months are used.",
+             {{"period", options.period}});
   }
   if (table.column("start_date") != nullptr) {
     analyze_dated(answer, table, options, period);
@@ -340,9 +371,46 @@ json analyze_subscriptions_table(const ImportedTable& table, const AnalyzeOption
     analyze_snapshot(answer, table);
   } else {
     add_note(answer, "form_unknown",
-             "Subscriptions need start dates, or a churned flag (with tenure in months).");
+             "Subscriptions need start dates, or a churned flag (with tenure in months).",
+             {{"one_of", {{"start_date"}, {"churned", "tenure_months"}}}});
   }
   return answer;
 }
+
+namespace {
+
+// What each column of this kind's answer tables holds.
+constexpr auto kColumnUnits = std::to_array<ColumnUnit>({
+    {"active_customers", "count"},
+    {"average_tenure_months", "months"},
+    {"channel", "text"},
+    {"churn_rate", "fraction"},
+    {"churned", "count"},
+    {"cohort", "text"},
+    {"complete", "flag"},
+    {"customers", "count"},
+    {"customers_end", "count"},
+    {"customers_lost", "count"},
+    {"customers_start", "count"},
+    {"lost_customers", "count"},
+    {"lost_share", "fraction"},
+    {"net_revenue_retention", "fraction"},
+    {"new_customers", "count"},
+    {"period", "text"},
+    {"recurring_revenue", "money"},
+    {"recurring_revenue_active", "money"},
+    {"recurring_revenue_churned", "money"},
+    {"recurring_revenue_end", "money"},
+    {"recurring_revenue_lost", "money"},
+    {"recurring_revenue_start", "money"},
+    {"retention_rate", "fraction"},
+    {"revenue_churn_rate", "fraction"},
+    {"tenure_months", "text"},
+});
+
+}  // namespace
+
+extern const KindAnalysis kSubscriptionsAnalysis = {"subscriptions", analyze_subscriptions_table,
+                                                    kColumnUnits};
 
 }  // namespace servimetrics

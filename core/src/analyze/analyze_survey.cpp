@@ -98,12 +98,14 @@ ScoreColumns score_columns(const ImportedTable& table, const AnalyzeOptions& opt
   if (options.scale != "" && options.scale != "nps" && options.scale != "csat") {
     add_note(answer, "unknown_scale",
              "The scale '" + options.scale.substr(0, 40) +
-                 "' is not nps or csat, so the scale of the score column is detected.");
+                 "' is not nps or csat, so the scale of the score column is detected.",
+             {{"scale", options.scale.substr(0, 40)}});
   }
   if (generic == nullptr) return out;
 
   bool is_nps = false;
   std::string why;
+  bool by_option = true;
   if (options.scale == "nps" || options.scale == "csat") {
     is_nps = options.scale == "nps";
     why = "as the scale option says";
@@ -120,25 +122,38 @@ ScoreColumns score_columns(const ImportedTable& table, const AnalyzeOptions& opt
     }
     if (scored == 0) {
       add_note(answer, "score_blank",
-               "The score column is blank in every row, so it gives neither NPS nor CSAT.");
+               "The score column is blank in every row, so it gives neither NPS nor CSAT.",
+               {{"field", "score"}});
       return out;
     }
     why = is_nps ? "because some scores are 0 or above 5"
                  : "because every score is between 1 and 5 (set the scale option to nps if the "
                    "question was the 0-10 recommendation question)";
+    by_option = false;
   }
   const ImportedColumn*& slot = is_nps ? out.nps : out.csat;
   const std::string scale_name = is_nps ? "NPS (0-10)" : "CSAT (1-5)";
+  const std::string scale = is_nps ? "nps" : "csat";
+  const std::string_view field = is_nps ? "nps_score" : "csat_score";
+  const json params = {{"scale", scale}, {"scale_name", scale_name}, {"field", "score"}};
   if (slot != nullptr) {
-    add_note(answer, "score_ignored",
-             "The score column is not used: it reads as " + scale_name + " " + why +
-                 ", and the file already has a " + (is_nps ? "nps_score" : "csat_score") +
-                 " column.");
+    json ignored = params;
+    ignored["other_field"] = field;
+    const char* code =
+        is_nps ? (by_option ? "score_ignored_nps_option" : "score_ignored_nps_detected")
+               : (by_option ? "score_ignored_csat_option" : "score_ignored_csat_detected");
+    add_note_as(answer, "score_ignored", code,
+                "The score column is not used: it reads as " + scale_name + " " + why +
+                    ", and the file already has a " + std::string(field) + " column.",
+                std::move(ignored));
     return out;
   }
   slot = generic;
   (is_nps ? out.nps_field : out.csat_field) = "score";
-  add_note(answer, "score_scale", "The score column is read as " + scale_name + " " + why + ".");
+  const char* code = is_nps ? (by_option ? "score_scale_nps_option" : "score_scale_nps_detected")
+                            : (by_option ? "score_scale_csat_option" : "score_scale_csat_detected");
+  add_note_as(answer, "score_scale", code,
+              "The score column is read as " + scale_name + " " + why + ".", params);
   return out;
 }
 
@@ -221,73 +236,76 @@ void add_segment_table(json& answer, const ImportedColumn& segment,
   add_table(answer, "by_segment", tally_columns("segment", scores), std::move(rows), total_rows);
 }
 
-}  // namespace
-
-json analyze_survey_table(const ImportedTable& table, const AnalyzeOptions& options) {
-  json answer = empty_kind_answer();
-  const std::size_t rows = table.rows();
-  if (rows == 0) return answer_without_rows(std::move(answer));
-
-  const ScoreColumns scores = score_columns(table, options, answer);
-  const ImportedColumn* date = find_column(table, "date", FieldType::date);
-  const ImportedColumn* segment = find_column(table, "segment", FieldType::text);
-  const Period period = date != nullptr ? analysis_period(options, answer) : Period::month;
-
+// Everything one pass over the responses counts.
+struct SurveyTallies {
   ScoreTally total;
   std::map<std::int64_t, ScoreTally> by_period;
-  std::vector<ScoreTally> by_segment(segment != nullptr ? segment->dictionary.size() + 1 : 0);
+  std::vector<ScoreTally> by_segment;  // per segment code, and a last one for blanks
   SetAsideRows bad_nps;
   SetAsideRows bad_csat;
   std::size_t without_score = 0;
   std::size_t undated = 0;
   std::vector<CallBack> callbacks;
+};
+
+// Row i's scores on each scale (-1 when none or off the scale); false when it has no score cell.
+bool read_scores(const ScoreColumns& scores, std::size_t i, std::uint64_t line, SurveyTallies& t,
+                 int& nps_score, int& csat_score) {
+  bool any_cell = false;
+  if (scores.nps != nullptr && !std::isnan(scores.nps->numbers[i])) {
+    any_cell = true;
+    nps_score = whole_score(scores.nps->numbers[i], 0, 10);
+    if (nps_score < 0) t.bad_nps.add(line);
+  }
+  if (scores.csat != nullptr && !std::isnan(scores.csat->numbers[i])) {
+    any_cell = true;
+    csat_score = whole_score(scores.csat->numbers[i], 1, 5);
+    if (csat_score < 0) t.bad_csat.add(line);
+  }
+  return any_cell;
+}
+
+SurveyTallies tally_responses(const ImportedTable& table, const ScoreColumns& scores,
+                              const ImportedColumn* date, const ImportedColumn* segment,
+                              Period period) {
+  SurveyTallies t;
+  t.by_segment.resize(segment != nullptr ? segment->dictionary.size() + 1 : 0);
   ScoreTally* period_tally = nullptr;  // the last period used: rows usually come in date order
   std::int64_t period_of_tally = 0;
-
-  for (std::size_t i = 0; i < rows; ++i) {
+  for (std::size_t i = 0; i < table.rows(); ++i) {
     int nps_score = -1;
     int csat_score = -1;
-    bool any_cell = false;
-    if (scores.nps != nullptr && !std::isnan(scores.nps->numbers[i])) {
-      any_cell = true;
-      nps_score = whole_score(scores.nps->numbers[i], 0, 10);
-      if (nps_score < 0) bad_nps.add(table.lines[i]);
-    }
-    if (scores.csat != nullptr && !std::isnan(scores.csat->numbers[i])) {
-      any_cell = true;
-      csat_score = whole_score(scores.csat->numbers[i], 1, 5);
-      if (csat_score < 0) bad_csat.add(table.lines[i]);
-    }
-    if (!any_cell) ++without_score;
+    if (!read_scores(scores, i, table.lines[i], t, nps_score, csat_score)) ++t.without_score;
     if (nps_score < 0 && csat_score < 0) continue;
 
-    total.add(nps_score, csat_score);
+    t.total.add(nps_score, csat_score);
     const Timestamp when = date != nullptr ? date->times[i] : kNoTime;
-    if (date != nullptr && when == kNoTime) ++undated;
+    if (date != nullptr && when == kNoTime) ++t.undated;
     if (when != kNoTime) {
       const std::int64_t index = period_index(when, period);
       if (period_tally == nullptr || index != period_of_tally) {
-        period_tally = &by_period[index];
+        period_tally = &t.by_period[index];
         period_of_tally = index;
       }
       period_tally->add(nps_score, csat_score);
     }
     if (segment != nullptr) {
       const std::uint32_t code = segment->codes[i];
-      by_segment[code < by_segment.size() - 1 ? code : by_segment.size() - 1].add(nps_score,
-                                                                                  csat_score);
+      const std::size_t blank = t.by_segment.size() - 1;
+      t.by_segment[code < blank ? code : blank].add(nps_score, csat_score);
     }
     if (nps_score >= 0 && nps_score < kNpsCallBackBelow) {
-      callbacks.push_back({when, static_cast<std::uint32_t>(i), nps_score, true});
+      t.callbacks.push_back({when, static_cast<std::uint32_t>(i), nps_score, true});
     } else if (csat_score >= 1 && csat_score <= kCsatCallBackUpTo) {
-      callbacks.push_back({when, static_cast<std::uint32_t>(i), csat_score, false});
+      t.callbacks.push_back({when, static_cast<std::uint32_t>(i), csat_score, false});
     }
   }
+  return t;
+}
 
-  // Measures and catalog inputs.
-  json inputs = json::object();
-  add_count(answer, "responses", rows);
-  add_count(answer, "scores_out_of_range", bad_nps.count() + bad_csat.count());
+// NPS and CSAT measures, inputs and distributions, or why they are not computed.
+void add_score_results(json& answer, json& inputs, const ScoreColumns& scores,
+                       const ScoreTally& total) {
   if (scores.nps != nullptr) {
     add_count(answer, "nps_responses", total.nps_responses());
     if (total.nps_responses() > 0) {
@@ -299,7 +317,8 @@ json analyze_survey_table(const ImportedTable& table, const AnalyzeOptions& opti
     } else {
       add_note(answer, "no_nps_scores",
                "The " + std::string(scores.nps_field) +
-                   " column has no valid score, so NPS is not computed.");
+                   " column has no valid score, so NPS is not computed.",
+               {{"field", scores.nps_field}});
     }
   }
   if (scores.csat != nullptr) {
@@ -317,7 +336,8 @@ json analyze_survey_table(const ImportedTable& table, const AnalyzeOptions& opti
     } else {
       add_note(answer, "no_csat_scores",
                "The " + std::string(scores.csat_field) +
-                   " column has no valid score, so CSAT is not computed.");
+                   " column has no valid score, so CSAT is not computed.",
+               {{"field", scores.csat_field}});
     }
   }
   if (scores.nps == nullptr && scores.csat == nullptr) {
@@ -325,8 +345,12 @@ json analyze_survey_table(const ImportedTable& table, const AnalyzeOptions& opti
              "The file has no score column that can be read, so neither "
              "NPS nor CSAT is computed.");
   }
+}
 
-  // What was left out, and why.
+// What was left out, and why.
+void add_left_out_notes(json& answer, const ScoreColumns& scores, const SurveyTallies& t) {
+  const SetAsideRows& bad_nps = t.bad_nps;
+  const SetAsideRows& bad_csat = t.bad_csat;
   if (bad_nps.count() + bad_csat.count() > 0) {
     std::string message;
     if (bad_nps.count() > 0) {
@@ -339,62 +363,134 @@ json analyze_survey_table(const ImportedTable& table, const AnalyzeOptions& opti
                  " values that are not whole numbers from 1 to 5, left out: " +
                  format_count(bad_csat.count()) + " (" + bad_csat.lines_text() + ").";
     }
-    add_note(answer, "scores_out_of_range", std::move(message));
+    json params = {{"nps_field", scores.nps_field},
+                   {"csat_field", scores.csat_field},
+                   {"nps_count", bad_nps.count()},
+                   {"csat_count", bad_csat.count()}};
+    const bool both = bad_nps.count() > 0 && bad_csat.count() > 0;
+    if (both) {
+      params["nps_lines"] = bad_nps.lines();
+      params["csat_lines"] = bad_csat.lines();
+    } else {
+      const SetAsideRows& set = bad_nps.count() > 0 ? bad_nps : bad_csat;
+      params["field"] = bad_nps.count() > 0 ? scores.nps_field : scores.csat_field;
+      params.update(set.params());
+    }
+    add_note_as(answer, "scores_out_of_range",
+                both                  ? "scores_out_of_range"
+                : bad_nps.count() > 0 ? "nps_scores_out_of_range"
+                                      : "csat_scores_out_of_range",
+                std::move(message), std::move(params));
   }
-  if (without_score > 0 && (scores.nps != nullptr || scores.csat != nullptr)) {
+  if (t.without_score > 0 && (scores.nps != nullptr || scores.csat != nullptr)) {
     add_note(answer, "rows_without_score",
-             "Rows without any score, not counted: " + format_count(without_score) + ".");
+             "Rows without any score, not counted: " + format_count(t.without_score) + ".",
+             {{"count", t.without_score}});
   }
+}
 
-  // Trend per period, latest kTableRowLimit periods.
-  if (date != nullptr) {
-    json trend = json::array();
-    auto first = by_period.begin();
-    if (by_period.size() > kTableRowLimit) {
-      std::advance(first, static_cast<std::ptrdiff_t>(by_period.size() - kTableRowLimit));
-    }
-    for (auto it = first; it != by_period.end(); ++it) {
-      trend.push_back(tally_row(period_key_from_index(it->first, period), it->second, scores));
-    }
-    add_table(answer, "trend", tally_columns("period", scores), std::move(trend), by_period.size());
-    if (undated > 0) {
-      add_note(answer, "undated_responses",
-               "Scored responses without a date, counted in the totals but not in the trend: " +
-                   format_count(undated) + ".");
-    }
+// Trend per period, latest kTableRowLimit periods.
+void add_trend_table(json& answer, const ScoreColumns& scores, const SurveyTallies& t,
+                     Period period) {
+  json trend = json::array();
+  auto first = t.by_period.begin();
+  if (t.by_period.size() > kTableRowLimit) {
+    std::advance(first, static_cast<std::ptrdiff_t>(t.by_period.size() - kTableRowLimit));
   }
-  if (segment != nullptr) add_segment_table(answer, *segment, by_segment, scores);
-
-  // Call-back list: the most recent unhappy respondents first.
-  if (scores.nps != nullptr || scores.csat != nullptr) {
-    const std::size_t shown = std::min(callbacks.size(), kTableRowLimit);
-    std::partial_sort(callbacks.begin(), callbacks.begin() + static_cast<std::ptrdiff_t>(shown),
-                      callbacks.end(), earlier_call);
-    const ImportedColumn* respondent = find_column(table, "respondent_id", FieldType::text);
-    const ImportedColumn* contact = find_column(table, "contact", FieldType::text);
-    const ImportedColumn* comment = find_column(table, "comment", FieldType::text);
-    json list = json::array();
-    for (std::size_t k = 0; k < shown; ++k) {
-      const CallBack& call = callbacks[k];
-      list.push_back(
-          {table.lines[call.row], text_or_null(respondent, call.row),
-           text_or_null(contact, call.row), call.nps_scale ? "nps" : "csat", call.score,
-           time_or_null(call.date),
-           call.date == kNoTime ? json() : json(format_date_time(call.date + kCallBackWithin)),
-           text_or_null(comment, call.row)});
-    }
-    add_table(answer, "callbacks",
-              {"line", "respondent_id", "contact", "scale", "score", "date", "call_by", "comment"},
-              std::move(list), callbacks.size());
-    add_note(answer, "callback_rule",
-             "Call back within 24 hours of the response (call_by): respondents scoring 0-3 on the "
-             "0-10 scale, or 1-3 on the 1-5 CSAT scale (under 4, as the catalog says). A response "
-             "is listed once, by its NPS score when both qualify. Most recent first, undated "
-             "last.");
+  for (auto it = first; it != t.by_period.end(); ++it) {
+    trend.push_back(tally_row(period_key_from_index(it->first, period), it->second, scores));
   }
+  add_table(answer, "trend", tally_columns("period", scores), std::move(trend), t.by_period.size());
+  if (t.undated > 0) {
+    add_note(answer, "undated_responses",
+             "Scored responses without a date, counted in the totals but not in the trend: " +
+                 format_count(t.undated) + ".",
+             {{"count", t.undated}});
+  }
+}
 
+// Call-back list: the most recent unhappy respondents first.
+void add_callback_table(json& answer, const ImportedTable& table,
+                        std::vector<CallBack>& callbacks) {
+  const std::size_t shown = std::min(callbacks.size(), kTableRowLimit);
+  std::partial_sort(callbacks.begin(), callbacks.begin() + static_cast<std::ptrdiff_t>(shown),
+                    callbacks.end(), earlier_call);
+  const ImportedColumn* respondent = find_column(table, "respondent_id", FieldType::text);
+  const ImportedColumn* contact = find_column(table, "contact", FieldType::text);
+  const ImportedColumn* comment = find_column(table, "comment", FieldType::text);
+  json list = json::array();
+  for (std::size_t k = 0; k < shown; ++k) {
+    const CallBack& call = callbacks[k];
+    list.push_back(
+        {table.lines[call.row], text_or_null(respondent, call.row), text_or_null(contact, call.row),
+         call.nps_scale ? "nps" : "csat", call.score, time_or_null(call.date),
+         call.date == kNoTime ? json() : json(format_date_time(call.date + kCallBackWithin)),
+         text_or_null(comment, call.row)});
+  }
+  add_table(answer, "callbacks",
+            {"line", "respondent_id", "contact", "scale", "score", "date", "call_by", "comment"},
+            std::move(list), callbacks.size());
+  add_note(answer, "callback_rule",
+           "Call back within 24 hours of the response (call_by): respondents scoring 0-3 on the "
+           "0-10 scale, or 1-3 on the 1-5 CSAT scale (under 4, as the catalog says). A response "
+           "is listed once, by its NPS score when both qualify. Most recent first, undated "
+           "last.",
+           {{"hours", kCallBackWithin / 3600},
+            {"nps_up_to", kNpsCallBackBelow - 1},
+            {"csat_up_to", kCsatCallBackUpTo}});
+}
+
+}  // namespace
+
+json analyze_survey_table(const ImportedTable& table, const AnalyzeOptions& options) {
+  json answer = empty_kind_answer();
+  const std::size_t rows = table.rows();
+  if (rows == 0) return answer_without_rows(std::move(answer));
+
+  const ScoreColumns scores = score_columns(table, options, answer);
+  const ImportedColumn* date = find_column(table, "date", FieldType::date);
+  const ImportedColumn* segment = find_column(table, "segment", FieldType::text);
+  const Period period = date != nullptr ? analysis_period(options, answer) : Period::month;
+  SurveyTallies t = tally_responses(table, scores, date, segment, period);
+
+  json inputs = json::object();
+  add_count(answer, "responses", rows);
+  add_count(answer, "scores_out_of_range", t.bad_nps.count() + t.bad_csat.count());
+  add_score_results(answer, inputs, scores, t.total);
+  add_left_out_notes(answer, scores, t);
+  if (date != nullptr) add_trend_table(answer, scores, t, period);
+  if (segment != nullptr) add_segment_table(answer, *segment, t.by_segment, scores);
+  if (scores.nps != nullptr || scores.csat != nullptr)
+    add_callback_table(answer, table, t.callbacks);
   add_catalog_kpis(answer, std::move(inputs));
   return answer;
 }
+
+namespace {
+
+// What each column of this kind's answer tables holds.
+constexpr auto kColumnUnits = std::to_array<ColumnUnit>({
+    {"call_by", "date"},
+    {"comment", "text"},
+    {"contact", "text"},
+    {"count", "count"},
+    {"csat_average", "score"},
+    {"date", "date"},
+    {"line", "line"},
+    {"nps", "points"},
+    {"nps_high", "points"},
+    {"nps_low", "points"},
+    {"period", "text"},
+    {"respondent_id", "text"},
+    {"responses", "count"},
+    {"scale", "text"},
+    {"score", "score"},
+    {"segment", "text"},
+    {"share", "fraction"},
+});
+
+}  // namespace
+
+extern const KindAnalysis kSurveyAnalysis = {"survey", analyze_survey_table, kColumnUnits};
 
 }  // namespace servimetrics

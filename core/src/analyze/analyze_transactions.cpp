@@ -25,6 +25,7 @@
 //  - Categories: service_revenue = basic_service + value_added_service; total_revenue = the net
 //    revenue of lines with a category (lines without one are reported apart in a note).
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 #include <string>
@@ -103,7 +104,8 @@ void add_category_table(json& answer, const TransactionTotals& t, json& inputs) 
   if (!t.has_category) {
     add_note(answer, "category_needed",
              "Revenue by category, service_revenue_share and value_added_service_share need a "
-             "category column (product, basic service or value-added service).");
+             "category column (product, basic service or value-added service).",
+             {{"field", "category"}});
     return;
   }
   const double categorized = t.by_category[0] + t.by_category[1] + t.by_category[2];
@@ -119,7 +121,8 @@ void add_category_table(json& answer, const TransactionTotals& t, json& inputs) 
   if (t.by_category[3] != 0) {
     add_note(answer, "uncategorized_revenue",
              "Lines without a category (net " + format_number(t.by_category[3]) +
-                 ") are left out of total_revenue for the revenue shares.");
+                 ") are left out of total_revenue for the revenue shares.",
+             {{"revenue", t.by_category[3]}, {"input", "total_revenue"}});
   }
   inputs["service_revenue"] = t.by_category[1] + t.by_category[2];
   inputs["value_added_service_revenue"] = t.by_category[2];
@@ -175,35 +178,35 @@ void add_period_table(json& answer, const TransactionTotals& t, Period period) {
             std::move(rows), t.by_period.size());
 }
 
-}  // namespace
-
-json analyze_transactions_table(const ImportedTable& table, const AnalyzeOptions& options) {
-  json answer = empty_kind_answer();
-  Period period = Period::month;
-  if (!period_from_name(options.period, period)) {
-    add_note(answer, "period_unknown",
-             "Period '" + options.period + "' is not month, quarter or year; months are used.");
-  }
-  const TransactionTotals t = total_transactions(table, period);
-  if (t.customers == 0) {
-    add_note(answer, "no_rows", "The table has no transaction rows with a customer and a date.");
-    return answer;
-  }
-  const double years_observed = span_years(t.first_date, t.last_date);
-  const auto customers = static_cast<double>(t.customers);
-  const auto orders = static_cast<double>(t.orders);
-  std::size_t repeat_buyers = 0;
+// What the customers' purchases span: buyers, repeat buyers and the mean observed lifespan.
+struct Lifespans {
   std::size_t buyers = 0;
-  double lifespan_sum = 0;
+  std::size_t repeat_buyers = 0;
+  double observed = 0;  // mean years from first to last purchase, over the buyers
+  double years = 1;     // lifespan_years: the observed one, at least 1
+};
+
+Lifespans lifespans(const TransactionTotals& t) {
+  Lifespans out;
+  double sum = 0;
   for (const CustomerTotals& c : t.by_customer) {
     if (!c.purchased) continue;
-    ++buyers;
-    repeat_buyers += c.orders >= 2 ? 1 : 0;
-    lifespan_sum += span_years(c.first, c.last);
+    ++out.buyers;
+    out.repeat_buyers += c.orders >= 2 ? 1 : 0;
+    sum += span_years(c.first, c.last);
   }
-  const double observed_lifespan = buyers > 0 ? lifespan_sum / static_cast<double>(buyers) : 0;
-  const double lifespan_years = std::max(observed_lifespan, 1.0);
+  out.observed = out.buyers > 0 ? sum / static_cast<double>(out.buyers) : 0;
+  out.years = std::max(out.observed, 1.0);
+  return out;
+}
 
+void add_transaction_measures(json& answer, const TransactionTotals& t, const Lifespans& life,
+                              double years_observed) {
+  const auto customers = static_cast<double>(t.customers);
+  const auto orders = static_cast<double>(t.orders);
+  const std::size_t repeat_buyers = life.repeat_buyers;
+  const std::size_t buyers = life.buyers;
+  const double observed_lifespan = life.observed;
   add_measure(answer, "customers", customers, "count");
   add_measure(answer, "orders", orders, "count");
   add_measure(answer, "lines", static_cast<double>(t.rows - t.rows_skipped), "count");
@@ -217,14 +220,26 @@ json analyze_transactions_table(const ImportedTable& table, const AnalyzeOptions
   add_measure(answer, "average_revenue_per_customer", t.net_revenue / customers, "money");
   add_measure(answer, "years_observed", years_observed, "years");
   if (buyers > 0) add_measure(answer, "observed_lifespan_years", observed_lifespan, "years");
+}
 
-  json inputs = json::object();
+// The inputs of clv and cltv, or why they are not computed, with the notes on how they are read.
+void add_clv_inputs(json& answer, json& inputs, const TransactionTotals& t, const Lifespans& life,
+                    double years_observed, const AnalyzeOptions& options) {
+  const auto customers = static_cast<double>(t.customers);
+  const auto orders = static_cast<double>(t.orders);
+  const double observed_lifespan = life.observed;
+  const double lifespan_years = life.years;
   if (t.orders == 0 || t.net_revenue < 0) {
-    add_note(answer, "clv_not_computed",
-             t.orders == 0 ? "clv and cltv need at least one purchase (a line that is not "
-                             "cancelled, with a positive value)."
-                           : "clv and cltv are not computed: net revenue is negative (returns "
-                             "and cancellations exceed purchases).");
+    if (t.orders == 0) {
+      add_note_as(answer, "clv_not_computed", "clv_needs_purchase",
+                  "clv and cltv need at least one purchase (a line that is not cancelled, with a "
+                  "positive value).");
+    } else {
+      add_note_as(answer, "clv_not_computed", "clv_negative_revenue",
+                  "clv and cltv are not computed: net revenue is negative (returns and "
+                  "cancellations exceed purchases).",
+                  {{"revenue", t.net_revenue}});
+    }
   } else {
     inputs["avg_purchase_value"] = t.net_revenue / orders;
     inputs["purchases_per_year"] = orders / customers / years_observed;
@@ -234,13 +249,17 @@ json analyze_transactions_table(const ImportedTable& table, const AnalyzeOptions
                "The average observed customer lifespan (" + format_number(observed_lifespan) +
                    " years, cut by the " + format_number(years_observed) +
                    "-year data window) is under a year, so lifespan_years is 1: clv is a "
-                   "12-month value. Enter your own lifespan_years for a longer horizon.");
+                   "12-month value. Enter your own lifespan_years for a longer horizon.",
+               {{"observed_lifespan_years", observed_lifespan},
+                {"years_observed", years_observed},
+                {"input", "lifespan_years"}});
     }
     if (years_observed < 0.25) {
+      const std::int64_t days = day_of(t.last_date) - day_of(t.first_date) + 1;
       add_note(answer, "short_window",
-               "The data spans only " +
-                   std::to_string(day_of(t.last_date) - day_of(t.first_date) + 1) +
-                   " days; purchase_frequency and clv extrapolate it to a whole year.");
+               "The data spans only " + std::to_string(days) +
+                   " days; purchase_frequency and clv extrapolate it to a whole year.",
+               {{"days", days}});
     }
     if (options.gross_margin) {
       inputs["annual_revenue_per_customer"] = t.net_revenue / customers / years_observed;
@@ -249,54 +268,124 @@ json analyze_transactions_table(const ImportedTable& table, const AnalyzeOptions
       if (options.discount_rate) inputs["discount_rate"] = *options.discount_rate;
     } else {
       add_note(answer, "cltv_needs_margin",
-               "cltv needs your gross margin (a fraction 0..1); clv counts revenue, not margin.");
+               "cltv needs your gross margin (a fraction 0..1); clv counts revenue, not margin.",
+               {{"input", "gross_margin"}});
     }
   }
-  add_category_table(answer, t, inputs);
-  json channel_cltv = add_channel_table(answer, t, years_observed, lifespan_years, options, inputs);
-  add_catalog_kpis(answer, std::move(inputs));
-  // Reported, not computed here: alone it would only make LTV:CAC say that CAC is missing.
-  if (!channel_cltv.empty()) answer["inputs"]["channel_cltv"] = std::move(channel_cltv);
+}
 
-  add_customer_tables(answer, table, t, years_observed, lifespan_years);
-  add_period_table(answer, t, period);
-
+// How lines were netted and counted, and which were left out.
+void add_line_notes(json& answer, const ImportedTable& table, const TransactionTotals& t) {
   if (t.return_lines > 0) {
     add_note(answer, "returns_netted",
              std::to_string(t.return_lines) + " return or cancellation lines (" +
-                 format_number(t.returns) + ") are netted against revenue.");
+                 format_number(t.returns) + ") are netted against revenue.",
+             {{"count", t.return_lines}, {"amount", t.returns}});
   }
   if (t.cancelled_negated > 0) {
     add_note(answer, "cancellations_negated",
              std::to_string(t.cancelled_negated) +
-                 " cancelled lines had a positive amount; each is counted as its negative.");
+                 " cancelled lines had a positive amount; each is counted as its negative.",
+             {{"count", t.cancelled_negated}});
   }
   if (t.orders_by_day_lines > 0) {
-    add_note(answer, "orders_by_day",
-             table.column("invoice_id") == nullptr
-                 ? "Without an invoice column, each customer's purchases on one day are one order."
-                 : std::to_string(t.orders_by_day_lines) +
-                       " purchase lines without an invoice id count one order per customer and "
-                       "day.");
+    if (table.column("invoice_id") == nullptr) {
+      add_note_as(answer, "orders_by_day", "orders_by_day_no_invoice_column",
+                  "Without an invoice column, each customer's purchases on one day are one order.",
+                  {{"field", "invoice_id"}});
+    } else {
+      add_note(answer, "orders_by_day",
+               std::to_string(t.orders_by_day_lines) +
+                   " purchase lines without an invoice id count one order per customer and day.",
+               {{"count", t.orders_by_day_lines}, {"field", "invoice_id"}});
+    }
   }
   if (t.shared_invoice_lines > 0) {
     add_note(answer, "shared_invoices",
              std::to_string(t.shared_invoice_lines) +
                  " purchase lines carry an invoice id already used by another customer; each "
-                 "order is credited to the customer of its first line.");
+                 "order is credited to the customer of its first line.",
+             {{"count", t.shared_invoice_lines}});
   }
   if (t.lines_without_value > 0) {
     add_note(answer, "lines_without_value",
              std::to_string(t.lines_without_value) +
                  " lines have neither an amount nor a quantity and unit price; they count in no "
-                 "revenue or order.");
+                 "revenue or order.",
+             {{"count", t.lines_without_value}});
   }
   if (t.rows_skipped > 0) {
-    add_note(
-        answer, "rows_skipped",
-        std::to_string(t.rows_skipped) + " rows without a customer id or a date are left out.");
+    add_note_as(
+        answer, "rows_skipped", "transaction_rows_skipped",
+        std::to_string(t.rows_skipped) + " rows without a customer id or a date are left out.",
+        {{"count", t.rows_skipped}});
   }
+}
+
+}  // namespace
+
+json analyze_transactions_table(const ImportedTable& table, const AnalyzeOptions& options) {
+  json answer = empty_kind_answer();
+  Period period = Period::month;
+  if (!period_from_name(options.period, period)) {
+    add_note(answer, "period_unknown",
+             "Period '" + options.period + "' is not month, quarter or year; months are used.",
+             {{"period", options.period}});
+  }
+  const TransactionTotals t = total_transactions(table, period);
+  if (t.customers == 0) {
+    add_note_as(answer, "no_rows", "no_transaction_rows",
+                "The table has no transaction rows with a customer and a date.");
+    return answer;
+  }
+  const double years_observed = span_years(t.first_date, t.last_date);
+  const Lifespans life = lifespans(t);
+  add_transaction_measures(answer, t, life, years_observed);
+
+  json inputs = json::object();
+  add_clv_inputs(answer, inputs, t, life, years_observed, options);
+  add_category_table(answer, t, inputs);
+  json channel_cltv = add_channel_table(answer, t, years_observed, life.years, options, inputs);
+  add_catalog_kpis(answer, std::move(inputs));
+  // Reported, not computed here: alone it would only make LTV:CAC say that CAC is missing.
+  if (!channel_cltv.empty()) answer["inputs"]["channel_cltv"] = std::move(channel_cltv);
+
+  add_customer_tables(answer, table, t, years_observed, life.years);
+  add_period_table(answer, t, period);
+  add_line_notes(answer, table, t);
   return answer;
 }
+
+namespace {
+
+// What each column of this kind's answer tables holds.
+constexpr auto kColumnUnits = std::to_array<ColumnUnit>({
+    {"annual_revenue_per_customer", "money"},
+    {"average_customer_revenue", "money"},
+    {"average_revenue", "money"},
+    {"category", "text"},
+    {"channel", "text"},
+    {"cltv", "money"},
+    {"clv", "money"},
+    {"customer_id", "text"},
+    {"customer_revenue", "money"},
+    {"customers", "count"},
+    {"first_date", "date"},
+    {"last_date", "date"},
+    {"lifespan_days", "days"},
+    {"new_customers", "count"},
+    {"orders", "count"},
+    {"period", "text"},
+    {"returns", "money"},
+    {"revenue", "money"},
+    {"revenue_share", "fraction"},
+    {"segment", "text"},
+    {"share", "fraction"},
+});
+
+}  // namespace
+
+extern const KindAnalysis kTransactionsAnalysis = {"transactions", analyze_transactions_table,
+                                                   kColumnUnits};
 
 }  // namespace servimetrics

@@ -6,8 +6,10 @@
 
 #include "analyze/analyze.hpp"
 #include "analyze/kind_analysis.hpp"
+#include "analyze/kind_answer.hpp"
 #include "base/format.hpp"
 #include "cells/cell_values.hpp"
+#include "servimetrics/data_kinds.hpp"
 #include "servimetrics/import_session.hpp"
 #include "servimetrics/request.hpp"
 
@@ -16,20 +18,22 @@ namespace {
 
 using json = nlohmann::json;
 
+// The kind's analysis; an error "unknown_kind" for a table of a kind no analysis is for.
 json analyze_kind(const ImportedTable& table, const AnalyzeOptions& options) {
-  if (table.kind == "transactions") return analyze_transactions_table(table, options);
-  if (table.kind == "subscriptions") return analyze_subscriptions_table(table, options);
-  if (table.kind == "survey") return analyze_survey_table(table, options);
-  if (table.kind == "tickets") return analyze_tickets_table(table, options);
-  if (table.kind == "spend") return analyze_spend_table(table, options);
-  return analyze_ledger_table(table, options);
+  if (const KindAnalysis* kind = find_kind_analysis(table.kind)) {
+    return kind->analyze(table, options);
+  }
+  json answer = empty_kind_answer();
+  answer["errors"].push_back(error_json(unknown_kind_error(table.kind)));
+  return answer;
 }
 
 Result<double> fraction_option(const json& j, const char* name) {
   const json& value = j[name];
   if (!value.is_number() || !std::isfinite(value.get<double>()) || value.get<double>() < 0 ||
       value.get<double>() > 1) {
-    return input_error(name, std::string(name) + " must be a number from 0 to 1");
+    return input_error(name, std::string(name) + " must be a number from 0 to 1",
+                       "option_not_fraction", {{"option", name}});
   }
   return value.get<double>();
 }
@@ -39,7 +43,9 @@ Result<double> fraction_option(const json& j, const char* name) {
 Result<std::pair<ImportOptions, AnalyzeOptions>> import_request_from_json(const json& j) {
   ImportOptions import;
   AnalyzeOptions analysis;
-  if (!j.is_object()) return input_error("", "the import request must be a JSON object");
+  if (!j.is_object()) {
+    return input_error("", "the import request must be a JSON object", "import_request_not_object");
+  }
   for (const auto& [key, value] : j.items()) {
     if (key == "kind" && value.is_string()) {
       import.kind = value.get<std::string>();
@@ -54,7 +60,8 @@ Result<std::pair<ImportOptions, AnalyzeOptions>> import_request_from_json(const 
       else if (d.size() == 1)
         import.delimiter = d[0];
       else if (!d.empty())
-        return input_error(key, "delimiter must be one character, tab or spaces");
+        return input_error(key, "delimiter must be one character, tab or spaces", "bad_delimiter",
+                           {{"delimiter", shortened(d, 40)}});
     } else if (key == "size" && value.is_number_unsigned()) {
       import.size = value.get<std::uint64_t>();
     } else if (key == "memory_limit_mb" && value.is_number() && value.get<double>() >= 1 &&
@@ -65,7 +72,8 @@ Result<std::pair<ImportOptions, AnalyzeOptions>> import_request_from_json(const 
     } else if ((key == "mapping" || key == "date_formats") && value.is_object()) {
       for (const auto& [field, target] : value.items()) {
         if (!target.is_string() && !target.is_null()) {
-          return input_error(key + "." + field, key + "." + field + " must be text or null");
+          return input_error(key + "." + field, key + "." + field + " must be text or null",
+                             "option_entry_not_text", {{"option", key}, {"field", field}});
         }
         (key == "mapping" ? import.mapping : import.date_formats)[field] =
             target.is_string() ? target.get<std::string>() : std::string();
@@ -82,14 +90,18 @@ Result<std::pair<ImportOptions, AnalyzeOptions>> import_request_from_json(const 
     } else if (key == "as_of" && value.is_string()) {
       auto time = parse_date_cell(value.get<std::string>(),
                                   DateFormat{DateFormat::Order::iso, "YYYY-MM-DD"});
-      if (!time.ok()) return input_error(key, "as_of must be a date such as 2024-12-31");
+      if (!time.ok()) {
+        return input_error(key, "as_of must be a date such as 2024-12-31", "bad_as_of",
+                           {{"example", "2024-12-31"}});
+      }
       analysis.as_of = time.value();
     } else if (key == "gross_margin" || key == "discount_rate") {
       auto fraction = fraction_option(j, key.c_str());
       if (!fraction.ok()) return fraction.error();
       (key == "gross_margin" ? analysis.gross_margin : analysis.discount_rate) = fraction.value();
     } else {
-      return input_error(key, "unknown or malformed import option '" + shortened(key, 40) + "'");
+      return input_error(key, "unknown or malformed import option '" + shortened(key, 40) + "'",
+                         "unknown_import_option", {{"option", shortened(key, 40)}});
     }
   }
   return std::make_pair(std::move(import), std::move(analysis));
@@ -103,10 +115,11 @@ json analyze_session(const ImportSession& session, const AnalyzeOptions& options
     answer = analyze_kind(session.table(), options);
     if (session.table().rows() == 0) {
       answer["errors"].insert(answer["errors"].begin(),
-                              error_json({{},
-                                          "file",
-                                          "no usable rows: every row of the file was rejected "
-                                          "(see the rejects for why)"}));
+                              error_json({.kpi = {},
+                                          .input = "file",
+                                          .message = "no usable rows: every row of the file was "
+                                                     "rejected (see the rejects for why)",
+                                          .code = "no_usable_rows"}));
     }
   }
   answer["kind"] = session.table().kind;

@@ -76,8 +76,15 @@ void add_count(json& answer, std::string_view id, std::uint64_t count) {
   answer["measures"].push_back({{"id", id}, {"value", count}, {"unit", "count"}});
 }
 
-void add_note(json& answer, std::string_view id, std::string message) {
-  answer["notes"].push_back({{"id", id}, {"message", std::move(message)}});
+void add_note(json& answer, std::string_view id, std::string message, json params) {
+  add_note_as(answer, id, id, std::move(message), std::move(params));
+}
+
+void add_note_as(json& answer, std::string_view id, std::string_view code, std::string message,
+                 json params) {
+  if (!params.is_object()) params = json::object();
+  answer["notes"].push_back(
+      {{"id", id}, {"code", code}, {"message", std::move(message)}, {"params", std::move(params)}});
 }
 
 namespace {
@@ -153,6 +160,7 @@ std::int64_t day_of(Timestamp t) {
 void add_catalog_kpis(json& answer, json inputs) {
   if (!inputs.is_object()) inputs = json::object();
   std::string dropped;
+  json dropped_ids = json::array();
   for (auto it = inputs.begin(); it != inputs.end();) {
     const bool finite = !it->is_number_float() || std::isfinite(it->get<double>());
     if (finite) {
@@ -160,11 +168,13 @@ void add_catalog_kpis(json& answer, json inputs) {
       continue;
     }
     dropped += (dropped.empty() ? "" : ", ") + it.key();
+    dropped_ids.push_back(it.key());
     it = inputs.erase(it);
   }
   if (!dropped.empty()) {
     add_note(answer, "input_too_large",
-             "These inputs are too large to compute and are left out: " + dropped + ".");
+             "These inputs are too large to compute and are left out: " + dropped + ".",
+             {{"inputs", std::move(dropped_ids)}});
   }
   json result = compute({{"inputs", inputs}});
   for (const char* part : {"kpis", "errors"}) {
@@ -186,12 +196,17 @@ std::string SetAsideRows::lines_text() const {
   return text;
 }
 
+json SetAsideRows::params() const {
+  return {{"count", count_}, {"lines", lines_}, {"more", count_ - lines_.size()}};
+}
+
 Period analysis_period(const AnalyzeOptions& options, json& answer) {
   Period period = Period::month;
   if (!options.period.empty() && !period_from_name(options.period, period)) {
     add_note(answer, "unknown_period",
              "The period '" + options.period.substr(0, 40) +
-                 "' is not month, quarter or year, so months are used.");
+                 "' is not month, quarter or year, so months are used.",
+             {{"period", options.period.substr(0, 40)}});
     period = Period::month;
   }
   return period;

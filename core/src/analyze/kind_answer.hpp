@@ -8,7 +8,7 @@
 //   ... one pass over the rows; SetAsideRows for rows left out, with their source lines ...
 //   add_measure(answer, "tickets", n, "count");
 //   add_table(answer, "by_channel", {"channel", "tickets"}, std::move(rows), total_rows);
-//   add_note(answer, "unanswered_tickets", "...");
+//   add_note(answer, "unanswered_tickets", "...", {{"count", n}});  // id = code, and its params
 //   add_catalog_kpis(answer, inputs);            // compute() on the derived inputs, last
 // Numbers pass through finite_or_null() (measures, shares) or are checked by add_catalog_kpis(),
 // so no NaN or infinity reaches the answer even where an analyzer misses a guard.
@@ -58,8 +58,14 @@ nlohmann::json share_or_null(double part, double whole);
 void add_measure(nlohmann::json& answer, std::string_view id, double value, std::string_view unit);
 // A measure of unit "count", written as a whole number.
 void add_count(nlohmann::json& answer, std::string_view id, std::uint64_t count);
-// Appends {"id", "message"} to "notes".
-void add_note(nlohmann::json& answer, std::string_view id, std::string message);
+// Appends {"id", "code", "message", "params"} to "notes", the code being the id: a stable name the
+// page translates, with params holding what the message names (numbers as numbers, field and
+// input ids, line numbers as arrays), so the page never reads the English (docs/codes/analyze.md).
+void add_note(nlohmann::json& answer, std::string_view id, std::string message,
+              nlohmann::json params = nlohmann::json::object());
+// The same for an id whose message comes in more than one form: each form has its own code.
+void add_note_as(nlohmann::json& answer, std::string_view id, std::string_view code,
+                 std::string message, nlohmann::json params = nlohmann::json::object());
 // What a table column holds: "text", "date", "flag", "line" (a line of the file), or a catalog unit
 // ("count", "money", "fraction", "points", "score", "hours", "days", "months"); "" when the column
 // is not in the list (table_column_units.cpp), which a test keeps from happening.
@@ -108,6 +114,9 @@ class SetAsideRows {
   [[nodiscard]] std::size_t count() const { return count_; }
   // "line 7", "lines 4, 9 and 12", or "lines 4, 9, ..., 80 and 31 more".
   [[nodiscard]] std::string lines_text() const;
+  // The same for a note's params: {"count": n, "lines": [first kLinesListed], "more": n - listed}.
+  [[nodiscard]] nlohmann::json params() const;
+  [[nodiscard]] const std::vector<std::uint64_t>& lines() const { return lines_; }
 
  private:
   std::vector<std::uint64_t> lines_;

@@ -79,149 +79,193 @@ bool is_cancelled_invoice(std::string_view invoice_id) {
                      [](char c) { return c >= '0' && c <= '9'; });
 }
 
-TransactionTotals total_transactions(const ImportedTable& table, Period period) {
-  TransactionTotals totals;
-  totals.rows = table.rows();
-  const ImportedColumn* customer = table.column("customer_id");
-  const ImportedColumn* date = table.column("date");
-  if (customer == nullptr || date == nullptr) return totals;
-  const ImportedColumn* amount = table.column("amount");
-  const ImportedColumn* quantity = table.column("quantity");
-  const ImportedColumn* unit_price = table.column("unit_price");
-  if (quantity == nullptr || unit_price == nullptr) quantity = unit_price = nullptr;
-  const ImportedColumn* channel = table.column("channel");
-  const ImportedColumn* category = table.column("category");
-  const ImportedColumn* invoice = table.column("invoice_id");
-  const ImportedColumn* status = table.column("status");
-  const std::size_t rows = table.rows();
+namespace {
 
-  // The period range first, so the per-period totals are one vector.
+// The columns the netting reads, with flags per distinct text, and what the pass carries along.
+struct LinePass {
+  const ImportedColumn* customer = nullptr;
+  const ImportedColumn* date = nullptr;
+  const ImportedColumn* amount = nullptr;
+  const ImportedColumn* quantity = nullptr;  // with unit_price, or neither
+  const ImportedColumn* unit_price = nullptr;
+  const ImportedColumn* channel = nullptr;
+  const ImportedColumn* category = nullptr;
+  const ImportedColumn* invoice = nullptr;
+  const ImportedColumn* status = nullptr;
+  Period period = Period::month;
+  TextBuckets channels;
+  std::vector<std::uint8_t> cancelled_invoice;
+  std::vector<std::uint8_t> cancelled_status;
+  std::vector<std::uint8_t> invoice_blank;
+  std::vector<std::uint32_t> invoice_owner;  // customer of each invoice's first purchase line
+  std::vector<std::uint8_t> customer_blank;
+  std::vector<DayOrder> day_orders;
+};
+
+LinePass line_pass(const ImportedTable& table, Period period) {
+  LinePass pass;
+  pass.customer = table.column("customer_id");
+  pass.date = table.column("date");
+  pass.amount = table.column("amount");
+  pass.quantity = table.column("quantity");
+  pass.unit_price = table.column("unit_price");
+  if (pass.quantity == nullptr || pass.unit_price == nullptr) {
+    pass.quantity = pass.unit_price = nullptr;
+  }
+  pass.channel = table.column("channel");
+  pass.category = table.column("category");
+  pass.invoice = table.column("invoice_id");
+  pass.status = table.column("status");
+  pass.period = period;
+  return pass;
+}
+
+// The first and last dates, and one (empty) period total per period between them.
+void set_period_range(TransactionTotals& totals, const LinePass& pass, std::size_t rows) {
   for (std::size_t row = 0; row < rows; ++row) {
-    const Timestamp when = date->times[row];
+    const Timestamp when = pass.date->times[row];
     if (when == kNoTime) continue;
     if (totals.first_date == kNoTime || when < totals.first_date) totals.first_date = when;
     if (totals.last_date == kNoTime || when > totals.last_date) totals.last_date = when;
   }
   if (totals.first_date != kNoTime) {
-    totals.first_period = period_index(totals.first_date, period);
-    totals.by_period.resize(
-        static_cast<std::size_t>(period_index(totals.last_date, period) - totals.first_period + 1));
+    totals.first_period = period_index(totals.first_date, pass.period);
+    totals.by_period.resize(static_cast<std::size_t>(period_index(totals.last_date, pass.period) -
+                                                     totals.first_period + 1));
   }
+}
 
-  totals.by_customer.resize(customer->dictionary.size());
-  TextBuckets channels;
-  if (channel != nullptr) {
-    channels = text_buckets(*channel);
-    for (std::string& name : channels.names) totals.by_channel.push_back({std::move(name)});
+void prepare_flags(TransactionTotals& totals, LinePass& pass) {
+  totals.by_customer.resize(pass.customer->dictionary.size());
+  if (pass.channel != nullptr) {
+    pass.channels = text_buckets(*pass.channel);
+    for (std::string& name : pass.channels.names) totals.by_channel.push_back({std::move(name)});
   }
-  totals.has_category = category != nullptr;
-  const std::vector<std::uint8_t> cancelled_invoice = flag_texts(invoice, is_cancelled_invoice);
-  const std::vector<std::uint8_t> cancelled_status = flag_texts(status, is_cancelled_status);
-  std::vector<std::uint8_t> invoice_blank;
-  std::vector<std::uint32_t> invoice_owner;
-  if (invoice != nullptr) {
-    invoice_blank.resize(invoice->dictionary.size());
-    for (std::uint32_t code = 0; code < invoice_blank.size(); ++code) {
-      invoice_blank[code] = is_blank_code(*invoice, code) ? 1 : 0;
+  totals.has_category = pass.category != nullptr;
+  pass.cancelled_invoice = flag_texts(pass.invoice, is_cancelled_invoice);
+  pass.cancelled_status = flag_texts(pass.status, is_cancelled_status);
+  if (pass.invoice != nullptr) {
+    pass.invoice_blank.resize(pass.invoice->dictionary.size());
+    for (std::uint32_t code = 0; code < pass.invoice_blank.size(); ++code) {
+      pass.invoice_blank[code] = is_blank_code(*pass.invoice, code) ? 1 : 0;
     }
-    invoice_owner.assign(invoice->dictionary.size(), kNoCode);
+    pass.invoice_owner.assign(pass.invoice->dictionary.size(), kNoCode);
   }
-  const std::vector<std::uint8_t> customer_blank = flag_texts(customer, is_blank_text);
-  std::vector<DayOrder> day_orders;
+  pass.customer_blank = flag_texts(pass.customer, is_blank_text);
+}
 
-  for (std::size_t row = 0; row < rows; ++row) {
-    const std::uint32_t who = customer->codes[row];
-    const Timestamp when = date->times[row];
-    if (who >= customer_blank.size() || customer_blank[who] != 0 || when == kNoTime) {
-      ++totals.rows_skipped;
-      continue;
-    }
-    CustomerTotals& c = totals.by_customer[who];
-    c.seen = true;
-    double value = std::nan("");
-    if (amount != nullptr && !std::isnan(amount->numbers[row])) {
-      value = amount->numbers[row];
-    } else if (quantity != nullptr) {
-      value = quantity->numbers[row] * unit_price->numbers[row];  // NaN when either is blank
-    }
-    const bool purchased_before = c.purchased;
-    auto widen_dates = [&] {
-      if (purchased_before) return;
-      if (c.first == kNoTime || when < c.first) c.first = when;
-      if (c.last == kNoTime || when > c.last) c.last = when;
-    };
-    if (std::isnan(value)) {
-      ++totals.lines_without_value;
-      widen_dates();
-      continue;
-    }
-    const std::uint32_t invoice_code = invoice != nullptr ? invoice->codes[row] : kNoCode;
-    const bool cancelled =
-        (invoice_code < cancelled_invoice.size() && cancelled_invoice[invoice_code] != 0) ||
-        (status != nullptr && status->codes[row] < cancelled_status.size() &&
-         cancelled_status[status->codes[row]] != 0);
-    if (cancelled) {
-      ++totals.cancelled_lines;
-      if (value > 0) {
-        value = -value;
-        ++totals.cancelled_negated;
-      }
-    }
-    const auto p = static_cast<std::size_t>(period_index(when, period) - totals.first_period);
-    PeriodTotals& in_period = totals.by_period[p];
-    std::uint32_t bucket = 0;
-    if (channel != nullptr) {
-      const std::uint32_t code = channel->codes[row];
-      bucket = channels.of(code);
-      totals.by_channel[bucket].revenue += value;
-    }
-    if (category != nullptr) {
-      const std::uint32_t code = category->codes[row];
-      totals.by_category[code < 3 ? code : 3] += value;
-    }
-    c.revenue += value;
-    in_period.revenue += value;
-    if (value < 0) {
-      totals.returns -= value;
-      in_period.returns -= value;
-      ++totals.return_lines;
-    } else {
-      totals.gross_revenue += value;
-    }
-    if (cancelled || value <= 0) {
-      widen_dates();
-      continue;
-    }
+// A line's value by rule 1: the amount, else quantity x unit_price; NaN when it has neither.
+double line_value(const LinePass& pass, std::size_t row) {
+  if (pass.amount != nullptr && !std::isnan(pass.amount->numbers[row])) {
+    return pass.amount->numbers[row];
+  }
+  if (pass.quantity != nullptr) {
+    return pass.quantity->numbers[row] * pass.unit_price->numbers[row];  // NaN when either is blank
+  }
+  return std::nan("");
+}
 
-    if (!c.purchased) {
-      c.purchased = true;
-      c.first = c.last = when;
-      c.channel = bucket;
-    } else if (when < c.first) {
-      c.first = when;
-      c.channel = bucket;
-    } else if (when > c.last) {
-      c.last = when;
+bool is_cancelled_line(const LinePass& pass, std::size_t row, std::uint32_t invoice_code) {
+  return (invoice_code < pass.cancelled_invoice.size() &&
+          pass.cancelled_invoice[invoice_code] != 0) ||
+         (pass.status != nullptr && pass.status->codes[row] < pass.cancelled_status.size() &&
+          pass.cancelled_status[pass.status->codes[row]] != 0);
+}
+
+// A purchase line's order (rule 4): its invoice's first line, or one per customer and day.
+void count_order(TransactionTotals& totals, LinePass& pass, std::uint32_t who,
+                 std::uint32_t invoice_code, Timestamp when, std::uint32_t bucket, std::size_t p) {
+  CustomerTotals& c = totals.by_customer[who];
+  if (invoice_code < pass.invoice_blank.size() && pass.invoice_blank[invoice_code] == 0) {
+    std::uint32_t& owner = pass.invoice_owner[invoice_code];
+    if (owner == kNoCode) {
+      owner = who;
+      ++c.orders;
+      ++totals.orders;
+      ++totals.by_period[p].orders;
+      if (pass.channel != nullptr) ++totals.by_channel[bucket].orders;
+    } else if (owner != who) {
+      ++totals.shared_invoice_lines;
     }
-    if (invoice_code < invoice_blank.size() && invoice_blank[invoice_code] == 0) {
-      std::uint32_t& owner = invoice_owner[invoice_code];
-      if (owner == kNoCode) {
-        owner = who;
-        ++c.orders;
-        ++totals.orders;
-        ++in_period.orders;
-        if (channel != nullptr) ++totals.by_channel[bucket].orders;
-      } else if (owner != who) {
-        ++totals.shared_invoice_lines;
-      }
-    } else {
-      ++totals.orders_by_day_lines;
-      const auto day = static_cast<std::uint64_t>(day_of(when) + (std::int64_t{1} << 31));
-      day_orders.push_back({(std::uint64_t{who} << 32) | (day & 0xFFFFFFFFU), bucket,
-                            static_cast<std::uint32_t>(p)});
+    return;
+  }
+  ++totals.orders_by_day_lines;
+  const auto day = static_cast<std::uint64_t>(day_of(when) + (std::int64_t{1} << 31));
+  pass.day_orders.push_back(
+      {(std::uint64_t{who} << 32) | (day & 0xFFFFFFFFU), bucket, static_cast<std::uint32_t>(p)});
+}
+
+// One row, by the rules at the top of this file.
+void net_row(TransactionTotals& totals, LinePass& pass, std::size_t row) {
+  const std::uint32_t who = pass.customer->codes[row];
+  const Timestamp when = pass.date->times[row];
+  if (who >= pass.customer_blank.size() || pass.customer_blank[who] != 0 || when == kNoTime) {
+    ++totals.rows_skipped;
+    return;
+  }
+  CustomerTotals& c = totals.by_customer[who];
+  c.seen = true;
+  double value = line_value(pass, row);
+  const bool purchased_before = c.purchased;
+  auto widen_dates = [&] {
+    if (purchased_before) return;
+    if (c.first == kNoTime || when < c.first) c.first = when;
+    if (c.last == kNoTime || when > c.last) c.last = when;
+  };
+  if (std::isnan(value)) {
+    ++totals.lines_without_value;
+    widen_dates();
+    return;
+  }
+  const std::uint32_t invoice_code = pass.invoice != nullptr ? pass.invoice->codes[row] : kNoCode;
+  const bool cancelled = is_cancelled_line(pass, row, invoice_code);
+  if (cancelled) {
+    ++totals.cancelled_lines;
+    if (value > 0) {
+      value = -value;
+      ++totals.cancelled_negated;
     }
   }
+  const auto p = static_cast<std::size_t>(period_index(when, pass.period) - totals.first_period);
+  PeriodTotals& in_period = totals.by_period[p];
+  std::uint32_t bucket = 0;
+  if (pass.channel != nullptr) {
+    bucket = pass.channels.of(pass.channel->codes[row]);
+    totals.by_channel[bucket].revenue += value;
+  }
+  if (pass.category != nullptr) {
+    const std::uint32_t code = pass.category->codes[row];
+    totals.by_category[code < 3 ? code : 3] += value;
+  }
+  c.revenue += value;
+  in_period.revenue += value;
+  if (value < 0) {
+    totals.returns -= value;
+    in_period.returns -= value;
+    ++totals.return_lines;
+  } else {
+    totals.gross_revenue += value;
+  }
+  if (cancelled || value <= 0) {
+    widen_dates();
+    return;
+  }
+  if (!c.purchased) {
+    c.purchased = true;
+    c.first = c.last = when;
+    c.channel = bucket;
+  } else if (when < c.first) {
+    c.first = when;
+    c.channel = bucket;
+  } else if (when > c.last) {
+    c.last = when;
+  }
+  count_order(totals, pass, who, invoice_code, when, bucket, p);
+}
 
+// The orders counted by customer and day, once each.
+void count_day_orders(TransactionTotals& totals, LinePass& pass) {
+  std::vector<DayOrder>& day_orders = pass.day_orders;
   std::sort(day_orders.begin(), day_orders.end(),
             [](const DayOrder& a, const DayOrder& b) { return a.key < b.key; });
   for (std::size_t i = 0; i < day_orders.size(); ++i) {
@@ -229,22 +273,41 @@ TransactionTotals total_transactions(const ImportedTable& table, Period period) 
     ++totals.by_customer[day_orders[i].key >> 32].orders;
     ++totals.orders;
     ++totals.by_period[day_orders[i].period].orders;
-    if (channel != nullptr) ++totals.by_channel[day_orders[i].channel].orders;
+    if (pass.channel != nullptr) ++totals.by_channel[day_orders[i].channel].orders;
   }
+}
 
+// Customers, net revenue, new customers per period and the channels' customers.
+void sum_customers(TransactionTotals& totals, const LinePass& pass) {
   for (const CustomerTotals& c : totals.by_customer) {
     if (!c.seen) continue;
     ++totals.customers;
     totals.net_revenue += c.revenue;
     if (!c.purchased) continue;
     ++totals
-          .by_period[static_cast<std::size_t>(period_index(c.first, period) - totals.first_period)]
+          .by_period[static_cast<std::size_t>(period_index(c.first, pass.period) -
+                                              totals.first_period)]
           .new_customers;
-    if (channel != nullptr) {
+    if (pass.channel != nullptr) {
       ++totals.by_channel[c.channel].customers;
       totals.by_channel[c.channel].customer_revenue += c.revenue;
     }
   }
+}
+
+}  // namespace
+
+TransactionTotals total_transactions(const ImportedTable& table, Period period) {
+  TransactionTotals totals;
+  totals.rows = table.rows();
+  LinePass pass = line_pass(table, period);
+  if (pass.customer == nullptr || pass.date == nullptr) return totals;
+  // The period range first, so the per-period totals are one vector.
+  set_period_range(totals, pass, table.rows());
+  prepare_flags(totals, pass);
+  for (std::size_t row = 0; row < table.rows(); ++row) net_row(totals, pass, row);
+  count_day_orders(totals, pass);
+  sum_customers(totals, pass);
   return totals;
 }
 

@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <string>
 
+#include "base/format.hpp"
 #include "cells/cell_text.hpp"
 #include "formats/xml_scan.hpp"
 #include "servimetrics/data_kinds.hpp"
@@ -35,7 +36,131 @@ bool is_separator(char32_t cp) {
   }
 }
 
+// "a, b and c"
+std::string list_fields(std::span<const std::string_view> ids) {
+  std::string out;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) out += i + 1 == ids.size() ? " and " : ", ";
+    out += ids[i];
+  }
+  return out;
+}
+
+bool has_all(const KindSpec& kind, std::span<const int> mapping,
+             std::span<const std::string_view> ids) {
+  for (const std::string_view id : ids) {
+    const int f = field_index(kind, id);
+    if (f < 0 || static_cast<std::size_t>(f) >= mapping.size() ||
+        mapping[static_cast<std::size_t>(f)] < 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// " (headers such as 'a', 'b', 'c', 'd')": the first aliases of a field, and the same as params.
+std::string headers_such_as(const FieldSpec& field, nlohmann::json& aliases) {
+  std::string text = " (headers such as";
+  for (std::size_t a = 0; a < field.aliases.size() && a < 4; ++a) {
+    text += std::string(a > 0 ? "," : "") + " '" + std::string(field.aliases[a]) + "'";
+    aliases.push_back(field.aliases[a]);
+  }
+  return text + ")";
+}
+
+// ". The file's columns are: a, b, …" (the first 20, each cut at 40 characters).
+std::string columns_text(std::span<const std::string> header, nlohmann::json& params) {
+  std::string text = ". The file's columns are: ";
+  nlohmann::json columns = nlohmann::json::array();
+  for (std::size_t c = 0; c < header.size() && c < 20; ++c) {
+    text += (c > 0 ? ", " : "") + shortened(header[c], 40);
+    columns.push_back(shortened(header[c], 40));
+  }
+  if (header.size() > 20) text += ", …";
+  params["columns"] = std::move(columns);
+  params["more_columns"] = header.size() > 20 ? header.size() - 20 : 0;
+  return text;
+}
+
+// "transactions, subscriptions, survey, tickets, spend, ledger".
+std::string kind_list() {
+  std::string out;
+  for (const KindSpec& kind : data_kinds()) out += (out.empty() ? "" : ", ") + std::string(kind.id);
+  return out;
+}
+
 }  // namespace
+
+Error unknown_kind_error(std::string_view kind) {
+  nlohmann::json known = nlohmann::json::array();
+  for (const KindSpec& k : data_kinds()) known.push_back(k.id);
+  return Error{.kpi = {},
+               .input = "kind",
+               .message = "unknown data kind '" + shortened(kind, 40) + "' (known: " + kind_list() +
+                          ", or auto)",
+               .code = "unknown_kind",
+               .params = {{"kind", shortened(kind, 40)}, {"known", std::move(known)}}};
+}
+
+Error no_kind_fits_error() {
+  nlohmann::json kinds = nlohmann::json::array();
+  for (const KindSpec& k : data_kinds()) kinds.push_back(k.id);
+  return Error{.kpi = {},
+               .input = "file",
+               .message = "the columns do not fit any data kind (" + kind_list() +
+                          "); choose the kind, or rename the columns as in the templates",
+               .code = "no_kind_fits",
+               .params = {{"kinds", std::move(kinds)}}};
+}
+
+std::optional<Error> missing_fields_error(const KindSpec& kind, std::span<const int> mapping,
+                                          std::span<const std::string> header) {
+  std::vector<std::string_view> missing;
+  for (std::size_t f = 0; f < kind.fields.size(); ++f) {
+    if (kind.fields[f].required && (f >= mapping.size() || mapping[f] < 0)) {
+      missing.push_back(kind.fields[f].id);
+    }
+  }
+  // The last group no alternative of which is complete (the kinds have one group at most).
+  const std::vector<std::vector<std::string_view>>* group_missing = nullptr;
+  for (const auto& group : kind.one_of) {
+    bool satisfied = false;
+    for (const auto& alternative : group)
+      satisfied = satisfied || has_all(kind, mapping, alternative);
+    if (!satisfied) group_missing = &group;
+  }
+  if (missing.empty() && group_missing == nullptr) return std::nullopt;
+
+  nlohmann::json params = {{"kind", kind.id},
+                           {"missing", missing},
+                           {"aliases", nlohmann::json::array()},
+                           {"one_of", nlohmann::json::array()},
+                           {"one_of_fields", nlohmann::json::array()}};
+  std::string message = "this does not look like a " + std::string(kind.name.en) + " file: ";
+  if (!missing.empty()) {
+    message += "no column for " + list_fields(missing);
+    message += headers_such_as(kind.fields[static_cast<std::size_t>(field_index(kind, missing[0]))],
+                               params["aliases"]);
+    if (group_missing != nullptr) message += "; it also ";
+  }
+  if (group_missing != nullptr) {
+    std::string wanted;
+    for (std::size_t a = 0; a < group_missing->size(); ++a) {
+      wanted += (a > 0 ? ", or " : "") + list_fields((*group_missing)[a]);
+      params["one_of"].push_back((*group_missing)[a]);
+      for (const std::string_view id : (*group_missing)[a]) params["one_of_fields"].push_back(id);
+    }
+    message += "needs a column for " + wanted;
+  }
+  message += columns_text(header, params);
+  return Error{.kpi = {},
+               .input = "file",
+               .message = std::move(message),
+               .code = missing.empty()            ? "not_this_kind_one_of"
+                       : group_missing != nullptr ? "not_this_kind_and_one_of"
+                                                  : "not_this_kind",
+               .params = std::move(params)};
+}
 
 std::string normalize_header(std::string_view header) {
   std::string out;
@@ -133,7 +258,19 @@ nlohmann::json data_kinds_json() {
                      {"fields", std::move(fields)},
                      {"one_of", kind.one_of}});
   }
-  return {{"kinds", std::move(kinds)}};
+  // The date formats a request's date_formats names, with the label the import report shows.
+  nlohmann::json date_formats = nlohmann::json::array({
+      {{"id", "iso"}, {"label", "YYYY-MM-DD"}, {"example", "2024-01-31"}},
+      {{"id", "ymd"}, {"label", "YYYY/M/D"}, {"example", "2024/1/31"}},
+      {{"id", "mdy"}, {"label", "M/D/YYYY"}, {"example", "1/31/2024"}},
+      {{"id", "dmy"}, {"label", "D/M/YYYY"}, {"example", "31/1/2024"}},
+      {{"id", "cjk"},
+       {"label", "YYYY\u5E74M\u6708D\u65E5"},
+       {"example", "2024\u5E741\u670831\u65E5"}},
+      {{"id", "compact"}, {"label", "YYYYMMDD"}, {"example", "20240131"}},
+      {{"id", "excel_serial"}, {"label", "Excel serial number"}, {"example", "45322"}},
+  });
+  return {{"kinds", std::move(kinds)}, {"date_formats", std::move(date_formats)}};
 }
 
 }  // namespace servimetrics

@@ -21,18 +21,6 @@ constexpr std::size_t kMaxHeadBytes = std::size_t{1} << 20;
 constexpr std::size_t kRejectsShown = 100;
 constexpr std::uint64_t kMaxExcelBytes = std::uint64_t{512} << 20;
 
-std::string kind_list() {
-  std::string out;
-  for (const KindSpec& kind : data_kinds()) out += (out.empty() ? "" : ", ") + std::string(kind.id);
-  return out;
-}
-
-nlohmann::json kind_ids() {
-  nlohmann::json out = nlohmann::json::array();
-  for (const KindSpec& kind : data_kinds()) out.push_back(std::string(kind.id));
-  return out;
-}
-
 Error file_empty() {
   return Error{.message = "the file is empty: it has no rows, not even a header",
                .code = "file_empty"};
@@ -85,11 +73,8 @@ class ImportSession::KindChooser final : public RowSink {
     if (session_.builder_) return session_.builder_->row(line, fields);
     const KindSpec* kind = guess_kind(fields);
     if (kind == nullptr) {
-      return session_.fail(
-          Error{.message = "the columns do not fit any data kind (" + kind_list() +
-                           "); choose the kind, or rename the columns as in the templates",
-                .code = "no_kind_fits",
-                .params = {{"kinds", kind_ids()}}});
+      if (!session_.error_) session_.error_ = no_kind_fits_error();
+      return false;
     }
     session_.options_.kind = kind->id;
     session_.builder_ = std::make_unique<TableBuilder>(*kind, session_.options_);
@@ -107,11 +92,7 @@ ImportSession::ImportSession(ImportOptions options) : options_(std::move(options
   }
   const KindSpec* kind = find_kind(options_.kind);
   if (kind == nullptr) {
-    error_ = Error{.input = "kind",
-                   .message = "unknown data kind '" + shortened(options_.kind, 40) +
-                              "' (known: " + kind_list() + ", or auto)",
-                   .code = "unknown_kind",
-                   .params = {{"kind", shortened(options_.kind, 40)}, {"kinds", kind_ids()}}};
+    error_ = unknown_kind_error(options_.kind);
     return;
   }
   builder_ = std::make_unique<TableBuilder>(*kind, options_);

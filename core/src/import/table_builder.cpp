@@ -166,58 +166,9 @@ bool TableBuilder::apply_chosen_mapping() {
 }
 
 bool TableBuilder::refuse_missing_columns() {
-  std::vector<std::string_view> named;
-  for (std::size_t f = 0; f < kind_.fields.size(); ++f) {
-    if (kind_.fields[f].required && mapping_[f] < 0) named.push_back(kind_.fields[f].id);
-  }
-  // The last group none of whose alternatives the header has: the message names that one.
-  const std::vector<std::vector<std::string_view>>* unmet = nullptr;
-  for (const auto& group : kind_.one_of) {
-    bool satisfied = false;
-    for (const auto& alternative : group) {
-      bool all = true;
-      for (const std::string_view id : alternative) {
-        all = all && mapping_[static_cast<std::size_t>(field_index(kind_, id))] >= 0;
-      }
-      satisfied = satisfied || all;
-    }
-    if (!satisfied) unmet = &group;
-  }
-  if (named.empty() && unmet == nullptr) return false;
-
-  std::string message = "this does not look like a " + std::string(kind_.name.en) + " file: ";
-  nlohmann::json params = {{"kind", std::string(kind_.id)}};
-  if (!named.empty()) {
-    message += "no column for " + list_fields(named);
-    const FieldSpec& first = kind_.fields[static_cast<std::size_t>(field_index(kind_, named[0]))];
-    message += " (headers such as";
-    std::vector<std::string_view> aliases;
-    for (std::size_t a = 0; a < first.aliases.size() && a < 4; ++a) {
-      message += std::string(a > 0 ? "," : "") + " '" + std::string(first.aliases[a]) + "'";
-      aliases.push_back(first.aliases[a]);
-    }
-    message += ")";
-    if (unmet != nullptr) message += "; it also ";
-    params["fields"] = id_list(named);
-    params["aliases"] = id_list(aliases);
-  }
-  if (unmet != nullptr) {
-    message += "needs a column for " + alternatives_text(*unmet);
-    params.update(alternatives_params(*unmet));
-  }
-  message += ". The file's columns are: ";
-  nlohmann::json columns = nlohmann::json::array();
-  for (std::size_t c = 0; c < header_.size() && c < 20; ++c) {
-    message += (c > 0 ? ", " : "") + shortened(header_[c], 40);
-    columns.push_back(shortened(header_[c], 40));
-  }
-  if (header_.size() > 20) message += ", …";
-  params["columns"] = std::move(columns);
-  params["more_columns"] = header_.size() > 20 ? header_.size() - 20 : 0;
-  const char* code = named.empty() ? "not_this_kind_alternatives"
-                     : unmet       ? "not_this_kind_columns_and_alternatives"
-                                   : "not_this_kind_columns";
-  problem_ = Error{.message = std::move(message), .code = code, .params = std::move(params)};
+  auto missing = missing_fields_error(kind_, mapping_, header_);
+  if (!missing) return false;
+  problem_ = std::move(*missing);
   return true;
 }
 

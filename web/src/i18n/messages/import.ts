@@ -109,26 +109,6 @@ export const importMessages: MessageTable = {
     en: 'Unknown encoding "{encoding:text}" (known: UTF-8, UTF-16LE, UTF-16BE, GB18030).',
     'zh-CN': '无法识别的编码「{encoding:text}」（支持：UTF-8、UTF-16LE、UTF-16BE、GB18030）。',
   },
-  unknown_kind: {
-    en: 'Unknown data kind "{kind:text}" (known: {kinds:list}, or auto).',
-    'zh-CN': '无法识别的数据类型「{kind:text}」（可选：{kinds:list}，或 auto）。',
-  },
-  no_kind_fits: {
-    en: 'The columns do not fit any data kind; choose the kind, or rename the columns as in the templates.',
-    'zh-CN': '这些列不符合任何一种数据类型；请选择数据类型，或按模板重命名各列。',
-  },
-  not_this_kind_columns: {
-    en: "This does not look like a {kind:kind} file: it has no column for {fields:fields} (headers such as {aliases:list}). The file's columns are: {columns:list}",
-    'zh-CN': '这看起来不像{kind:kind}文件：缺少{fields:fields}列（表头可写作 {aliases:list}）。文件中的列为：{columns:list}',
-  },
-  not_this_kind_alternatives: {
-    en: "This does not look like a {kind:kind} file: it needs a column for one of {options:fields}. The file's columns are: {columns:list}",
-    'zh-CN': '这看起来不像{kind:kind}文件：需要{options:fields}中的一列。文件中的列为：{columns:list}',
-  },
-  not_this_kind_columns_and_alternatives: {
-    en: "This does not look like a {kind:kind} file: it has no column for {fields:fields} (headers such as {aliases:list}), and it needs a column for one of {options:fields}. The file's columns are: {columns:list}",
-    'zh-CN': '这看起来不像{kind:kind}文件：缺少{fields:fields}列（表头可写作 {aliases:list}）；还需要{options:fields}中的一列。文件中的列为：{columns:list}',
-  },
   mapping_unknown_field: {
     en: 'The column mapping names a field "{field:text}" that {kind:kind} files do not have.',
     'zh-CN': '列映射中的字段「{field:text}」在{kind:kind}文件中不存在。',
