@@ -442,4 +442,87 @@ TEST(NoNanOrInfinity, EveryKpiAtTheEdgesOfItsRanges) {
   }
 }
 
+// Issue 11: every error has a stable code and params naming what its message names, so the page
+// never reads the English text.
+const json* error_with_code(const json& answer, std::string_view code) {
+  for (const json& error : answer["errors"]) {
+    if (error["code"] == code) return &error;
+  }
+  return nullptr;
+}
+
+TEST(ErrorCodes, EveryErrorOfABadRequestHasACodeAndParams) {
+  const json requests[] = {
+      {{"inputs", {{"customers_start", 1200}, {"customers_lost", 1300}, {"cac", 0}}}},
+      {{"inputs", with_clv({{"csat_score_counts", {1, "x", 3, 4, 5}}, {"industry", "farm"}})}},
+      {{"inputs", {{"processes", {{"order", {{"steps_total", 0}, {"steps_in_system", 0}}}}}}}},
+      {{"inputs", {{"roles", {{"sales", {{"assessed", 4}, {"passed", 5}}}}}}}},
+      {{"inputs", {{"idea_date", "2024-05-01"}, {"launch_date", "2024-01-01"}}}},
+      {{"inputs", {{"idea_date", "2024-02-30"}, {"x.y", 1}, {"nps.cac", 2}}}},
+      {{"inputs", {{"promoters", 0}, {"passives", 0}, {"detractors", 0}}}},
+      {{"inputs", {{"cross_sell_revenue", 60}, {"upsell_revenue", 50}, {"total_revenue", 100}}}},
+      {{"inputs", {{"customers_start", 100}, {"customers_end", 120}, {"new_customers", 10}}}},
+      {{"inputs", {{"cltv", 1}}},
+       {"thresholds",
+        {{"ltv_cac_ratio", {{"good", 1}, {"watch", 2}}},
+         {"churn_rate", {{"good", 0.5}, {"watch", 0.1}}},
+         {"nps", 3},
+         {"service_revenue_share", {{"good", 0.1}}},
+         {"process_digitization_rate", {{"order_processing", {{"watch", 0.1}}}}}}}},
+      {{"inputs", json::array()},
+       {"projection",
+        {{"years", 2.5},
+         {"baseline",
+          {{"retention_rate", 2},
+           {"avg_order_value", "x"},
+           {"purchases_per_year", true},
+           {"gross_margin", 0.3},
+           {"cac", 1},
+           {"new_customers_per_year", 1}}},
+         {"scenario", 1}}}},
+      json::array(),
+  };
+  for (const json& request : requests) {
+    SCOPED_TRACE(request.dump());
+    const json answer = servimetrics::compute(request);
+    ASSERT_GE(answer["errors"].size(), 1u) << answer.dump();
+    for (const json& error : answer["errors"]) {
+      ASSERT_TRUE(error["code"].is_string()) << error.dump();
+      EXPECT_FALSE(error["code"].get<std::string>().empty()) << error.dump();
+      EXPECT_TRUE(error["params"].is_object()) << error.dump();
+    }
+  }
+  const json text_errors = parse_or_fail(servimetrics::compute_text("{\"inputs\": [1,"));
+  EXPECT_EQ(text_errors["errors"][0]["code"], "invalid_json");
+  EXPECT_TRUE(text_errors["errors"][0]["params"]["byte"].is_number());
+}
+
+TEST(ErrorCodes, ParamsHoldWhatTheMessageNames) {
+  const json answer = servimetrics::compute(
+      {{"inputs",
+        {{"customers_start", 1200}, {"customers_lost", 1300}, {"cltv", "often"}, {"cac", 5}}}});
+  const json* larger = error_with_code(answer, "part_exceeds_whole");
+  ASSERT_NE(larger, nullptr) << answer.dump();
+  EXPECT_EQ((*larger)["message"], "customers_lost (1300) is larger than customers_start (1200)");
+  EXPECT_EQ((*larger)["params"], json({{"part", "customers_lost"},
+                                       {"part_value", 1300.0},
+                                       {"whole", "customers_start"},
+                                       {"whole_value", 1200.0}}));
+  const json* text = error_with_code(answer, "not_a_number");
+  ASSERT_NE(text, nullptr) << answer.dump();
+  EXPECT_EQ((*text)["params"], json({{"input", "cltv"}, {"value", "often"}}));
+
+  const json range = compute_inputs(
+      {{"gross_margin", 1.5}, {"annual_revenue_per_customer", 1}, {"relationship_years", 1}});
+  const json* out = error_with_code(range, "out_of_range");
+  ASSERT_NE(out, nullptr) << range.dump();
+  EXPECT_EQ((*out)["params"],
+            json({{"input", "gross_margin"}, {"min", 0.0}, {"max", 1.0}, {"value", 1.5}}));
+
+  const json missing = compute_inputs({{"cac", 10}});
+  const json* need = error_with_code(missing, "input_missing");
+  ASSERT_NE(need, nullptr) << missing.dump();
+  EXPECT_EQ((*need)["params"], json({{"input", "cltv"}, {"kpi", "ltv_cac_ratio"}}));
+}
+
 }  // namespace

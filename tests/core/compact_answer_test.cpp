@@ -1,5 +1,6 @@
 // "compact": true leaves formula and inputs_used out of every KPI and changes nothing else; any
-// other value of "compact" is an error, not a silent full answer.
+// other value of "compact" is an error, not a silent full answer. compute()'s tree is what
+// reading answer_text() back gives, though it is built without the text.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -54,6 +55,36 @@ TEST(CompactAnswer, NonBooleanIsAnError) {
   EXPECT_EQ(answer["errors"][0]["input"], "compact");
   EXPECT_EQ(answer["errors"][0]["message"], "\"compact\" must be true or false");
   EXPECT_EQ(answer["kpis"].size(), 1U);
+}
+
+TEST(CompactAnswer, TreeIsTheTextReadBack) {
+  std::ifstream file(SERVIMETRICS_SOURCE_DIR "/tests/golden/requests/bad.json");
+  std::stringstream bad_text;
+  bad_text << file.rdbuf();
+  json sample = sample_company();
+  json compact = sample;
+  compact["compact"] = true;
+  const json requests[] = {
+      sample,
+      compact,
+      json::parse(bad_text.str(), nullptr, false),
+      json::array({1}),
+      {{"inputs", {{"bad\xff key", 1}, {"processes", {{"caf\xc3", {{"steps_total", 4}}}}}}}},
+      {{"inputs",
+        {{"processes",
+          {{"a\xff"
+            "b",
+            {{"steps_total", 4}, {"steps_in_system", 3}}}}}}}},
+      {{"inputs", {{"customers_start", 100}, {"customers_lost", 1e300}}}},
+  };
+  for (const json& request : requests) {
+    SCOPED_TRACE(request.dump(-1, ' ', false, json::error_handler_t::replace));
+    const json read_back = json::parse(answer_text(request), nullptr, false);
+    ASSERT_FALSE(read_back.is_discarded());
+    const json tree = compute(request);
+    EXPECT_EQ(tree, read_back);
+    EXPECT_EQ(dump_answer(tree), dump_answer(read_back));
+  }
 }
 
 }  // namespace

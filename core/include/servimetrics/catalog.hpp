@@ -104,6 +104,7 @@ struct KpiValue {
 
 using ComputeKpi = Result<KpiValue> (*)(const KpiArgs&);
 
+// Catalog entries are written with designated initializers ({.id = "clv", .group = ...}).
 struct KpiSpec {
   std::string_view id;
   std::string_view group;
@@ -113,9 +114,9 @@ struct KpiSpec {
   std::string_view formula;
   Text explanation;
   std::vector<KpiInput> inputs;
-  std::optional<BandRule> bands;
-  std::vector<std::pair<std::string_view, BandRule>> band_variants;
-  ComputeKpi compute;
+  std::optional<BandRule> bands = {};  // none: the KPI has no health band
+  std::vector<std::pair<std::string_view, BandRule>> band_variants = {};
+  ComputeKpi compute = nullptr;
 };
 
 struct GroupSpec {

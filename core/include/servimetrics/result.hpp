@@ -10,11 +10,13 @@
 
 namespace servimetrics {
 
+// Written with designated initializers, naming only what applies:
+//   Error{.input = key, .message = ..., .code = "not_a_number", .params = {{"input", key}}}
 struct Error {
-  std::string kpi;    // catalog id, empty for request-level problems
-  std::string input;  // offending input name, empty when no single input is to blame
-  std::string message;
-  std::string code;  // stable snake_case code, e.g. "not_a_number"
+  std::string kpi = {};    // catalog id, empty for request-level problems
+  std::string input = {};  // offending input name, empty when no single input is to blame
+  std::string message = {};
+  std::string code = {};  // stable snake_case code, e.g. "not_a_number"
   nlohmann::json params =
       nlohmann::json::object();  // what the message names: numbers, ids, columns
 };

@@ -37,6 +37,8 @@ std::optional<std::size_t> too_deep_at(std::string_view text) {
 // Only finds where and why parsing failed; the DOM parse has already said that it did.
 struct ParseErrorLocator : nlohmann::json_sax<nlohmann::json> {
   std::string message;
+  std::size_t at = 0;
+  std::string near;
   bool null() override { return true; }
   bool boolean(bool) override { return true; }
   bool number_integer(number_integer_t) override { return true; }
@@ -60,8 +62,10 @@ struct ParseErrorLocator : nlohmann::json_sax<nlohmann::json> {
       if (const auto colon = reason.find(": "); colon != std::string::npos)
         reason = reason.substr(colon + 2);
     }
-    message = "request is not valid JSON at byte " + std::to_string(position) + " (near '" +
-              last_token.substr(0, 20) + "'): " + reason;
+    at = position;
+    near = last_token.substr(0, 20);
+    message = "request is not valid JSON at byte " + std::to_string(position) + " (near '" + near +
+              "'): " + reason;
     return false;
   }
 };
@@ -70,18 +74,25 @@ struct ParseErrorLocator : nlohmann::json_sax<nlohmann::json> {
 
 Result<nlohmann::json> parse_json(std::string_view text) {
   if (const auto at = too_deep_at(text)) {
-    return Error{{},
-                 {},
-                 "request nests arrays or objects more than " + std::to_string(kMaxDepth) +
-                     " levels deep (at byte " + std::to_string(*at + 1) + ")"};
+    return Error{.message = "request nests arrays or objects more than " +
+                            std::to_string(kMaxDepth) + " levels deep (at byte " +
+                            std::to_string(*at + 1) + ")",
+                 .code = "json_too_deep",
+                 .params = {{"max_depth", kMaxDepth}, {"byte", *at + 1}}};
   }
   nlohmann::json parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!parsed.is_discarded()) return parsed;
   ParseErrorLocator locator;
   nlohmann::json::sax_parse(text, &locator, nlohmann::json::input_format_t::json,
                             /*strict=*/true);
-  if (locator.message.empty()) locator.message = "request is not valid JSON";
-  return Error{{}, {}, locator.message};
+  if (locator.message.empty()) {
+    return Error{.message = "request is not valid JSON",
+                 .code = "invalid_json",
+                 .params = {{"byte", text.size()}, {"near", ""}}};
+  }
+  return Error{.message = locator.message,
+               .code = "invalid_json",
+               .params = {{"byte", locator.at}, {"near", locator.near}}};
 }
 
 nlohmann::json error_json(const Error& error) {

@@ -263,4 +263,90 @@ JsonWriter& JsonWriter::raw(std::string_view json_text) {
   return completed();
 }
 
+std::string valid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t length = c < 0x80 ? 1 : utf8_sequence(text, i);
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(text.substr(i, length));
+      i += length;
+    }
+  }
+  return out;
+}
+
+nlohmann::json& JsonTreeWriter::place(nlohmann::json value) {
+  if (open_.empty()) {
+    out_ = std::move(value);
+    return out_;
+  }
+  nlohmann::json& container = *open_.back();
+  if (container.is_array()) {
+    container.push_back(std::move(value));
+    return container.back();
+  }
+  nlohmann::json& slot = container[key_];
+  slot = std::move(value);
+  return slot;
+}
+
+JsonTreeWriter& JsonTreeWriter::open(nlohmann::json container) {
+  open_.push_back(&place(std::move(container)));
+  return *this;
+}
+
+JsonTreeWriter& JsonTreeWriter::key(std::string_view name) {
+  key_ = valid_utf8(name);
+  return *this;
+}
+
+JsonTreeWriter& JsonTreeWriter::value(double number) {
+  place(std::isfinite(number) ? nlohmann::json(number) : nlohmann::json());
+  return *this;
+}
+
+JsonTreeWriter& JsonTreeWriter::value(std::string_view text) {
+  place(valid_utf8(text));
+  return *this;
+}
+
+JsonTreeWriter& JsonTreeWriter::value(const nlohmann::json& tree) {
+  switch (tree.type()) {
+    case nlohmann::json::value_t::number_float:
+      return value(tree.get<double>());
+    case nlohmann::json::value_t::string:
+      return value(std::string_view(tree.get_ref<const std::string&>()));
+    case nlohmann::json::value_t::object:
+      begin_object();
+      for (const auto& [name, child] : tree.items()) key(name).value(child);
+      return end_object();
+    case nlohmann::json::value_t::array:
+      begin_array();
+      for (const auto& child : tree) value(child);
+      return end_array();
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned:
+    case nlohmann::json::value_t::boolean:
+      place(tree);
+      return *this;
+    default:
+      return null();
+  }
+}
+
+JsonTreeWriter& JsonTreeWriter::integer(std::int64_t number) {
+  place(number);
+  return *this;
+}
+
+JsonTreeWriter& JsonTreeWriter::null() {
+  place(nullptr);
+  return *this;
+}
+
 }  // namespace servimetrics

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace servimetrics {
 
@@ -63,5 +64,41 @@ class JsonWriter {
 
 // Appends `text` as a JSON string literal; invalid UTF-8 becomes U+FFFD.
 void append_json_string(std::string& out, std::string_view text);
+
+// JsonWriter's calls building an nlohmann tree instead of text, so one piece of code answers in
+// either form: the tree holds what reading the writer's text back would give (invalid UTF-8 as
+// U+FFFD, non-finite numbers as null), without writing and parsing the text.
+class JsonTreeWriter {
+ public:
+  explicit JsonTreeWriter(nlohmann::json& out) : out_(out) {}
+
+  JsonTreeWriter& begin_object() { return open(nlohmann::json::object()); }
+  JsonTreeWriter& end_object() { return close(); }
+  JsonTreeWriter& begin_array() { return open(nlohmann::json::array()); }
+  JsonTreeWriter& end_array() { return close(); }
+  JsonTreeWriter& key(std::string_view name);
+  JsonTreeWriter& value(double number);
+  JsonTreeWriter& value(std::string_view text);
+  JsonTreeWriter& value(const char* text) { return value(std::string_view(text)); }
+  JsonTreeWriter& value(const std::string& text) { return value(std::string_view(text)); }
+  JsonTreeWriter& value(const nlohmann::json& tree);
+  JsonTreeWriter& integer(std::int64_t number);
+  JsonTreeWriter& null();
+
+ private:
+  nlohmann::json& place(nlohmann::json value);
+  JsonTreeWriter& open(nlohmann::json container);
+  JsonTreeWriter& close() {
+    open_.pop_back();
+    return *this;
+  }
+
+  nlohmann::json& out_;
+  std::vector<nlohmann::json*> open_;  // the containers being filled, innermost last
+  std::string key_;                    // the key of the next value in an object
+};
+
+// `text` with every invalid UTF-8 sequence replaced by U+FFFD, as JsonWriter writes it.
+std::string valid_utf8(std::string_view text);
 
 }  // namespace servimetrics

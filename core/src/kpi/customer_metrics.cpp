@@ -33,11 +33,15 @@ Result<double> retention_rate(double customers_start, double customers_end, doub
   auto rate = share_of({"customers_end", customers_end - new_customers},
                        {"customers_start", customers_start});
   if (!rate.ok() && rate.error().input == "customers_end") {
-    return input_error("customers_end", "customers_end (" + format_number(customers_end) +
-                                            ") minus new_customers (" +
-                                            format_number(new_customers) +
-                                            ") is larger than customers_start (" +
-                                            format_number(customers_start) + ")");
+    return Error{.input = "customers_end",
+                 .message = "customers_end (" + format_number(customers_end) +
+                            ") minus new_customers (" + format_number(new_customers) +
+                            ") is larger than customers_start (" + format_number(customers_start) +
+                            ")",
+                 .code = "retained_exceeds_start",
+                 .params = {{"customers_end", customers_end},
+                            {"new_customers", new_customers},
+                            {"customers_start", customers_start}}};
   }
   return rate;
 }
@@ -45,7 +49,10 @@ Result<double> retention_rate(double customers_start, double customers_end, doub
 Result<CsatScore> csat_from_counts(const std::array<double, 5>& counts) {
   const double respondents = std::accumulate(counts.begin(), counts.end(), 0.0);
   if (respondents <= 0) {
-    return input_error("csat_score_counts", "csat_score_counts must hold at least one response");
+    return Error{.input = "csat_score_counts",
+                 .message = "csat_score_counts must hold at least one response",
+                 .code = "csat_no_responses",
+                 .params = {{"input", "csat_score_counts"}}};
   }
   double weighted = 0;
   for (int score = 1; score <= 5; ++score) weighted += score * counts[score - 1];

@@ -18,17 +18,34 @@ Result<KpiValue> grouped_share(const KpiArgs& args, std::string_view input,
     if (!share.ok()) {
       const bool whole_is_zero = whole <= 0;
       const std::string blamed = prefix + std::string(whole_is_zero ? whole_field : part_field);
-      return input_error(blamed, whole_is_zero
-                                     ? blamed + " must be greater than 0 (it is the denominator)"
-                                     : prefix + std::string(part_field) + " is larger than " +
-                                           prefix + std::string(whole_field));
+      nlohmann::json params = {{"input", input}, {"row", row_name}};
+      if (whole_is_zero) {
+        params["field"] = whole_field;
+        return Error{.input = blamed,
+                     .message = blamed + " must be greater than 0 (it is the denominator)",
+                     .code = "group_denominator_not_positive",
+                     .params = std::move(params)};
+      }
+      params["part"] = part_field;
+      params["whole"] = whole_field;
+      params["part_value"] = part;
+      params["whole_value"] = whole;
+      return Error{.input = blamed,
+                   .message = prefix + std::string(part_field) + " is larger than " + prefix +
+                              std::string(whole_field),
+                   .code = "group_part_exceeds_whole",
+                   .params = std::move(params)};
     }
     kpi.breakdown.push_back({row_name, share.value()});
     part_sum += part;
     whole_sum += whole;
   }
-  if (kpi.breakdown.empty())
-    return input_error(std::string(input), std::string(input) + " has no rows");
+  if (kpi.breakdown.empty()) {
+    return Error{.input = std::string(input),
+                 .message = std::string(input) + " has no rows",
+                 .code = "groups_empty",
+                 .params = {{"input", input}}};
+  }
   kpi.value = part_sum / whole_sum;
   return kpi;
 }

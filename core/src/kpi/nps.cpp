@@ -10,7 +10,9 @@ namespace servimetrics {
 Result<NpsScore> nps(double promoters, double passives, double detractors) {
   const double n = promoters + passives + detractors;
   if (n <= 0) {
-    return input_error("promoters", "promoters, passives and detractors add up to 0 respondents");
+    return Error{.input = "promoters",
+                 .message = "promoters, passives and detractors add up to 0 respondents",
+                 .code = "nps_no_respondents"};
   }
   constexpr double kZ95 = 1.959963984540054;
   const double adjusted_n = n + 3;

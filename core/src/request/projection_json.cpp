@@ -30,55 +30,73 @@ constexpr Field kFields[] = {
     {"new_customers_per_year", &ProjectionAssumptions::new_customers_per_year, 1e12},
 };
 
-bool read_bounded(const json& block, const std::string& where, const char* name, double max,
-                  double& out, json& errors) {
-  const std::string key = where + "." + name;
-  auto number = read_number(key, block.at(name));
-  if (number.ok() && (number.value() < 0 || number.value() > max)) {
-    number = input_error(key, key + " must be between 0 and " + format_number(max) + " (got " +
-                                  format_number(number.value()) + ")");
-  }
+Error projection_error(std::string input, std::string message, std::string code,
+                       json params = json::object()) {
+  return Error{.kpi = "projection",
+               .input = std::move(input),
+               .message = std::move(message),
+               .code = std::move(code),
+               .params = std::move(params)};
+}
+
+// `block` is "baseline" or "scenario", or "" for the projection's own fields.
+bool read_bounded(const json& value, const std::string& block, const char* name, double max,
+                  double& out, std::vector<Error>& errors) {
+  const std::string key = "projection." + (block.empty() ? "" : block + ".") + name;
+  auto number = read_in_range({key, "projection_",
+                               [&block, name] {
+                                 return json{{"block", block}, {"field", name}};
+                               }},
+                              value, 0, max);
   if (!number.ok()) {
-    errors.push_back(error_json({"projection", key, number.error().message}));
+    Error error = number.error();
+    error.kpi = "projection";
+    errors.push_back(std::move(error));
     return false;
   }
   out = number.value();
   return true;
 }
 
-// Fills `out` from `block`, keeping `out`'s values for fields the block leaves out when
+// Fills `out` from the block, keeping `out`'s values for fields the block leaves out when
 // `fallback` is set (the scenario falls back to the baseline).
-bool read_assumptions(const json& block, const std::string& where, bool fallback,
-                      ProjectionAssumptions& out, json& errors) {
-  if (!block.is_object()) {
-    errors.push_back(error_json({"projection", where, where + " must be an object"}));
+bool read_assumptions(const json& request, const std::string& block, bool fallback,
+                      ProjectionAssumptions& out, std::vector<Error>& errors) {
+  const std::string where = "projection." + block;
+  const json& values = request.at(block);
+  if (!values.is_object()) {
+    errors.push_back(projection_error(where, where + " must be an object",
+                                      "projection_block_not_an_object", {{"block", block}}));
     return false;
   }
   bool ok = true;
-  for (const auto& [key, unused] : block.items()) {
+  for (const auto& [key, unused] : values.items()) {
     bool known = false;
     for (const Field& f : kFields) known = known || key == f.name;
     if (!known) {
       errors.push_back(
-          error_json({"projection", where + "." + key, "unknown assumption " + where + "." + key}));
+          projection_error(where + "." + key, "unknown assumption " + where + "." + key,
+                           "projection_unknown_assumption", {{"block", block}, {"field", key}}));
       ok = false;
     }
   }
   for (const Field& f : kFields) {
-    if (!block.contains(f.name) || is_blank(&block.at(f.name))) {
+    if (!values.contains(f.name) || is_blank(&values.at(f.name))) {
       if (fallback) continue;
-      errors.push_back(
-          error_json({"projection", where + "." + f.name, where + "." + f.name + " is missing"}));
+      errors.push_back(projection_error(where + "." + f.name, where + "." + f.name + " is missing",
+                                        "projection_assumption_missing",
+                                        {{"block", block}, {"field", f.name}}));
       ok = false;
       continue;
     }
-    ok = read_bounded(block, where, f.name, f.max, out.*f.member, errors) && ok;
+    ok = read_bounded(values.at(f.name), block, f.name, f.max, out.*f.member, errors) && ok;
   }
   return ok;
 }
 
 // Keys in alphabetical order, as the rest of the answer (nlohmann's object order) has them.
-void write_path(JsonWriter& out, const ProjectionPath& p) {
+template <class Out>
+void write_path(Out& out, const ProjectionPath& p) {
   const auto series = [&out](std::string_view name, const std::vector<double>& values) {
     out.key(name).begin_array();
     for (const double v : values) out.value(v);
@@ -105,7 +123,8 @@ double sum(const std::vector<double>& v) {
   return total;
 }
 
-void write_totals(JsonWriter& out, const ProjectionPath& p) {
+template <class Out>
+void write_totals(Out& out, const ProjectionPath& p) {
   out.begin_object();
   out.key("acquisition_cost").value(sum(p.acquisition_cost));
   out.key("customers_final").value(p.customers.empty() ? 0.0 : p.customers.back());
@@ -126,59 +145,34 @@ bool all_finite(const ProjectionPath& p) {
   return true;
 }
 
-}  // namespace
+// The years asked for, 5 when not given; whether they are whole is checked only when the fields
+// before them were usable.
+bool read_years(const json& request, bool others_ok, double& years, std::vector<Error>& errors) {
+  if (!request.contains("years")) return true;
+  if (!read_bounded(request.at("years"), "", "years", 50, years, errors)) return false;
+  if (others_ok && (years < 1 || years != std::floor(years))) {
+    errors.push_back(projection_error("projection.years",
+                                      "projection.years must be a whole number from 1 to 50",
+                                      "projection_years_not_whole", {{"min", 1}, {"max", 50}}));
+    return false;
+  }
+  return true;
+}
 
-std::optional<ProjectionAnswer> read_projection(const json& request, json& errors) {
-  if (!request.is_object()) {
-    errors.push_back(error_json({"projection", "projection", "projection must be an object"}));
-    return std::nullopt;
-  }
-  double starting_customers = 0;
-  double years = 5;
-  bool ok = true;
-  if (request.contains("starting_customers")) {
-    ok =
-        read_bounded(request, "projection", "starting_customers", 1e12, starting_customers, errors);
-  }
-  if (request.contains("years")) {
-    ok = read_bounded(request, "projection", "years", 50, years, errors) && ok;
-    if (ok && (years < 1 || years != std::floor(years))) {
-      errors.push_back(error_json({"projection", "projection.years",
-                                   "projection.years must be a whole number from 1 to 50"}));
-      ok = false;
-    }
-  }
-  ProjectionAssumptions baseline{};
-  if (!request.contains("baseline")) {
-    errors.push_back(
-        error_json({"projection", "projection.baseline", "projection.baseline is missing"}));
-    return std::nullopt;
-  }
-  ok = read_assumptions(request.at("baseline"), "projection.baseline", false, baseline, errors) &&
-       ok;
-  ProjectionAssumptions scenario = baseline;
-  if (request.contains("scenario")) {
-    ok = read_assumptions(request.at("scenario"), "projection.scenario", true, scenario, errors) &&
-         ok;
-  }
-  if (!ok) return std::nullopt;
-
-  const int n = static_cast<int>(years);
-  const ProjectionPath base = project(baseline, starting_customers, n);
-  const ProjectionPath alt = project(scenario, starting_customers, n);
+ProjectionAnswer project_both(const ProjectionAssumptions& baseline,
+                              const ProjectionAssumptions& scenario, double starting_customers,
+                              int years) {
+  const ProjectionPath base = project(baseline, starting_customers, years);
+  const ProjectionPath alt = project(scenario, starting_customers, years);
   const ProjectionPath diff{minus(alt.customers, base.customers), minus(alt.revenue, base.revenue),
                             minus(alt.gross_profit, base.gross_profit),
                             minus(alt.acquisition_cost, base.acquisition_cost),
                             minus(alt.profit, base.profit)};
-  if (!all_finite(base) || !all_finite(alt) || !all_finite(diff)) {
-    errors.push_back(error_json(
-        {"projection", "projection", "projection is too large to compute from these assumptions"}));
-    return std::nullopt;
-  }
   return ProjectionAnswer{base, alt, diff};
 }
 
-void write_projection(JsonWriter& out, const ProjectionAnswer& projection) {
+template <class Out>
+void write_projection_to(Out& out, const ProjectionAnswer& projection) {
   out.begin_object();
   out.key("baseline");
   write_path(out, projection.baseline);
@@ -200,6 +194,56 @@ void write_projection(JsonWriter& out, const ProjectionAnswer& projection) {
   }
   out.end_array();
   out.end_object();
+}
+
+}  // namespace
+
+ProjectionRead read_projection(const json& request) {
+  ProjectionRead read;
+  if (!request.is_object()) {
+    read.errors.push_back(
+        projection_error("projection", "projection must be an object", "projection_not_an_object"));
+    return read;
+  }
+  double starting_customers = 0;
+  double years = 5;
+  bool ok = true;
+  if (request.contains("starting_customers")) {
+    ok = read_bounded(request.at("starting_customers"), "", "starting_customers", 1e12,
+                      starting_customers, read.errors);
+  }
+  ok = read_years(request, ok, years, read.errors) && ok;
+  ProjectionAssumptions baseline{};
+  if (!request.contains("baseline")) {
+    read.errors.push_back(projection_error("projection.baseline", "projection.baseline is missing",
+                                           "projection_baseline_missing"));
+    return read;
+  }
+  ok = read_assumptions(request, "baseline", false, baseline, read.errors) && ok;
+  ProjectionAssumptions scenario = baseline;
+  if (request.contains("scenario")) {
+    ok = read_assumptions(request, "scenario", true, scenario, read.errors) && ok;
+  }
+  if (!ok) return read;
+  ProjectionAnswer answer =
+      project_both(baseline, scenario, starting_customers, static_cast<int>(years));
+  if (!all_finite(answer.baseline) || !all_finite(answer.scenario) ||
+      !all_finite(answer.difference)) {
+    read.errors.push_back(
+        projection_error("projection", "projection is too large to compute from these assumptions",
+                         "projection_too_large"));
+    return read;
+  }
+  read.answer = std::move(answer);
+  return read;
+}
+
+void write_projection(JsonWriter& out, const ProjectionAnswer& projection) {
+  write_projection_to(out, projection);
+}
+
+void write_projection(JsonTreeWriter& out, const ProjectionAnswer& projection) {
+  write_projection_to(out, projection);
 }
 
 }  // namespace servimetrics

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <vector>
 
 #include "base/json_writer.hpp"
 #include "request/projection.hpp"
@@ -16,11 +17,16 @@ struct ProjectionAnswer {
   ProjectionPath difference;  // scenario minus baseline
 };
 
-// The projected paths, or nothing when the block is unusable (problems go to `errors`).
-std::optional<ProjectionAnswer> read_projection(const nlohmann::json& request,
-                                                nlohmann::json& errors);
+struct ProjectionRead {
+  std::optional<ProjectionAnswer> answer;  // nothing when the block is unusable
+  std::vector<Error> errors;               // each with "kpi": "projection"
+};
 
-// {"baseline", "difference", "scenario", "totals", "years"}.
+// The projected paths, or the problems of the block.
+ProjectionRead read_projection(const nlohmann::json& request);
+
+// {"baseline", "difference", "scenario", "totals", "years"}, as text or as a tree.
 void write_projection(JsonWriter& out, const ProjectionAnswer& projection);
+void write_projection(JsonTreeWriter& out, const ProjectionAnswer& projection);
 
 }  // namespace servimetrics

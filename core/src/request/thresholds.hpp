@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "servimetrics/catalog.hpp"
 
@@ -13,9 +14,13 @@ namespace servimetrics {
 // Keyed by (kpi id, variant); the variant is "" for a KPI's own bands.
 using ThresholdOverrides = std::map<std::pair<std::string, std::string>, BandRule>;
 
-// Reads {"<kpi>": {"good": x, "watch": y, "<variant>": {"good": x}}}; problems go to `errors`.
-ThresholdOverrides read_threshold_overrides(const nlohmann::json& thresholds,
-                                            nlohmann::json& errors);
+struct ThresholdsRead {
+  ThresholdOverrides overrides;  // every usable override
+  std::vector<Error> errors;     // one per unusable one
+};
+
+// Reads {"<kpi>": {"good": x, "watch": y, "<variant>": {"good": x}}}.
+ThresholdsRead read_threshold_overrides(const nlohmann::json& thresholds);
 
 // The rule for a KPI (or one of its variants: an industry, a process, a role), or null for none.
 const BandRule* effective_rule(const KpiSpec& kpi, const std::string& variant,
