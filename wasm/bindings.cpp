@@ -24,15 +24,9 @@ std::string catalog() {
   return servimetrics::catalog_json().dump();
 }
 
-// The data kinds, and the date formats a column can be read with (the request's "date_formats").
+// The data kinds with their fields and the date formats a column can be read with.
 std::string kinds() {
-  nlohmann::json answer = servimetrics::data_kinds_json();
-  // TODO(merge): the import layer's data_kinds_json() should list these itself, beside the parser of
-  // the names (table_builder.cpp); until then the wasm face adds them, in the order the page offers.
-  if (!answer.contains("date_formats")) {
-    answer["date_formats"] = {"iso", "ymd", "mdy", "dmy", "cjk", "compact", "excel_serial"};
-  }
-  return answer.dump();
+  return servimetrics::data_kinds_json().dump();
 }
 
 std::string compute(const std::string& request) {
@@ -118,9 +112,7 @@ class FileImport {
 
   // Every kept reject as [{"row", "column", "value", "reason", "code", "params"}]: the page writes
   // the download itself, with the reasons in its language.
-  std::string rejects_json() const {
-    return servimetrics::dump_answer(session_->rejects_json());
-  }
+  std::string rejects_json() const { return servimetrics::dump_answer(session_->rejects_json()); }
 
  private:
   std::unique_ptr<servimetrics::ImportSession> session_;

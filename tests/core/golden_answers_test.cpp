@@ -1,5 +1,6 @@
 // The CLI's answers on every sample, bad requests and the public data sets stay the same byte for
-// byte, apart from message codes and their params (tests/golden/cases.txt; scripts/update-golden
+// byte, apart from message codes and their params (and the coded parts of a date format's note and
+// of the encoding's reason) (tests/golden/cases.txt; scripts/update-golden
 // rewrites them when a change of answers is meant). Every error, note and reject carries a code.
 #include <gtest/gtest.h>
 
@@ -86,6 +87,16 @@ void strip_codes(json& node, const std::string& where, std::vector<std::string>&
       }
       node.erase("code");
       node.erase("params");
+    }
+    // A detected date format's note and the encoding's reason carry theirs beside them.
+    if (node.contains("note") && node["note"].is_string() && !node.contains("note_parts")) {
+      uncoded.push_back(where + ": " + node["note"].get<std::string>());
+    }
+    if (node.contains("encoding_reason") && !node.contains("encoding_reason_code")) {
+      uncoded.push_back(where + ": " + node["encoding_reason"].get<std::string>());
+    }
+    for (const char* added : {"note_parts", "encoding_reason_code", "encoding_reason_params"}) {
+      node.erase(added);
     }
     for (auto& [key, value] : node.items()) strip_codes(value, where + "." + key, uncoded);
   } else if (node.is_array()) {

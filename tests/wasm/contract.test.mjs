@@ -12,9 +12,6 @@ import { importFile, loadModule, root } from './module.mjs';
 
 const { schema } = await import('../../web/src/engine/contract-schema.ts');
 
-// TODO(merge): issue 11 gives notes and rejects a code and params; the core of this branch has them
-// on errors only. Only their absence is let pass (their type is checked when present).
-const PENDING_MERGE = new Set(['Note.code', 'Note.params', 'ImportReject.code', 'ImportReject.params']);
 
 let m;
 before(async () => {
@@ -22,7 +19,6 @@ before(async () => {
 });
 
 const jsonType = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
-const pending = new Set();
 
 /** Problems of `value` as the contract type `name`, with where they are. */
 function problemsOf(value, name, where = '$', problems = []) {
@@ -35,8 +31,7 @@ function problemsOf(value, name, where = '$', problems = []) {
   for (const [key, k] of Object.entries(spec)) {
     const at = `${where}.${key}`;
     if (!(key in value)) {
-      if (PENDING_MERGE.has(`${name}.${key}`)) pending.add(`${name}.${key}`);
-      else if (!k.optional) problems.push(`${at}: missing (required by ${name})`);
+      if (!k.optional) problems.push(`${at}: missing (required by ${name})`);
       continue;
     }
     const v = value[key];
@@ -167,8 +162,4 @@ test('combine() of a spend and a transactions import', () => {
   assertContract(combined, 'CombinedAnswer', 'combine()');
   assert.ok(combined.kpis.length > 0);
   assertContract(JSON.parse(m.combine('{"answers": 1}')), 'CombinedAnswer', 'combine(bad)');
-});
-
-test('what the contract still waits for from the core (issue 11)', (t) => {
-  t.diagnostic(`absent, pending the merge: ${[...pending].sort().join(', ') || 'nothing'}`);
 });

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <utility>
 
+#include "base/format.hpp"
 #include "servimetrics/request.hpp"
 
 namespace servimetrics {
@@ -220,16 +221,6 @@ double nearest_rank_percentile(std::span<double> values, int percent) {
   const auto nth = values.begin() + static_cast<std::ptrdiff_t>(rank - 1);
   std::nth_element(values.begin(), nth, values.end());
   return *nth;
-}
-
-std::string format_count(std::uint64_t count) {
-  std::string digits = std::to_string(count);
-  std::string text;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) text.push_back(',');
-    text.push_back(digits[i]);
-  }
-  return text;
 }
 
 }  // namespace servimetrics

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "analyze/kind_analysis.hpp"
+#include "base/format.hpp"
 #include "cells/calendar.hpp"
 #include "servimetrics/imported_table.hpp"
 
@@ -130,8 +131,5 @@ Period analysis_period(const AnalyzeOptions& options, nlohmann::json& answer);
 // it (1-based rank ceil(percent * n / 100), at least 1; so the median of an even count is the
 // lower middle value). Reorders `values` (linear time); NaN when there are none.
 double nearest_rank_percentile(std::span<double> values, int percent);
-
-// "1,234,567" for counts in messages.
-std::string format_count(std::uint64_t count);
 
 }  // namespace servimetrics

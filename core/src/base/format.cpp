@@ -11,7 +11,7 @@ std::string format_number(double value) {
   return text;
 }
 
-std::string count_with_commas(std::uint64_t count) {
+std::string format_count(std::uint64_t count) {
   const std::string digits = std::to_string(count);
   std::string text;
   text.reserve(digits.size() + digits.size() / 3);

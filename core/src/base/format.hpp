@@ -11,7 +11,7 @@ namespace servimetrics {
 std::string format_number(double value);
 
 // A count with a comma between groups of three digits, as messages write counts: "1,234,567".
-std::string count_with_commas(std::uint64_t count);
+std::string format_count(std::uint64_t count);
 
 // The text cut to at most `limit` bytes on a character boundary, with "…" when cut: a cell or
 // a name quoted in a message stays readable however long the file made it.

@@ -63,17 +63,18 @@ struct DateFormat {
 // Every date order once: its name in requests and import reports, and its usual label.
 struct DateOrderName {
   DateFormat::Order order;
-  std::string_view name;   // "iso", "ymd", "mdy", "dmy", "cjk", "compact", "excel_serial"
-  std::string_view label;  // "YYYY-MM-DD", "YYYY/M/D", ...
+  std::string_view name;     // "iso", "ymd", "mdy", "dmy", "cjk", "compact", "excel_serial"
+  std::string_view label;    // "YYYY-MM-DD", "YYYY/M/D", ...
+  std::string_view example;  // "2024-01-31"
 };
 inline constexpr std::array<DateOrderName, 7> kDateOrders = {{
-    {DateFormat::Order::iso, "iso", "YYYY-MM-DD"},
-    {DateFormat::Order::ymd, "ymd", "YYYY/M/D"},
-    {DateFormat::Order::mdy, "mdy", "M/D/YYYY"},
-    {DateFormat::Order::dmy, "dmy", "D/M/YYYY"},
-    {DateFormat::Order::cjk, "cjk", "YYYY\u5E74M\u6708D\u65E5"},
-    {DateFormat::Order::compact, "compact", "YYYYMMDD"},
-    {DateFormat::Order::excel_serial, "excel_serial", "Excel serial number"},
+    {DateFormat::Order::iso, "iso", "YYYY-MM-DD", "2024-01-31"},
+    {DateFormat::Order::ymd, "ymd", "YYYY/M/D", "2024/1/31"},
+    {DateFormat::Order::mdy, "mdy", "M/D/YYYY", "1/31/2024"},
+    {DateFormat::Order::dmy, "dmy", "D/M/YYYY", "31/1/2024"},
+    {DateFormat::Order::cjk, "cjk", "YYYY\u5E74M\u6708D\u65E5", "2024\u5E741\u670831\u65E5"},
+    {DateFormat::Order::compact, "compact", "YYYYMMDD", "20240131"},
+    {DateFormat::Order::excel_serial, "excel_serial", "Excel serial number", "45322"},
 }};
 
 inline std::optional<DateFormat::Order> date_order_from_name(std::string_view name) {
@@ -93,6 +94,8 @@ struct DateDetection {
   DateFormat format;
   bool ambiguous = false;  // month/day and day/month both read every sample: M/D was chosen
   std::string note;        // why this format, and what the user may want to check
+  // The note's sentences as messages [{"code", "params", "message"}], for the page.
+  nlohmann::json note_parts = nlohmann::json::array();
 };
 
 // Picks the one format that reads all non-blank samples (the first 5000 are looked at), or all but

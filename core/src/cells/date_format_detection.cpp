@@ -98,9 +98,12 @@ std::string label_of(Order order, const ShapeSummary& summary) {
   return label;
 }
 
-void add_sentence(std::string& note, const std::string& sentence) {
-  if (!note.empty()) note += ' ';
-  note += sentence;
+void add_sentence(DateDetection& detection, const std::string& sentence, const char* code,
+                  nlohmann::json params = nlohmann::json::object()) {
+  if (!detection.note.empty()) detection.note += ' ';
+  detection.note += sentence;
+  detection.note_parts.push_back(
+      {{"code", code}, {"params", std::move(params)}, {"message", sentence}});
 }
 
 using Values = std::vector<std::string_view>;
@@ -170,11 +173,13 @@ void note_day_month(DateDetection& detection, const Values& values, const Counts
   const Order order = detection.format.order;
   if (read[3] == read[4]) {  // M/D/YYYY and D/M/YYYY read the same values
     detection.ambiguous = true;
-    add_sentence(detection.note,
+    add_sentence(detection,
                  "Every date here reads both as month/day and as day/month (no part is above "
                  "12), so they are read as " +
                      detection.format.label + "; switch to " + label_of(Order::dmy, summary) +
-                     " if the file puts the day first.");
+                     " if the file puts the day first.",
+                 "date_note_ambiguous",
+                 {{"format", detection.format.label}, {"other", label_of(Order::dmy, summary)}});
     return;
   }
   // A value the other order cannot read is the evidence.
@@ -187,9 +192,12 @@ void note_day_month(DateDetection& detection, const Values& values, const Counts
       break;
     }
   }
-  add_sentence(detection.note, std::string(order == Order::dmy ? "Day first" : "Month first") +
-                                   ": " + quoted(evidence) + " has a day above 12 in the " +
-                                   (order == Order::dmy ? "first" : "second") + " place.");
+  add_sentence(detection,
+               std::string(order == Order::dmy ? "Day first" : "Month first") + ": " +
+                   quoted(evidence) + " has a day above 12 in the " +
+                   (order == Order::dmy ? "first" : "second") + " place.",
+               order == Order::dmy ? "date_note_day_first" : "date_note_month_first",
+               {{"value", std::string(evidence)}});
 }
 
 // What the user may want to check about the chosen format.
@@ -198,25 +206,33 @@ void add_notes(DateDetection& detection, const Values& values, const Counts& rea
   const Order order = detection.format.order;
   if (order == Order::mdy || order == Order::dmy) note_day_month(detection, values, read, summary);
   if (summary.any_two_digit_year) {
-    add_sentence(detection.note,
+    add_sentence(detection,
                  "Two-digit years are read as Excel reads them: 00-29 as 2000-2029, 30-99 as "
-                 "1930-1999.");
+                 "1930-1999.",
+                 "date_note_two_digit_years");
   }
   if (summary.any_offset) {
-    add_sentence(detection.note, "Times with a time zone are converted to UTC.");
+    add_sentence(detection, "Times with a time zone are converted to UTC.", "date_note_utc");
   }
   if (order == Order::excel_serial) {
-    add_sentence(detection.note,
-                 "Excel serial numbers count days in Excel's 1900 date system (1 is 1900-01-01).");
+    add_sentence(detection,
+                 "Excel serial numbers count days in Excel's 1900 date system (1 is 1900-01-01).",
+                 "date_note_excel_serial");
   }
   if (failures > 0) {
     const std::string_view example = first_unread(values, order);
-    add_sentence(detection.note,
+    const date_reading::Reading reading = date_reading::read(example, order);
+    const Error why = date_reading::describe_error(reading, detection.format);
+    add_sentence(detection,
                  std::to_string(failures) + " of " + std::to_string(values.size()) +
                      " sampled values do not fit (for example " + quoted(cell_text::trim(example)) +
-                     ": " +
-                     date_reading::describe(date_reading::read(example, order), detection.format) +
-                     "); such rows are rejected.");
+                     ": " + date_reading::describe(reading, detection.format) +
+                     "); such rows are rejected.",
+                 "date_note_some_do_not_fit",
+                 {{"failures", failures},
+                  {"sampled", values.size()},
+                  {"value", std::string(cell_text::trim(example))},
+                  {"why", {{"code", why.code}, {"params", why.params}, {"message", why.message}}}});
   }
 }
 

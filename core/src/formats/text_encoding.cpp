@@ -152,33 +152,56 @@ std::optional<Encoding> encoding_from_name(std::string_view name) {
 }
 
 EncodingGuess detect_encoding(std::string_view head) {
-  if (head.empty()) return {Encoding::utf8, false, "The file is empty."};
+  if (head.empty()) return {Encoding::utf8, false, "The file is empty.", "encoding_file_empty"};
   if (head.starts_with("\xEF\xBB\xBF")) {
-    return {Encoding::utf8, true, "The file starts with a UTF-8 byte-order mark."};
+    return {Encoding::utf8,
+            true,
+            "The file starts with a UTF-8 byte-order mark.",
+            "encoding_bom",
+            {{"encoding", "utf-8"}}};
   }
   if (head.starts_with("\xFF\xFE")) {
-    return {Encoding::utf16le, true, "The file starts with a UTF-16LE byte-order mark."};
+    return {Encoding::utf16le,
+            true,
+            "The file starts with a UTF-16LE byte-order mark.",
+            "encoding_bom",
+            {{"encoding", "utf-16le"}}};
   }
   if (head.starts_with("\xFE\xFF")) {
-    return {Encoding::utf16be, true, "The file starts with a UTF-16BE byte-order mark."};
+    return {Encoding::utf16be,
+            true,
+            "The file starts with a UTF-16BE byte-order mark.",
+            "encoding_bom",
+            {{"encoding", "utf-16be"}}};
   }
   if (head.starts_with("\x84\x31\x95\x33")) {
-    return {Encoding::gb18030, true, "The file starts with a GB18030 byte-order mark."};
+    return {Encoding::gb18030,
+            true,
+            "The file starts with a GB18030 byte-order mark.",
+            "encoding_bom",
+            {{"encoding", "gb18030"}}};
   }
   if (const Utf16Evidence utf16 = utf16_without_bom(head); utf16.likely) {
     return utf16.big_endian
-               ? EncodingGuess{Encoding::utf16be, false,
+               ? EncodingGuess{Encoding::utf16be,
+                               false,
                                "Every other byte is NUL, as in UTF-16BE text without a "
-                               "byte-order mark."}
-               : EncodingGuess{Encoding::utf16le, false,
+                               "byte-order mark.",
+                               "encoding_utf16_without_bom",
+                               {{"encoding", "utf-16be"}}}
+               : EncodingGuess{Encoding::utf16le,
+                               false,
                                "Every other byte is NUL, as in UTF-16LE text without a "
-                               "byte-order mark."};
+                               "byte-order mark.",
+                               "encoding_utf16_without_bom",
+                               {{"encoding", "utf-16le"}}};
   }
   const DecodeTally utf8 = tally_decoding(head, Encoding::utf8);
   if (utf8.replaced == 0) {
     return {Encoding::utf8, false,
             utf8.non_ascii == 0 ? "The text is plain ASCII, read as UTF-8."
-                                : "The text is valid UTF-8."};
+                                : "The text is valid UTF-8.",
+            utf8.non_ascii == 0 ? "encoding_ascii" : "encoding_valid_utf8"};
   }
   const DecodeTally gb = tally_decoding(head, Encoding::gb18030);
   // UTF-8 text read as GB18030 breaks wherever an odd number of CJK characters meets ASCII, and
@@ -186,17 +209,24 @@ EncodingGuess detect_encoding(std::string_view head) {
   if (gb.replaced < utf8.replaced && gb.replaced * 100 < gb.non_ascii) {
     if (gb.replaced == 0) {
       return {Encoding::gb18030, false,
-              "The text is not UTF-8 but reads as GB18030 (GBK) without errors."};
+              "The text is not UTF-8 but reads as GB18030 (GBK) without errors.",
+              "encoding_gb18030"};
     }
-    return {Encoding::gb18030, false,
+    return {Encoding::gb18030,
+            false,
             "The text is not UTF-8 but reads as GB18030 (GBK) with " +
                 unreadable_characters(gb.replaced) + " in the first " +
-                std::to_string(head.size()) + " bytes."};
+                std::to_string(head.size()) + " bytes.",
+            "encoding_gb18030_replaced",
+            {{"replaced", gb.replaced}, {"bytes", head.size()}}};
   }
-  return {Encoding::utf8, false,
+  return {Encoding::utf8,
+          false,
           "The text is neither valid UTF-8 nor GB18030, so it is read as UTF-8 with " +
               unreadable_characters(utf8.replaced) + " in the first " +
-              std::to_string(head.size()) + " bytes replaced."};
+              std::to_string(head.size()) + " bytes replaced.",
+          "encoding_utf8_replaced",
+          {{"replaced", utf8.replaced}, {"bytes", head.size()}}};
 }
 
 bool looks_binary(std::string_view head) {

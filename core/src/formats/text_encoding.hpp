@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,8 @@ struct EncodingGuess {
   Encoding encoding;
   bool bom;            // the head starts with this encoding's byte-order mark
   std::string reason;  // one short sentence for the user
+  std::string code;    // the reason's stable code, for the page (docs/codes/import.md)
+  nlohmann::json params = nlohmann::json::object();
 };
 
 // `head` is the start of the file (up to 64 KB; it may end inside a character). A byte-order mark

@@ -4,6 +4,7 @@
 
 #include "base/format.hpp"
 #include "cells/cell_text.hpp"
+#include "cells/cell_values.hpp"
 #include "formats/xml_scan.hpp"
 #include "servimetrics/data_kinds.hpp"
 
@@ -259,17 +260,11 @@ nlohmann::json data_kinds_json() {
                      {"one_of", kind.one_of}});
   }
   // The date formats a request's date_formats names, with the label the import report shows.
-  nlohmann::json date_formats = nlohmann::json::array({
-      {{"id", "iso"}, {"label", "YYYY-MM-DD"}, {"example", "2024-01-31"}},
-      {{"id", "ymd"}, {"label", "YYYY/M/D"}, {"example", "2024/1/31"}},
-      {{"id", "mdy"}, {"label", "M/D/YYYY"}, {"example", "1/31/2024"}},
-      {{"id", "dmy"}, {"label", "D/M/YYYY"}, {"example", "31/1/2024"}},
-      {{"id", "cjk"},
-       {"label", "YYYY\u5E74M\u6708D\u65E5"},
-       {"example", "2024\u5E741\u670831\u65E5"}},
-      {{"id", "compact"}, {"label", "YYYYMMDD"}, {"example", "20240131"}},
-      {{"id", "excel_serial"}, {"label", "Excel serial number"}, {"example", "45322"}},
-  });
+  nlohmann::json date_formats = nlohmann::json::array();
+  for (const DateOrderName& order : kDateOrders) {
+    date_formats.push_back(
+        {{"id", order.name}, {"label", order.label}, {"example", order.example}});
+  }
   return {{"kinds", std::move(kinds)}, {"date_formats", std::move(date_formats)}};
 }
 

@@ -147,6 +147,7 @@ bool ImportSession::decide() {
     }
     encoding = *named;
     file_["encoding_reason"] = "chosen";
+    file_["encoding_reason_code"] = "encoding_chosen";
   } else {
     if (looks_binary(head_)) {
       return fail(Error{
@@ -157,6 +158,8 @@ bool ImportSession::decide() {
     const EncodingGuess guess = detect_encoding(head_);
     encoding = guess.encoding;
     file_["encoding_reason"] = guess.reason;
+    file_["encoding_reason_code"] = guess.code;
+    file_["encoding_reason_params"] = guess.params;
   }
   file_["format"] = "csv";
   file_["encoding"] = encoding_name(encoding);

@@ -207,10 +207,16 @@ bool TableBuilder::decide_date_format(std::size_t f, const std::string& header,
     shown["format"] = date_formats_[f].label;
     shown["order"] = std::string(date_order_entry(date_formats_[f].order).name);
     shown["ambiguous"] = detected.value().ambiguous;
-    if (!detected.value().note.empty()) shown["note"] = detected.value().note;
+    if (!detected.value().note.empty()) {
+      shown["note"] = detected.value().note;
+      shown["note_parts"] = detected.value().note_parts;
+    }
   } else {
     shown["format"] = nullptr;
     shown["note"] = "no dates in the first rows";
+    shown["note_parts"] = nlohmann::json::array({{{"code", "date_note_no_samples"},
+                                                  {"params", nlohmann::json::object()},
+                                                  {"message", shown["note"]}}});
   }
   formats_.push_back(std::move(shown));
   return true;

@@ -25,6 +25,7 @@ export interface Contract {
   Catalog: C.Catalog;
   KindField: C.KindField;
   DataKind: C.DataKind;
+  DateFormatSpec: C.DateFormatSpec;
   KindsCatalog: C.KindsCatalog;
   RuleSpec: C.RuleSpec;
   Interval: C.Interval;
@@ -118,7 +119,8 @@ export const schema = {
   Catalog: { version: num, groups: arrayOf('GroupSpec'), kpis: arrayOf('KpiSpec'), inputs: arrayOf('CatalogInput') },
   KindField: { id: str, type: str, required: bool, label: text, aliases: arr, categories: opt('array') },
   DataKind: { id: str, name: text, description: text, fields: arrayOf('KindField'), one_of: arr },
-  KindsCatalog: { kinds: arrayOf('DataKind'), date_formats: arr },
+  DateFormatSpec: { id: str, label: str, example: str },
+  KindsCatalog: { kinds: arrayOf('DataKind'), date_formats: arrayOf('DateFormatSpec') },
   RuleSpec: { band: str, op: str, value: num },
   Interval: { low: num, high: num, level: num },
   BreakdownRow: { name: str, value: num, band: str, rule: opt('string'), rule_spec: optional(shapeOrNull('RuleSpec')) },
@@ -269,6 +271,7 @@ export const schemaAgrees: { [N in ContractName]: SchemaAgrees<Contract[N], (typ
   Catalog: true,
   KindField: true,
   DataKind: true,
+  DateFormatSpec: true,
   KindsCatalog: true,
   RuleSpec: true,
   Interval: true,

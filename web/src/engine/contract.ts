@@ -161,7 +161,7 @@ export interface DataKind {
 export interface KindsCatalog {
   kinds: DataKind[];
   /** The date formats a column can be read with (iso, ymd, mdy, dmy, cjk, compact, excel_serial), in the order offered. */
-  date_formats: DateFormat[];
+  date_formats: DateFormatSpec[];
 }
 
 /** A kind's id, as kinds() lists it. */
@@ -170,6 +170,12 @@ export type KindId = string;
 export type ImportKind = KindId;
 /** A date format's id, as kinds() lists it. */
 export type DateFormat = string;
+/** A date format kinds() lists: its id (a DateFormat), the label the import report shows, an example. */
+export interface DateFormatSpec {
+  id: DateFormat;
+  label: string;
+  example: string;
+}
 
 // ---- compute() -----------------------------------------------------------------------------
 

@@ -510,7 +510,7 @@ export class ServimetricsCalculator extends LitElement {
       this.engine.kinds().then(
         (k) => {
           this.kinds = k.kinds;
-          this.dateFormats = k.date_formats;
+          this.dateFormats = k.date_formats.map((f) => f.id);
           this.files.kindIds = k.kinds.map((kind) => kind.id);
         },
         (error: unknown) => console.warn('[servimetrics] data kinds unavailable:', error),
