@@ -50,7 +50,7 @@ async function importFile(file, kind) {
 async function fileMessages() {
   const texts = [];
   for (const sel of ['[data-testid="file-error"]', '[data-testid="import-failed"]', '.notes li', '[data-testid="import-rejects"] tbody td.wrap']) {
-    texts.push(...(await files().locator(sel).allInnerTexts()));
+    texts.push(...(await files().locator(sel).allTextContents()));
   }
   return texts.map((t) => t.trim()).filter(Boolean);
 }
@@ -109,10 +109,11 @@ test('a file with rejected rows: reasons in Chinese, values as the file holds th
   const file = path.join(tmp, 'bad-rows.csv');
   fs.writeFileSync(file, [...good, ...bad].join('\n') + '\n');
   await importFile(file, 'transactions');
+  const rejects = result().locator('[data-testid="import-rejects"] tbody tr');
+  await assertEventually(async () => assert.ok((await rejects.count()) >= 5, 'the rejects are listed'));
   const header = good[0].split(',');
   const values = bad.flatMap((line) => line.split(','));
   assertChinese(await fileMessages(), [...header, ...values], 'rejects and notes');
-  assert.ok((await result().locator('[data-testid="import-rejects"] tbody tr').count()) >= 5);
 });
 
 test('a file of the wrong kind: the error names the missing fields in Chinese', async () => {

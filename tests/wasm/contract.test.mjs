@@ -58,7 +58,8 @@ test('the schema checker finds what is missing or mistyped', () => {
     problemsOf({ kpis: [{ id: 'a', value: 1, unit: 'count', band: 'good' }], errors: [] }, 'ComputeAnswer'),
     ['$.kpis[0].rule: missing (required by KpiResult)'],
   );
-  assert.deepEqual(problemsOf({ kinds: [], date_formats: ['iso'] }, 'KindsCatalog'), []);
+  assert.deepEqual(problemsOf({ kinds: [], date_formats: [{ id: 'iso', label: 'YYYY-MM-DD', example: '2024-01-31' }] }, 'KindsCatalog'), []);
+  assert.deepEqual(problemsOf({ kinds: [], date_formats: ['iso'] }, 'KindsCatalog'), ['$.date_formats[0]: DateFormatSpec expected, got string']);
 });
 
 test('catalog() and kinds() are what the page reads', () => {
