@@ -95,6 +95,7 @@ test('bad inputs: field errors name the inputs by their Chinese labels', async (
   for (const t of texts) assert.doesNotMatch(t, /customers_lost|purchases_per_year|gross_margin/, 'no raw input key');
 });
 
+// The bad margin typed above (150%) must not stop the file's import either.
 test('a file with rejected rows: reasons in Chinese, values as the file holds them', async () => {
   const good = fs.readFileSync(sample('transactions.csv'), 'utf8').trim().split('\n').slice(0, 200);
   const bad = [

@@ -463,8 +463,9 @@ export class ServimetricsCalculator extends LitElement {
     this,
     () => this.engine,
     () => {
+      // Only a margin the core accepts: a typo in the calculator must not stop a file's import.
       const margin = this.currentInputs()?.['gross_margin'];
-      return typeof margin === 'number' ? margin : undefined;
+      return typeof margin === 'number' && margin >= 0 && margin <= 1 ? margin : undefined;
     },
   );
   private extra: Record<string, InputValue> = {};
