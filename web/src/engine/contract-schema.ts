@@ -13,6 +13,7 @@ export type JsonType = 'string' | 'number' | 'boolean' | 'null' | 'array' | 'obj
 /** The interfaces checked, by name. */
 export interface Contract {
   LocalText: C.LocalText;
+  CoreMessage: C.CoreMessage;
   EngineError: C.EngineError;
   Note: C.Note;
   ImportReject: C.ImportReject;
@@ -90,6 +91,7 @@ const input = {
 
 export const schema = {
   LocalText: { en: str, zh: str },
+  CoreMessage: { ...message },
   EngineError: { ...message, kpi: strOrNull, input: strOrNull },
   Note: { ...message, id: str },
   ImportReject: { row: num, column: strOrNull, value: strOrNull, reason: str, code: str, params: obj },
@@ -159,6 +161,8 @@ export const schema = {
     format: opt('string'),
     encoding: opt('string'),
     encoding_reason: opt('string'),
+    encoding_reason_code: opt('string'),
+    encoding_reason_params: opt('object'),
     delimiter: opt('string'),
     bytes: num,
     replaced_characters: opt('number'),
@@ -175,6 +179,7 @@ export const schema = {
     ambiguous: opt('boolean'),
     chosen: opt('boolean'),
     note: opt('string'),
+    note_parts: optional(arrayOf('CoreMessage')),
     decimal: opt('string'),
   },
   ImportReport: {
@@ -259,6 +264,7 @@ type SchemaAgrees<I, S, T = KnownKeys<I>> =
 /** Each entry is `true`, or tsc names the key of that interface the schema gets wrong. */
 export const schemaAgrees: { [N in ContractName]: SchemaAgrees<Contract[N], (typeof schema)[N]> } = {
   LocalText: true,
+  CoreMessage: true,
   EngineError: true,
   Note: true,
   ImportReject: true,

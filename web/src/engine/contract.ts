@@ -317,7 +317,10 @@ export interface FileInfo {
   /** "csv" or "xlsx"; absent when the file was empty. */
   format?: string;
   encoding?: string;
+  /** Why this encoding, in English; its code and params below are what the page shows. */
   encoding_reason?: string;
+  encoding_reason_code?: string;
+  encoding_reason_params?: Record<string, unknown>;
   delimiter?: string;
   bytes: number;
   replaced_characters?: number;
@@ -341,7 +344,9 @@ export interface FormatEntry {
   ambiguous?: boolean;
   /** The user chose this format (date_formats) rather than the core detecting it. */
   chosen?: boolean;
+  /** What to check about the format, in English; note_parts are its sentences as messages. */
   note?: string;
+  note_parts?: CoreMessage[];
   decimal?: string;
 }
 

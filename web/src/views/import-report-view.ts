@@ -5,7 +5,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { DataKind, DateFormat, FormatEntry, ImportReport } from '../engine/contract';
 import { fieldLabel } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
-import { type MessageContext, renderReason } from '../i18n/render-message';
+import { type MessageContext, renderMessage, renderReason } from '../i18n/render-message';
 
 const MAX_REJECTS_SHOWN = 10;
 
@@ -53,7 +53,9 @@ function fileFacts(ctx: ImportReportContext): TemplateResult {
     ${file.encoding
       ? html`<div>
           <dt>${i18n.t('fileEncoding')}</dt>
-          <dd data-fact="encoding" title=${file.encoding_reason ?? ''}>${file.encoding.toUpperCase()}</dd>
+          <dd data-fact="encoding" title=${file.encoding_reason_code
+            ? renderMessage({ code: file.encoding_reason_code, params: file.encoding_reason_params, message: file.encoding_reason ?? '' }, ctx.messages)
+            : ''}>${file.encoding.toUpperCase()}</dd>
         </div>`
       : nothing}
     ${file.delimiter
@@ -107,7 +109,7 @@ function formatRow(ctx: ImportReportContext, entry: FormatEntry): TemplateResult
     </div>
     ${entry.ambiguous ? html`<div class="warn" data-role="ambiguous">⚠ ${i18n.t('dateAmbiguous')}</div>` : nothing}
     ${entry.note && !(entry.ambiguous && i18n.lang === 'zh-CN') // the warning says it in Chinese
-      ? html`<div class="muted small">${entry.note}</div>`
+      ? html`<div class="muted small">${(entry.note_parts ?? [{ code: '', params: {}, message: entry.note }]).map((part) => renderMessage(part, ctx.messages)).join(' ')}</div>`
       : nothing}
   </li>`;
 }

@@ -234,4 +234,58 @@ export const importMessages: MessageTable = {
     en: 'The decompressed data is larger than the limit of {limit_bytes:count} bytes.',
     'zh-CN': '解压后的数据超过了 {limit_bytes:count} 字节的上限。',
   },
+
+  // ---- Why the text was read in its encoding (the import report's encoding_reason) ----
+  encoding_chosen: { en: 'The encoding was chosen.', 'zh-CN': '编码由您指定。' },
+  encoding_file_empty: { en: 'The file is empty.', 'zh-CN': '文件是空的。' },
+  encoding_bom: {
+    en: 'The file starts with a {encoding:text} byte-order mark.',
+    'zh-CN': '文件以 {encoding:text} 字节顺序标记（BOM）开头。',
+  },
+  encoding_utf16_without_bom: {
+    en: 'Every other byte is NUL, as in {encoding:text} text without a byte-order mark.',
+    'zh-CN': '每隔一个字节为空字节，与无字节顺序标记的 {encoding:text} 文本相符。',
+  },
+  encoding_ascii: { en: 'The text is plain ASCII, read as UTF-8.', 'zh-CN': '文本只含 ASCII 字符，按 UTF-8 读取。' },
+  encoding_valid_utf8: { en: 'The text is valid UTF-8.', 'zh-CN': '文本是有效的 UTF-8。' },
+  encoding_gb18030: {
+    en: 'The text is not UTF-8 but reads as GB18030 (GBK) without errors.',
+    'zh-CN': '文本不是 UTF-8，但按 GB18030（GBK）读取没有错误。',
+  },
+  encoding_gb18030_replaced: {
+    en: 'The text is not UTF-8 but reads as GB18030 (GBK) with {replaced:count} unreadable characters in the first {bytes:count} bytes.',
+    'zh-CN': '文本不是 UTF-8，按 GB18030（GBK）读取时前 {bytes:count} 字节中有 {replaced:count} 个字符无法识别。',
+  },
+  encoding_utf8_replaced: {
+    en: 'The text is neither valid UTF-8 nor GB18030, so it is read as UTF-8 with {replaced:count} unreadable characters in the first {bytes:count} bytes replaced.',
+    'zh-CN': '文本既不是有效的 UTF-8 也不是 GB18030，因此按 UTF-8 读取，前 {bytes:count} 字节中有 {replaced:count} 个无法识别的字符被替换。',
+  },
+
+  // ---- What to check about a detected date format (the import report's note_parts) ----
+  date_note_ambiguous: {
+    en: 'Every date here reads both as month/day and as day/month (no part is above 12), so they are read as {format:text}; switch to {other:text} if the file puts the day first.',
+    'zh-CN': '这些日期既可按“月/日”也可按“日/月”读取（没有大于 12 的部分），现按 {format:text} 读取；如果文件把日写在前面，请改为 {other:text}。',
+  },
+  date_note_day_first: {
+    en: 'Day first: “{value:text}” has a day above 12 in the first place.',
+    'zh-CN': '日在前：“{value:text}”的第一部分大于 12，只能是日。',
+  },
+  date_note_month_first: {
+    en: 'Month first: “{value:text}” has a day above 12 in the second place.',
+    'zh-CN': '月在前：“{value:text}”的第二部分大于 12，只能是日。',
+  },
+  date_note_two_digit_years: {
+    en: 'Two-digit years are read as Excel reads them: 00-29 as 2000-2029, 30-99 as 1930-1999.',
+    'zh-CN': '两位数年份按 Excel 的方式读取：00–29 为 2000–2029 年，30–99 为 1930–1999 年。',
+  },
+  date_note_utc: { en: 'Times with a time zone are converted to UTC.', 'zh-CN': '带时区的时间已换算为协调世界时（UTC）。' },
+  date_note_excel_serial: {
+    en: "Excel serial numbers count days in Excel's 1900 date system (1 is 1900-01-01).",
+    'zh-CN': 'Excel 序列号按 Excel 的 1900 日期系统计天（1 即 1900-01-01）。',
+  },
+  date_note_some_do_not_fit: {
+    en: '{failures:count} of {sampled:count} sampled values do not fit (for example “{value:text}”); such rows are rejected.',
+    'zh-CN': '抽查的 {sampled:count} 个值中有 {failures:count} 个不符合此格式（例如“{value:text}”）；这些行将被拒绝。',
+  },
+  date_note_no_samples: { en: 'No dates in the first rows.', 'zh-CN': '前几行中没有日期。' },
 };
