@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "full_width_digits.hpp"
+
 namespace {
 
 using servimetrics::DateFormat;
@@ -36,6 +38,8 @@ std::string rejection(std::string_view cell, NumberStyle style = {}) {
   EXPECT_TRUE(result.error().kpi.empty());
   return result.error().message;
 }
+
+using servimetrics::testing::full_width_digits;
 
 TEST(NumberCell, PlainNumbers) {
   EXPECT_EQ(number("0"), 0.0);
@@ -294,21 +298,6 @@ TEST(FlagCell, TelcoChurnColumn) {
     churned += result.value() ? 1 : 0;
   }
   EXPECT_EQ(churned, 3);
-}
-
-// ASCII digits as full-width ones: the same number, but read by the general reader rather than
-// the one-pass ASCII path, so comparing both checks that the fast path changes nothing.
-std::string full_width_digits(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c >= '0' && c <= '9') {
-      out += "\xEF\xBC";
-      out += static_cast<char>(0x90 + (c - '0'));
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }
 
 TEST(NumberCell, FastPathAgreesWithTheGeneralReader) {

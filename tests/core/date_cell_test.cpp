@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cells/cell_values.hpp"
+#include "full_width_digits.hpp"
 
 namespace {
 
@@ -46,6 +47,8 @@ std::string rejection(std::string_view cell, const DateFormat& format) {
   EXPECT_TRUE(result.error().input.empty());
   return result.error().message;
 }
+
+using servimetrics::testing::full_width_digits;
 
 TEST(DateCell, IsoDatesAndTimes) {
   EXPECT_EQ(date("2024-01-05", kIso), k20240105);
@@ -233,21 +236,6 @@ TEST(DateCell, ReadsOnlyItsView) {
   EXPECT_EQ(date(std::string_view(line).substr(0, 16), kIso), 1704443160);
   const std::string serial = "4529612";
   EXPECT_EQ(date(std::string_view(serial).substr(0, 5), kExcel), k20240105);
-}
-
-// ASCII digits as full-width ones: the same date, read by the general reader instead of the
-// fixed-layout fast paths, so comparing both checks that the fast paths change nothing.
-std::string full_width_digits(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c >= '0' && c <= '9') {
-      out += "\xEF\xBC";
-      out += static_cast<char>(0x90 + (c - '0'));
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }
 
 TEST(DateCell, FastPathsAgreeWithTheGeneralReader) {

@@ -15,6 +15,7 @@ import Papa from 'papaparse';
 import { startStaticServer } from '../support/static-server.mjs';
 import { launchChromium } from '../support/browser.mjs';
 import { assertEventually } from '../support/eventually.mjs';
+import { filesPanel } from '../support/files-panel.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const HOSTILE = [
@@ -32,21 +33,11 @@ let tmp;
 const dialogs = [];
 const pageErrors = [];
 
-const files = () => page.locator('[data-testid="files-section"]');
-const result = () => files().locator('[data-testid="kind-result"]');
-
-async function lastImport() {
-  if ((await result().count()) === 0) return 0;
-  return Number(await result().getAttribute('data-import'));
-}
-
-/** Reads `file` as `kind` through the files panel and waits for its result to be shown. */
-async function importFile(file, kind) {
-  const before = await lastImport();
-  await files().locator('[data-testid="kind-select"]').selectOption(kind);
-  await files().locator('[data-testid="file-input"]').setInputFiles(file);
-  await assertEventually(async () => assert.ok((await lastImport()) > before, `the result of ${path.basename(file)} is shown`), 15000);
-}
+// The page is opened in before(); the panel's helpers look it up when called.
+const panel = () => filesPanel(page);
+const files = () => panel().files();
+const result = () => panel().result();
+const importFile = (file, kind) => panel().importFile(file, kind);
 
 function write(name, content) {
   const file = path.join(tmp, name);

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../support/static-server.mjs';
 import { launchChromium } from '../support/browser.mjs';
 import { assertEventually } from '../support/eventually.mjs';
+import { filesPanel } from '../support/files-panel.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const sample = (name) => path.join(repo, 'public/samples', name);
@@ -21,8 +22,10 @@ let browser;
 let page;
 let tmp;
 
-const files = () => page.locator('[data-testid="files-section"]');
-const result = () => files().locator('[data-testid="kind-result"]');
+const panel = () => filesPanel(page);
+const files = () => panel().files();
+const result = () => panel().result();
+const importFile = (file, kind) => panel().importFile(file, kind, 20000);
 
 /** Latin words left in a text once the file's own texts (headers, values) are taken out. */
 function latinLeft(text, fileTexts = []) {
@@ -32,18 +35,6 @@ function latinLeft(text, fileTexts = []) {
   // symbols (CLV, CAC, LTV, ROI ...), ISO dates and formats (YYYY-MM-DD), file encodings.
   rest = rest.replace(/\b(CSV|Excel|xlsx|UTF-8|UTF-16(LE|BE)?|GBK|GB18030|NPS|CSAT|CLV|CLTV|LTV|CAC|ROI|NRR|FCR|KPI|MB|KB|GB|ID|YYYY|MM|DD|HH|mm|ss|Q[1-4])\b/g, ' ');
   return rest.match(/[A-Za-z]{3,}/g) ?? [];
-}
-
-async function lastImport() {
-  if ((await result().count()) === 0) return 0;
-  return Number(await result().getAttribute('data-import'));
-}
-
-async function importFile(file, kind) {
-  const before = await lastImport();
-  await files().locator('[data-testid="kind-select"]').selectOption(kind);
-  await files().locator('[data-testid="file-input"]').setInputFiles(file);
-  await assertEventually(async () => assert.ok((await lastImport()) > before, 'a new import is shown'), 20000);
 }
 
 /** Every core message the files panel shows now. */

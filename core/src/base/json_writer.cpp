@@ -209,6 +209,36 @@ JsonWriter& JsonWriter::value(std::string_view text) {
   return completed();
 }
 
+namespace {
+
+// What both writers do with a tree's floats (finite or null), strings (valid UTF-8) and containers
+// (walked): false for the other values, which each writer places its own way.
+template <class Writer>
+bool write_walked(Writer& writer, const nlohmann::json& tree) {
+  switch (tree.type()) {
+    case nlohmann::json::value_t::number_float:
+      writer.value(tree.get<double>());
+      return true;
+    case nlohmann::json::value_t::string:
+      writer.value(std::string_view(tree.get_ref<const std::string&>()));
+      return true;
+    case nlohmann::json::value_t::object:
+      writer.begin_object();
+      for (const auto& [name, child] : tree.items()) writer.key(name).value(child);
+      writer.end_object();
+      return true;
+    case nlohmann::json::value_t::array:
+      writer.begin_array();
+      for (const auto& child : tree) writer.value(child);
+      writer.end_array();
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
 JsonWriter& JsonWriter::value(const nlohmann::json& tree) {
   // Written node by node: dump() would build a string of its own for every detail and error.
   // The comma bits cover 64 levels; anything deeper (never an answer of ours) goes through dump().
@@ -217,19 +247,8 @@ JsonWriter& JsonWriter::value(const nlohmann::json& tree) {
     put(tree.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return completed();
   }
+  if (write_walked(*this, tree)) return *this;
   switch (tree.type()) {
-    case nlohmann::json::value_t::number_float:
-      return value(tree.get<double>());
-    case nlohmann::json::value_t::string:
-      return value(std::string_view(tree.get_ref<const std::string&>()));
-    case nlohmann::json::value_t::object:
-      begin_object();
-      for (const auto& [name, child] : tree.items()) key(name).value(child);
-      return end_object();
-    case nlohmann::json::value_t::array:
-      begin_array();
-      for (const auto& child : tree) value(child);
-      return end_array();
     case nlohmann::json::value_t::number_integer:
       return integer(tree.get<std::int64_t>());
     case nlohmann::json::value_t::number_unsigned:
@@ -316,19 +335,8 @@ JsonTreeWriter& JsonTreeWriter::value(std::string_view text) {
 }
 
 JsonTreeWriter& JsonTreeWriter::value(const nlohmann::json& tree) {
+  if (write_walked(*this, tree)) return *this;
   switch (tree.type()) {
-    case nlohmann::json::value_t::number_float:
-      return value(tree.get<double>());
-    case nlohmann::json::value_t::string:
-      return value(std::string_view(tree.get_ref<const std::string&>()));
-    case nlohmann::json::value_t::object:
-      begin_object();
-      for (const auto& [name, child] : tree.items()) key(name).value(child);
-      return end_object();
-    case nlohmann::json::value_t::array:
-      begin_array();
-      for (const auto& child : tree) value(child);
-      return end_array();
     case nlohmann::json::value_t::number_integer:
     case nlohmann::json::value_t::number_unsigned:
     case nlohmann::json::value_t::boolean:

@@ -183,15 +183,6 @@ export function renderImportReport(given: ImportReportContext): TemplateResult {
 
 // How this view looks; the calculator adopts it into its shadow root (calculator.ts).
 export const importReportStyles = css`
-  .import-report select {
-    border: 1px solid var(--_border);
-    border-radius: 7px;
-    padding: 6px 8px;
-    background: var(--_surface);
-    color: var(--_text);
-    max-width: 100%;
-  }
-
   .import-report {
     display: flex;
     flex-direction: column;

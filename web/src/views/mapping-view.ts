@@ -72,15 +72,6 @@ export function renderMapping(ctx: MappingContext): TemplateResult {
 
 // How this view looks; the calculator adopts it into its shadow root (calculator.ts).
 export const mappingStyles = css`
-  .mapping select {
-    border: 1px solid var(--_border);
-    border-radius: 7px;
-    padding: 6px 8px;
-    background: var(--_surface);
-    color: var(--_text);
-    max-width: 100%;
-  }
-
   .mapping {
     padding: 14px 18px;
     display: flex;

@@ -243,7 +243,10 @@ export const sharedStyles = css`
     color: var(--_muted);
   }
 
-  .inline select {
+  /* The selects of inline rows, the column mapping and the import report's formats. */
+  .inline select,
+  .mapping select,
+  .import-report select {
     border: 1px solid var(--_border);
     border-radius: 7px;
     padding: 6px 8px;
