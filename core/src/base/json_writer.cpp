@@ -5,35 +5,17 @@
 #include <cmath>
 #include <cstring>
 
+#include "base/utf8.hpp"
+
 namespace servimetrics {
 namespace {
 
-// Length of the valid UTF-8 sequence starting at text[i], or 0 when it is not valid.
+// Length of the valid UTF-8 sequence starting at text[i] (a non-ASCII byte), or 0 when it is not
+// valid (base/utf8.hpp decides).
 std::size_t utf8_sequence(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;
-    if (lead == 0xED) high = 0x9F;  // no UTF-16 surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
-  for (std::size_t k = 2; k < length; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  }
-  return length;
+  const utf8::Sequence sequence =
+      utf8::inspect(reinterpret_cast<const unsigned char*>(text.data() + i), text.size() - i);
+  return sequence.length != 0 && sequence.valid == sequence.length ? sequence.length : 0;
 }
 
 // Bytes copied as they are: printable ASCII except the quote and the backslash.
