@@ -141,7 +141,12 @@ test('a file of another kind gets one clear message', async () => {
   await importPath(file, 'tickets');
   const shown = result().locator('[data-testid="file-error"]');
   await shown.waitFor();
-  assert.equal((await shown.locator('[data-role="message"]').innerText()).trim(), problem.message);
+  // The page words it from the code, naming the fields by their labels and the file's own columns.
+  assert.equal(problem.code, 'not_this_kind');
+  const text = (await shown.locator('[data-role="message"]').innerText()).trim();
+  assert.match(text, /Support tickets/);
+  for (const label of ['Ticket ID', 'Created']) assert.ok(text.includes(label), `${label} in "${text}"`);
+  for (const column of problem.params.columns) assert.ok(text.includes(column), `${column} in "${text}"`);
   assert.equal(await result().locator('[data-testid="mapping"]').count(), 1, 'the mapping screen opens to fix it');
 });
 

@@ -164,13 +164,13 @@ const PNG = (() => {
 })();
 
 const BROKEN = [
-  { name: 'empty.csv', content: '', message: /the file is empty/ },
-  { name: 'picture.csv', content: PNG, message: /not a text file/ },
+  { name: 'empty.csv', content: '', message: /the file is empty/i },
+  { name: 'picture.csv', content: PNG, message: /not a text file/i },
   {
     name: 'unbalanced-quotes.csv',
     content: 'invoice_id,customer_id,date,amount\nINV-1,"C1,2024-01-01,100\nINV-2,C2,2024-01-02,200\nINV-3,C3,2024-01-03,"300\n',
-    message: /no usable rows/,
-    reject: /the row has 2 columns, the header has 4/,
+    message: /no usable rows/i,
+    reject: /the row has 2 columns, the header has 4/i,
   },
 ];
 
@@ -207,8 +207,8 @@ test('survey scores 1e309, NaN, 0x10 and Infinity are rejected by name, -0 count
       rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent.trim())))).map(([, , value, reason]) => [value, reason]),
   );
   assert.deepEqual(Object.keys(reasons).sort(), ['0x10', '1e309', 'Infinity', 'NaN']);
-  assert.match(reasons['1e309'], /too large/);
-  for (const value of ['NaN', '0x10', 'Infinity']) assert.match(reasons[value], /not a number/, value);
+  assert.match(reasons['1e309'], /too large/i);
+  for (const value of ['NaN', '0x10', 'Infinity']) assert.match(reasons[value], /not a number/i, value);
   // R3 (-0, a detractor) and R6 (9, a promoter): NPS 0.
   assert.equal(Number(await result().locator('[data-kpi="nps"] [data-role="value"]').getAttribute('data-raw')), 0);
   assert.match(await result().locator('[data-testid="rows-used"]').innerText(), /\b2\b/);
