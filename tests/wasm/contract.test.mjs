@@ -55,7 +55,7 @@ function assertContract(value, name, label) {
 test('the schema checker finds what is missing or mistyped', () => {
   assert.deepEqual(problemsOf({ id: 'x', value: '1' }, 'Measure'), ['$.value: number expected, got string', '$.unit: missing (required by Measure)']);
   assert.deepEqual(
-    problemsOf({ kpis: [{ id: 'a', value: 1, unit: 'count', band: 'good' }], errors: [] }, 'ComputeAnswer'),
+    problemsOf({ kpis: [{ id: 'a', value: 1, unit: 'count', band: 'good', warnings: [] }], errors: [] }, 'ComputeAnswer'),
     ['$.kpis[0].rule: missing (required by KpiResult)'],
   );
   assert.deepEqual(problemsOf({ kinds: [], date_formats: [{ id: 'iso', label: 'YYYY-MM-DD', example: '2024-01-31' }] }, 'KindsCatalog'), []);

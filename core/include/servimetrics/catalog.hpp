@@ -100,6 +100,12 @@ struct KpiValue {
   nlohmann::json details = nlohmann::json::object();  // KPI-specific extras (interval, shares)
   std::vector<BreakdownRow> breakdown;                // per process, role or channel
   std::string band_variant;                           // picks a band_variants entry, if any
+  // What the band judges when it is not `value` (a monthly churn judged by its annual equivalent),
+  // and how the rule sentence names it ("annual churn rate").
+  std::optional<double> band_value;
+  std::string band_label;
+  // Shown with the value, never instead of it: a small sample, inputs that contradict each other.
+  std::vector<Error> warnings;
 };
 
 using ComputeKpi = Result<KpiValue> (*)(const KpiArgs&);

@@ -179,6 +179,7 @@ Error scoped_error(Error error, const KpiSpec& kpi, const Gathered& g) {
 bool finite_value(const KpiValue& value) {
   bool finite = std::isfinite(value.value) && all_finite(value.details);
   for (const BreakdownRow& row : value.breakdown) finite = finite && std::isfinite(row.value);
+  if (value.band_value) finite = finite && std::isfinite(*value.band_value);
   return finite;
 }
 
@@ -213,6 +214,9 @@ KpiRun run_kpi(const KpiSpec& kpi, const Request& req,
                       .params = {{"kpi", id}}};
   } else {
     run.value = std::move(result.value());
+    for (Error& warning : run.value->warnings) {
+      if (warning.kpi.empty()) warning.kpi = id;
+    }
   }
   return run;
 }
@@ -354,6 +358,20 @@ BandDecision write_breakdown(Out& out, const KpiSpec& kpi, const KpiValue& value
   return overall;
 }
 
+// {"code", "input", "kpi", "message", "params"}: error_json()'s fields, in its order.
+template <class Out>
+void write_error(Out& out, const Error& error) {
+  out.begin_object();
+  out.key("code").value(error.code);
+  out.key("input");
+  error.input.empty() ? out.null() : out.value(error.input);
+  out.key("kpi");
+  error.kpi.empty() ? out.null() : out.value(error.kpi);
+  out.key("message").value(error.message);
+  out.key("params").value(error.params);
+  out.end_object();
+}
+
 template <class Out>
 void write_kpi(Out& out, const KpiSpec& kpi, const KpiRun& run, const ThresholdOverrides& overrides,
                bool compact) {
@@ -368,7 +386,9 @@ void write_kpi(Out& out, const KpiSpec& kpi, const KpiRun& run, const ThresholdO
   if (value.breakdown.empty() || kpi.band_variants.empty()) {
     const BandRule* rule = effective_rule(kpi, value.band_variant, overrides);
     if (rule != nullptr) {
-      overall = classify(value.value, *rule, kpi.symbol, kpi.unit == Unit::fraction);
+      const std::string_view label = value.band_label.empty() ? kpi.symbol : value.band_label;
+      overall = classify(value.band_value.value_or(value.value), *rule, label,
+                         kpi.unit == Unit::fraction);
     }
   }
   write_decision(out, overall);
@@ -377,25 +397,14 @@ void write_kpi(Out& out, const KpiSpec& kpi, const KpiRun& run, const ThresholdO
     out.key("interval").value(*interval);
   }
   out.key("details").value(value.details);
+  out.key("warnings").begin_array();
+  for (const Error& warning : value.warnings) write_error(out, warning);
+  out.end_array();
   if (!compact) {
     out.key("inputs_used").begin_object();
     for (const KpiArgs::Entry& entry : run.args.entries()) out.key(entry.name).value(entry.raw());
     out.end_object();
   }
-  out.end_object();
-}
-
-// {"code", "input", "kpi", "message", "params"}: error_json()'s fields, in its order.
-template <class Out>
-void write_error(Out& out, const Error& error) {
-  out.begin_object();
-  out.key("code").value(error.code);
-  out.key("input");
-  error.input.empty() ? out.null() : out.value(error.input);
-  out.key("kpi");
-  error.kpi.empty() ? out.null() : out.value(error.kpi);
-  out.key("message").value(error.message);
-  out.key("params").value(error.params);
   out.end_object();
 }
 

@@ -138,6 +138,7 @@ export const schema = {
     interval: optional(shape('Interval')),
     details: opt('object'),
     breakdown: optional(arrayOf('BreakdownRow')),
+    warnings: arrayOf('EngineError'),
     inputs_used: opt('object'),
   },
   ProjectionPath: { customers: arr, revenue: arr, gross_profit: arr, acquisition_cost: arr, profit: arr },

@@ -241,6 +241,8 @@ export interface KpiResult {
   interval?: Interval;
   details?: Record<string, unknown>;
   breakdown?: BreakdownRow[];
+  /** Shown with the value, never instead of it: a small sample, inputs that contradict each other. */
+  warnings: EngineError[];
   inputs_used?: Record<string, unknown>;
 }
 

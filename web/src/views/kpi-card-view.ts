@@ -137,6 +137,11 @@ export function renderKpiCard(
       ? html`<div class="sub" data-role="variant">${i18n.t('variant', { name: i18n.choice(result.variant) })}</div>`
       : nothing}
     ${result ? html`<div class="details">${detailItems(i18n, result)}</div>` : nothing}
+    ${result?.warnings?.length
+      ? html`<div class="kpi-warning" role="note" data-role="warnings">
+          ${result.warnings.map((w) => html`<p data-code=${w.code}>${message(w)}</p>`)}
+        </div>`
+      : nothing}
     ${errors?.length
       ? html`<div class="kpi-error" role="status" data-role="error">
           <strong>${i18n.t('cannotCompute')}:</strong> ${errors.map((e) => message(e)).join(' · ')}
@@ -237,6 +242,16 @@ export const kpiCardStyles = css`
     color: var(--_muted);
   }
 
+  .kpi-warning {
+    margin: 0.4rem 0;
+    padding: 0.35rem 0.5rem;
+    border-left: 3px solid var(--watch, #b7791f);
+    background: var(--watch-bg, #fff8e6);
+    font-size: 0.85rem;
+  }
+  .kpi-warning p {
+    margin: 0.15rem 0;
+  }
   .details {
     display: flex;
     flex-wrap: wrap;
