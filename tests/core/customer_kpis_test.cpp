@@ -1,6 +1,6 @@
 // Customer KPIs through compute(): CLV, CLTV (plain, with margin, discounted annuity), LTV:CAC
 // (worked example, bands at and around 3 and 2, derived from the computed cltv and cac KPIs),
-// retention, churn and revenue churn (band at 15%), NPS with its adjusted-Wald interval, CSAT from
+// retention, churn and revenue churn (band at 15%), NPS with its MOVER-Wilson interval, CSAT from
 // counts and typed. Expected values are computed by hand from kpi-catalog.md.
 #include <gtest/gtest.h>
 
@@ -244,19 +244,21 @@ TEST(RevenueChurnRate, LostOverStartWithTheSameBand) {
   EXPECT_EQ(kpi_band(bad, "revenue_churn_rate"), "bad");
 }
 
-// NPS by hand: 100 (P - D) / n; adjusted Wald with n' = n + 3, p' = (P + 0.75) / n',
-// d' = (D + 0.75) / n', se = sqrt((p' + d' - (p' - d')^2) / n'), +/- 1.959964 se, x100, clipped.
+// NPS by hand: 100 (P - D) / n; the 95% interval by MOVER (Newcombe's square-and-add) on Wilson
+// score intervals of p = P / n and d = D / n, correlated r = -sqrt(p d / ((1 - p)(1 - d))):
+// low = p - d - sqrt((p - l_p)^2 + (u_d - d)^2 - 2 r (p - l_p)(u_d - d)), high likewise; x100.
+// Values from an independent Python script of these formulas (small_sample_test.cpp has more).
 struct NpsCase {
   double promoters, passives, detractors;
   double score, low, high;
 };
 
-TEST(Nps, ScoreAndAdjustedWaldInterval) {
+TEST(Nps, ScoreAndMoverWilsonInterval) {
   const NpsCase cases[] = {
-      {50, 30, 20, 30.0, 14.05113005985127, 44.20129712461475},
-      {3, 1, 2, 100.0 / 6, -43.93393661787058, 66.1561588400928},
-      {10, 0, 0, 100.0, 47.50355131273273, 100.0},     // all promoters: high clipped to 100
-      {0, 0, 7, -100.0, -100.0, -32.812297768394465},  // all detractors: low clipped to -100
+      {50, 30, 20, 30.0, 13.974532728908, 44.176156098898},
+      {3, 1, 2, 100.0 / 6, -46.104414716114, 67.46556349602},
+      {10, 0, 0, 100.0, 60.750935043052, 100.0},    // all promoters: the interval reaches 100
+      {0, 0, 7, -100.0, -100.0, -49.890109316713},  // all detractors: it reaches -100
   };
   for (const NpsCase& c : cases) {
     SCOPED_TRACE(::testing::Message() << c.promoters << "/" << c.passives << "/" << c.detractors);
@@ -270,11 +272,12 @@ TEST(Nps, ScoreAndAdjustedWaldInterval) {
     EXPECT_EQ(str(*kpi, "band"), "none");
     ASSERT_TRUE(kpi->contains("interval") && (*kpi)["interval"].is_object()) << kpi->dump();
     const json& interval = (*kpi)["interval"];
-    EXPECT_NEAR(num(interval, "low"), c.low, 1e-4);
-    EXPECT_NEAR(num(interval, "high"), c.high, 1e-4);
+    EXPECT_NEAR(num(interval, "low"), c.low, 1e-9);
+    EXPECT_NEAR(num(interval, "high"), c.high, 1e-9);
     EXPECT_DOUBLE_EQ(num(interval, "level"), 0.95);
-    EXPECT_GE(num(interval, "low"), -100);
-    EXPECT_LE(num(interval, "high"), 100);
+    EXPECT_EQ(str(interval, "method"), "mover_wilson");
+    EXPECT_LE(num(interval, "low"), c.score);
+    EXPECT_GE(num(interval, "high"), c.score);
   }
 }
 
@@ -290,11 +293,10 @@ TEST(Nps, IntervalNarrowsWithMoreRespondents) {
   const double small_width = num((*s)["interval"], "high") - num((*s)["interval"], "low");
   const double large_width = num((*l)["interval"], "high") - num((*l)["interval"], "low");
   EXPECT_LT(large_width, small_width / 5);
-  // n = 1000: n' = 1003, p' = 500.75/1003, d' = 200.75/1003.
-  const double n = 1003, p = 500.75 / n, d = 200.75 / n;
-  const double margin = 1.959964 * std::sqrt((p + d - (p - d) * (p - d)) / n);
-  EXPECT_NEAR(num((*l)["interval"], "low"), 100 * (p - d - margin), 1e-4);
-  EXPECT_NEAR(num((*l)["interval"], "high"), 100 * (p - d + margin), 1e-4);
+  EXPECT_NEAR(num((*s)["interval"], "low"), -19.698676021174, 1e-9);
+  EXPECT_NEAR(num((*s)["interval"], "high"), 65.731515114428, 1e-9);
+  EXPECT_NEAR(num((*l)["interval"], "low"), 25.070328322868, 1e-9);
+  EXPECT_NEAR(num((*l)["interval"], "high"), 34.738562556702, 1e-9);
 }
 
 TEST(Nps, ZeroRespondentsIsAnError) {

@@ -147,11 +147,20 @@ test('compute(): NPS with its interval, thresholds and projection travel through
   assert.deepEqual(answer.errors, []);
   const nps = kpi(answer, 'nps');
   assert.equal(nps.value, 30);
-  // n' = 103, p' = 50.75/103, d' = 20.75/103.
-  const n = 103; const p = 50.75 / n; const d = 20.75 / n;
-  const margin = 1.959964 * Math.sqrt((p + d - (p - d) ** 2) / n);
-  assert.ok(Math.abs(nps.interval.low - 100 * (p - d - margin)) < 1e-3);
-  assert.ok(Math.abs(nps.interval.high - 100 * (p - d + margin)) < 1e-3);
+  // MOVER on Wilson intervals: p = 0.5, d = 0.2 of n = 100, correlated r = -sqrt(p d / ((1-p)(1-d))).
+  const z = 1.959964; const n = 100; const p = 0.5; const d = 0.2;
+  const wilson = (x) => {
+    const c = (x + (z * z) / (2 * n)) / (1 + (z * z) / n);
+    const h = (z / (1 + (z * z) / n)) * Math.sqrt((x * (1 - x)) / n + (z * z) / (4 * n * n));
+    return [c - h, c + h];
+  };
+  const [lp, up] = wilson(p); const [ld, ud] = wilson(d);
+  const r = -Math.sqrt((p * d) / ((1 - p) * (1 - d)));
+  const low = p - d - Math.sqrt((p - lp) ** 2 + (ud - d) ** 2 - 2 * r * (p - lp) * (ud - d));
+  const high = p - d + Math.sqrt((up - p) ** 2 + (d - ld) ** 2 - 2 * r * (up - p) * (d - ld));
+  assert.ok(Math.abs(nps.interval.low - 100 * low) < 1e-3, `${nps.interval.low} vs ${100 * low}`);
+  assert.ok(Math.abs(nps.interval.high - 100 * high) < 1e-3, `${nps.interval.high} vs ${100 * high}`);
+  assert.equal(nps.interval.method, 'mover_wilson');
   // 1000 -> 950 -> 905 customers; revenue 190,000 and 181,000.
   assert.deepEqual(answer.projection.years, [1, 2]);
   assert.ok(Math.abs(answer.projection.baseline.customers[1] - 905) < 1e-9);

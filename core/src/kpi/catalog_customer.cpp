@@ -1,5 +1,8 @@
 // Catalog group 1, customer (客户): lifetime value, LTV:CAC, retention, churn, NPS, CSAT.
+#include <cmath>
+
 #include "base/channel_names.hpp"
+#include "base/format.hpp"
 #include "kpi/kpi_compute.hpp"
 
 namespace servimetrics {
@@ -21,6 +24,63 @@ Result<KpiValue> compute_ltv_cac(const KpiArgs& a) {
     const double acquired = row["new_customers"].get<double>();
     if (match == nullptr || spend <= 0 || acquired <= 0) continue;
     kpi.breakdown.push_back({channel, values[*match]["cltv"].get<double>() / (spend / acquired)});
+  }
+  return kpi;
+}
+
+Result<KpiValue> compute_nps(const KpiArgs& a) {
+  auto score = nps(a.number("promoters"), a.number("passives"), a.number("detractors"));
+  if (!score.ok()) return score.error();
+  const NpsScore& s = score.value();
+  KpiValue kpi;
+  kpi.value = s.score;
+  kpi.details = {
+      {"interval",
+       {{"low", s.low}, {"high", s.high}, {"level", 0.95}, {"method", kNpsIntervalMethod}}},
+      {"promoter_share", s.promoter_share},
+      {"detractor_share", s.detractor_share},
+      {"respondents", s.respondents}};
+  add_small_sample_warning(kpi, s.respondents);
+  return kpi;
+}
+
+// Whether a typed average and the counts' mean are the same number once the mean is rounded to
+// the decimals the average was typed with (at least one: "4" is read as 4.0).
+bool same_within_rounding(double typed, double mean) {
+  int decimals = 1;
+  for (double scale = 10; decimals < 6; ++decimals, scale *= 10) {
+    if (std::abs(typed * scale - std::round(typed * scale)) < 1e-6) break;
+  }
+  return std::abs(typed - mean) <= 0.5 * std::pow(10.0, -decimals) + 1e-9;
+}
+
+// The counts' mean is the value; a typed average beside the counts that differs is shown, never
+// silently dropped.
+Result<KpiValue> compute_csat(const KpiArgs& a) {
+  if (!a.has("csat_score_counts")) return typed_value(a, "csat_average");
+  std::array<double, 5> counts{};
+  const auto& raw = a.raw("csat_score_counts");
+  for (std::size_t i = 0; i < counts.size(); ++i) counts[i] = raw[i].get<double>();
+  auto score = csat_from_counts(counts);
+  if (!score.ok()) return score.error();
+  KpiValue kpi;
+  kpi.value = score.value().average;
+  kpi.details = {{"top2_share", score.value().top2_share},
+                 {"respondents", score.value().respondents}};
+  add_small_sample_warning(kpi, score.value().respondents);
+  const double typed = a.number("csat_average");
+  if (a.has("csat_average") && !same_within_rounding(typed, kpi.value)) {
+    kpi.warnings.push_back(Error{.input = "csat_average",
+                                 .message = "csat_average (" + format_number(typed) +
+                                            ") differs from the mean of csat_score_counts (" +
+                                            format_number(kpi.value) + " from " +
+                                            format_number(score.value().respondents) +
+                                            " responses); the counts' mean is used",
+                                 .code = "csat_average_differs",
+                                 .params = {{"input", "csat_average"},
+                                            {"typed_average", typed},
+                                            {"counts_average", kpi.value},
+                                            {"respondents", score.value().respondents}}});
   }
   return kpi;
 }
@@ -138,51 +198,30 @@ std::vector<KpiSpec> customer_kpis() {
        .symbol = "NPS",
        .name = {.en = "Net Promoter Score (NPS)", .zh = "净推荐值（NPS）"},
        .formula = "100 * (promoters - detractors) / (promoters + passives + detractors); 95% "
-                  "interval by adjusted Wald (n + 3, promoters and detractors + 3/4)",
+                  "interval by MOVER (Newcombe's square-and-add) on the Wilson score intervals of "
+                  "the promoter share p and detractor share d, correlated -sqrt(p d / ((1 - p) (1 "
+                  "- d))); it always contains the score",
        .explanation =
            {.en = "How many more customers would recommend you than warn others off; the interval "
                   "shows how sure the score is.",
             .zh = "愿意推荐你的客户比会劝阻他人的客户多多少；置信区间说明这个分数有多可靠。"},
        .inputs = {{.name = "promoters"}, {.name = "passives"}, {.name = "detractors"}},
-       .compute = [](const KpiArgs& a) -> Result<KpiValue> {
-         auto score = nps(a.number("promoters"), a.number("passives"), a.number("detractors"));
-         if (!score.ok()) return score.error();
-         KpiValue kpi;
-         kpi.value = score.value().score;
-         kpi.details = {
-             {"interval",
-              {{"low", score.value().low}, {"high", score.value().high}, {"level", 0.95}}},
-             {"promoter_share", score.value().promoter_share},
-             {"detractor_share", score.value().detractor_share},
-             {"respondents", score.value().respondents}};
-         return kpi;
-       }},
+       .compute = compute_nps},
       {.id = "csat",
        .group = "customer",
        .unit = Unit::score,
        .symbol = "CSAT",
        .name = {.en = "Customer satisfaction (CSAT)", .zh = "客户满意度（CSAT）"},
        .formula = "mean score on 1-5 = sum(score * count) / sum(count); top-2-box = (count4 + "
-                  "count5) / sum(count)",
+                  "count5) / sum(count); a typed csat_average is used only without counts, and "
+                  "named in a warning when it differs from the counts' mean",
        .explanation = {.en = "Average satisfaction on a 1-5 scale; customers scoring under 4 "
                              "should get a follow-up call within 24 hours.",
                        .zh = "1-5 分制的平均满意度；评分低于 4 分的客户应在 24 小时内回访。"},
        .inputs = {{.name = "csat_score_counts", .optional = true},
                   {.name = "csat_average", .optional = true}},
        .bands = BandRule{D::higher, Threshold{4, false}, std::nullopt},
-       .compute = [](const KpiArgs& a) -> Result<KpiValue> {
-         if (!a.has("csat_score_counts")) return typed_value(a, "csat_average");
-         std::array<double, 5> counts{};
-         const auto& raw = a.raw("csat_score_counts");
-         for (std::size_t i = 0; i < counts.size(); ++i) counts[i] = raw[i].get<double>();
-         auto score = csat_from_counts(counts);
-         if (!score.ok()) return score.error();
-         KpiValue kpi;
-         kpi.value = score.value().average;
-         kpi.details = {{"top2_share", score.value().top2_share},
-                        {"respondents", score.value().respondents}};
-         return kpi;
-       }},
+       .compute = compute_csat},
   };
 }
 

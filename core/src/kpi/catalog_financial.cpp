@@ -129,7 +129,8 @@ std::vector<KpiSpec> financial_kpis() {
        .unit = Unit::months,
        .symbol = "time to market",
        .name = {.en = "Time to market", .zh = "产品上市周期"},
-       .formula = "idea_to_launch_months, or (launch_date - idea_date) in months of 30.44 days",
+       .formula = "idea_to_launch_months, or months = (launch_date - idea_date) in days / "
+                  "30.436875 (365.2425 / 12, the mean Gregorian month)",
        .explanation =
            {.en = "Months from idea to launch; going from 6 to 3 months wins about 20% more "
                   "first-mover share.",

@@ -1,9 +1,20 @@
-// Shared compute pieces for grouped inputs.
+// Shared compute pieces: grouped inputs, the small-sample warning.
 #include "kpi/kpi_compute.hpp"
 
 #include <string>
 
+#include "base/format.hpp"
+
 namespace servimetrics {
+
+void add_small_sample_warning(KpiValue& kpi, double cases) {
+  if (!is_small_sample(cases)) return;
+  kpi.warnings.push_back(Error{.message = "small sample (cases: " + format_number(cases) +
+                                          ", under " + format_number(kSmallSampleMinimum) +
+                                          "): the figure can swing widely by chance",
+                               .code = "small_sample",
+                               .params = {{"cases", cases}, {"minimum", kSmallSampleMinimum}}});
+}
 
 Result<KpiValue> grouped_share(const KpiArgs& args, std::string_view input,
                                std::string_view part_field, std::string_view whole_field) {

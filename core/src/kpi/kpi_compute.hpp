@@ -24,10 +24,20 @@ inline Result<KpiValue> typed_value(const KpiArgs& args, std::string_view input)
   return as_kpi(args.number(input));
 }
 
-// part / whole of two inputs.
+// Warns, on the KPI's card, that `cases` (respondents, tickets, customers) are fewer than
+// kSmallSampleMinimum, so the figure can swing by chance; nothing for a large enough sample.
+void add_small_sample_warning(KpiValue& kpi, double cases);
+
+// part / whole of two inputs; a whole that counts cases (an input of unit count: customers,
+// tickets, complaints) under kSmallSampleMinimum adds the small-sample warning.
 inline Result<KpiValue> input_share(const KpiArgs& args, std::string_view part,
                                     std::string_view whole) {
-  return as_kpi(share_of({part, args.number(part)}, {whole, args.number(whole)}));
+  auto kpi = as_kpi(share_of({part, args.number(part)}, {whole, args.number(whole)}));
+  const InputSpec* spec = find_input(whole);
+  if (kpi.ok() && spec != nullptr && spec->unit == Unit::count) {
+    add_small_sample_warning(kpi.value(), args.number(whole));
+  }
+  return kpi;
 }
 
 // Per-row and overall (row-weighted) shares of a groups input, e.g. steps in system per process.

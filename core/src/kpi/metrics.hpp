@@ -28,9 +28,34 @@ double cltv(double annual_revenue_per_customer, double relationship_years, doubl
 Result<double> ltv_cac_ratio(double cltv, double cac);
 Result<double> retention_rate(double customers_start, double customers_end, double new_customers);
 
+// --- Samples and intervals -------------------------------------------------------------------
+// A figure from fewer cases than this (respondents, tickets, customers) carries a small-sample
+// warning: one case more or less moves it by more than 3 points.
+inline constexpr double kSmallSampleMinimum = 30;
+inline bool is_small_sample(double cases) {
+  return cases < kSmallSampleMinimum;
+}
+
+inline constexpr double kZ95 = 1.959963984540054;  // two-sided 95% normal quantile
+
+struct Interval {
+  double low;
+  double high;
+};
+// Wilson score interval of successes / trials (trials > 0), within 0..1.
+Interval wilson_interval(double successes, double trials, double z = kZ95);
+// MOVER, Newcombe's square-and-add: the interval of share1 - share2 from each share's own interval
+// and the correlation of the two estimates (Newcombe 1998, method 10; Zou & Donner 2008). It
+// always contains share1 - share2.
+Interval mover_difference(double share1, Interval interval1, double share2, Interval interval2,
+                          double correlation);
+
+// The name of the NPS interval's method in answers ("details.interval.method").
+inline constexpr std::string_view kNpsIntervalMethod = "mover_wilson";
+
 struct NpsScore {
   double score;  // -100..100
-  double low;    // adjusted-Wald 95% interval, in points
+  double low;    // 95% interval by MOVER with Wilson intervals, in points; low <= score <= high
   double high;
   double promoter_share;
   double detractor_share;

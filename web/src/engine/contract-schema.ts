@@ -124,7 +124,7 @@ export const schema = {
   DateFormatSpec: { id: str, label: str, example: str },
   KindsCatalog: { kinds: arrayOf('DataKind'), date_formats: arrayOf('DateFormatSpec') },
   RuleSpec: { band: str, op: str, value: num },
-  Interval: { low: num, high: num, level: num },
+  Interval: { low: num, high: num, level: num, method: opt('string') },
   BreakdownRow: { name: str, value: num, band: str, rule: opt('string'), rule_spec: optional(shapeOrNull('RuleSpec')) },
   KpiResult: {
     id: str,

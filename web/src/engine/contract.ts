@@ -218,6 +218,8 @@ export interface Interval {
   low: number;
   high: number;
   level: number;
+  /** How it was worked out: "mover_wilson" for the NPS (docs/JSON-API.md). */
+  method?: string;
 }
 
 export interface BreakdownRow {

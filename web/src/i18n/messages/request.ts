@@ -152,6 +152,15 @@ export const requestMessages: MessageTable = {
     en: 'Promoters, passives and detractors add up to 0 respondents.',
     'zh-CN': '推荐者、中立者与贬损者合计为 0 人。',
   },
+  // Warnings shown with a KPI's value (KpiValue::warnings), issue 12.
+  small_sample: {
+    en: 'Small sample (cases: {cases:count}, under {minimum:count}): this figure can swing widely by chance.',
+    'zh-CN': '样本量小（样本数：{cases:count}，不足 {minimum:count}）：该数值可能因偶然因素大幅波动。',
+  },
+  csat_average_differs: {
+    en: 'The typed average CSAT ({typed_average:number}) differs from the mean of the score counts ({counts_average:number}, from {respondents:count} responses); the counts’ mean is used.',
+    'zh-CN': '填写的平均满意度（{typed_average:number}）与各分值人数算出的平均分（{counts_average:number}，共 {respondents:count} 份回复）不一致；已采用按人数计算的平均分。',
+  },
   group_denominator_not_positive: {
     en: '{input:input}, “{row:text}”: {field:text} must be greater than 0 (it is the denominator).',
     'zh-CN': '{input:input}，「{row:text}」的 {field:text}必须大于 0（它是分母）。',
