@@ -2,7 +2,7 @@
 // top-2-box, the generic score column's scale (detected and forced), scores outside the scale,
 // distributions, the trend per month and per segment, the call-back list, and the edges: no rows,
 // blank scores, a single row, and a million rows. Intervals were computed with Python from the
-// adjusted-Wald formula.
+// MOVER-Wilson formula (small_sample_test.cpp states it).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -28,8 +28,8 @@ TEST(AnalyzeSurvey, TenAnswersGiveNpsTwentyWithItsInterval) {
   EXPECT_DOUBLE_EQ(kpi_value(answer, "nps"), 20);
   const json* kpi = find_kpi_answer(answer, "nps");
   ASSERT_NE(kpi, nullptr);
-  EXPECT_NEAR((*kpi)["interval"]["low"].get<double>(), -30.32599443550416, 1e-9);
-  EXPECT_NEAR((*kpi)["interval"]["high"].get<double>(), 61.09522520473494, 1e-9);
+  EXPECT_NEAR((*kpi)["interval"]["low"].get<double>(), -31.565688822336, 1e-9);
+  EXPECT_NEAR((*kpi)["interval"]["high"].get<double>(), 61.547137078814, 1e-9);
   EXPECT_EQ(answer["inputs"], json({{"promoters", 5}, {"passives", 2}, {"detractors", 3}}));
   EXPECT_DOUBLE_EQ(measure(answer, "responses"), 10);
   EXPECT_DOUBLE_EQ(measure(answer, "nps_responses"), 10);
@@ -98,7 +98,7 @@ TEST(AnalyzeSurvey, CsatAverageTopTwoBoxAndCallBacksMostRecentFirst) {
   const json* trend = find_table(answer, "trend");
   ASSERT_NE(trend, nullptr);
   ASSERT_EQ(table_rows(*trend), 2u);
-  EXPECT_EQ((*trend)["columns"], json({"period", "responses", "csat_average"}));
+  EXPECT_EQ((*trend)["columns"], json({"period", "responses", "csat_average", "small_sample"}));
   EXPECT_EQ(cell(*trend, 0, "period"), "2024-01");
   EXPECT_EQ(cell(*trend, 0, "responses"), 4);
   EXPECT_DOUBLE_EQ(cell(*trend, 0, "csat_average").get<double>(), 4.0);
@@ -123,12 +123,14 @@ TEST(AnalyzeSurvey, TrendByQuarterAndBySegmentWithNps) {
   const json* trend = find_table(answer, "trend");
   ASSERT_NE(trend, nullptr);
   ASSERT_EQ(table_rows(*trend), 2u);
-  EXPECT_EQ((*trend)["columns"], json({"period", "responses", "nps", "nps_low", "nps_high"}));
+  EXPECT_EQ((*trend)["columns"],
+            json({"period", "responses", "nps", "nps_low", "nps_high", "small_sample"}));
   EXPECT_EQ(cell(*trend, 0, "period"), "2024-Q1");
   EXPECT_EQ(cell(*trend, 0, "responses"), 3);
   EXPECT_NEAR(cell(*trend, 0, "nps").get<double>(), 100.0 / 3, 1e-12);
-  EXPECT_NEAR(cell(*trend, 0, "nps_low").get<double>(), -51.33317311325326, 1e-9);
-  EXPECT_NEAR(cell(*trend, 0, "nps_high").get<double>(), 84.66650644658658, 1e-9);
+  EXPECT_NEAR(cell(*trend, 0, "nps_low").get<double>(), -58.46807983959, 1e-9);
+  EXPECT_NEAR(cell(*trend, 0, "nps_high").get<double>(), 87.701611055921, 1e-9);
+  EXPECT_EQ(cell(*trend, 0, "small_sample"), true);  // 3 scores
   EXPECT_EQ(cell(*trend, 1, "period"), "2024-Q2");
   EXPECT_DOUBLE_EQ(cell(*trend, 1, "nps").get<double>(), 0);
   EXPECT_NE(find_note(answer, "undated_responses"), nullptr);
@@ -194,9 +196,9 @@ TEST(AnalyzeSurvey, ScaleOptionForcesTheGenericScore) {
 
   options.scale = "csat";
   const json csat = analyze_survey_table(
-      ColumnTableBuilder("survey").numbers("score", {1, 5, 9}).build(), options);
+      ColumnTableBuilder("survey").numbers("score", {1, 5, 9, 3, 3}).build(), options);
   expect_valid_kind_answer(csat);
-  EXPECT_DOUBLE_EQ(kpi_value(csat, "csat"), 3);  // 9 is out of the 1-5 scale
+  EXPECT_DOUBLE_EQ(kpi_value(csat, "csat"), 3);  // 9 is out of the 1-5 scale: 1 of 5 is kept
   EXPECT_DOUBLE_EQ(measure(csat, "scores_out_of_range"), 1);
 
   options.scale = "stars";
@@ -234,23 +236,26 @@ TEST(AnalyzeSurvey, BothScalesInOneFile) {
 }
 
 TEST(AnalyzeSurvey, ScoresOutsideTheScaleAreCountedAndTheirLinesListed) {
-  // 11, 7.5 and -1 are not 0-10 whole numbers; 9 and 6 remain: one promoter, one detractor.
-  const json answer = analyze_survey_table(ColumnTableBuilder("survey")
-                                               .numbers("nps_score", {11, 9, 7.5, -1, 6})
-                                               .lines({5, 6, 9, 12, 13})
-                                               .build(),
-                                           {});
+  // 11, 7.5 and -1 are not 0-10 whole numbers (3 of 15, under a fifth); of the 12 left, 6
+  // promoters and 6 detractors.
+  const json answer = analyze_survey_table(
+      ColumnTableBuilder("survey")
+          .numbers("nps_score", {11, 9, 7.5, -1, 6, 9, 9, 9, 9, 9, 6, 6, 6, 6, 6})
+          .lines({5, 6, 9, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23})
+          .build(),
+      {});
   expect_valid_kind_answer(answer);
   EXPECT_DOUBLE_EQ(measure(answer, "scores_out_of_range"), 3);
-  EXPECT_DOUBLE_EQ(measure(answer, "nps_responses"), 2);
+  EXPECT_DOUBLE_EQ(measure(answer, "nps_responses"), 12);
   EXPECT_DOUBLE_EQ(kpi_value(answer, "nps"), 0);
   const std::string message = note_message(answer, "scores_out_of_range");
   EXPECT_NE(message.find("lines 5, 9 and 12"), std::string::npos) << message;
 }
 
 TEST(AnalyzeSurvey, ManyBadScoresListTheFirstTwentyLines) {
+  // 45 of 225 off the scale: exactly a fifth, so left out and listed, not an error.
   std::vector<double> scores(45, 12);
-  scores.push_back(9);
+  scores.insert(scores.end(), 180, 9);
   const json answer =
       analyze_survey_table(ColumnTableBuilder("survey").numbers("nps_score", scores).build(), {});
   expect_valid_kind_answer(answer);

@@ -1,6 +1,6 @@
 // Survey responses: NPS with its interval and CSAT with its top-2-box share through the catalog,
-// score distributions, the trend per period and per segment, and the unhappy respondents to call
-// back within 24 hours.
+// score distributions, the trend per period and per segment (rows from few scores flagged), and
+// the unhappy respondents to call back within 24 hours. A scale most scores lie off is an error.
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -85,6 +85,7 @@ struct ScoreColumns {
   const ImportedColumn* csat = nullptr;
   std::string_view nps_field = "nps_score";
   std::string_view csat_field = "csat_score";
+  bool rejected = false;  // a scale was dropped: most of its scores lie off it
 };
 
 // nps_score and csat_score are what they say; the generic score column is NPS when a score lies
@@ -157,6 +158,46 @@ ScoreColumns score_columns(const ImportedTable& table, const AnalyzeOptions& opt
   return out;
 }
 
+// Drops a scale whose column mostly holds scores off it: when more than a fifth of its numbers
+// are not whole numbers on the scale (a 0-10 file read as CSAT), the few that fit would give a
+// confident, wrong score. An error names the counts and the KPI is not computed; at or under a
+// fifth, the scores off the scale are left out and noted (scores_out_of_range).
+void drop_off_scale(json& answer, const ImportedTable& table, const ImportedColumn*& column,
+                    std::string_view field, bool nps_scale, bool& rejected) {
+  if (column == nullptr) return;
+  const int low = nps_scale ? 0 : 1;
+  const int high = nps_scale ? 10 : 5;
+  std::size_t total = 0;
+  std::size_t outside = 0;
+  for (std::size_t i = 0; i < table.rows(); ++i) {
+    const double value = column->numbers[i];
+    if (std::isnan(value)) continue;
+    ++total;
+    outside += whole_score(value, low, high) < 0 ? 1 : 0;
+  }
+  if (outside * 5 <= total) return;
+  const char* kpi = nps_scale ? "nps" : "csat";
+  const std::string scale_name = nps_scale ? "NPS" : "CSAT";
+  answer["errors"].push_back(error_json(Error{
+      .kpi = kpi,
+      .input = std::string(field),
+      .message = format_count(outside) + " of the " + format_count(total) + " scores in the " +
+                 std::string(field) + " column are not whole numbers from " + std::to_string(low) +
+                 " to " + std::to_string(high) + " (the " + scale_name +
+                 " scale): more than a fifth, so " + scale_name +
+                 " is not computed; check the column and the scale option",
+      .code = "scores_outside_scale",
+      .params = {{"kpi", kpi},
+                 {"field", field},
+                 {"scale", kpi},
+                 {"outside", outside},
+                 {"total", total},
+                 {"low", low},
+                 {"high", high}}}));
+  column = nullptr;
+  rejected = true;
+}
+
 struct CallBack {
   Timestamp date;
   std::uint32_t row;
@@ -185,12 +226,24 @@ json distribution_table_rows(const std::uint64_t* counts, std::size_t size, int 
   return rows;
 }
 
-// "<period>", responses, nps, nps_low, nps_high, csat_average per the scales in the file.
+// Whether a figure of the row (its NPS, its CSAT average) comes from fewer than
+// kSmallSampleMinimum scores.
+bool small_sample_row(const ScoreTally& tally, const ScoreColumns& scores) {
+  const bool nps_small = scores.nps != nullptr && tally.nps_responses() > 0 &&
+                         is_small_sample(static_cast<double>(tally.nps_responses()));
+  const bool csat_small = scores.csat != nullptr && tally.csat_responses() > 0 &&
+                          is_small_sample(static_cast<double>(tally.csat_responses()));
+  return nps_small || csat_small;
+}
+
+// "<period>", responses, nps, nps_low, nps_high, csat_average per the scales in the file, and
+// small_sample.
 json tally_row(json label, const ScoreTally& tally, const ScoreColumns& scores) {
   json row = json::array({std::move(label), tally.responses});
   if (scores.nps != nullptr) append_nps(row, tally);
   if (scores.csat != nullptr)
     row.push_back(share_or_null(tally.csat_points(), static_cast<double>(tally.csat_responses())));
+  row.push_back(small_sample_row(tally, scores));
   return row;
 }
 
@@ -198,6 +251,7 @@ std::vector<std::string_view> tally_columns(std::string_view label, const ScoreC
   std::vector<std::string_view> columns = {label, "responses"};
   if (scores.nps != nullptr) columns.insert(columns.end(), {"nps", "nps_low", "nps_high"});
   if (scores.csat != nullptr) columns.emplace_back("csat_average");
+  columns.emplace_back("small_sample");
   return columns;
 }
 
@@ -340,7 +394,7 @@ void add_score_results(json& answer, json& inputs, const ScoreColumns& scores,
                {{"field", scores.csat_field}});
     }
   }
-  if (scores.nps == nullptr && scores.csat == nullptr) {
+  if (scores.nps == nullptr && scores.csat == nullptr && !scores.rejected) {
     add_note(answer, "no_scores",
              "The file has no score column that can be read, so neither "
              "NPS nor CSAT is computed.");
@@ -447,7 +501,9 @@ json analyze_survey_table(const ImportedTable& table, const AnalyzeOptions& opti
   const std::size_t rows = table.rows();
   if (rows == 0) return answer_without_rows(std::move(answer));
 
-  const ScoreColumns scores = score_columns(table, options, answer);
+  ScoreColumns scores = score_columns(table, options, answer);
+  drop_off_scale(answer, table, scores.nps, scores.nps_field, true, scores.rejected);
+  drop_off_scale(answer, table, scores.csat, scores.csat_field, false, scores.rejected);
   const ImportedColumn* date = find_column(table, "date", FieldType::date);
   const ImportedColumn* segment = find_column(table, "segment", FieldType::text);
   const Period period = date != nullptr ? analysis_period(options, answer) : Period::month;
@@ -487,6 +543,7 @@ constexpr auto kColumnUnits = std::to_array<ColumnUnit>({
     {"score", "score"},
     {"segment", "text"},
     {"share", "fraction"},
+    {"small_sample", "flag"},
 });
 
 }  // namespace

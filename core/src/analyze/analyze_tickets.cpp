@@ -1,6 +1,6 @@
 // Support tickets: first response times (the mean through the catalog, median and p90 beside
 // it), the reply, urgent, dispatch, complaint and first-contact-resolution rates, the tickets that
-// waited more than an hour, and response per channel.
+// waited more than an hour, and response per channel (flagged where it rests on a small sample).
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -10,6 +10,7 @@
 
 #include "analyze/kind_analysis.hpp"
 #include "analyze/kind_answer.hpp"
+#include "kpi/metrics.hpp"
 
 namespace servimetrics {
 namespace {
@@ -518,6 +519,15 @@ void add_breach_table(json& answer, const ImportedTable& table, const TicketColu
             breaches.size());
 }
 
+// Whether the channel's median (answered tickets) or reply rate (tickets with a known outcome)
+// comes from fewer than kSmallSampleMinimum tickets.
+bool small_sample_channel(const ChannelTally& channel) {
+  const auto small = [](std::uint64_t cases) {
+    return cases > 0 && is_small_sample(static_cast<double>(cases));
+  };
+  return small(channel.answered) || small(channel.reply.judged);
+}
+
 void add_channel_table(json& answer, const ImportedColumn& channel, const TicketTallies& t,
                        const std::vector<double>& medians) {
   const std::vector<ChannelTally>& channels = t.channels;
@@ -542,10 +552,11 @@ void add_channel_table(json& answer, const ImportedColumn& channel, const Ticket
     list.push_back({name.empty() ? json() : json(std::string(name)), channels[s].tickets,
                     finite_or_null(medians[s]),
                     share_or_null(static_cast<double>(channels[s].reply.within),
-                                  static_cast<double>(channels[s].reply.judged))});
+                                  static_cast<double>(channels[s].reply.judged)),
+                    small_sample_channel(channels[s])});
   }
   add_table(answer, "by_channel",
-            {"channel", "tickets", "median_first_response_hours", "within_1h_rate"},
+            {"channel", "tickets", "median_first_response_hours", "within_1h_rate", "small_sample"},
             std::move(list), order.size());
 }
 
@@ -593,6 +604,7 @@ constexpr auto kColumnUnits = std::to_array<ColumnUnit>({
     {"hours", "hours"},
     {"line", "line"},
     {"median_first_response_hours", "hours"},
+    {"small_sample", "flag"},
     {"ticket_id", "text"},
     {"tickets", "count"},
     {"within_1h_rate", "fraction"},

@@ -202,6 +202,10 @@ export const analyzeMessages: MessageTable = {
     en: 'The file has no score column that can be read, so neither NPS nor CSAT is computed.',
     'zh-CN': '文件中没有可读取的得分列，NPS 和满意度都未计算。',
   },
+  scores_outside_scale: {
+    en: '{outside:count} of the {total:count} scores in the {field:field} column are not whole numbers from {low:count} to {high:count}: more than a fifth, so {kpi:kpi} is not computed. Check the column and the scale.',
+    'zh-CN': '{field:field}列的 {total:count} 个分数中有 {outside:count} 个不是 {low:count} 至 {high:count} 之间的整数，超过五分之一，因此未计算{kpi:kpi}。请检查该列和评分尺度。',
+  },
   nps_scores_out_of_range: {
     en: '{field:field} values that are not whole numbers from 0 to 10, left out: {count:count} ({lines:lines}).',
     'zh-CN': '{field:field}中不是 0 到 10 之间整数的值已略去：{count:count} 个（{lines:lines}）。',
