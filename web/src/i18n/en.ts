@@ -345,6 +345,12 @@ export const en = {
   col_spend: 'Spend',
   col_cac: 'CAC',
 
+  // issue 12: samples
+  col_small_sample: 'Sample',
+  smallSampleMark: 'Small sample',
+  smallSampleLegend:
+    '⚠ Small sample: the row’s figures come from fewer than {minimum} responses or tickets, so they can swing widely by chance.',
+
   value_product: 'Product',
   value_basic_service: 'Basic service',
   value_value_added_service: 'Value-added service',

@@ -341,6 +341,11 @@ export const zhCN: Messages = {
   col_spend: '支出',
   col_cac: '获客成本',
 
+  // issue 12: samples
+  col_small_sample: '样本',
+  smallSampleMark: '样本量小',
+  smallSampleLegend: '⚠ 样本量小：该行数值来自不足 {minimum} 份回复或工单，可能因偶然因素大幅波动。',
+
   value_product: '产品',
   value_basic_service: '基础服务',
   value_value_added_service: '增值服务',

@@ -1,5 +1,6 @@
 // One table of an imported file's answer: localized column titles, numbers through Intl, texts and
-// dates as the file gave them, the first rows until the user asks for all of them.
+// dates as the file gave them, the first rows until the user asks for all of them; rows from a small
+// sample are marked, with a legend under the table.
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { DataKind, DataTable } from '../engine/contract';
 import { columnLabel, tableLabel } from '../i18n/data-labels';
@@ -7,6 +8,9 @@ import type { I18n } from '../i18n/i18n';
 import { formatCell } from '../lib/data-format';
 
 const FIRST_ROWS = 12;
+/** The core's kSmallSampleMinimum (core/src/kpi/metrics.hpp): a "small_sample" row rests on fewer. */
+const SMALL_SAMPLE_MINIMUM = 30;
+const SMALL_SAMPLE = 'small_sample';
 
 export interface DataTableContext {
   i18n: I18n;
@@ -23,6 +27,7 @@ export function renderDataTable(ctx: DataTableContext): TemplateResult {
   const total = Math.max(table.total_rows ?? table.rows.length, table.rows.length);
   // Numbers align right; a column of texts (names, periods, dates) reads from the left.
   const numeric = table.columns.map((_, i) => table.rows.some((r) => typeof r[i] === 'number'));
+  const flagged = table.columns.indexOf(SMALL_SAMPLE);
   // Wide tables take a whole row of the grid; narrow ones sit side by side.
   return html`<figure class="file-table ${table.columns.length > 5 ? 'wide' : ''}" data-table=${ctx.id}>
     <figcaption>
@@ -38,19 +43,27 @@ export function renderDataTable(ctx: DataTableContext): TemplateResult {
         </thead>
         <tbody>
           ${rows.map(
-            (row) => html`<tr>
-              ${table.columns.map((c, i) => html`<td data-column=${c} class=${numeric[i] ? '' : 'txt'}>${formatCell(i18n, c, table.units?.[i], row[i] ?? null)}</td>`)}
+            (row) => html`<tr data-small-sample=${flagged >= 0 && row[flagged] === true ? 'true' : nothing}>
+              ${table.columns.map((c, i) => html`<td data-column=${c} class=${numeric[i] ? '' : 'txt'}>${i === flagged ? smallSampleCell(i18n, row[i]) : formatCell(i18n, c, table.units?.[i], row[i] ?? null)}</td>`)}
             </tr>`,
           )}
         </tbody>
       </table>
     </div>
+    ${flagged >= 0 && table.rows.some((r) => r[flagged] === true)
+      ? html`<p class="small-sample-legend" data-role="small-sample-legend">${i18n.t('smallSampleLegend', { minimum: i18n.number(SMALL_SAMPLE_MINIMUM, 0) })}</p>`
+      : nothing}
     ${table.rows.length > FIRST_ROWS
       ? html`<button type="button" class="btn small" data-role="toggle-rows" @click=${ctx.onToggle}>
           ${ctx.expanded ? i18n.t('showFewerRows') : i18n.t('showAllRows', { n: i18n.number(table.rows.length, 0) })}
         </button>`
       : nothing}
   </figure>`;
+}
+
+/** A row's small-sample flag: a warning mark when set, nothing otherwise. */
+function smallSampleCell(i18n: I18n, cell: unknown): TemplateResult | string {
+  return cell === true ? html`<span class="small-sample-mark">⚠ ${i18n.t('smallSampleMark')}</span>` : '';
 }
 
 // How this view looks; the calculator adopts it into its shadow root (calculator.ts).
@@ -99,6 +112,17 @@ export const dataTableStyles = css`
 
   .file-table figcaption h4 {
     margin: 0;
+  }
+
+  .file-table .small-sample-mark,
+
+  .file-table .small-sample-legend {
+    color: var(--_watch);
+  }
+
+  .file-table .small-sample-legend {
+    margin: 0;
+    font-size: 0.85em;
   }
 
   .file-table .btn {
