@@ -1,5 +1,6 @@
 // analyze_transactions_table(): a hand-computed 3-customer example with a return and a cancelled
-// invoice (measures, clv/cltv, segments, categories, channels, periods), the netting rules one by
+// invoice (measures, segments, categories, channels, periods; its 178 days measure no retention,
+// so no clv/cltv: transaction_definitions_test.cpp tests those), the netting rules one by
 // one, every division edge (no rows, one customer, one day, no repeat buyers, zero and negative
 // revenue), orders by customer-day, a 1,000,000-row table, and the UCI Online Retail file.
 #include <gtest/gtest.h>
@@ -49,13 +50,16 @@ TEST(AnalyzeTransactions, HandExampleMeasures) {
   EXPECT_DOUBLE_EQ(measure(answer, "gross_revenue"), 510);
   EXPECT_DOUBLE_EQ(measure(answer, "returns_amount"), 150);
   EXPECT_DOUBLE_EQ(measure(answer, "average_order_value"), 90);
-  expect_close(measure(answer, "years_observed"), kYears);
-  expect_close(measure(answer, "purchase_frequency"), 4.0 / 3 / kYears);
+  EXPECT_DOUBLE_EQ(measure(answer, "gross_average_order_value"), 510.0 / 4);
+  expect_close(measure(answer, "observed_span_years"), kYears);
+  // One repeat purchase (A) over 177 + 150 + 0 days from each first purchase to 2024-06-30.
+  expect_close(measure(answer, "purchase_frequency"), 1 / (327 / 365.25));
   expect_close(measure(answer, "repeat_purchase_rate"), 1.0 / 3);
   EXPECT_DOUBLE_EQ(measure(answer, "average_revenue_per_customer"), 120);
   // Lifespans 66, 1 and 1 days.
   expect_close(measure(answer, "observed_lifespan_years"), 68.0 / 3 / 365.25);
-  EXPECT_TRUE(has_note(answer, "lifespan_floor"));
+  // 178 days: retention windows of 89 days are too short to measure retention.
+  EXPECT_TRUE(has_note(answer, "retention_not_measured"));
   EXPECT_TRUE(has_note(answer, "returns_netted"));
   EXPECT_TRUE(has_note(answer, "cancellations_negated"));
   EXPECT_TRUE(has_note(answer, "cltv_needs_margin"));
@@ -64,10 +68,9 @@ TEST(AnalyzeTransactions, HandExampleMeasures) {
 
 TEST(AnalyzeTransactions, HandExampleCatalogKpis) {
   const json answer = analyze_transactions_table(example_table().table(), {});
-  // clv = 90 x (4 / 3 / years) x 1 year (the floor).
-  expect_close(kpi_value(answer, "clv"), 90 * 4.0 / 3 / kYears);
-  EXPECT_DOUBLE_EQ(num(answer["inputs"], "avg_purchase_value"), 90);
-  EXPECT_DOUBLE_EQ(num(answer["inputs"], "lifespan_years"), 1);
+  // 178 days measure no retention: no lifetime value (transaction_definitions_test.cpp has them).
+  EXPECT_EQ(find_kpi_answer(answer, "clv"), nullptr);
+  EXPECT_FALSE(answer["inputs"].contains("lifespan_years"));
   EXPECT_EQ(find_kpi_answer(answer, "cltv"), nullptr);
   // Product 100 - 50 + 100 - 100 = 50, basic 30 + 80 = 110, value-added 200.
   expect_close(kpi_value(answer, "service_revenue_share"), 310.0 / 360);
@@ -77,13 +80,9 @@ TEST(AnalyzeTransactions, HandExampleCatalogKpis) {
   AnalyzeOptions options;
   options.gross_margin = 0.4;
   const json with_margin = analyze_transactions_table(example_table().table(), options);
-  const double annual = 360.0 / 3 / kYears;
-  expect_close(kpi_value(with_margin, "cltv"), annual * 0.4 * 1);
+  EXPECT_EQ(find_kpi_answer(with_margin, "cltv"), nullptr);
   EXPECT_FALSE(has_note(with_margin, "cltv_needs_margin"));
-  options.discount_rate = 0.1;
-  const json discounted = analyze_transactions_table(example_table().table(), options);
-  expect_close(kpi_value(discounted, "cltv"), annual * 0.4 * (1 - 1 / 1.1) / 0.1);
-  EXPECT_DOUBLE_EQ(num(discounted["inputs"], "discount_rate"), 0.1);
+  EXPECT_TRUE(has_note(with_margin, "retention_not_measured"));
 }
 
 TEST(AnalyzeTransactions, HandExampleTables) {
@@ -100,10 +99,11 @@ TEST(AnalyzeTransactions, HandExampleTables) {
   EXPECT_EQ(cell(customers, a, "first_date"), "2024-01-05");
   EXPECT_EQ(cell(customers, a, "last_date"), "2024-03-10");
   EXPECT_DOUBLE_EQ(cell_number(customers, a, "lifespan_days"), 66);
-  expect_close(cell_number(customers, a, "clv"), 280 / kYears);
-  double clv_sum = 0;
-  for (const json& row : customers["rows"]) clv_sum += cell_number(customers, row, "clv");
-  expect_close(clv_sum / 3, kpi_value(answer, "clv"));  // the column's mean is the catalog clv
+  // What was observed: each customer's net revenue over the observed span, no lifetime scaling.
+  for (const json& row : customers["rows"]) {
+    expect_close(cell_number(customers, row, "revenue_per_year"),
+                 cell_number(customers, row, "revenue") / kYears);
+  }
 
   const json& segments = answer_table(answer, "segments");
   const json* top = table_row(segments, "top_20");
@@ -271,10 +271,12 @@ TEST(AnalyzeTransactions, SingleCustomerSingleLine) {
   const json answer = analyze_transactions_table(b.table(), {});
   expect_finite_answer(answer);
   EXPECT_EQ(error_count(answer), 0u) << answer["errors"].dump();
-  expect_close(measure(answer, "years_observed"), 1 / 365.25);
-  expect_close(measure(answer, "purchase_frequency"), 365.25);
+  expect_close(measure(answer, "observed_span_years"), 1 / 365.25);
+  // No exposure (the only purchase is on the last day): no frequency, no retention, no clv.
+  EXPECT_FALSE(has_measure(answer, "purchase_frequency"));
   EXPECT_DOUBLE_EQ(measure(answer, "repeat_purchase_rate"), 0);
-  expect_close(kpi_value(answer, "clv"), 50 * 365.25);
+  EXPECT_EQ(find_kpi_answer(answer, "clv"), nullptr);
+  EXPECT_TRUE(has_note(answer, "retention_not_measured"));
   EXPECT_TRUE(has_note(answer, "short_window"));
   const json& segments = answer_table(answer, "segments");
   EXPECT_DOUBLE_EQ(cell_number(segments, *table_row(segments, "top_20"), "customers"), 1);
@@ -315,7 +317,8 @@ TEST(AnalyzeTransactions, NegativeNetRevenue) {
 }
 
 TEST(AnalyzeTransactions, NoRepeatBuyersAndLongWindow) {
-  // Ten customers over two years, one order each: lifespans of 1 day, so the floor of 1 year.
+  // Ten customers over 728 days, one order each: windows of 364 days; none of the five buyers of
+  // the earlier window comes back, so retention 0 and an expected lifetime of 1 year.
   RowTableBuilder b("transactions", {"customer_id", "date", "amount"});
   for (int i = 0; i < 10; ++i) {
     const std::string id = "c" + std::to_string(i);
@@ -327,6 +330,9 @@ TEST(AnalyzeTransactions, NoRepeatBuyersAndLongWindow) {
   expect_finite_answer(answer);
   EXPECT_DOUBLE_EQ(measure(answer, "repeat_purchase_rate"), 0);
   EXPECT_DOUBLE_EQ(num(answer["inputs"], "lifespan_years"), 1);
+  EXPECT_DOUBLE_EQ(measure(answer, "retention_window_days"), 364);
+  EXPECT_DOUBLE_EQ(measure(answer, "annual_retention_rate"), 0);
+  EXPECT_DOUBLE_EQ(kpi_value(answer, "retention_clv"), 0);
   EXPECT_FALSE(has_note(answer, "short_window"));
   // Segments of 10: top 2 (1000 + 900), middle 3 (800 + 700 + 600), bottom 5 (1500).
   const json& segments = answer_table(answer, "segments");
@@ -337,18 +343,21 @@ TEST(AnalyzeTransactions, NoRepeatBuyersAndLongWindow) {
                1500.0 / 5500);
 }
 
-TEST(AnalyzeTransactions, ObservedLifespanAboveAYear) {
-  // Two customers buying for three years: the observed lifespan (1096 days) is used as it is.
+TEST(AnalyzeTransactions, ObservedHistoryIsNoLifetime) {
+  // Two customers buying at both ends of three years: what they spent is reported as observed
+  // (revenue per customer and year), never as a lifetime value; with no buyer in the earlier
+  // retention window (2021) there is no retention and so no clv.
   RowTableBuilder b("transactions", {"customer_id", "date", "amount"});
   for (const char* id : {"A", "B"}) {
     b.row({id, "2020-01-01", "100"});
     b.row({id, "2022-12-31", "100"});
   }
   const json answer = analyze_transactions_table(b.table(), {});
-  expect_close(num(answer["inputs"], "lifespan_years"), 1096 / 365.25);
-  EXPECT_FALSE(has_note(answer, "lifespan_floor"));
-  // clv = 100 x (2 / (1096 / 365.25)) x 1096 / 365.25 = 200, the whole history of a customer.
-  expect_close(kpi_value(answer, "clv"), 200);
+  expect_close(measure(answer, "revenue_per_customer_year"), 200 / (1096 / 365.25));
+  expect_close(measure(answer, "purchase_frequency"), 1 / (1095 / 365.25));
+  EXPECT_FALSE(answer["inputs"].contains("lifespan_years"));
+  EXPECT_EQ(find_kpi_answer(answer, "clv"), nullptr);
+  EXPECT_TRUE(has_note(answer, "retention_not_measured"));
 }
 
 TEST(AnalyzeTransactions, OverflowingSumsStayFinite) {
@@ -403,7 +412,10 @@ TEST(AnalyzeTransactions, MillionRowsFinish) {
   EXPECT_DOUBLE_EQ(measure(answer, "customers"), kCustomers);
   EXPECT_EQ(answer_table(answer, "customers")["rows"].size(), 1000u);
   EXPECT_EQ(answer_table(answer, "customers")["total_rows"], kCustomers);
-  EXPECT_NE(find_kpi_answer(answer, "clv"), nullptr);
+  // Every buyer of 2022 buys again in 2023: retention 1, no finite lifetime, so no clv (issue 12).
+  EXPECT_DOUBLE_EQ(measure(answer, "annual_retention_rate"), 1);
+  EXPECT_TRUE(has_note(answer, "lifetime_unbounded"));
+  EXPECT_EQ(find_kpi_answer(answer, "clv"), nullptr);
 }
 
 // The UCI Online Retail export: 541,909 lines, 135,080 without CustomerID (skipped here, as the
@@ -452,12 +464,15 @@ TEST(AnalyzeTransactions, UciOnlineRetail) {
   expect_close(measure(answer, "revenue"), 8300065.813999996, 1e-9);
   expect_close(measure(answer, "gross_revenue"), 8911407.904003, 1e-9);
   expect_close(measure(answer, "returns_amount"), 611342.09, 1e-9);
-  expect_close(measure(answer, "average_order_value"), 447.8774991366283, 1e-9);
-  expect_close(measure(answer, "purchase_frequency"), 4.139622708436282, 1e-9);
-  expect_close(measure(answer, "repeat_purchase_rate"), 2845.0 / 4372, 1e-9);
+  // Issue 12: AOV over the 4,338 buyers' net revenue, frequency over exposure, retention over two
+  // 187-day windows annualised; recomputed independently in Python from the raw CSV.
+  expect_close(measure(answer, "average_order_value"), 448.4392971077054, 1e-9);
+  expect_close(measure(answer, "purchase_frequency"), 5.363271886874255, 1e-9);
+  expect_close(measure(answer, "repeat_purchase_rate"), 2845.0 / 4338, 1e-9);
   expect_close(measure(answer, "observed_lifespan_years"), 0.36077085205032666, 1e-9);
-  EXPECT_DOUBLE_EQ(num(answer["inputs"], "lifespan_years"), 1);
-  expect_close(kpi_value(answer, "clv"), 447.8774991366283 * 4.139622708436282, 1e-9);
+  expect_close(num(answer["inputs"], "lifespan_years"), 2.008533840709793, 1e-9);
+  expect_close(kpi_value(answer, "clv"), 448.4392971077054 * 5.363271886874255 * 2.008533840709793,
+               1e-9);
   const json& segments = answer_table(answer, "segments");
   const json* top = table_row(segments, "top_20");
   ASSERT_NE(top, nullptr);

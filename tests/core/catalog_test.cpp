@@ -57,6 +57,13 @@ const std::vector<ExpectedKpi>& expected_kpis() {
        {"annual_revenue_per_customer", "relationship_years", "gross_margin", "discount_rate"},
        {"gross_margin", "discount_rate"},
        std::nullopt},
+      // Issue 12: the lifetime value from the measured year-on-year retention.
+      {"retention_clv",
+       "customer",
+       "money",
+       {"annual_revenue_per_customer", "annual_retention_rate", "gross_margin", "discount_rate"},
+       {"gross_margin", "discount_rate"},
+       std::nullopt},
       {"ltv_cac_ratio",
        "customer",
        "ratio",
@@ -298,11 +305,11 @@ TEST(Catalog, HoldsExactlyTheKpisOfTheSpecInOrder) {
   const json& kpis = catalog()["kpis"];
   ASSERT_TRUE(kpis.is_array());
   ASSERT_EQ(kpis.size(), expected_kpis().size());
-  EXPECT_EQ(kpis.size(), 33u);
+  EXPECT_EQ(kpis.size(), 34u);
   for (std::size_t i = 0; i < kpis.size(); ++i) {
     EXPECT_EQ(str(kpis[i], "id"), expected_kpis()[i].id) << "position " << i;
   }
-  EXPECT_EQ(servimetrics::kpi_catalog().size(), 33u);
+  EXPECT_EQ(servimetrics::kpi_catalog().size(), 34u);
 }
 
 TEST(Catalog, EveryKpiHasTheSpecGroupUnitAndInputs) {

@@ -81,7 +81,7 @@ TEST(Cli, CatalogPrintsTheCatalogAsJson) {
   EXPECT_EQ(run.exit_code, 0) << run.err;
   const json catalog = parse_or_fail(run.out);
   ASSERT_TRUE(catalog.contains("kpis") && catalog["kpis"].is_array());
-  EXPECT_EQ(catalog["kpis"].size(), 33u);
+  EXPECT_EQ(catalog["kpis"].size(), 34u);
   EXPECT_EQ(catalog.value("version", 0), 1);
 }
 

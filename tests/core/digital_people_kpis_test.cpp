@@ -219,6 +219,7 @@ json every_kpi_inputs() {
           {"lifespan_years", 5},
           {"annual_revenue_per_customer", 10000},
           {"relationship_years", 3},
+          {"annual_retention_rate", 0.8},
           {"gross_margin", 0.4},
           {"discount_rate", 0.08},
           {"customers_start", 1000},

@@ -76,23 +76,27 @@ TEST(LtvCacRatio, ChannelCltvWithoutCacSaysWhatIsMissing) {
   EXPECT_NE(find_error(bad, "ltv_cac_ratio", "channel_cltv.Online.value"), nullptr) << bad.dump();
 }
 
-// Online won A (net 280); Store won B (0) and C (80), over 178 days.
+// Online won A (net 280); Store won B (0) and C (80). E's zero-value line of 2023-12-01 makes the
+// file span 213 days: retention windows of 106 days, the earlier one with A and B, who do not buy
+// again in the latest (C's): retention 0, an expected lifetime of 1 year (issue 12).
 RowTableBuilder transactions(bool with_channel) {
   if (!with_channel) {
     RowTableBuilder b("transactions", {"customer_id", "date", "amount"});
+    b.row({"E", "2023-12-01", "0"});
     b.row({"A", "2024-01-05", "130"}).row({"A", "2024-03-10", "150"});
     b.row({"B", "2024-02-01", "100"}).row({"B", "2024-02-03", "-100"});
     b.row({"C", "2024-06-30", "80"});
     return b;
   }
   RowTableBuilder b("transactions", {"customer_id", "date", "amount", "channel"});
+  b.row({"E", "2023-12-01", "0", ""});
   b.row({"A", "2024-01-05", "130", "Online"}).row({"A", "2024-03-10", "150", "Online"});
   b.row({"B", "2024-02-01", "100", "Store"}).row({"B", "2024-02-03", "-100", "Store"});
   b.row({"C", "2024-06-30", "80", "Store"});
   return b;
 }
 
-constexpr double kYears = 178 / 365.25;
+constexpr double kYears = 213 / 365.25;
 
 TEST(AnalyzeTransactions, ChannelCltvWithAGrossMargin) {
   AnalyzeOptions options;
@@ -106,7 +110,7 @@ TEST(AnalyzeTransactions, ChannelCltvWithAGrossMargin) {
   ASSERT_NE(store, nullptr);
   expect_close(cell_number(table, *online, "annual_revenue_per_customer"), 280 / kYears);
   expect_close(cell_number(table, *store, "annual_revenue_per_customer"), 80.0 / 2 / kYears);
-  // Relationship 1 year (the lifespan floor), no discount.
+  // Relationship 1 year (the expected lifetime at retention 0), no discount.
   expect_close(cell_number(table, *online, "cltv"), 280 / kYears * 0.4);
   expect_close(cell_number(table, *store, "cltv"), 40 / kYears * 0.4);
   const json& values = answer["inputs"]["channel_cltv"];

@@ -60,7 +60,7 @@ test('catalog() parses and has the documented shape', () => {
   const catalog = JSON.parse(m.catalog());
   assert.equal(catalog.version, 1);
   assert.deepEqual(catalog.groups.map((g) => g.id), ['customer', 'operations', 'financial', 'digital', 'organization']);
-  assert.equal(catalog.kpis.length, 33);
+  assert.equal(catalog.kpis.length, 34);
   const ids = catalog.kpis.map((k) => k.id);
   assert.equal(new Set(ids).size, ids.length, 'ids are unique');
   for (const id of ['clv', 'cltv', 'ltv_cac_ratio', 'churn_rate', 'nps', 'csat', 'cac', 'cac_savings',
@@ -224,7 +224,7 @@ test('the sample spend file imports with no NaN', (t) => {
 // Inputs for every KPI, used when the sample request is missing.
 const everyKpiInputs = {
   avg_purchase_value: 120, purchases_per_year: 4, lifespan_years: 5,
-  annual_revenue_per_customer: 10000, relationship_years: 3, gross_margin: 0.4, discount_rate: 0.08,
+  annual_revenue_per_customer: 10000, relationship_years: 3, annual_retention_rate: 0.8, gross_margin: 0.4, discount_rate: 0.08,
   customers_start: 1000, customers_end: 1050, new_customers: 200, customers_lost: 150,
   recurring_revenue_start: 5000000, recurring_revenue_lost: 400000,
   promoters: 120, passives: 60, detractors: 20, csat_score_counts: [2, 3, 10, 40, 45],

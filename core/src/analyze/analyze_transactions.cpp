@@ -4,21 +4,20 @@
 // Netting rules: see transaction_lines.cpp (amount or quantity x unit_price; negative lines and
 // cancellations net against revenue; orders are distinct invoices of purchase lines, or
 // customer-days without invoice ids).
-// Definitions:
-//  - years_observed = (last date - first date + 1 day) / 365.25, over all rows.
-//  - average_order_value = net revenue / orders; purchase_frequency = orders / customers /
-//    years_observed; repeat_purchase_rate = customers with 2+ orders / customers.
-//  - lifespan_years (for clv and cltv) = the mean observed customer lifespan (first to last
-//    purchase + 1 day, customers with a purchase), but at least 1 year: observed lifespans are cut
-//    by the data window, and below a year they would make CLV smaller than a customer's value
-//    over the window the frequency was measured on. A note says when the floor applies.
-//  - clv inputs: avg_purchase_value = average_order_value, purchases_per_year =
-//    purchase_frequency, lifespan_years. cltv (only with options.gross_margin):
-//    annual_revenue_per_customer = net revenue / customers / years_observed, relationship_years =
-//    lifespan_years, discount_rate from options (catalog default 0 otherwise).
-//  - Per customer (table "customers"): revenue = historic value (net revenue to date); clv =
-//    that customer's revenue per observed year x lifespan_years, so the column's mean is the
-//    catalog clv.
+// Definitions (docs/DATA-KINDS.md; the customer base, frequency and retention in
+// customer_base.hpp):
+//  - observed_span_years = (last date - first date + 1 day) / 365.25, over all rows.
+//  - average_order_value = the buyers' net revenue / orders (net of returns);
+//    gross_average_order_value = gross revenue / orders; revenue_per_customer_year = the buyers'
+//    net revenue / buyers / observed_span_years: what is observed, not a lifetime.
+//  - expected_lifetime_years = 1 / (1 - r), r the annual retention. clv inputs:
+//    avg_purchase_value = average_order_value, purchases_per_year = purchase_frequency (repeat
+//    purchases per year of exposure), lifespan_years = the expected lifetime. retention_clv:
+//    annual_revenue_per_customer = revenue_per_customer_year, annual_retention_rate = r, gross
+//    margin and discount rate when given. cltv (only with a gross margin): the same annual revenue,
+//    relationship_years = the expected lifetime. No r, or r = 1: no clv or cltv, with a note.
+//  - Per customer (table "customers"): revenue = net revenue to date; revenue_per_year = that
+//    over observed_span_years (what was observed, not a forecast).
 //  - Segments by net revenue, ties in customer-code order: top = the first ceil(20%) customers,
 //    middle = up to ceil(50%), bottom = the rest; a customer with zero or negative net revenue is
 //    always in bottom.
@@ -28,8 +27,10 @@
 #include <array>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <string>
 
+#include "analyze/customer_base.hpp"
 #include "analyze/kind_analysis.hpp"
 #include "analyze/kind_answer.hpp"
 #include "analyze/transaction_lines.hpp"
@@ -57,7 +58,7 @@ double span_years(Timestamp first, Timestamp last) {
 }
 
 void add_customer_tables(json& answer, const ImportedTable& table, const TransactionTotals& t,
-                         double years_observed, double lifespan_years) {
+                         double span) {
   const ImportedColumn* customer = table.column("customer_id");
   std::vector<std::uint32_t> ranked;
   ranked.reserve(t.customers);
@@ -73,10 +74,11 @@ void add_customer_tables(json& answer, const ImportedTable& table, const Transac
     const CustomerTotals& c = t.by_customer[ranked[i]];
     rows.push_back({std::string(customer->dictionary.text(ranked[i])), c.orders, c.revenue,
                     format_date(c.first), format_date(c.last), day_of(c.last) - day_of(c.first) + 1,
-                    c.revenue / years_observed * lifespan_years});
+                    c.revenue / span});
   }
   add_table(answer, "customers",
-            {"customer_id", "orders", "revenue", "first_date", "last_date", "lifespan_days", "clv"},
+            {"customer_id", "orders", "revenue", "first_date", "last_date", "lifespan_days",
+             "revenue_per_year"},
             std::move(rows), ranked.size());
 
   const std::size_t n = ranked.size();
@@ -133,7 +135,7 @@ void add_category_table(json& answer, const TransactionTotals& t, json& inputs) 
 // CLTV by the catalog's formula. Answers those CLTVs, the input channel_cltv, which LTV:CAC per
 // channel reads together with a spend file's channels (combine_analyses).
 json add_channel_table(json& answer, const TransactionTotals& t, double years_observed,
-                       double relationship_years, const AnalyzeOptions& options,
+                       std::optional<double> relationship_years, const AnalyzeOptions& options,
                        const json& inputs) {
   if (t.by_channel.empty()) return json::object();
   json rows = json::array();
@@ -145,9 +147,9 @@ json add_channel_table(json& answer, const TransactionTotals& t, double years_ob
                                         : json();
     json value;
     // Like the overall cltv: only with a margin, and not for the customers of no known channel.
-    if (inputs.contains("gross_margin") && annual.is_number() && annual.get<double>() >= 0 &&
-        c.name != "(blank)") {
-      const double lifetime = cltv(annual.get<double>(), relationship_years, *options.gross_margin,
+    if (inputs.contains("gross_margin") && relationship_years && annual.is_number() &&
+        annual.get<double>() >= 0 && c.name != "(blank)") {
+      const double lifetime = cltv(annual.get<double>(), *relationship_years, *options.gross_margin,
                                    options.discount_rate.value_or(0));
       if (std::isfinite(lifetime)) {
         value = lifetime;
@@ -178,99 +180,200 @@ void add_period_table(json& answer, const TransactionTotals& t, Period period) {
             std::move(rows), t.by_period.size());
 }
 
-// What the customers' purchases span: buyers, repeat buyers and the mean observed lifespan.
-struct Lifespans {
-  std::size_t buyers = 0;
-  std::size_t repeat_buyers = 0;
-  double observed = 0;  // mean years from first to last purchase, over the buyers
-  double years = 1;     // lifespan_years: the observed one, at least 1
-};
-
-Lifespans lifespans(const TransactionTotals& t) {
-  Lifespans out;
+// The mean observed customer lifespan: first to last purchase + 1 day, over the buyers.
+double observed_lifespan(const TransactionTotals& t) {
   double sum = 0;
+  std::size_t buyers = 0;
   for (const CustomerTotals& c : t.by_customer) {
     if (!c.purchased) continue;
-    ++out.buyers;
-    out.repeat_buyers += c.orders >= 2 ? 1 : 0;
+    ++buyers;
     sum += span_years(c.first, c.last);
   }
-  out.observed = out.buyers > 0 ? sum / static_cast<double>(out.buyers) : 0;
-  out.years = std::max(out.observed, 1.0);
-  return out;
+  return buyers > 0 ? sum / static_cast<double>(buyers) : 0;
 }
 
-void add_transaction_measures(json& answer, const TransactionTotals& t, const Lifespans& life,
-                              double years_observed) {
-  const auto customers = static_cast<double>(t.customers);
+void add_count_measures(json& answer, const TransactionTotals& t, const CustomerBase& base) {
+  add_count(answer, "customers", t.customers);
+  add_count(answer, "buying_customers", base.buyers);
+  add_count(answer, "returns_only_customers", base.returns_only);
+  add_count(answer, "negative_revenue_customers", base.negative_revenue);
+  add_count(answer, "negative_revenue_buyers", base.negative_buyers);
+  add_count(answer, "orders", t.orders);
+  add_count(answer, "lines", t.rows - t.rows_skipped);
+  add_count(answer, "zero_value_lines", t.zero_value_lines);
+  add_count(answer, "zero_value_orders", t.zero_value_orders);
+}
+
+void add_transaction_measures(json& answer, const TransactionTotals& t, const CustomerBase& base,
+                              double span) {
+  add_count_measures(answer, t, base);
   const auto orders = static_cast<double>(t.orders);
-  const std::size_t repeat_buyers = life.repeat_buyers;
-  const std::size_t buyers = life.buyers;
-  const double observed_lifespan = life.observed;
-  add_measure(answer, "customers", customers, "count");
-  add_measure(answer, "orders", orders, "count");
-  add_measure(answer, "lines", static_cast<double>(t.rows - t.rows_skipped), "count");
+  const auto buyers = static_cast<double>(base.buyers);
   add_measure(answer, "revenue", t.net_revenue, "money");
   add_measure(answer, "gross_revenue", t.gross_revenue, "money");
   add_measure(answer, "returns_amount", t.returns, "money");
-  if (t.orders > 0) add_measure(answer, "average_order_value", t.net_revenue / orders, "money");
-  add_measure(answer, "purchase_frequency", orders / customers / years_observed, "per_year");
-  add_measure(answer, "repeat_purchase_rate", static_cast<double>(repeat_buyers) / customers,
-              "fraction");
-  add_measure(answer, "average_revenue_per_customer", t.net_revenue / customers, "money");
-  add_measure(answer, "years_observed", years_observed, "years");
-  if (buyers > 0) add_measure(answer, "observed_lifespan_years", observed_lifespan, "years");
+  if (t.orders > 0) {
+    add_measure(answer, "average_order_value", base.buyer_revenue / orders, "money");
+    add_measure(answer, "gross_average_order_value", t.gross_revenue / orders, "money");
+  }
+  if (base.exposure_years > 0) {
+    add_measure(answer, "purchase_frequency", base.repeat_purchases / base.exposure_years,
+                "per_year");
+  }
+  if (base.buyers > 0) {
+    add_measure(answer, "repeat_purchase_rate", static_cast<double>(base.repeat_buyers) / buyers,
+                "fraction");
+    add_measure(answer, "average_revenue_per_customer", base.buyer_revenue / buyers, "money");
+    add_measure(answer, "revenue_per_customer_year", base.buyer_revenue / buyers / span, "money");
+  }
+  add_measure(answer, "observed_span_years", span, "years");
+  if (base.buyers > 0)
+    add_measure(answer, "observed_lifespan_years", observed_lifespan(t), "years");
+  if (base.annual_retention) {
+    add_measure(answer, "annual_retention_rate", *base.annual_retention, "fraction");
+    add_measure(answer, "retention_window_days", static_cast<double>(t.window_days), "days");
+    add_measure(answer, "window_retention_rate", *base.window_retention, "fraction");
+    if (*base.annual_retention < 1) {
+      add_measure(answer, "expected_lifetime_years", 1 / (1 - *base.annual_retention), "years");
+    }
+  }
 }
 
-// The inputs of clv and cltv, or why they are not computed, with the notes on how they are read.
-void add_clv_inputs(json& answer, json& inputs, const TransactionTotals& t, const Lifespans& life,
-                    double years_observed, const AnalyzeOptions& options) {
-  const auto customers = static_cast<double>(t.customers);
-  const auto orders = static_cast<double>(t.orders);
-  const double observed_lifespan = life.observed;
-  const double lifespan_years = life.years;
-  if (t.orders == 0 || t.net_revenue < 0) {
-    if (t.orders == 0) {
-      add_note_as(answer, "clv_not_computed", "clv_needs_purchase",
-                  "clv and cltv need at least one purchase (a line that is not cancelled, with a "
-                  "positive value).");
-    } else {
-      add_note_as(answer, "clv_not_computed", "clv_negative_revenue",
-                  "clv and cltv are not computed: net revenue is negative (returns and "
-                  "cancellations exceed purchases).",
-                  {{"revenue", t.net_revenue}});
-    }
+// How the annual retention was measured, or why it was not.
+void add_retention_note(json& answer, const TransactionTotals& t, const CustomerBase& base) {
+  if (!base.annual_retention) {
+    add_note(answer, "retention_not_measured",
+             "Year-on-year retention needs buyers in two windows of at least " +
+                 std::to_string(kMinRetentionWindowDays) +
+                 " days before the end of the data; this file has none, so clv, cltv and "
+                 "retention_clv are not computed. Enter your own annual_retention_rate.",
+             {{"days", kMinRetentionWindowDays}, {"input", "annual_retention_rate"}});
+    return;
+  }
+  const json params = {
+      {"window_days", t.window_days},        {"buyers", base.window_buyers},
+      {"retained", base.retained},           {"window_retention", *base.window_retention},
+      {"retention", *base.annual_retention}, {"as_of", format_date(t.as_of)}};
+  if (t.window_days == 365) {
+    add_note_as(answer, "retention_windows", "retention_from_windows",
+                "Annual retention " + format_number(*base.annual_retention) + ": of the " +
+                    std::to_string(base.window_buyers) +
+                    " customers who bought in the 365 days before the last year up to " +
+                    format_date(t.as_of) + ", " + std::to_string(base.retained) +
+                    " bought again in that last year.",
+                params);
   } else {
-    inputs["avg_purchase_value"] = t.net_revenue / orders;
-    inputs["purchases_per_year"] = orders / customers / years_observed;
-    inputs["lifespan_years"] = lifespan_years;
-    if (observed_lifespan < 1) {
-      add_note(answer, "lifespan_floor",
-               "The average observed customer lifespan (" + format_number(observed_lifespan) +
-                   " years, cut by the " + format_number(years_observed) +
-                   "-year data window) is under a year, so lifespan_years is 1: clv is a "
-                   "12-month value. Enter your own lifespan_years for a longer horizon.",
-               {{"observed_lifespan_years", observed_lifespan},
-                {"years_observed", years_observed},
-                {"input", "lifespan_years"}});
-    }
-    if (years_observed < 0.25) {
-      const std::int64_t days = day_of(t.last_date) - day_of(t.first_date) + 1;
-      add_note(answer, "short_window",
-               "The data spans only " + std::to_string(days) +
-                   " days; purchase_frequency and clv extrapolate it to a whole year.",
-               {{"days", days}});
-    }
-    if (options.gross_margin) {
-      inputs["annual_revenue_per_customer"] = t.net_revenue / customers / years_observed;
-      inputs["relationship_years"] = lifespan_years;
-      inputs["gross_margin"] = *options.gross_margin;
-      if (options.discount_rate) inputs["discount_rate"] = *options.discount_rate;
-    } else {
-      add_note(answer, "cltv_needs_margin",
-               "cltv needs your gross margin (a fraction 0..1); clv counts revenue, not margin.",
-               {{"input", "gross_margin"}});
-    }
+    add_note_as(answer, "retention_windows", "retention_from_short_windows",
+                "The file spans less than two years, so retention is measured over two windows "
+                "of " +
+                    std::to_string(t.window_days) + " days up to " + format_date(t.as_of) +
+                    ": of " + std::to_string(base.window_buyers) + " buyers in the earlier one, " +
+                    std::to_string(base.retained) + " bought again in the later one (" +
+                    format_number(*base.window_retention) + "), " +
+                    format_number(*base.annual_retention) + " a year (window retention^(365/" +
+                    std::to_string(t.window_days) +
+                    ")). A buyer who skips a window counts as lost.",
+                params);
+  }
+}
+
+// The expected lifetime 1 / (1 - r), or none (with a note) when no customer was lost.
+std::optional<double> expected_lifetime(json& answer, const CustomerBase& base) {
+  if (!base.annual_retention) return std::nullopt;
+  if (*base.annual_retention >= 1) {
+    add_note(answer, "lifetime_unbounded",
+             "No buyer of the earlier window was lost: the expected lifetime 1 / (1 - r) has no "
+             "end, so clv and cltv are not computed.",
+             {{"buyers", base.window_buyers}, {"input", "lifespan_years"}});
+    return std::nullopt;
+  }
+  return 1 / (1 - *base.annual_retention);
+}
+
+// The inputs of clv, cltv and retention_clv, or why they are not computed.
+std::optional<double> add_clv_inputs(json& answer, json& inputs, const TransactionTotals& t,
+                                     const CustomerBase& base, double span,
+                                     const AnalyzeOptions& options) {
+  if (t.orders == 0) {
+    add_note_as(answer, "clv_not_computed", "clv_needs_purchase",
+                "clv and cltv need at least one purchase (a line that is not cancelled, with a "
+                "positive value).");
+    return std::nullopt;
+  }
+  if (base.buyer_revenue < 0) {
+    add_note_as(answer, "clv_not_computed", "clv_negative_revenue",
+                "clv and cltv are not computed: net revenue is negative (returns and "
+                "cancellations exceed purchases).",
+                {{"revenue", base.buyer_revenue}});
+    return std::nullopt;
+  }
+  add_retention_note(answer, t, base);
+  if (span < 0.25) {
+    const std::int64_t days = day_of(t.last_date) - day_of(t.first_date) + 1;
+    add_note(answer, "short_window",
+             "The data spans only " + std::to_string(days) +
+                 " days; purchase_frequency and the revenue per customer and year extrapolate it "
+                 "to a whole year.",
+             {{"days", days}});
+  }
+  if (!options.gross_margin) {
+    add_note(answer, "cltv_needs_margin",
+             "cltv needs your gross margin (a fraction 0..1); clv and retention_clv count "
+             "revenue, not margin.",
+             {{"input", "gross_margin"}});
+  }
+  if (!base.annual_retention) return std::nullopt;
+  const auto buyers = static_cast<double>(base.buyers);
+  inputs["annual_revenue_per_customer"] = base.buyer_revenue / buyers / span;
+  inputs["annual_retention_rate"] = *base.annual_retention;
+  if (options.gross_margin) inputs["gross_margin"] = *options.gross_margin;
+  if (options.discount_rate) inputs["discount_rate"] = *options.discount_rate;
+  const std::optional<double> lifetime = expected_lifetime(answer, base);
+  if (!lifetime || base.exposure_years <= 0) return lifetime;
+  inputs["avg_purchase_value"] = base.buyer_revenue / static_cast<double>(t.orders);
+  inputs["purchases_per_year"] = base.repeat_purchases / base.exposure_years;
+  inputs["lifespan_years"] = *lifetime;
+  if (options.gross_margin) inputs["relationship_years"] = *lifetime;
+  return lifetime;
+}
+
+// What the counts and averages count: AOV net of returns, customers apart, zero-value lines.
+void add_counting_notes(json& answer, const TransactionTotals& t, const CustomerBase& base) {
+  if (t.orders > 0 && t.returns > 0) {
+    const auto orders = static_cast<double>(t.orders);
+    add_note(answer, "aov_net_of_returns",
+             "average_order_value (" + format_number(base.buyer_revenue / orders) +
+                 ") is the buyers' net revenue after returns and cancellations per order; before "
+                 "them (gross_average_order_value) it is " +
+                 format_number(t.gross_revenue / orders) + ".",
+             {{"net", base.buyer_revenue / orders}, {"gross", t.gross_revenue / orders}});
+  }
+  if (base.buyers != t.customers || base.negative_revenue > 0) {
+    const std::size_t other = t.customers - base.buyers - base.returns_only;
+    add_note(answer, "customers_counted_apart",
+             "Of " + std::to_string(t.customers) + " customers, " + std::to_string(base.buyers) +
+                 " bought in the file and are the base of every per-customer figure; " +
+                 std::to_string(base.returns_only) + " only returned goods (net " +
+                 format_number(base.returns_only_amount) + ") and " + std::to_string(other) +
+                 " have only zero-value lines or lines without a value: both are left out of it. " +
+                 std::to_string(base.negative_revenue) +
+                 " customers have a negative net revenue (returns of purchases made before the "
+                 "data starts); " +
+                 std::to_string(base.negative_buyers) + " of them bought too and stay in the base.",
+             {{"customers", t.customers},
+              {"buyers", base.buyers},
+              {"returns_only", base.returns_only},
+              {"amount", base.returns_only_amount},
+              {"other", other},
+              {"negative_revenue", base.negative_revenue},
+              {"negative_buyers", base.negative_buyers}});
+  }
+  if (t.zero_value_lines > 0) {
+    add_note(answer, "zero_value_lines",
+             std::to_string(t.zero_value_lines) + " lines have a value of 0 (" +
+                 std::to_string(t.zero_value_orders) +
+                 " invoices hold nothing else); they count in no revenue, order or return.",
+             {{"count", t.zero_value_lines}, {"orders", t.zero_value_orders}});
   }
 }
 
@@ -332,26 +435,27 @@ json analyze_transactions_table(const ImportedTable& table, const AnalyzeOptions
              "Period '" + options.period + "' is not month, quarter or year; months are used.",
              {{"period", options.period}});
   }
-  const TransactionTotals t = total_transactions(table, period);
+  const TransactionTotals t = total_transactions(table, period, options.as_of);
   if (t.customers == 0) {
     add_note_as(answer, "no_rows", "no_transaction_rows",
                 "The table has no transaction rows with a customer and a date.");
     return answer;
   }
-  const double years_observed = span_years(t.first_date, t.last_date);
-  const Lifespans life = lifespans(t);
-  add_transaction_measures(answer, t, life, years_observed);
+  const double span = span_years(t.first_date, t.last_date);
+  const CustomerBase base = customer_base(t);
+  add_transaction_measures(answer, t, base, span);
 
   json inputs = json::object();
-  add_clv_inputs(answer, inputs, t, life, years_observed, options);
+  const std::optional<double> lifetime = add_clv_inputs(answer, inputs, t, base, span, options);
   add_category_table(answer, t, inputs);
-  json channel_cltv = add_channel_table(answer, t, years_observed, life.years, options, inputs);
+  json channel_cltv = add_channel_table(answer, t, span, lifetime, options, inputs);
   add_catalog_kpis(answer, std::move(inputs));
   // Reported, not computed here: alone it would only make LTV:CAC say that CAC is missing.
   if (!channel_cltv.empty()) answer["inputs"]["channel_cltv"] = std::move(channel_cltv);
 
-  add_customer_tables(answer, table, t, years_observed, life.years);
+  add_customer_tables(answer, table, t, span);
   add_period_table(answer, t, period);
+  add_counting_notes(answer, t, base);
   add_line_notes(answer, table, t);
   return answer;
 }
@@ -366,7 +470,6 @@ constexpr auto kColumnUnits = std::to_array<ColumnUnit>({
     {"category", "text"},
     {"channel", "text"},
     {"cltv", "money"},
-    {"clv", "money"},
     {"customer_id", "text"},
     {"customer_revenue", "money"},
     {"customers", "count"},
@@ -378,6 +481,7 @@ constexpr auto kColumnUnits = std::to_array<ColumnUnit>({
     {"period", "text"},
     {"returns", "money"},
     {"revenue", "money"},
+    {"revenue_per_year", "money"},
     {"revenue_share", "fraction"},
     {"segment", "text"},
     {"share", "fraction"},

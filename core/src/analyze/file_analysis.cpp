@@ -107,6 +107,25 @@ Result<std::pair<ImportOptions, AnalyzeOptions>> import_request_from_json(const 
   return std::make_pair(std::move(import), std::move(analysis));
 }
 
+namespace {
+
+// The value the rejected rows carry (transactions), which every figure of the answer leaves out.
+void note_rejected_value(json& answer) {
+  const json& report = answer["import"];
+  if (!report.contains("rejected_value") || !answer.contains("notes")) return;
+  const auto rows = report["rows_rejected"].get<std::uint64_t>();
+  const json& share = report["rejected_value_share"];
+  if (rows == 0 || !share.is_number()) return;
+  const double value = report["rejected_value"].get<double>();
+  add_note(answer, "rejected_value",
+           std::to_string(rows) + " rejected rows carry " + format_number(value) + " (" +
+               format_number(share.get<double>() * 100) +
+               "% of the file's value), which every figure here leaves out.",
+           {{"count", rows}, {"amount", value}, {"share", share}});
+}
+
+}  // namespace
+
 json analyze_session(const ImportSession& session, const AnalyzeOptions& options) {
   json answer;
   if (session.error()) {
@@ -124,7 +143,10 @@ json analyze_session(const ImportSession& session, const AnalyzeOptions& options
   }
   answer["kind"] = session.table().kind;
   // An unknown kind stops before any file is read, so there is nothing to report on.
-  if (!session.error() || session.error()->input != "kind") answer["import"] = session.report();
+  if (!session.error() || session.error()->input != "kind") {
+    answer["import"] = session.report();
+    note_rejected_value(answer);
+  }
   return answer;
 }
 

@@ -16,6 +16,11 @@
 //     apart as a positive amount. Zero-value lines change nothing but their customer's dates.
 //  6. A customer's first and last dates are those of their purchase lines (of any line when they
 //     have none); the channel of the first purchase line is where the customer was won.
+//  7. Zero-value lines (value exactly 0) are counted, and so are invoice ids whose lines are all
+//     zero-valued (zero-value orders); neither is an order nor a return.
+//  8. Retention windows: with as_of the end of the data (the request's as_of, else the last date)
+//     and w = retention_window_days(), the latest window is the w days ending on as_of and the
+//     earlier window the w days before it; a purchase line marks its customer in either.
 #include "analyze/transaction_lines.hpp"
 
 #include <algorithm>
@@ -98,6 +103,7 @@ struct LinePass {
   std::vector<std::uint8_t> cancelled_status;
   std::vector<std::uint8_t> invoice_blank;
   std::vector<std::uint32_t> invoice_owner;  // customer of each invoice's first purchase line
+  std::vector<std::uint8_t> invoice_zero;    // the invoice has a zero-value line
   std::vector<std::uint8_t> customer_blank;
   std::vector<DayOrder> day_orders;
 };
@@ -150,6 +156,7 @@ void prepare_flags(TransactionTotals& totals, LinePass& pass) {
       pass.invoice_blank[code] = is_blank_code(*pass.invoice, code) ? 1 : 0;
     }
     pass.invoice_owner.assign(pass.invoice->dictionary.size(), kNoCode);
+    pass.invoice_zero.assign(pass.invoice->dictionary.size(), 0);
   }
   pass.customer_blank = flag_texts(pass.customer, is_blank_text);
 }
@@ -195,6 +202,28 @@ void count_order(TransactionTotals& totals, LinePass& pass, std::uint32_t who,
       {(std::uint64_t{who} << 32) | (day & 0xFFFFFFFFU), bucket, static_cast<std::uint32_t>(p)});
 }
 
+// Rule 8: marks the customer as a buyer in the latest or the earlier retention window.
+void mark_window(const TransactionTotals& totals, CustomerTotals& c, Timestamp when) {
+  if (totals.window_days == 0) return;
+  const std::int64_t before = day_of(totals.as_of) - day_of(when);
+  if (before < 0) return;
+  if (before < totals.window_days) {
+    c.windows |= 2;
+  } else if (before < 2 * totals.window_days) {
+    c.windows |= 1;
+  }
+}
+
+// Invoice ids with a zero-value line and no purchase line (rule 7).
+void count_zero_orders(TransactionTotals& totals, const LinePass& pass) {
+  for (std::size_t code = 0; code < pass.invoice_zero.size(); ++code) {
+    if (pass.invoice_zero[code] != 0 && pass.invoice_owner[code] == kNoCode &&
+        pass.invoice_blank[code] == 0 && pass.cancelled_invoice[code] == 0) {
+      ++totals.zero_value_orders;
+    }
+  }
+}
+
 // One row, by the rules at the top of this file.
 void net_row(TransactionTotals& totals, LinePass& pass, std::size_t row) {
   const std::uint32_t who = pass.customer->codes[row];
@@ -218,6 +247,10 @@ void net_row(TransactionTotals& totals, LinePass& pass, std::size_t row) {
     return;
   }
   const std::uint32_t invoice_code = pass.invoice != nullptr ? pass.invoice->codes[row] : kNoCode;
+  if (value == 0) {
+    ++totals.zero_value_lines;
+    if (invoice_code < pass.invoice_zero.size()) pass.invoice_zero[invoice_code] = 1;
+  }
   const bool cancelled = is_cancelled_line(pass, row, invoice_code);
   if (cancelled) {
     ++totals.cancelled_lines;
@@ -243,6 +276,7 @@ void net_row(TransactionTotals& totals, LinePass& pass, std::size_t row) {
     totals.returns -= value;
     in_period.returns -= value;
     ++totals.return_lines;
+    c.returned = true;
   } else {
     totals.gross_revenue += value;
   }
@@ -260,6 +294,7 @@ void net_row(TransactionTotals& totals, LinePass& pass, std::size_t row) {
   } else if (when > c.last) {
     c.last = when;
   }
+  mark_window(totals, c, when);
   count_order(totals, pass, who, invoice_code, when, bucket, p);
 }
 
@@ -297,16 +332,28 @@ void sum_customers(TransactionTotals& totals, const LinePass& pass) {
 
 }  // namespace
 
-TransactionTotals total_transactions(const ImportedTable& table, Period period) {
+std::int64_t retention_window_days(std::int64_t span_days) {
+  if (span_days >= 2 * 365) return 365;
+  const std::int64_t half = span_days / 2;
+  return half >= kMinRetentionWindowDays ? half : 0;
+}
+
+TransactionTotals total_transactions(const ImportedTable& table, Period period, Timestamp as_of) {
   TransactionTotals totals;
   totals.rows = table.rows();
   LinePass pass = line_pass(table, period);
   if (pass.customer == nullptr || pass.date == nullptr) return totals;
   // The period range first, so the per-period totals are one vector.
   set_period_range(totals, pass, table.rows());
+  totals.as_of = as_of != kNoTime ? as_of : totals.last_date;
+  if (totals.first_date != kNoTime && totals.as_of >= totals.first_date) {
+    totals.window_days =
+        retention_window_days(day_of(totals.as_of) - day_of(totals.first_date) + 1);
+  }
   prepare_flags(totals, pass);
   for (std::size_t row = 0; row < table.rows(); ++row) net_row(totals, pass, row);
   count_day_orders(totals, pass);
+  count_zero_orders(totals, pass);
   sum_customers(totals, pass);
   return totals;
 }

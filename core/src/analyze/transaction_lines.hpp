@@ -20,6 +20,9 @@ struct CustomerTotals {
   Timestamp first = kNoTime;
   Timestamp last = kNoTime;
   std::uint32_t channel = 0;  // bucket of the first purchase line: where the customer was won
+  bool returned = false;      // has a negative line (a return or cancellation)
+  // Purchases in the retention windows before as_of: bit 1 the earlier window, bit 2 the latest.
+  std::uint8_t windows = 0;
 };
 
 struct ChannelTotals {
@@ -46,6 +49,8 @@ struct TransactionTotals {
   std::size_t cancelled_negated = 0;     // cancelled lines whose positive amount was negated
   std::size_t shared_invoice_lines = 0;  // purchase lines of an invoice owned by another customer
   std::size_t orders_by_day_lines = 0;   // purchase lines counted by (customer, day)
+  std::size_t zero_value_lines = 0;      // lines whose value is exactly 0 (no purchase, no return)
+  std::size_t zero_value_orders = 0;     // invoice ids whose lines are all zero-valued
   std::uint32_t customers = 0;
   std::uint32_t orders = 0;
   double gross_revenue = 0;  // positive lines
@@ -53,6 +58,8 @@ struct TransactionTotals {
   double net_revenue = 0;
   Timestamp first_date = kNoTime;
   Timestamp last_date = kNoTime;
+  Timestamp as_of = kNoTime;                // the end of the data: options.as_of, else last_date
+  std::int64_t window_days = 0;             // length of each retention window (0: too short a file)
   std::vector<CustomerTotals> by_customer;  // indexed by customer_id code
   std::vector<ChannelTotals> by_channel;    // empty without a channel column
   bool has_category = false;
@@ -62,7 +69,14 @@ struct TransactionTotals {
 };
 
 // One pass over the rows, O(rows): every per-key total is a vector indexed by dictionary code.
-TransactionTotals total_transactions(const ImportedTable& table, Period period);
+// as_of: the end of the data for the retention windows (kNoTime: the last date in the table).
+TransactionTotals total_transactions(const ImportedTable& table, Period period,
+                                     Timestamp as_of = kNoTime);
+
+// The retention window for a file spanning span_days up to as_of: 365 days when the file spans
+// two years or more, else half the span (whole days), or 0 below kMinRetentionWindowDays.
+inline constexpr std::int64_t kMinRetentionWindowDays = 90;
+std::int64_t retention_window_days(std::int64_t span_days);
 
 bool is_cancelled_status(std::string_view status);
 bool is_cancelled_invoice(std::string_view invoice_id);

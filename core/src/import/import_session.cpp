@@ -275,6 +275,8 @@ nlohmann::json ImportSession::report() const {
   out["rows_read"] = builder_->rows_read();
   out["rows_used"] = builder_->table().rows();
   out["rows_rejected"] = builder_->rows_rejected();
+  const nlohmann::json values = builder_->value_json();  // transactions: the rejected value
+  for (const auto& [key, value] : values.items()) out[key] = value;
   nlohmann::json rejects = nlohmann::json::array();
   for (std::size_t i = 0; i < builder_->rejects().size() && i < kRejectsShown; ++i) {
     rejects.push_back(builder_->reject_json(builder_->rejects()[i]));

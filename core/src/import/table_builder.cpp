@@ -118,6 +118,11 @@ TableBuilder::TableBuilder(const KindSpec& kind, const ImportOptions& options)
   }
   date_formats_.resize(kind.fields.size(), DateFormat{DateFormat::Order::iso, "YYYY-MM-DD"});
   number_styles_.resize(kind.fields.size());
+  if (kind.id == "transactions") {
+    amount_field_ = field_index(kind, "amount");
+    quantity_field_ = field_index(kind, "quantity");
+    unit_price_field_ = field_index(kind, "unit_price");
+  }
 }
 
 bool TableBuilder::read_header(std::span<const std::string_view> fields) {
@@ -339,6 +344,12 @@ void TableBuilder::reject(std::uint64_t line, std::int32_t field, std::string_vi
 }
 
 void TableBuilder::add_row(std::uint64_t line, std::span<const std::string_view> fields) {
+  const std::uint64_t rejected_before = rows_rejected_;
+  add_row_cells(line, fields);
+  if (amount_field_ >= 0) count_value(fields, rows_rejected_ != rejected_before);
+}
+
+void TableBuilder::add_row_cells(std::uint64_t line, std::span<const std::string_view> fields) {
   ++rows_read_;
   if (fields.size() != header_.size()) {
     reject(line, -1, "",

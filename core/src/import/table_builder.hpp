@@ -60,6 +60,11 @@ class TableBuilder final : public RowSink {
   [[nodiscard]] nlohmann::json header_json() const;
   [[nodiscard]] nlohmann::json mapping_json() const;
   [[nodiscard]] nlohmann::json formats_json() const { return formats_; }
+  // For a kind with a line value (transactions: amount, else quantity x unit_price), the value the
+  // file's rows carry and the part carried by rejected rows (rejected_value.cpp):
+  // {"file_value", "rejected_value", "rejected_value_share", "rejected_rows_without_value"}; an
+  // empty object for other kinds.
+  [[nodiscard]] nlohmann::json value_json() const;
 
  private:
   struct Cell {
@@ -84,6 +89,7 @@ class TableBuilder final : public RowSink {
   bool within_memory_limit(std::uint64_t table_bytes);
   [[nodiscard]] std::uint64_t table_bytes() const;
   void add_row(std::uint64_t line, std::span<const std::string_view> fields);
+  void add_row_cells(std::uint64_t line, std::span<const std::string_view> fields);
   // Reads field f's cell into cells_[f]; false (with the row rejected) when it cannot.
   bool read_cell(std::uint64_t line, std::size_t f, std::string_view text);
   bool read_number(std::uint64_t line, std::size_t f, Cell& cell);
@@ -91,6 +97,11 @@ class TableBuilder final : public RowSink {
   // False (with the row rejected) when the row fills none of a group of alternatives.
   bool has_alternatives(std::uint64_t line);
   void append_row(std::uint64_t line);
+  // Adds the row's value to file_value_ (and to rejected_value_ when it was rejected).
+  void count_value(std::span<const std::string_view> fields, bool rejected);
+  // The value of a rejected row read from its text; NaN when it cannot be read.
+  [[nodiscard]] double rejected_row_value(std::span<const std::string_view> fields) const;
+  [[nodiscard]] double number_of(std::span<const std::string_view> fields, int f) const;
   // The index of a reason, added when new.
   std::uint32_t reason_index(std::string_view text, std::string_view code,
                              const nlohmann::json& params);
@@ -124,6 +135,13 @@ class TableBuilder final : public RowSink {
   // Per field, the reasons of the most common rejects, found once rather than per row.
   std::vector<std::uint32_t> empty_reasons_;
   std::vector<std::uint32_t> negative_reasons_;
+  // The line value's fields (-1: absent or not a kind with a line value) and its sums.
+  int amount_field_ = -1;
+  int quantity_field_ = -1;
+  int unit_price_field_ = -1;
+  double file_value_ = 0;
+  double rejected_value_ = 0;
+  std::uint64_t rejected_without_value_ = 0;
 };
 
 }  // namespace servimetrics

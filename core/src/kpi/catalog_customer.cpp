@@ -85,6 +85,36 @@ Result<KpiValue> compute_csat(const KpiArgs& a) {
   return kpi;
 }
 
+// margin x r / (1 + d - r): the margin of every later year a customer is kept, discounted; r = 1
+// with no discount rate has no finite value, and without a gross margin it counts revenue.
+Result<KpiValue> compute_retention_clv(const KpiArgs& a) {
+  const double r = a.number("annual_retention_rate");
+  const double d = a.has("discount_rate") ? a.number("discount_rate") : 0;
+  const double margin = a.has("gross_margin") ? a.number("gross_margin") : 1;
+  if (1 + d - r <= 0) {
+    return Error{.input = "annual_retention_rate",
+                 .message = "With every customer kept (annual retention " + format_number(r) +
+                            ") and no discount rate the lifetime value has no end: give a "
+                            "discount_rate, or judge by the revenue per customer and year",
+                 .code = "clv_unbounded",
+                 .params = {{"input", "annual_retention_rate"}, {"retention", r}}};
+  }
+  KpiValue kpi;
+  const double annual_margin = a.number("annual_revenue_per_customer") * margin;
+  kpi.value = annual_margin * r / (1 + d - r);
+  kpi.details = {{"annual_margin", annual_margin}};
+  if (r < 1) kpi.details["expected_lifetime_years"] = 1 / (1 - r);
+  if (!a.has("gross_margin")) {
+    kpi.warnings.push_back(Error{.kpi = "retention_clv",
+                                 .input = "gross_margin",
+                                 .message = "No gross margin was given: this lifetime value counts "
+                                            "revenue, not margin",
+                                 .code = "clv_revenue_based",
+                                 .params = {{"input", "gross_margin"}}});
+  }
+  return kpi;
+}
+
 }  // namespace
 
 std::vector<KpiSpec> customer_kpis() {
@@ -130,6 +160,24 @@ std::vector<KpiSpec> customer_kpis() {
                                 a.number("relationship_years"), a.number("gross_margin"),
                                 a.number("discount_rate")));
            }},
+      {.id = "retention_clv",
+       .group = "customer",
+       .unit = Unit::money,
+       .symbol = "retention CLV",
+       .name = {.en = "Lifetime value from retention (margin × r ÷ (1 + d − r))",
+                .zh = "基于留存率的客户终身价值（毛利 × r ÷ (1 + d − r)）"},
+       .formula = "annual_revenue_per_customer * gross_margin * r / (1 + discount_rate - r), r = "
+                  "annual_retention_rate: the discounted margin of each later year a customer is "
+                  "kept (the current year's margin is not included)",
+       .explanation = {.en = "What a customer is worth from next year on, given how many customers "
+                             "you keep each year; without a gross margin it counts revenue.",
+                       .zh = "按每年留住的客户比例，计算一位客户从明年起的价值；未提供毛利率时按收"
+                             "入计算。"},
+       .inputs = {{.name = "annual_revenue_per_customer"},
+                  {.name = "annual_retention_rate"},
+                  {.name = "gross_margin", .optional = true},
+                  {.name = "discount_rate", .optional = true}},
+       .compute = compute_retention_clv},
       {.id = "ltv_cac_ratio",
        .group = "customer",
        .unit = Unit::ratio,

@@ -194,6 +194,10 @@ export const schema = {
     rows_rejected: opt('number'),
     rejects: optional(arrayOf('ImportReject')),
     rejects_kept: opt('number'),
+    file_value: opt('number'),
+    rejected_value: opt('number'),
+    rejected_value_share: opt('number', 'null'),
+    rejected_rows_without_value: opt('number'),
   },
   ImportAnswer: {
     kind: opt('string'),

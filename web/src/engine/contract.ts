@@ -370,6 +370,12 @@ export interface ImportReport {
   /** The first rejects (100 at most); FileImport.rejectsJson() has them all. */
   rejects?: ImportReject[];
   rejects_kept?: number;
+  /** Transactions: the value (amount, else quantity × unit price, as written) of all rows and of
+   * the rejected ones, its share, and how many rejected rows had no readable value. */
+  file_value?: number;
+  rejected_value?: number;
+  rejected_value_share?: number | null;
+  rejected_rows_without_value?: number;
 }
 
 /** A FileImport's finish(): compute()'s answer for the inputs derived from the file, and more. */

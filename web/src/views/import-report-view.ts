@@ -1,6 +1,7 @@
 // The import report of one file: rows read, used and rejected; how the file was read (format,
 // encoding, delimiter); the detected date and number formats, with a date format override that
-// reads the file again; the first rejected rows and a download of all of them.
+// reads the file again; the first rejected rows and a download of all of them; for transactions,
+// the value the rejected rows carry, which every figure leaves out.
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { DataKind, DateFormat, FormatEntry, ImportReport } from '../engine/contract';
 import { fieldLabel } from '../i18n/data-labels';
@@ -147,6 +148,25 @@ function rejects(ctx: CountedContext): TemplateResult | typeof nothing {
   </div>`;
 }
 
+/** The value carried by rejected rows and its share of the file's value (transactions only). */
+function rejectedValue(ctx: CountedContext): TemplateResult | typeof nothing {
+  const { i18n, report } = ctx;
+  if (report.rejected_value === undefined || report.rows_rejected === 0) return nothing;
+  const share = report.rejected_value_share;
+  return html`<p class="warn" data-testid="rejected-value">
+    ${typeof share === 'number'
+      ? i18n.t('rejectedValueShare', {
+          value: i18n.money(report.rejected_value),
+          share: i18n.percent(share),
+          total: i18n.money(report.file_value ?? 0),
+        })
+      : i18n.t('rejectedValue', { value: i18n.money(report.rejected_value) })}
+    ${report.rejected_rows_without_value
+      ? html`<span data-role="without-value">${i18n.t('rejectedWithoutValue', { n: i18n.number(report.rejected_rows_without_value, 0) })}</span>`
+      : nothing}
+  </p>`;
+}
+
 export function renderImportReport(given: ImportReportContext): TemplateResult {
   // A file that could not be read, or whose kind was not recognised, is answered without row counts.
   const r = given.report;
@@ -168,6 +188,7 @@ export function renderImportReport(given: ImportReportContext): TemplateResult {
         <span>${i18n.t('rowsRejected')}</span><strong class=${report.rows_rejected > 0 ? 'neg' : ''}>${i18n.number(report.rows_rejected, 0)}</strong>
       </div>
     </div>
+    ${rejectedValue(ctx)}
     ${fileFacts(ctx)}
     ${report.formats?.length
       ? html`<div data-testid="formats">

@@ -42,17 +42,13 @@ export const analyzeMessages: MessageTable = {
     en: 'CLV and CLTV are not computed: net revenue is negative ({revenue:money}); returns and cancellations exceed purchases.',
     'zh-CN': '未计算 CLV 和 CLTV：净收入为负（{revenue:money}），退货和取消超过了购买。',
   },
-  lifespan_floor: {
-    en: 'The average observed customer lifespan ({observed_lifespan_years:number} years, cut by the {years_observed:number}-year data window) is under a year, so {input:input} is 1: CLV is a 12-month value. Enter your own {input:input} for a longer horizon.',
-    'zh-CN': '观察到的平均客户存续期（{observed_lifespan_years:number} 年，受 {years_observed:number} 年数据范围所限）不足一年，因此{input:input}按 1 年计算：CLV 为 12 个月的价值。如需更长的期限，请自行填写{input:input}。',
-  },
   short_window: {
-    en: 'The data spans only {days:count} days; purchase frequency and CLV extrapolate it to a whole year.',
-    'zh-CN': '数据只覆盖 {days:count} 天；购买频次和 CLV 按全年外推。',
+    en: 'The data spans only {days:count} days; purchase frequency and the revenue per customer and year extrapolate it to a whole year.',
+    'zh-CN': '数据只覆盖 {days:count} 天；购买频次和每位客户每年收入按全年外推。',
   },
   cltv_needs_margin: {
-    en: 'CLTV needs your {input:input} (a fraction 0..1); CLV counts revenue, not margin.',
-    'zh-CN': '客户终身价值（CLTV）需要您的{input:input}（0 到 1 之间的比例）；CLV 计算的是收入而非毛利。',
+    en: 'CLTV needs your {input:input} (a fraction 0..1); CLV and the lifetime value from retention count revenue, not margin.',
+    'zh-CN': '客户终身价值（CLTV）需要您的{input:input}（0 到 1 之间的比例）；CLV 和基于留存率的终身价值计算的是收入而非毛利。',
   },
   returns_netted: {
     en: '{count:count} return or cancellation lines ({amount:money}) are netted against revenue.',
@@ -475,5 +471,38 @@ export const analyzeMessages: MessageTable = {
   not_this_kind_and_one_of: {
     en: 'This does not look like a {kind:kind} file: no column for {missing:fields} (headers such as {aliases:list}); it also needs columns for one of the alternatives among {one_of_fields:fields}. The file’s columns are: {columns:list}.',
     'zh-CN': '这看起来不像{kind:kind}文件：缺少{missing:fields}列（表头可写作 {aliases:list}）；还需要{one_of_fields:fields}中的一组列。文件中的列为：{columns:list}。',
+  },
+  // issue 12: transactions
+  retention_not_measured: {
+    en: 'Year-on-year retention needs buyers in two windows of at least {days:count} days before the end of the data; this file has none, so CLV, CLTV and the lifetime value from retention are not computed. Enter your own {input:input}.',
+    'zh-CN': '同比留存率需要数据截止日前两个至少 {days:count} 天的时间窗内都有购买客户；本文件没有，因此不计算 CLV、CLTV 和基于留存率的终身价值。请自行填写{input:input}。',
+  },
+  retention_from_windows: {
+    en: 'Annual retention {retention:percent}: of the {buyers:count} customers who bought in the year before the last year up to {as_of:text}, {retained:count} bought again in that last year.',
+    'zh-CN': '年留存率 {retention:percent}：在截至 {as_of:text} 的最近一年之前那一年购买过的 {buyers:count} 位客户中，有 {retained:count} 位在最近一年再次购买。',
+  },
+  retention_from_short_windows: {
+    en: 'The file spans less than two years, so retention is measured over two windows of {window_days:count} days up to {as_of:text}: of {buyers:count} buyers in the earlier one, {retained:count} bought again in the later one ({window_retention:percent}), {retention:percent} a year (window retention raised to the power 365 / {window_days:count}). A buyer who skips a window counts as lost.',
+    'zh-CN': '文件覆盖不足两年，因此留存率按截至 {as_of:text} 的两个 {window_days:count} 天时间窗计算：前一个时间窗的 {buyers:count} 位购买客户中，有 {retained:count} 位在后一个时间窗再次购买（{window_retention:percent}），折合每年 {retention:percent}（时间窗留存率的 365 / {window_days:count} 次方）。某个时间窗内未购买的客户计为流失。',
+  },
+  lifetime_unbounded: {
+    en: 'No buyer of the earlier window ({buyers:count}) was lost: the expected lifetime 1 / (1 − r) has no end, so CLV and CLTV are not computed. Enter your own {input:input}.',
+    'zh-CN': '前一个时间窗的购买客户（{buyers:count} 位）无一流失：预期存续期 1 / (1 − r) 没有上限，因此不计算 CLV 和 CLTV。请自行填写{input:input}。',
+  },
+  aov_net_of_returns: {
+    en: 'Average order value ({net:money}) is net of returns and cancellations; before them it is {gross:money}.',
+    'zh-CN': '平均订单金额（{net:money}）已扣除退货和取消；扣除前为 {gross:money}。',
+  },
+  customers_counted_apart: {
+    en: 'Of {customers:count} customers, {buyers:count} bought in the file and are the base of every per-customer figure; {returns_only:count} only returned goods (net {amount:money}) and {other:count} have only zero-value lines or lines without a value: both are left out of it. {negative_revenue:count} customers have a negative net revenue (returns of purchases made before the data starts); {negative_buyers:count} of them bought too and stay in the base.',
+    'zh-CN': '{customers:count} 位客户中，{buyers:count} 位在文件中有购买，是所有人均指标的基数；{returns_only:count} 位只有退货（净额 {amount:money}），{other:count} 位只有金额为 0 或没有金额的行：两者都不计入基数。{negative_revenue:count} 位客户的净收入为负（退回的是数据开始前的购买）；其中 {negative_buyers:count} 位也有购买，仍计入基数。',
+  },
+  zero_value_lines: {
+    en: '{count:count} lines have a value of 0 ({orders:count} invoices hold nothing else); they count in no revenue, order or return.',
+    'zh-CN': '{count:count} 行金额为 0（其中 {orders:count} 张发票只有这类行）；它们不计入收入、订单或退货。',
+  },
+  rejected_value: {
+    en: '{count:count} rejected rows carry {amount:money} ({share:percent} of the file’s value), which every figure here leaves out.',
+    'zh-CN': '{count:count} 个被拒绝的行共计 {amount:money}（占文件总金额的 {share:percent}），此处所有数字都不包含这部分。',
   },
 };

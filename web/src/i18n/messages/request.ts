@@ -281,4 +281,13 @@ export const requestMessages: MessageTable = {
     en: 'The projection is too large to compute from these assumptions.',
     'zh-CN': '预测结果过大，无法由这些假设计算。',
   },
+  // issue 12: transactions
+  clv_unbounded: {
+    en: 'With every customer kept ({input:input} {retention:percent}) and no discount rate, the lifetime value has no end: give a discount rate, or judge by the revenue per customer and year.',
+    'zh-CN': '所有客户都被留住（{input:input} 为 {retention:percent}）且没有折现率时，终身价值没有上限：请填写折现率，或以每位客户每年的收入来判断。',
+  },
+  clv_revenue_based: {
+    en: 'No {input:input} was given: this lifetime value counts revenue, not margin.',
+    'zh-CN': '未提供{input:input}：此终身价值按收入而非毛利计算。',
+  },
 };
