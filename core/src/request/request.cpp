@@ -183,6 +183,23 @@ bool finite_value(const KpiValue& value) {
   return finite;
 }
 
+// Customers come whole: a fractional count is computed with as given and said, never rounded.
+void warn_fractional_counts(const KpiArgs& args, std::vector<Error>& warnings) {
+  static constexpr std::string_view kCustomerCounts[] = {
+      "customers_start", "customers_end", "new_customers", "customers_lost", "customers"};
+  for (const KpiArgs::Entry& entry : args.entries()) {
+    bool customers = false;
+    for (const std::string_view name : kCustomerCounts) customers = customers || entry.name == name;
+    if (!customers || entry.number == std::floor(entry.number)) continue;
+    const std::string name(entry.name);
+    warnings.push_back(Error{.input = name,
+                             .message = name + " is " + format_number(entry.number) +
+                                        ": customers are counted whole; the rate uses it as given",
+                             .code = "fractional_customer_count",
+                             .params = {{"input", name}, {"value", entry.number}}});
+  }
+}
+
 KpiRun run_kpi(const KpiSpec& kpi, const Request& req,
                const std::map<std::string_view, double, std::less<>>& done) {
   KpiRun run;
@@ -214,6 +231,7 @@ KpiRun run_kpi(const KpiSpec& kpi, const Request& req,
                       .params = {{"kpi", id}}};
   } else {
     run.value = std::move(result.value());
+    warn_fractional_counts(run.args, run.value->warnings);
     for (Error& warning : run.value->warnings) {
       if (warning.kpi.empty()) warning.kpi = id;
     }
