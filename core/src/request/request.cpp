@@ -78,7 +78,7 @@ std::string blamed_kpi(const Request& req, const std::string& key) {
     bool others_given = false;
     for (const KpiInput& in : kpi.inputs) {
       uses = uses || (in.name == key && !in.companion);
-      if (in.name == key) continue;
+      if (in.name == key || in.companion) continue;  // a companion given does not mean this KPI
       const auto given = req.inputs->find(std::string(in.name));
       others_given = others_given || (given != req.inputs->end() && !is_blank(&*given));
     }
