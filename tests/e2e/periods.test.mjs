@@ -26,6 +26,10 @@ async function openPage(locale) {
   await page.goto(server.url);
   await page.locator('[data-input="customers_lost"]').waitFor({ timeout: 15000 });
   await filesPanel(page).files().locator('[data-testid="kind-list"] li[data-kind="ledger"] strong').waitFor({ timeout: 15000 });
+  // The page opens with the sample company filled in: start from an empty form.
+  await assertEventually(async () => assert.equal(await page.locator('[data-input="customers_lost"]').first().inputValue(), '210'));
+  await page.locator('[data-testid="clear"]').click();
+  await assertEventually(async () => assert.equal(await page.locator('[data-input="customers_lost"]').first().inputValue(), ''));
   return page;
 }
 
@@ -80,6 +84,27 @@ test('English: counts that do not add up warn on churn and retention', async () 
     assert.match(text, /churn rate \(21\.67%\) and the retention rate \(82\.5%\)/);
   }
   await page.context().close();
+});
+
+test('English and Chinese: a negative gross margin and a fractional customer count are said', async () => {
+  for (const [locale, margin, fraction] of [
+    ['en-US', /gross margin is negative \(-20%\)/, /customers are counted whole/],
+    ['zh-CN', /毛利率为负/, /客户应按整数计/],
+  ]) {
+    const page = await openPage(locale);
+    await page.locator('[data-input="annual_revenue_per_customer"]').first().fill('1000');
+    await page.locator('[data-input="relationship_years"]').first().fill('3');
+    await page.locator('[data-input="gross_margin"]').first().fill('-20');
+    const cltv = page.locator('[data-kpi="cltv"]').first();
+    await assertEventually(async () => assert.equal(Number(await cltv.locator('[data-role="value"]').getAttribute('data-raw')), -600));
+    assert.match(await cltv.locator('[data-role="warnings"] p[data-code="negative_gross_margin"]').textContent(), margin);
+    await page.locator('[data-input="customers_start"]').first().fill('100.5');
+    await page.locator('[data-input="customers_lost"]').first().fill('10');
+    const warning = page.locator('[data-kpi="churn_rate"] [data-role="warnings"] p[data-code="fractional_customer_count"]').first();
+    await assertEventually(async () => assert.equal(await warning.count(), 1));
+    assert.match(await warning.textContent(), fraction);
+    await page.context().close();
+  }
 });
 
 test('English: the dated sample states its month; a snapshot its rate per customer-month', async () => {
