@@ -255,6 +255,18 @@ TEST(SnapshotExposure, LifetimeValueWithMarginAndDiscount) {
   EXPECT_NEAR(expected_lifetime_value(62.5, 0.4, m, 0), 62.5 * 0.4 * 51, 1e-9);
 }
 
+TEST(SnapshotExposure, NobodyChurnedGivesNoLifetime) {
+  RowTableBuilder b("subscriptions", {"customer_id", "tenure_months", "churned"});
+  b.row({"x", "5", "0"});
+  b.row({"y", "7", "0"});
+  const json answer = analyze_subscriptions_table(b.table(), {});
+  expect_finite_answer(answer);
+  EXPECT_DOUBLE_EQ(kpi_value(answer, "churn_rate"), 0);
+  EXPECT_DOUBLE_EQ(measure(answer, "customer_months_at_risk"), 12);
+  EXPECT_FALSE(has_measure(answer, "expected_lifetime_months"));
+  EXPECT_TRUE(has_note(answer, "no_churn_lifetime"));
+}
+
 TEST(SnapshotExposure, WithoutTenureThePlainShareStays) {
   RowTableBuilder b("subscriptions", {"customer_id", "churned"});
   b.row({"x", "1"});

@@ -34,7 +34,8 @@ void add_lifetime_value(json& answer, const SubscriptionSnapshot& s, double mont
                ") x (1 + i) / (i + m), with m the monthly churn (" + percent_text(monthly_churn) +
                ") and i the monthly discount rate (1 + " + format_number(discount) +
                ")^(1/12) - 1; without a discount rate, revenue x margin x expected lifetime "
-               "(1 / m months). Without --gross-margin it is revenue, not margin.",
+               "(1 / m months)." +
+               (options.gross_margin ? "" : " Without --gross-margin it is revenue, not margin."),
            {{"revenue_per_month", per_month},
             {"gross_margin", margin},
             {"discount_rate", discount},
