@@ -282,8 +282,13 @@ TEST(AnalyzeSubscriptions, SnapshotByHand) {
   const json answer = analyze_subscriptions_table(snapshot_example().table(), {});
   expect_finite_answer(answer);
   EXPECT_EQ(error_count(answer), 0u) << answer["errors"].dump();
-  EXPECT_DOUBLE_EQ(kpi_value(answer, "churn_rate"), 0.5);
-  EXPECT_DOUBLE_EQ(kpi_value(answer, "revenue_churn_rate"), 100.0 / 250);
+  // Issue 12: churn_rate is per customer-month of exposure (2 churned over 2 + 10 + 30 + 60
+  // months); the plain shares are measures, and no revenue_churn_rate KPI (it held no period).
+  EXPECT_DOUBLE_EQ(kpi_value(answer, "churn_rate"), 2.0 / 102);
+  EXPECT_DOUBLE_EQ(measure(answer, "churned_share"), 0.5);
+  EXPECT_DOUBLE_EQ(measure(answer, "churned_revenue_share"), 100.0 / 250);
+  EXPECT_EQ(find_kpi_answer(answer, "revenue_churn_rate"), nullptr);
+  EXPECT_DOUBLE_EQ(num(answer["inputs"], "customer_months_at_risk"), 102);
   EXPECT_DOUBLE_EQ(num(answer["inputs"], "customers_start"), 4);
   EXPECT_DOUBLE_EQ(num(answer["inputs"], "customers_lost"), 2);
   EXPECT_DOUBLE_EQ(measure(answer, "customers"), 4);
@@ -291,22 +296,22 @@ TEST(AnalyzeSubscriptions, SnapshotByHand) {
   EXPECT_DOUBLE_EQ(measure(answer, "recurring_revenue"), 250);
   EXPECT_DOUBLE_EQ(measure(answer, "average_tenure_months"), 25.5);
   EXPECT_DOUBLE_EQ(measure(answer, "average_tenure_churned_months"), 16);
-  EXPECT_TRUE(has_note(answer, "snapshot_no_period"));
+  EXPECT_TRUE(has_note(answer, "snapshot_churn_definitions"));
   EXPECT_TRUE(has_note(answer, "churn_unknown"));
 
   const json& channels = answer_table(answer, "channels");
   const json* online = table_row(channels, "Online");
   const json* store = table_row(channels, "Store");
   ASSERT_TRUE(online && store);
-  EXPECT_DOUBLE_EQ(cell_number(channels, *online, "churn_rate"), 0.5);
-  expect_close(cell_number(channels, *online, "revenue_churn_rate"), 20.0 / 70);
+  EXPECT_DOUBLE_EQ(cell_number(channels, *online, "churned_share"), 0.5);
+  expect_close(cell_number(channels, *online, "churned_revenue_share"), 20.0 / 70);
   EXPECT_DOUBLE_EQ(cell_number(channels, *online, "average_tenure_months"), 6);
   EXPECT_DOUBLE_EQ(cell_number(channels, *store, "customers"), 2);
   EXPECT_DOUBLE_EQ(cell_number(channels, *store, "recurring_revenue_churned"), 80);
 
   const json& bands = answer_table(answer, "tenure_bands");
   EXPECT_EQ(bands["rows"].size(), 4u);  // no customer in 13-24
-  EXPECT_DOUBLE_EQ(cell_number(bands, *table_row(bands, "0-6"), "churn_rate"), 1);
+  EXPECT_DOUBLE_EQ(cell_number(bands, *table_row(bands, "0-6"), "churned_share"), 1);
   EXPECT_DOUBLE_EQ(cell_number(bands, *table_row(bands, "49+"), "churned"), 0);
   EXPECT_EQ(table_row(bands, "13-24"), nullptr);
 }
@@ -324,7 +329,7 @@ TEST(AnalyzeSubscriptions, SnapshotCustomerWithSeveralRows) {
   EXPECT_DOUBLE_EQ(measure(answer, "recurring_revenue"), 60);
   EXPECT_DOUBLE_EQ(measure(answer, "recurring_revenue_churned"), 0);
   EXPECT_DOUBLE_EQ(measure(answer, "average_tenure_months"), 7.5);  // x's 12 and y's 3
-  EXPECT_DOUBLE_EQ(kpi_value(answer, "revenue_churn_rate"), 0);
+  EXPECT_DOUBLE_EQ(measure(answer, "churned_revenue_share"), 0);
 }
 
 TEST(AnalyzeSubscriptions, SnapshotWithoutFlagsOrRevenue) {
@@ -373,10 +378,14 @@ TEST(AnalyzeSubscriptions, TelcoChurnFile) {
   EXPECT_EQ(error_count(answer), 0u) << answer["errors"].dump();
   EXPECT_DOUBLE_EQ(measure(answer, "customers"), 7043);
   EXPECT_DOUBLE_EQ(measure(answer, "churned_customers"), 1869);
-  expect_close(kpi_value(answer, "churn_rate"), 1869.0 / 7043);
+  // Issue 12: churn_rate per customer-month (1,869 over 227,990 months of tenure), the plain
+  // share 26.5% a measure beside it.
+  expect_close(kpi_value(answer, "churn_rate"), 1869.0 / 227990);
+  expect_close(measure(answer, "churned_share"), 1869.0 / 7043);
+  expect_close(measure(answer, "expected_lifetime_months"), 227990.0 / 1869);
   expect_close(measure(answer, "recurring_revenue"), 456116.6000000003, 1e-12);
   expect_close(measure(answer, "recurring_revenue_churned"), 139130.84999999986, 1e-12);
-  expect_close(kpi_value(answer, "revenue_churn_rate"), 0.3050335155528208, 1e-12);
+  expect_close(measure(answer, "churned_revenue_share"), 0.3050335155528208, 1e-12);
   expect_close(measure(answer, "average_tenure_months"), 32.37114865824223, 1e-12);
   expect_close(measure(answer, "average_tenure_churned_months"), 17.979133226324237, 1e-12);
   const json& bands = answer_table(answer, "tenure_bands");

@@ -517,7 +517,7 @@ TEST(ErrorCodes, ParamsHoldWhatTheMessageNames) {
   const json* out = error_with_code(range, "out_of_range");
   ASSERT_NE(out, nullptr) << range.dump();
   EXPECT_EQ((*out)["params"],
-            json({{"input", "gross_margin"}, {"min", 0.0}, {"max", 1.0}, {"value", 1.5}}));
+            json({{"input", "gross_margin"}, {"min", -10.0}, {"max", 1.0}, {"value", 1.5}}));
 
   const json missing = compute_inputs({{"cac", 10}});
   const json* need = error_with_code(missing, "input_missing");

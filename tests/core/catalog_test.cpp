@@ -73,20 +73,21 @@ const std::vector<ExpectedKpi>& expected_kpis() {
       {"retention_rate",
        "customer",
        "fraction",
-       {"customers_start", "customers_end", "new_customers"},
-       {},
+       {"customers_start", "customers_end", "new_customers", "churn_period", "customers_lost"},
+       {"churn_period", "customers_lost"},
        std::nullopt},
       {"churn_rate",
        "customer",
        "fraction",
-       {"customers_start", "customers_lost"},
-       {},
+       {"customers_start", "customers_lost", "churn_period", "customer_months_at_risk",
+        "customers_end", "new_customers"},
+       {"churn_period", "customer_months_at_risk", "customers_end", "new_customers"},
        Bands{"lower", {0.15, false}, std::nullopt}},
       {"revenue_churn_rate",
        "customer",
        "fraction",
-       {"recurring_revenue_start", "recurring_revenue_lost"},
-       {},
+       {"recurring_revenue_start", "recurring_revenue_lost", "churn_period"},
+       {"churn_period"},
        Bands{"lower", {0.15, false}, std::nullopt}},
       {"nps", "customer", "points", {"promoters", "passives", "detractors"}, {}, std::nullopt},
       {"csat",
@@ -535,7 +536,9 @@ TEST(Catalog, InputKindsAndRangesFollowTheSpec) {
       const double min = num(in, "min");
       const double max = num(in, "max");
       EXPECT_LT(min, max) << name;
-      EXPECT_GE(min, 0) << name << ": no input of the catalog is negative";
+      // Issue 12: a gross margin may be negative (a loss-making segment); nothing else is.
+      if (name != "gross_margin")
+        EXPECT_GE(min, 0) << name << ": no input but gross_margin is negative";
     }
     if (str(in, "unit") == "fraction" && kind == "number") {
       EXPECT_DOUBLE_EQ(num(in, "max"), 1.0) << name << ": rates are fractions";

@@ -10,11 +10,13 @@
 //    its start are measures. average_lifetime_months: mean of first start to last end (to as_of
 //    while active), censored; expected_lifetime_months: 1 / monthly churn, the monthly churn
 //    derived from the average churn per period (1 - (1 - c)^(1 / months per period)).
+//    The KPIs get churn_period = the analysis period, so they state it and band the annual rate.
 //  - Snapshot: a customer (all rows with the same customer_id) has churned when every row with a
 //    churn flag says so; customers without any flag are left out of churn figures. Tenure is the
-//    customer's largest tenure_months, recurring revenue the sum of their rows. churn_rate gets
-//    customers_start = customers with a flag, customers_lost = churned; revenue_churn_rate gets
-//    the recurring revenue of those customers and of the churned ones.
+//    customer's largest tenure_months, recurring revenue the sum of their rows. churned_share =
+//    churned / customers (no period); churn_rate gets customer_months_at_risk = the sum of
+//    tenure, so it is churned per customer-month (subscription_exposure.cpp). Revenue shares are
+//    measures, not the revenue_churn_rate KPI, since they hold no period.
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -23,6 +25,7 @@
 
 #include "analyze/kind_analysis.hpp"
 #include "analyze/kind_answer.hpp"
+#include "analyze/subscription_exposure.hpp"
 #include "analyze/subscription_periods.hpp"
 #include "analyze/subscription_snapshot.hpp"
 #include "base/format.hpp"
@@ -169,9 +172,23 @@ std::optional<std::size_t> add_dated_measures(json& answer, const SubscriptionHi
   return kpi_index;
 }
 
+std::string_view period_name(Period period) {
+  return period == Period::month ? "month" : period == Period::quarter ? "quarter" : "year";
+}
+
 void add_dated_kpis(json& answer, const SubscriptionHistory& h, Period period,
                     std::optional<std::size_t> kpi_index) {
   json inputs = json::object();
+  // One code per period, so the page words the period in its own language.
+  const char* code = period == Period::month     ? "rates_per_month"
+                     : period == Period::quarter ? "rates_per_quarter"
+                                                 : "rates_per_year";
+  add_note_as(answer, "rates_per_period", code,
+              "Every churn and retention rate here (the KPIs, the averages and the periods table) "
+              "is per " +
+                  std::string(period_name(period)) +
+                  "; the KPIs also give the annual equivalent, which their bands judge.",
+              {{"period", period_name(period)}});
   if (!kpi_index) {
     add_note(answer, "no_complete_period",
              "churn_rate and retention_rate need a complete period with customers at its start.",
@@ -184,6 +201,7 @@ void add_dated_kpis(json& answer, const SubscriptionHistory& h, Period period,
              "churn_rate, retention_rate and revenue_churn_rate are for " + key +
                  ", the last complete period with customers at its start.",
              {{"period", key}, {"kpis", {"churn_rate", "retention_rate", "revenue_churn_rate"}}});
+    inputs["churn_period"] = period_name(period);
     inputs["customers_start"] = p.customers_start;
     inputs["customers_end"] = p.customers_end;
     inputs["new_customers"] = p.new_customers;
@@ -278,10 +296,10 @@ json group_rows(const std::vector<SnapshotGroup>& groups, bool has_revenue, bool
 }
 
 json group_columns(const char* first, bool has_revenue, bool has_tenure) {
-  json columns = {first, "customers", "churned", "churn_rate"};
+  json columns = {first, "customers", "churned", "churned_share"};
   if (has_revenue) {
     for (const char* name :
-         {"recurring_revenue", "recurring_revenue_churned", "revenue_churn_rate"}) {
+         {"recurring_revenue", "recurring_revenue_churned", "churned_revenue_share"}) {
       columns.push_back(name);
     }
   }
@@ -289,8 +307,7 @@ json group_columns(const char* first, bool has_revenue, bool has_tenure) {
   return columns;
 }
 
-void analyze_snapshot(json& answer, const ImportedTable& table) {
-  const SubscriptionSnapshot s = subscription_snapshot(table);
+void add_snapshot_notes(json& answer, const SubscriptionSnapshot& s) {
   if (s.customers_without_flag > 0) {
     add_note(answer, "churn_unknown",
              std::to_string(s.customers_without_flag) +
@@ -303,22 +320,22 @@ void analyze_snapshot(json& answer, const ImportedTable& table) {
         std::to_string(s.rows_without_customer) + " rows without a customer id are left out.",
         {{"count", s.rows_without_customer}});
   }
+}
+
+void add_snapshot_measures(json& answer, const SubscriptionSnapshot& s) {
   const SnapshotGroup& all = s.all;
-  if (all.customers == 0) {
-    add_note_as(answer, "no_rows", "no_snapshot_rows",
-                "No subscription row has a customer with a churned flag.");
-    return;
-  }
-  add_note(answer, "snapshot_no_period",
-           "The file is a snapshot (tenure and churn status, no dates): churn_rate is the share "
-           "of all customers who have churned, over no particular period (customers_start = all "
-           "customers, customers_lost = churned).");
   add_measure(answer, "customers", all.customers, "count");
   add_measure(answer, "churned_customers", all.churned, "count");
   add_measure(answer, "active_customers", all.customers - all.churned, "count");
+  add_measure(answer, "churned_share", static_cast<double>(all.churned) / all.customers,
+              "fraction");
   if (s.has_revenue) {
     add_measure(answer, "recurring_revenue", all.recurring_revenue, "money");
     add_measure(answer, "recurring_revenue_churned", all.recurring_revenue_churned, "money");
+    if (all.recurring_revenue > 0) {
+      add_measure(answer, "churned_revenue_share",
+                  all.recurring_revenue_churned / all.recurring_revenue, "fraction");
+    }
   }
   if (all.with_tenure > 0) {
     add_measure(answer, "average_tenure_months",
@@ -331,15 +348,9 @@ void analyze_snapshot(json& answer, const ImportedTable& table) {
     add_measure(answer, "average_tenure_churned_months",
                 s.churned_tenure_sum / static_cast<double>(s.churned_with_tenure), "months");
   }
+}
 
-  json inputs = {{"customers_start", all.customers}, {"customers_lost", all.churned}};
-  if (s.has_revenue && all.recurring_revenue > 0) {
-    inputs["recurring_revenue_start"] = all.recurring_revenue;
-    inputs["recurring_revenue_lost"] =
-        std::min(all.recurring_revenue_churned, all.recurring_revenue);
-  }
-  add_catalog_kpis(answer, std::move(inputs));
-
+void add_snapshot_tables(json& answer, const SubscriptionSnapshot& s) {
   if (!s.channels.empty()) {
     json rows = group_rows(s.channels, s.has_revenue, s.has_tenure);
     const std::size_t count = rows.size();
@@ -355,6 +366,28 @@ void analyze_snapshot(json& answer, const ImportedTable& table) {
   }
 }
 
+void analyze_snapshot(json& answer, const ImportedTable& table, const AnalyzeOptions& options) {
+  const SubscriptionSnapshot s = subscription_snapshot(table);
+  add_snapshot_notes(answer, s);
+  if (s.all.customers == 0) {
+    add_note_as(answer, "no_rows", "no_snapshot_rows",
+                "No subscription row has a customer with a churned flag.");
+    return;
+  }
+  add_snapshot_measures(answer, s);
+  json inputs = {{"customers_start", s.all.customers}, {"customers_lost", s.all.churned}};
+  if (const auto exposure = add_snapshot_exposure(answer, s, options)) {
+    inputs["customer_months_at_risk"] = *exposure;
+  } else {
+    add_note(answer, "snapshot_no_period",
+             "The file is a snapshot without a tenure for every customer: churn_rate is the share "
+             "of all customers who have churned, over no particular period (customers_start = "
+             "all customers, customers_lost = churned).");
+  }
+  add_catalog_kpis(answer, std::move(inputs));
+  add_snapshot_tables(answer, s);
+}
+
 }  // namespace
 
 json analyze_subscriptions_table(const ImportedTable& table, const AnalyzeOptions& options) {
@@ -368,7 +401,7 @@ json analyze_subscriptions_table(const ImportedTable& table, const AnalyzeOption
   if (table.column("start_date") != nullptr) {
     analyze_dated(answer, table, options, period);
   } else if (table.column("churned") != nullptr) {
-    analyze_snapshot(answer, table);
+    analyze_snapshot(answer, table, options);
   } else {
     add_note(answer, "form_unknown",
              "Subscriptions need start dates, or a churned flag (with tenure in months).",
@@ -386,6 +419,8 @@ constexpr auto kColumnUnits = std::to_array<ColumnUnit>({
     {"channel", "text"},
     {"churn_rate", "fraction"},
     {"churned", "count"},
+    {"churned_revenue_share", "fraction"},
+    {"churned_share", "fraction"},
     {"cohort", "text"},
     {"complete", "flag"},
     {"customers", "count"},

@@ -3,6 +3,7 @@
 
 #include "base/channel_names.hpp"
 #include "base/format.hpp"
+#include "kpi/churn_period.hpp"
 #include "kpi/kpi_compute.hpp"
 
 namespace servimetrics {
@@ -85,6 +86,21 @@ Result<KpiValue> compute_csat(const KpiArgs& a) {
   return kpi;
 }
 
+// A negative gross margin (a loss-making segment) is allowed and said.
+Result<KpiValue> compute_cltv(const KpiArgs& a) {
+  auto kpi = as_kpi(cltv(a.number("annual_revenue_per_customer"), a.number("relationship_years"),
+                         a.number("gross_margin"), a.number("discount_rate")));
+  if (a.number("gross_margin") < 0) {
+    kpi.value().warnings.push_back(
+        Error{.input = "gross_margin",
+              .message = "gross_margin is negative (" + format_number(a.number("gross_margin")) +
+                         "): each customer loses money, so the lifetime value is a loss",
+              .code = "negative_gross_margin",
+              .params = {{"input", "gross_margin"}, {"value", a.number("gross_margin")}}});
+  }
+  return kpi;
+}
+
 // margin x r / (1 + d - r): the margin of every later year a customer is kept, discounted; r = 1
 // with no discount rate has no finite value, and without a gross margin it counts revenue.
 Result<KpiValue> compute_retention_clv(const KpiArgs& a) {
@@ -111,6 +127,29 @@ Result<KpiValue> compute_retention_clv(const KpiArgs& a) {
                                             "revenue, not margin",
                                  .code = "clv_revenue_based",
                                  .params = {{"input", "gross_margin"}}});
+  }
+  return kpi;
+}
+
+Result<KpiValue> compute_retention(const KpiArgs& a) {
+  auto kpi =
+      with_period(as_kpi(retention_rate(a.number("customers_start"), a.number("customers_end"),
+                                        a.number("new_customers"))),
+                  a, RateOf::retention);
+  if (kpi.ok()) {
+    add_small_sample_warning(kpi.value(), a.number("customers_start"));
+    if (auto warning = customers_add_up_warning(a)) kpi.value().warnings.push_back(*warning);
+  }
+  return kpi;
+}
+
+Result<KpiValue> compute_churn(const KpiArgs& a) {
+  auto kpi = with_period(a.has("customer_months_at_risk")
+                             ? exposure_churn(a)
+                             : input_share(a, "customers_lost", "customers_start"),
+                         a, RateOf::churn);
+  if (kpi.ok()) {
+    if (auto warning = customers_add_up_warning(a)) kpi.value().warnings.push_back(*warning);
   }
   return kpi;
 }
@@ -154,12 +193,7 @@ std::vector<KpiSpec> customer_kpis() {
                   {.name = "relationship_years"},
                   {.name = "gross_margin", .optional = true, .default_value = 1.0},
                   {.name = "discount_rate", .optional = true, .default_value = 0.0}},
-       .compute =
-           [](const KpiArgs& a) {
-             return as_kpi(cltv(a.number("annual_revenue_per_customer"),
-                                a.number("relationship_years"), a.number("gross_margin"),
-                                a.number("discount_rate")));
-           }},
+       .compute = compute_cltv},
       {.id = "retention_clv",
        .group = "customer",
        .unit = Unit::money,
@@ -199,46 +233,57 @@ std::vector<KpiSpec> customer_kpis() {
        .unit = Unit::fraction,
        .symbol = "retention rate",
        .name = {.en = "Customer retention rate (CRR)", .zh = "客户留存率（CRR）"},
-       .formula = "(customers_end - new_customers) / customers_start",
+       .formula = "(customers_end - new_customers) / customers_start per churn_period (a year "
+                  "unless chosen); annual rate = rate^(12 / months in the period)",
        .explanation =
            {.en = "Share of the customers you started with who are still with you; every point "
                   "kept is revenue you need not win again.",
             .zh = "期初客户中仍然留下的比例；每多留住一个百分点，就少一份需要重新争取的收入。"},
        .inputs = {{.name = "customers_start"},
                   {.name = "customers_end"},
-                  {.name = "new_customers"}},
-       .compute =
-           [](const KpiArgs& a) {
-             return as_kpi(retention_rate(a.number("customers_start"), a.number("customers_end"),
-                                          a.number("new_customers")));
-           }},
+                  {.name = "new_customers"},
+                  {.name = "churn_period", .optional = true},
+                  {.name = "customers_lost", .optional = true, .companion = true}},
+       .compute = compute_retention},
       {.id = "churn_rate",
        .group = "customer",
        .unit = Unit::fraction,
        .symbol = "churn rate",
        .name = {.en = "Customer churn rate", .zh = "客户流失率"},
-       .formula = "customers_lost / customers_start",
-       .explanation = {.en = "Share of customers who left in the period; above 15%, find out why "
-                             "they leave before spending more on acquisition.",
-                       .zh = "本期流失客户的比例；超过 15% 时，应先查明流失原因，再加大获客投入。"},
-       .inputs = {{.name = "customers_start"}, {.name = "customers_lost"}},
+       .formula = "customers_lost / customers_start per churn_period (a year unless chosen); "
+                  "with customer_months_at_risk: customers_lost / customer_months_at_risk per "
+                  "month. Banded on the annual rate 1 - (1 - rate)^(12 / months in the period)",
+       .explanation = {.en =
+                           "Share of customers who left in the period; above 15% a year, find out "
+                           "why they leave before spending more on acquisition.",
+                       .zh = "本期流失客户的比例；年化超过 15% "
+                             "时，应先查明流失原因，再加大获客投入。"},
+       .inputs = {{.name = "customers_start"},
+                  {.name = "customers_lost"},
+                  {.name = "churn_period", .optional = true},
+                  {.name = "customer_months_at_risk", .optional = true},
+                  {.name = "customers_end", .optional = true, .companion = true},
+                  {.name = "new_customers", .optional = true, .companion = true}},
        .bands = BandRule{D::lower, Threshold{0.15, false}, std::nullopt},
-       .compute =
-           [](const KpiArgs& a) { return input_share(a, "customers_lost", "customers_start"); }},
+       .compute = compute_churn},
       {.id = "revenue_churn_rate",
        .group = "customer",
        .unit = Unit::fraction,
        .symbol = "revenue churn",
        .name = {.en = "Revenue churn rate", .zh = "收入流失率"},
-       .formula = "recurring_revenue_lost / recurring_revenue_start",
+       .formula = "recurring_revenue_lost / recurring_revenue_start per churn_period (a year "
+                  "unless chosen). Banded on the annual rate 1 - (1 - rate)^(12 / months)",
        .explanation = {.en = "Share of recurring revenue lost in the period; it shows whether the "
                              "customers who leave are the valuable ones.",
                        .zh = "本期流失的经常性收入占比；它说明流失的是否是高价值客户。"},
-       .inputs = {{.name = "recurring_revenue_start"}, {.name = "recurring_revenue_lost"}},
+       .inputs = {{.name = "recurring_revenue_start"},
+                  {.name = "recurring_revenue_lost"},
+                  {.name = "churn_period", .optional = true}},
        .bands = BandRule{D::lower, Threshold{0.15, false}, std::nullopt},
        .compute =
            [](const KpiArgs& a) {
-             return input_share(a, "recurring_revenue_lost", "recurring_revenue_start");
+             return with_period(input_share(a, "recurring_revenue_lost", "recurring_revenue_start"),
+                                a, RateOf::revenue_churn);
            }},
       {.id = "nps",
        .group = "customer",

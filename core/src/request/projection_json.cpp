@@ -19,13 +19,14 @@ struct Field {
   const char* name;
   double ProjectionAssumptions::*member;
   double max;
+  double min = 0;
 };
 
 constexpr Field kFields[] = {
     {"retention_rate", &ProjectionAssumptions::retention_rate, 1},
     {"avg_order_value", &ProjectionAssumptions::avg_order_value, 1e15},
     {"purchases_per_year", &ProjectionAssumptions::purchases_per_year, 1e6},
-    {"gross_margin", &ProjectionAssumptions::gross_margin, 1},
+    {"gross_margin", &ProjectionAssumptions::gross_margin, 1, -10},  // a loss-making segment
     {"cac", &ProjectionAssumptions::cac, 1e15},
     {"new_customers_per_year", &ProjectionAssumptions::new_customers_per_year, 1e12},
 };
@@ -40,14 +41,15 @@ Error projection_error(std::string input, std::string message, std::string code,
 }
 
 // `block` is "baseline" or "scenario", or "" for the projection's own fields.
-bool read_bounded(const json& value, const std::string& block, const char* name, double max,
-                  double& out, std::vector<Error>& errors) {
+bool read_bounded(const json& value, const std::string& block, const Field& field, double& out,
+                  std::vector<Error>& errors) {
+  const char* name = field.name;
   const std::string key = "projection." + (block.empty() ? "" : block + ".") + name;
   auto number = read_in_range({key, "projection_",
                                [&block, name] {
                                  return json{{"block", block}, {"field", name}};
                                }},
-                              value, 0, max);
+                              value, field.min, field.max);
   if (!number.ok()) {
     Error error = number.error();
     error.kpi = "projection";
@@ -89,7 +91,7 @@ bool read_assumptions(const json& request, const std::string& block, bool fallba
       ok = false;
       continue;
     }
-    ok = read_bounded(values.at(f.name), block, f.name, f.max, out.*f.member, errors) && ok;
+    ok = read_bounded(values.at(f.name), block, f, out.*f.member, errors) && ok;
   }
   return ok;
 }
@@ -149,7 +151,7 @@ bool all_finite(const ProjectionPath& p) {
 // before them were usable.
 bool read_years(const json& request, bool others_ok, double& years, std::vector<Error>& errors) {
   if (!request.contains("years")) return true;
-  if (!read_bounded(request.at("years"), "", "years", 50, years, errors)) return false;
+  if (!read_bounded(request.at("years"), "", {"years", nullptr, 50}, years, errors)) return false;
   if (others_ok && (years < 1 || years != std::floor(years))) {
     errors.push_back(projection_error("projection.years",
                                       "projection.years must be a whole number from 1 to 50",
@@ -209,7 +211,7 @@ ProjectionRead read_projection(const json& request) {
   double years = 5;
   bool ok = true;
   if (request.contains("starting_customers")) {
-    ok = read_bounded(request.at("starting_customers"), "", "starting_customers", 1e12,
+    ok = read_bounded(request.at("starting_customers"), "", {"starting_customers", nullptr, 1e12},
                       starting_customers, read.errors);
   }
   ok = read_years(request, ok, years, read.errors) && ok;

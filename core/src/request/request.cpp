@@ -78,7 +78,7 @@ std::string blamed_kpi(const Request& req, const std::string& key) {
     bool others_given = false;
     for (const KpiInput& in : kpi.inputs) {
       uses = uses || (in.name == key && !in.companion);
-      if (in.name == key) continue;
+      if (in.name == key || in.companion) continue;  // a companion given does not mean this KPI
       const auto given = req.inputs->find(std::string(in.name));
       others_given = others_given || (given != req.inputs->end() && !is_blank(&*given));
     }
@@ -183,6 +183,23 @@ bool finite_value(const KpiValue& value) {
   return finite;
 }
 
+// Customers come whole: a fractional count is computed with as given and said, never rounded.
+void warn_fractional_counts(const KpiArgs& args, std::vector<Error>& warnings) {
+  static constexpr std::string_view kCustomerCounts[] = {
+      "customers_start", "customers_end", "new_customers", "customers_lost", "customers"};
+  for (const KpiArgs::Entry& entry : args.entries()) {
+    bool customers = false;
+    for (const std::string_view name : kCustomerCounts) customers = customers || entry.name == name;
+    if (!customers || entry.number == std::floor(entry.number)) continue;
+    const std::string name(entry.name);
+    warnings.push_back(Error{.input = name,
+                             .message = name + " is " + format_number(entry.number) +
+                                        ": customers are counted whole; the rate uses it as given",
+                             .code = "fractional_customer_count",
+                             .params = {{"input", name}, {"value", entry.number}}});
+  }
+}
+
 KpiRun run_kpi(const KpiSpec& kpi, const Request& req,
                const std::map<std::string_view, double, std::less<>>& done) {
   KpiRun run;
@@ -214,6 +231,7 @@ KpiRun run_kpi(const KpiSpec& kpi, const Request& req,
                       .params = {{"kpi", id}}};
   } else {
     run.value = std::move(result.value());
+    warn_fractional_counts(run.args, run.value->warnings);
     for (Error& warning : run.value->warnings) {
       if (warning.kpi.empty()) warning.kpi = id;
     }

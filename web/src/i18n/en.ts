@@ -404,6 +404,26 @@ export const en = {
   profitNote:
     'Profit here is gross profit minus acquisition spend. Arithmetic only: retention compounds through the customer base; no rule of thumb is applied.',
   projectionErrors: 'Projection problems',
+  // issue 12: periods
+  choice_month: 'Month',
+  choice_quarter: 'Quarter',
+  choice_year: 'Year',
+  defaultChoice_churn_period: '— a year (default) —',
+  ratePer_month: '{value} a month',
+  ratePer_quarter: '{value} a quarter',
+  ratePer_year: '{value} a year',
+  rateAndAnnual: '{rate}, {annual}',
+  annualRuleLabel: 'annual {name}',
+  detail_customers_share: 'Share of customers churned',
+  measure_churned_share: 'Share of customers churned (no period)',
+  measure_churned_revenue_share: 'Share of recurring revenue churned (no period)',
+  measure_customer_months_at_risk: 'Customer-months at risk (sum of tenure)',
+  measure_churn_rate_per_customer_month: 'Churn per customer-month at risk (monthly)',
+  measure_annual_churn_rate_from_exposure: 'Annual churn from exposure (1 − (1 − m)^12)',
+  measure_recurring_revenue_per_customer_month: 'Recurring revenue per customer-month',
+  measure_expected_lifetime_value: 'Expected lifetime value',
+  col_churned_share: 'Share churned',
+  col_churned_revenue_share: 'Share of revenue churned',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -131,7 +131,7 @@ function choiceField(ctx: FieldsContext, def: FieldDef, inputId: string, describ
       .value=${live(value)}
       @change=${(e: Event) => ctx.onChange(def.key, (e.target as HTMLSelectElement).value)}
     >
-      <option value="" ?selected=${value === ''}>${ctx.i18n.t('chooseOne')}</option>
+      <option value="" ?selected=${value === ''}>${ctx.i18n.maybe(`defaultChoice_${def.spec.name}`, ctx.i18n.t('chooseOne'))}</option>
       ${(def.spec.choices ?? []).map(
         (c) => html`<option value=${c} ?selected=${value === c}>${ctx.i18n.choice(c)}</option>`,
       )}

@@ -28,11 +28,33 @@ export function bandChip(i18n: I18n, band: Band): TemplateResult {
   >`;
 }
 
+type RatePeriod = 'month' | 'quarter' | 'year';
+
+/** The period a churn or retention rate is per (details.period), if it states one. */
+function periodOf(result: KpiResult): RatePeriod | null {
+  const period = result.details?.['period'];
+  return period === 'month' || period === 'quarter' || period === 'year' ? period : null;
+}
+
 function detailItems(i18n: I18n, result: KpiResult): TemplateResult[] {
   const details = result.details ?? {};
   const items: TemplateResult[] = [];
   const num = (key: string) => (typeof details[key] === 'number' ? (details[key] as number) : null);
-  const shares: Array<[string, 'detail_top2_share' | 'detail_promoter_share' | 'detail_detractor_share' | 'detail_share_of_total']> = [
+  const period = periodOf(result);
+  if (period) {
+    // "5.3% a month, 48% a year": the rate in its period, and its annual equivalent.
+    const rate = i18n.t(`ratePer_${period}`, { value: i18n.percent(result.value) });
+    const annual = num('annual_rate');
+    const text =
+      period !== 'year' && annual !== null
+        ? i18n.t('rateAndAnnual', { rate, annual: i18n.t('ratePer_year', { value: i18n.percent(annual) }) })
+        : rate;
+    items.push(html`<span data-detail="period" data-period=${period}><b>${text}</b></span>`);
+  }
+  const shares: Array<
+    [string, 'detail_top2_share' | 'detail_promoter_share' | 'detail_detractor_share' | 'detail_share_of_total' | 'detail_customers_share']
+  > = [
+    ['customers_share', 'detail_customers_share'],
     ['top2_share', 'detail_top2_share'],
     ['promoter_share', 'detail_promoter_share'],
     ['detractor_share', 'detail_detractor_share'],
@@ -64,7 +86,13 @@ function ruleText(i18n: I18n, spec: KpiSpec, result: KpiResult, unit: Unit): str
     const label = row ? i18n.qualified(ruleLabel(i18n, spec), i18n.rowName(row.name)) : ruleLabel(i18n, spec);
     return i18n.t('worstOfParts', { rule: i18n.rule(inner, result.rule_spec, label, unit) });
   }
-  return i18n.rule(result.rule, result.rule_spec, ruleLabel(i18n, spec), unit);
+  const period = periodOf(result);
+  // A rate over a month or quarter is judged by its annual equivalent, and the rule says so.
+  const label =
+    period && period !== 'year' && typeof result.details?.['annual_rate'] === 'number'
+      ? i18n.t('annualRuleLabel', { name: ruleLabel(i18n, spec) })
+      : ruleLabel(i18n, spec);
+  return i18n.rule(result.rule, result.rule_spec, label, unit);
 }
 
 function breakdownTable(i18n: I18n, spec: KpiSpec, result: KpiResult): TemplateResult | typeof nothing {

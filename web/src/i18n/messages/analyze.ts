@@ -137,8 +137,33 @@ export const analyzeMessages: MessageTable = {
     'zh-CN': '没有订阅行同时带有客户和“已流失”标记。',
   },
   snapshot_no_period: {
-    en: 'The file is a snapshot (tenure and churn status, no dates): the churn rate is the share of all customers who have churned, over no particular period (customers at start = all customers, customers lost = churned).',
-    'zh-CN': '此文件是快照（只有在网时长和流失状态，没有日期）：流失率是全部客户中已流失的比例，不对应具体期间（期初客户数 = 全部客户，流失客户数 = 已流失客户）。',
+    en: 'The file is a snapshot without a tenure for every customer: the churn rate is the share of all customers who have churned, over no particular period (customers at start = all customers, customers lost = churned).',
+    'zh-CN': '此文件是快照，且并非每位客户都有在网时长：流失率是全部客户中已流失的比例，不对应具体期间（期初客户数 = 全部客户，流失客户数 = 已流失客户）。',
+  },
+  // issue 12: periods
+  snapshot_churn_definitions: {
+    en: 'Share churned = churned ÷ customers = {share:percent}, over no stated period. The churn rate (the KPI) = churned ÷ customer-months at risk (the sum of every customer’s tenure, {customer_months:count}) = {monthly_rate:percent} a month, {annual_rate:percent} a year (1 − (1 − m)^12). It assumes a steady monthly churn and that a churned customer’s tenure runs to when they left.',
+    'zh-CN': '流失占比 = 已流失客户 ÷ 客户数 = {share:percent}，不对应具体期间。流失率（指标）= 已流失客户 ÷ 风险暴露客户月数（每位客户在网月数之和，{customer_months:count}）= 每月 {monthly_rate:percent}，每年 {annual_rate:percent}（1 − (1 − m)^12）。此算法假定每月流失率稳定，且已流失客户的在网时长截至其离开之时。',
+  },
+  snapshot_lifetime_value: {
+    en: 'Expected lifetime value = recurring revenue per customer-month ({revenue_per_month:money}) × gross margin ({gross_margin:percent}) × (1 + i) ÷ (i + m), with m the monthly churn ({monthly_rate:percent}) and i the monthly discount rate (1 + {discount_rate:percent})^(1/12) − 1; without a discount rate it is revenue × margin × the expected lifetime (1 ÷ m = {lifetime_months:number} months). Without a gross margin it is revenue, not margin.',
+    'zh-CN': '预期终身价值 = 每客户每月经常性收入（{revenue_per_month:money}）× 毛利率（{gross_margin:percent}）×（1 + i）÷（i + m），其中 m 为月流失率（{monthly_rate:percent}），i 为月折现率 (1 + {discount_rate:percent})^(1/12) − 1；无折现率时即收入 × 毛利率 × 预期生命周期（1 ÷ m = {lifetime_months:number} 个月）。未提供毛利率时，它是收入而非毛利。',
+  },
+  snapshot_no_churn_lifetime: {
+    en: 'The expected lifetime (1 / monthly churn) needs at least one churned customer.',
+    'zh-CN': '预期生命周期（1 / 月流失率）需要至少一位已流失的客户。',
+  },
+  rates_per_month: {
+    en: 'Every churn and retention rate here (the KPIs, the averages and the periods table) is per month; the KPIs also give the annual equivalent, which their bands judge.',
+    'zh-CN': '此处所有流失率与留存率（指标、平均值和期间表）均为每月数值；指标同时给出年化值，评级依据年化值。',
+  },
+  rates_per_quarter: {
+    en: 'Every churn and retention rate here (the KPIs, the averages and the periods table) is per quarter; the KPIs also give the annual equivalent, which their bands judge.',
+    'zh-CN': '此处所有流失率与留存率（指标、平均值和期间表）均为每季度数值；指标同时给出年化值，评级依据年化值。',
+  },
+  rates_per_year: {
+    en: 'Every churn and retention rate here (the KPIs, the averages and the periods table) is per year.',
+    'zh-CN': '此处所有流失率与留存率（指标、平均值和期间表）均为每年数值。',
   },
   form_unknown: {
     en: 'Subscriptions need start dates, or a churned flag (with tenure in months).',

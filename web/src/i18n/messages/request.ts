@@ -144,6 +144,23 @@ export const requestMessages: MessageTable = {
     en: 'Customers at the end ({customers_end:number}) minus new customers ({new_customers:number}) is more than the customers at the start ({customers_start:number}).',
     'zh-CN': '期末客户数（{customers_end:number}）减去本期新增客户数（{new_customers:number}）大于期初客户数（{customers_start:number}）。',
   },
+  // issue 12: periods
+  customers_do_not_add_up: {
+    en: 'The customer counts contradict each other: {customers_start:number} at the start − {customers_lost:number} lost + {new_customers:number} new = {expected_end:number}, not the {customers_end:number} at the end. So the churn rate ({churn_rate:percent}) and the retention rate ({retention_rate:percent}) describe different customers; check the counts.',
+    'zh-CN': '客户数相互矛盾：期初 {customers_start:number} − 流失 {customers_lost:number} + 新增 {new_customers:number} = {expected_end:number}，而期末是 {customers_end:number}。因此流失率（{churn_rate:percent}）与留存率（{retention_rate:percent}）描述的不是同一批客户，请核对这些数字。',
+  },
+  fractional_customer_count: {
+    en: '{input:input} is {value:number}: customers are counted whole. The rate uses the number as given, without rounding.',
+    'zh-CN': '{input:input}为 {value:number}：客户应按整数计。此比率按所填数值计算，未作取整。',
+  },
+  negative_gross_margin: {
+    en: 'The gross margin is negative ({value:percent}): each customer loses money, so the lifetime value is a loss.',
+    'zh-CN': '毛利率为负（{value:percent}）：每位客户都在亏损，因此终身价值为亏损额。',
+  },
+  exposure_rate_is_monthly: {
+    en: 'With customer-months at risk the churn rate is per month; the period chosen for the counts is not used.',
+    'zh-CN': '填写风险暴露客户月数时，流失率按月计算；所选的统计期间不被使用。',
+  },
   csat_no_responses: {
     en: '{input:input} must hold at least one response.',
     'zh-CN': '各分值人数合计至少应为 1。',
