@@ -149,7 +149,8 @@ bool ImportSession::HeaderStage::decide(std::span<const std::string_view> second
     names.push_back(headerless ? std::to_string(c + 1) : std::string(cell_text::trim(first[c])));
   }
   if (headerless) {
-    nlohmann::json rows = {row_json(first)};
+    nlohmann::json rows = nlohmann::json::array();  // not {row}: that copies the row itself
+    rows.push_back(row_json(first));
     if (has_second) rows.push_back(row_json(second));
     session_.file_["first_rows"] = std::move(rows);
   }
