@@ -382,6 +382,11 @@ export const en = {
   profitNote:
     'Profit here is gross profit minus acquisition spend. Arithmetic only: retention compounds through the customer base; no rule of thumb is applied.',
   projectionErrors: 'Projection problems',
+  // issue 12: headers
+  mappingNoHeader: 'This file has no header line: its first row is data. Choose the column of each field by its position; the first rows are shown below.',
+  mappingColumnN: 'Column {n}',
+  mappingColumnSample: 'Column {n} ({sample})',
+  mappingFirstRows: 'The first rows of the file',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -376,4 +376,9 @@ export const zhCN: Messages = {
   total: '五年合计',
   profitNote: '这里的利润指毛利减去获客支出。仅做算术推演：留存率在客户群中逐年复合，不套用任何经验法则。',
   projectionErrors: '预测中的问题',
+  // issue 12: headers
+  mappingNoHeader: '此文件没有表头行：第一行就是数据。请按位置为每个字段选择所在的列；下面列出了文件的前几行。',
+  mappingColumnN: '第 {n} 列',
+  mappingColumnSample: '第 {n} 列（{sample}）',
+  mappingFirstRows: '文件的前几行',
 };
