@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -145,6 +146,32 @@ TEST(Headerless, DetectionTellsDataFromLabels) {
   EXPECT_FALSE(data({"frequency", "recency", "periods", "weights"}, {"0", "0", "6", "3464"}));
   EXPECT_FALSE(data({"Kunde", "Betrag"}, {}, false));
   EXPECT_FALSE(data({"ID", "2023", "2024"}, {"C1", "5", "6"}));  // "ID" is an alias
+}
+
+// The JSON import request: "header" and mapping numbers as positions.
+TEST(Headerless, RequestTakesHeaderAndPositions) {
+  const auto parsed =
+      import_request_from_json(json::parse(R"({"kind": "transactions", "header": false,
+                      "mapping": {"customer_id": 1, "date": "Datum", "amount": null}})"));
+  ASSERT_TRUE(parsed.ok());
+  const ImportOptions& import = parsed.value().first;
+  EXPECT_EQ(import.header, HeaderRow::absent);
+  EXPECT_EQ(import.positions, (std::map<std::string, std::size_t>{{"customer_id", 1}}));
+  EXPECT_EQ(import.mapping.at("date"), "Datum");
+  EXPECT_EQ(import.mapping.at("amount"), "");
+  EXPECT_EQ(import_request_from_json(json::parse(R"({"header": true})")).value().first.header,
+            HeaderRow::present);
+  EXPECT_EQ(import_request_from_json(json::parse(R"({"header": "auto"})")).value().first.header,
+            HeaderRow::detect);
+  for (const char* bad : {R"({"mapping": {"date": 0}})", R"({"mapping": {"date": -2}})",
+                          R"({"mapping": {"date": 1.5}})"}) {
+    const auto error = import_request_from_json(json::parse(bad));
+    ASSERT_FALSE(error.ok()) << bad;
+    EXPECT_EQ(error.error().code, "mapping_bad_position") << bad;
+    EXPECT_EQ(error.error().params["field"], "date");
+  }
+  EXPECT_EQ(import_request_from_json(json::parse(R"({"header": "yes"})")).error().code,
+            "unknown_import_option");
 }
 
 // The CLI: --map field=N is a position, --no-header decides, and the answer says what was done.
