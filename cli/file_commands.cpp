@@ -22,7 +22,8 @@ struct FileArgs {
 };
 
 // --kind K --encoding E --delimiter D --sheet N --period P --scale S --as-of DATE
-// --gross-margin X --discount-rate X --decimal C --map field=Header --date-format field=order
+// --gross-margin X --discount-rate X --decimal C --map field=Header|N --date-format field=order
+// --no-header (the first row is data: map by position) --header (the first row is a header)
 bool parse_args(std::span<char* const> args, FileArgs& out, std::string& problem) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string arg = args[i];
@@ -32,6 +33,10 @@ bool parse_args(std::span<char* const> args, FileArgs& out, std::string& problem
         return false;
       }
       out.path = arg;
+      continue;
+    }
+    if (arg == "--no-header" || arg == "--header") {
+      out.request["header"] = arg == "--header";
       continue;
     }
     if (i + 1 >= args.size()) {
@@ -47,8 +52,14 @@ bool parse_args(std::span<char* const> args, FileArgs& out, std::string& problem
         problem = arg + " takes field=value";
         return false;
       }
+      const std::string target = value.substr(eq + 1);
+      // --map field=3: the third column (1-based), as a file without a header line needs.
+      const bool position = key == "map" && !target.empty() && target.size() < 10 &&
+                            target.find_first_not_of("0123456789") == std::string::npos;
       out.request[key == "map" ? "mapping" : "date_formats"][value.substr(0, eq)] =
-          value.substr(eq + 1);
+          position
+              ? nlohmann::json(static_cast<std::size_t>(std::strtoul(target.c_str(), nullptr, 10)))
+              : nlohmann::json(target);
     } else if (key == "rejects") {
       out.rejects_path = value;
     } else if (key == "sheet") {

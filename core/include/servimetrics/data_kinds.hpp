@@ -21,7 +21,7 @@ struct FieldSpec {
   bool required;
   Text label;
   // Headers that name this field, compared after normalize_header(): English, simplified and
-  // traditional Chinese, and the spellings of common exports.
+  // traditional Chinese, and the spellings of common exports (from the alias table).
   std::vector<std::string_view> aliases;
   // category fields: the canonical values, and for each the cell texts that mean it.
   std::vector<std::pair<std::string_view, std::vector<std::string_view>>> categories = {};
@@ -40,6 +40,11 @@ struct KindSpec {
 };
 
 const std::vector<KindSpec>& data_kinds();
+
+// The alias table (header_aliases.cpp): lines "kind.field lang: alias alias ...", lang en, zh
+// (simplified) or tw (traditional), aliases normalized; and the aliases of one field, in order.
+extern const std::string_view kHeaderAliasTable;
+std::vector<std::string_view> header_aliases(std::string_view kind, std::string_view field);
 const KindSpec* find_kind(std::string_view id);
 int field_index(const KindSpec& kind, std::string_view field_id);  // -1 when absent
 

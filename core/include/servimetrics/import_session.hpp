@@ -17,12 +17,18 @@
 
 namespace servimetrics {
 
+// Whether the first row names the columns: detected from its cells, or as the user says.
+enum class HeaderRow { detect, present, absent };
+
 struct ImportOptions {
   std::string kind;       // "" or "auto": the kind whose columns the header fits best
   std::string encoding;   // "" detects; else utf-8, utf-16le, utf-16be, gb18030 (gbk) ...
   char delimiter = 0;     // 0 detects
   std::size_t sheet = 0;  // Excel files: which sheet
-  std::map<std::string, std::string> mapping;  // field id -> header ("" = none); beats the guess
+  std::map<std::string, std::string> mapping;    // field id -> header ("" = none); beats the guess
+  std::map<std::string, std::size_t> positions;  // field id -> column, 1-based; beats the guess
+  // A file without a header line has columns named "1", "2", ... by position, its first row data.
+  HeaderRow header = HeaderRow::detect;
   std::map<std::string, std::string> date_formats;  // field id -> iso, ymd, mdy, dmy, cjk, compact,
                                                     // excel_serial; beats the detection
   char decimal = 0;                                 // '.' or ','; 0 detects
@@ -52,7 +58,9 @@ class ImportSession {
   [[nodiscard]] std::uint64_t rows_read() const;
   [[nodiscard]] const std::optional<Error>& error() const { return error_; }
   [[nodiscard]] const ImportedTable& table() const;
-  // {"file", "header", "mapping", "formats", "rows_read", "rows_used", "rows_rejected", "rejects"}
+  // {"file", "header", "mapping", "formats", "rows_read", "rows_used", "rows_rejected", "rejects"};
+  // file.header_row says whether the first row was a header (false: the columns are "1", "2",
+  // ..., and file.first_rows holds the first two rows as read).
   [[nodiscard]] nlohmann::json report() const;
   // Every kept reject as CSV (row, column, value, reason), cells guarded against formula injection.
   [[nodiscard]] std::string rejects_csv() const;
@@ -66,11 +74,13 @@ class ImportSession {
   bool fail(Error error);
   RowSink& sink();
 
-  class KindChooser;
+  class HeaderStage;
+  // The rows are over: a first row still waiting for the second is decided now.
+  bool end_rows();
 
   ImportOptions options_;
   std::unique_ptr<TableBuilder> builder_;
-  std::unique_ptr<KindChooser> chooser_;  // while the kind waits for the header
+  std::unique_ptr<HeaderStage> stage_;  // reads the header (or its absence), then the kind's rows
   RowSink* raw_ = nullptr;
   struct Text;
   std::unique_ptr<Text> text_;

@@ -38,6 +38,26 @@ Result<double> fraction_option(const json& j, const char* name) {
   return value.get<double>();
 }
 
+// A file read without a header line says so: its first row was data, its columns positions.
+void note_headerless(json& answer) {
+  if (!answer.contains("import")) return;
+  const json& report = answer["import"];
+  const json file = report.value("file", json::object());
+  if (file.value("header_row", true)) return;
+  const json rows = file.value("first_rows", json::array());
+  const json first_row = rows.is_array() && !rows.empty() ? rows[0] : json::array();
+  std::string cells;
+  for (const json& cell : first_row) {
+    cells += (cells.empty() ? "" : ", ") + cell.get<std::string>();
+  }
+  const std::size_t columns = report.contains("header") ? report["header"].size() : 0;
+  add_note(answer, "no_header_line",
+           "The file has no header line: its first row (" + cells +
+               ") was read as data, and its columns by position (1 to " + std::to_string(columns) +
+               ").",
+           {{"first_row", first_row}, {"columns", columns}});
+}
+
 }  // namespace
 
 Result<std::pair<ImportOptions, AnalyzeOptions>> import_request_from_json(const json& j) {
@@ -69,8 +89,21 @@ Result<std::pair<ImportOptions, AnalyzeOptions>> import_request_from_json(const 
       import.memory_limit = static_cast<std::uint64_t>(value.get<double>() * 1024 * 1024);
     } else if (key == "sheet" && value.is_number_unsigned()) {
       import.sheet = value.get<std::size_t>();
+    } else if (key == "header" && (value.is_boolean() || value == "auto")) {
+      import.header = value.is_string()   ? HeaderRow::detect
+                      : value.get<bool>() ? HeaderRow::present
+                                          : HeaderRow::absent;
     } else if ((key == "mapping" || key == "date_formats") && value.is_object()) {
       for (const auto& [field, target] : value.items()) {
+        if (key == "mapping" && target.is_number()) {
+          if (!target.is_number_unsigned() || target.get<std::size_t>() == 0) {
+            return input_error("mapping." + field,
+                               "mapping." + field + " must be a column position: 1, 2, 3, ...",
+                               "mapping_bad_position", {{"field", shortened(field, 40)}});
+          }
+          import.positions[field] = target.get<std::size_t>();
+          continue;
+        }
         if (!target.is_string() && !target.is_null()) {
           return input_error(key + "." + field, key + "." + field + " must be text or null",
                              "option_entry_not_text", {{"option", key}, {"field", field}});
@@ -147,6 +180,7 @@ json analyze_session(const ImportSession& session, const AnalyzeOptions& options
     answer["import"] = session.report();
     note_rejected_value(answer);
   }
+  if (!session.error()) note_headerless(answer);
   return answer;
 }
 

@@ -7,6 +7,7 @@
 #include "formats/csv_stream.hpp"
 #include "formats/text_encoding.hpp"
 #include "formats/xlsx_reader.hpp"
+#include "import/header_stage.hpp"
 #include "import/table_builder.hpp"
 #include "servimetrics/data_kinds.hpp"
 #include "servimetrics/request.hpp"
@@ -65,31 +66,9 @@ struct ImportSession::Text {
   std::string utf8;
 };
 
-// Takes the header row, picks the kind it fits, and hands every row to that kind's builder.
-class ImportSession::KindChooser final : public RowSink {
- public:
-  explicit KindChooser(ImportSession& session) : session_(session) {}
-  bool row(std::uint64_t line, std::span<const std::string_view> fields) override {
-    if (session_.builder_) return session_.builder_->row(line, fields);
-    const KindSpec* kind = guess_kind(fields);
-    if (kind == nullptr) {
-      if (!session_.error_) session_.error_ = no_kind_fits_error();
-      return false;
-    }
-    session_.options_.kind = kind->id;
-    session_.builder_ = std::make_unique<TableBuilder>(*kind, session_.options_);
-    return session_.builder_->row(line, fields);
-  }
-
- private:
-  ImportSession& session_;
-};
-
 ImportSession::ImportSession(ImportOptions options) : options_(std::move(options)) {
-  if (options_.kind.empty() || options_.kind == "auto") {
-    chooser_ = std::make_unique<KindChooser>(*this);
-    return;
-  }
+  stage_ = std::make_unique<HeaderStage>(*this);
+  if (options_.kind.empty() || options_.kind == "auto") return;
   const KindSpec* kind = find_kind(options_.kind);
   if (kind == nullptr) {
     error_ = unknown_kind_error(options_.kind);
@@ -103,8 +82,7 @@ ImportSession::ImportSession(ImportOptions options, RowSink& rows)
 
 RowSink& ImportSession::sink() {
   if (raw_ != nullptr) return *raw_;
-  if (chooser_) return *chooser_;
-  return *builder_;
+  return *stage_;
 }
 
 ImportSession::~ImportSession() = default;
@@ -179,9 +157,15 @@ bool ImportSession::read_text(std::string_view bytes, bool last) {
   return false;
 }
 
+bool ImportSession::end_rows() {
+  if (stage_->flush()) return true;
+  if (builder_ && builder_->problem()) return fail(*builder_->problem());
+  return fail(error_.value_or(Error{.message = "the import stopped", .code = "import_stopped"}));
+}
+
 bool ImportSession::feed(std::string_view bytes) {
   if (error_ || finished_) return false;
-  if (!builder_ && !chooser_ && raw_ == nullptr) return false;
+  if (!stage_ && raw_ == nullptr) return false;
   bytes_ += bytes.size();
   if (mode_ == Mode::undecided) {
     const std::size_t taken = std::min(bytes.size(), kMaxHeadBytes - head_.size());
@@ -211,7 +195,7 @@ bool ImportSession::feed(std::string_view bytes) {
 
 void ImportSession::finish() {
   if (error_ || finished_) return;
-  if (!builder_ && !chooser_ && raw_ == nullptr) return;
+  if (!stage_ && raw_ == nullptr) return;
   finished_ = true;
   if (mode_ == Mode::undecided && !decide()) return;
   if (mode_ == Mode::text) {
@@ -247,7 +231,7 @@ void ImportSession::finish() {
       return;
     }
   }
-  if (raw_ != nullptr) return;
+  if (raw_ != nullptr || !end_rows()) return;
   if (!builder_) {
     fail(file_empty());
     return;

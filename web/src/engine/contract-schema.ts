@@ -169,6 +169,8 @@ export const schema = {
     replaced_characters: opt('number'),
     sheets: opt('array'),
     sheet: opt('number', 'string'),
+    header_row: opt('boolean'),
+    first_rows: opt('array'),
   },
   MappingEntry: { field: str, column: strOrNull, index: num, guessed: bool },
   FormatEntry: {

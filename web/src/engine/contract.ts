@@ -290,8 +290,13 @@ export interface ImportOptions {
   encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
   delimiter?: ',' | ';' | 'tab' | '|' | 'spaces';
   sheet?: number;
-  /** Field id to the header of the file's column, or null for "not in this file". */
-  mapping?: Record<string, string | null>;
+  /**
+   * Field id to the header of the file's column, or its position (1 for the first column), or null
+   * for "not in this file". A file without a header line names its columns "1", "2", ...
+   */
+  mapping?: Record<string, string | number | null>;
+  /** Whether the first row is a header line: true, false, or "auto" (the default) to detect it. */
+  header?: boolean | 'auto';
   date_formats?: Record<string, DateFormat>;
   decimal?: '.' | ',';
   period?: 'month' | 'quarter' | 'year';
@@ -330,6 +335,10 @@ export interface FileInfo {
   replaced_characters?: number;
   sheets?: string[];
   sheet?: number | string;
+  /** Whether the first row was a header line; false: the columns are "1", "2", ... by position. */
+  header_row?: boolean;
+  /** A file without a header line: its first two rows as read (20 cells each at most). */
+  first_rows?: string[][];
 }
 
 export interface MappingEntry {

@@ -424,6 +424,11 @@ export const en = {
   measure_expected_lifetime_value: 'Expected lifetime value',
   col_churned_share: 'Share churned',
   col_churned_revenue_share: 'Share of revenue churned',
+  // issue 12: headers
+  mappingNoHeader: 'This file has no header line: its first row is data. Choose the column of each field by its position; the first rows are shown below.',
+  mappingColumnN: 'Column {n}',
+  mappingColumnSample: 'Column {n} ({sample})',
+  mappingFirstRows: 'The first rows of the file',
 } as const;
 
 export type MessageKey = keyof typeof en;

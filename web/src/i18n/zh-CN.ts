@@ -417,4 +417,9 @@ export const zhCN: Messages = {
   measure_expected_lifetime_value: '预期终身价值',
   col_churned_share: '流失占比',
   col_churned_revenue_share: '收入流失占比',
+  // issue 12: headers
+  mappingNoHeader: '此文件没有表头行：第一行就是数据。请按位置为每个字段选择所在的列；下面列出了文件的前几行。',
+  mappingColumnN: '第 {n} 列',
+  mappingColumnSample: '第 {n} 列（{sample}）',
+  mappingFirstRows: '文件的前几行',
 };

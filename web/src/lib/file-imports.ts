@@ -24,7 +24,7 @@ export interface KindResult {
   file: Blob;
   options: ImportOptions;
   answer: ImportAnswer;
-  /** The storage key of the header list, when the file had a header. */
+  /** The storage key of the header list, when the file had a header line. */
   headerKey: string | null;
   /** A mapping saved for these headers was applied. */
   remembered: boolean;
@@ -226,7 +226,8 @@ export class FileImports implements ReactiveController {
       return;
     }
     if (this.running?.id !== running.id) return;
-    const header = answer.import?.header ?? [];
+    // A file without a header line has columns "1", "2", ...: nothing to remember its mapping by.
+    const header = answer.import?.file.header_row === false ? [] : (answer.import?.header ?? []);
     const headerKey = header.length ? mappingKey(kind, header) : null;
     if (!options.mapping && header.length) {
       const saved = findSaved(this.kindIds, kind, header);
@@ -244,7 +245,7 @@ export class FileImports implements ReactiveController {
     this.results.set(kind, { importId: running.id, kind, fileName, file, options: { ...options, kind: kind as ImportKind }, answer, headerKey, remembered });
     this.active = kind;
     const hasFileError = answer.errors.some((e) => e.input === 'file');
-    this.mappingOpen = hasFileError && (header?.length ?? 0) > 0 && kind !== 'auto';
+    this.mappingOpen = hasFileError && (answer.import?.header?.length ?? 0) > 0 && kind !== 'auto';
     this.changed();
     await this.recombine();
   }

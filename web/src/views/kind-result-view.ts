@@ -172,7 +172,7 @@ export function renderKindResult(ctx: KindResultContext): TemplateResult {
       : nothing}
     ${error ? problem(ctx, error) : nothing} ${grossMargin(ctx)}
     ${canMap && ctx.mappingOpen && kind && report
-      ? renderMapping({ i18n, kind, header: report.header ?? [], mapping: report.mapping ?? [], busy: ctx.busy, onApply: ctx.onApplyMapping })
+      ? renderMapping({ i18n, kind, header: report.header ?? [], mapping: report.mapping ?? [], file: report.file, busy: ctx.busy, onApply: ctx.onApplyMapping })
       : nothing}
     ${kpiCards(ctx)} ${measures(ctx)} ${tables(ctx)} ${notesAndErrors(ctx)}
     ${report

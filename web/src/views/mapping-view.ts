@@ -1,8 +1,9 @@
 // The mapping screen: for each field of the kind, the column of the file that holds it (guessed
 // ones marked, required ones starred). Applying reads the file again with that mapping, which is
-// then remembered for files with the same headers.
+// then remembered for files with the same headers. A file without a header line shows its first
+// rows and offers its columns by position ("Column 1 (00001)").
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { DataKind, MappingEntry } from '../engine/contract';
+import type { DataKind, FileInfo, MappingEntry } from '../engine/contract';
 import { fieldLabel } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
 import type { Mapping } from '../lib/mapping-memory';
@@ -12,6 +13,8 @@ export interface MappingContext {
   kind: DataKind;
   header: string[];
   mapping: MappingEntry[];
+  /** The import report's file facts: header_row false and first_rows for a headerless file. */
+  file?: FileInfo;
   busy: boolean;
   onApply: (mapping: Mapping) => void;
 }
@@ -37,12 +40,40 @@ function submit(ctx: MappingContext, event: SubmitEvent): void {
   ctx.onApply(mapping);
 }
 
+/** The label of column i in the selects: its header, or its position (and first value) without one. */
+function columnLabel(ctx: MappingContext, header: string, i: number): string {
+  if (ctx.file?.header_row !== false) return header || `#${i + 1}`;
+  const n = ctx.i18n.number(i + 1, 0);
+  const sample = ctx.file.first_rows?.[0]?.[i];
+  return sample ? ctx.i18n.t('mappingColumnSample', { n, sample }) : ctx.i18n.t('mappingColumnN', { n });
+}
+
+/** A headerless file's first rows under "Column 1", "Column 2", ... */
+function firstRows(ctx: MappingContext): TemplateResult | typeof nothing {
+  const { i18n, file } = ctx;
+  if (file?.header_row !== false) return nothing;
+  const rows = file.first_rows ?? [];
+  return html`<p class="notice" data-testid="mapping-no-header">${i18n.t('mappingNoHeader')}</p>
+    <div class="table-wrap">
+      <table class="first-rows" data-testid="mapping-first-rows">
+        <caption class="muted small">${i18n.t('mappingFirstRows')}</caption>
+        <thead>
+          <tr>${ctx.header.map((_, i) => html`<th scope="col">${i18n.t('mappingColumnN', { n: i18n.number(i + 1, 0) })}</th>`)}</tr>
+        </thead>
+        <tbody>
+          ${rows.map((row) => html`<tr>${ctx.header.map((_, i) => html`<td>${row[i] ?? ''}</td>`)}</tr>`)}
+        </tbody>
+      </table>
+    </div>`;
+}
+
 export function renderMapping(ctx: MappingContext): TemplateResult {
   const { i18n, kind } = ctx;
   const byField = new Map(ctx.mapping.map((m) => [m.field, m]));
   return html`<form class="mapping panel" data-testid="mapping" @submit=${(e: SubmitEvent) => submit(ctx, e)}>
     <h3>${i18n.t('mappingTitle')}</h3>
     <p class="muted">${i18n.t('mappingIntro')}</p>
+    ${firstRows(ctx)}
     ${oneOfHints(i18n, kind).map((hint) => html`<p class="muted">${i18n.t('mappingOneOf', { list: hint })}</p>`)}
     <div class="mapping-grid">
       ${kind.fields.map((field) => {
@@ -57,7 +88,7 @@ export function renderMapping(ctx: MappingContext): TemplateResult {
           <div class="control">
             <select id=${id} name=${id} ?disabled=${ctx.busy}>
               <option value=${NONE} ?selected=${chosen === NONE}>${i18n.t('mappingNotInFile')}</option>
-              ${ctx.header.map((h, i) => html`<option value=${String(i)} ?selected=${chosen === String(i)}>${h || `#${i + 1}`}</option>`)}
+              ${ctx.header.map((h, i) => html`<option value=${String(i)} ?selected=${chosen === String(i)}>${columnLabel(ctx, h, i)}</option>`)}
             </select>
           </div>
         </div>`;
@@ -98,6 +129,22 @@ export const mappingStyles = css`
 
   .mapping select {
     width: 100%;
+  }
+
+  .mapping .table-wrap {
+    overflow-x: auto;
+  }
+
+  .mapping .first-rows {
+    border-collapse: collapse;
+    font-size: 13px;
+  }
+
+  .mapping .first-rows th,
+  .mapping .first-rows td {
+    padding: 2px 10px 2px 0;
+    text-align: left;
+    white-space: nowrap;
   }
 
   .req {

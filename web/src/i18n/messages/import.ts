@@ -117,6 +117,27 @@ export const importMessages: MessageTable = {
     en: 'The column mapping puts {field:field} in a column "{column:text}" that the file does not have.',
     'zh-CN': '列映射把{field:field}对应到列「{column:text}」，但文件中没有这一列。',
   },
+  // ---- Files without a header line, and mappings by column position (issue 12) ----
+  no_header_line: {
+    en: 'The file has no header line: its first row ({first_row:list}) was read as data, and its {columns:count} columns by position.',
+    'zh-CN': '文件没有表头行：第一行（{first_row:list}）已作为数据读取，其 {columns:count} 列按位置（第 1 列、第 2 列……）识别。',
+  },
+  headerless_needs_kind: {
+    en: 'The file has no header line: its first row ({first_row:list}) is data, so its {columns:count} columns are known by position only. Choose the kind of data, then the column of each field.',
+    'zh-CN': '文件没有表头行：第一行（{first_row:list}）就是数据，其 {columns:count} 列只能按位置识别。请选择数据类型，再为每个字段选择所在的列。',
+  },
+  headerless_needs_mapping: {
+    en: 'The file has no header line: its first row ({first_row:list}) is data, so its {columns:count} columns are known by position only. Choose the column of each field; still without a column: {missing:fields}.',
+    'zh-CN': '文件没有表头行：第一行（{first_row:list}）就是数据，其 {columns:count} 列只能按位置识别。请为每个字段选择所在的列；尚未指定列的字段：{missing:fields}。',
+  },
+  mapping_position_missing: {
+    en: 'The column mapping puts {field:field} in column {position:count}, but the file has {columns:count} columns.',
+    'zh-CN': '列映射把{field:field}对应到第 {position:count} 列，但文件只有 {columns:count} 列。',
+  },
+  mapping_bad_position: {
+    en: 'The column mapping of {field:field} must be a column position: 1, 2, 3, …',
+    'zh-CN': '{field:field}的列映射必须是列的位置：1、2、3……',
+  },
   import_memory_limit: {
     en: 'The file is too large to import here: its table would need about {needed_mb:count} MB, more than the {limit_mb:count} MB allowed ({rows:count} rows read so far). Split the file, or leave out columns and rows you do not need.',
     'zh-CN': '文件太大，无法在此导入：其数据表约需 {needed_mb:count} MB，超过允许的 {limit_mb:count} MB（目前已读取 {rows:count} 行）。请拆分文件，或删去不需要的列和行。',
