@@ -102,6 +102,32 @@ TEST(TransactionDefinitions, LifetimeValueFromMeasuredRetentionAndMargin) {
   EXPECT_EQ((*note)["params"]["retained"], 6);
 }
 
+// A loss-making segment's negative gross margin is read from the import request and said; a
+// margin under -1000% or over 100% is refused with its range.
+TEST(TransactionDefinitions, NegativeGrossMarginIsAllowedAndSaid) {
+  auto request =
+      import_request_from_json(json::parse(R"({"kind": "transactions", "gross_margin": -0.2})"));
+  ASSERT_TRUE(request.ok()) << request.error().message;
+  EXPECT_DOUBLE_EQ(request.value().second.gross_margin.value_or(0), -0.2);
+  const json answer = analyze_transactions_table(six_of_ten_kept().table(), request.value().second);
+  expect_finite_answer(answer);
+  EXPECT_LT(kpi_value(answer, "cltv"), 0);
+  const json* cltv = find_kpi_answer(answer, "cltv");
+  ASSERT_NE(cltv, nullptr);
+  ASSERT_EQ((*cltv)["warnings"].size(), 1u) << cltv->dump();
+  EXPECT_EQ((*cltv)["warnings"][0]["code"], "negative_gross_margin");
+  for (const char* bad : {R"({"gross_margin": -11})", R"({"gross_margin": 1.5})"}) {
+    auto refused = import_request_from_json(json::parse(bad));
+    ASSERT_FALSE(refused.ok()) << bad;
+    EXPECT_EQ(refused.error().code, "option_not_fraction");
+    EXPECT_EQ(refused.error().params["min"], -10);
+    EXPECT_EQ(refused.error().params["max"], 1);
+  }
+  auto rate = import_request_from_json(json::parse(R"({"discount_rate": -0.1})"));
+  ASSERT_FALSE(rate.ok());
+  EXPECT_EQ(rate.error().params["min"], 0);
+}
+
 TEST(TransactionDefinitions, WithoutMarginTheValueIsRevenueBased) {
   const json answer = analyze_transactions_table(six_of_ten_kept().table(), {});
   const json* kpi = find_kpi_answer(answer, "retention_clv");

@@ -18,7 +18,7 @@ struct AnalyzeOptions {
   std::string period = "month";         // "month" (2024-01), "quarter" (2024-Q1) or "year" (2024)
   std::string scale;                    // survey: "" to detect, "nps" or "csat"
   Timestamp as_of = kNoTime;            // "today"; kNoTime: the latest date in the data
-  std::optional<double> gross_margin;   // transactions: for CLTV (fraction 0..1)
+  std::optional<double> gross_margin;   // transactions: for CLTV (fraction -10..1: may be a loss)
   std::optional<double> discount_rate;  // transactions: for CLTV (fraction 0..1)
 };
 

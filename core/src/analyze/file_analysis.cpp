@@ -28,12 +28,16 @@ json analyze_kind(const ImportedTable& table, const AnalyzeOptions& options) {
   return answer;
 }
 
+// A gross margin may be negative (a loss-making segment: down to -1000%, as a typed one); a
+// discount rate may not.
 Result<double> fraction_option(const json& j, const char* name) {
   const json& value = j[name];
-  if (!value.is_number() || !std::isfinite(value.get<double>()) || value.get<double>() < 0 ||
+  const double min = std::string_view(name) == "gross_margin" ? -10 : 0;
+  if (!value.is_number() || !std::isfinite(value.get<double>()) || value.get<double>() < min ||
       value.get<double>() > 1) {
-    return input_error(name, std::string(name) + " must be a number from 0 to 1",
-                       "option_not_fraction", {{"option", name}});
+    return input_error(name,
+                       std::string(name) + " must be a number from " + format_number(min) + " to 1",
+                       "option_not_fraction", {{"option", name}, {"min", min}, {"max", 1}});
   }
   return value.get<double>();
 }

@@ -465,7 +465,7 @@ export class ServimetricsCalculator extends LitElement {
     () => {
       // Only a margin the core accepts: a typo in the calculator must not stop a file's import.
       const margin = this.currentInputs()?.['gross_margin'];
-      return typeof margin === 'number' && margin >= 0 && margin <= 1 ? margin : undefined;
+      return typeof margin === 'number' && margin >= -10 && margin <= 1 ? margin : undefined;
     },
   );
   private extra: Record<string, InputValue> = {};

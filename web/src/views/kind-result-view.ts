@@ -51,14 +51,14 @@ function grossMargin(ctx: KindResultContext): TemplateResult | typeof nothing {
   const change = (e: Event) => {
     const input = e.target as HTMLInputElement;
     const percent = input.valueAsNumber;
-    if (Number.isFinite(percent) && percent >= 0 && percent <= 100) ctx.onGrossMargin(percent / 100);
+    if (Number.isFinite(percent) && percent >= -1000 && percent <= 100) ctx.onGrossMargin(percent / 100);
     else input.value = margin === undefined ? '' : String(+(margin * 100).toFixed(4));
   };
   return html`<div class="margin-row">
     <label class="inline"
       >${i18n.t('fileGrossMargin')}
       <span class="control margin-control"
-        ><input type="number" class="has-affix" min="0" max="100" step="any" inputmode="decimal" data-testid="file-gross-margin"
+        ><input type="number" class="has-affix" min="-1000" max="100" step="any" inputmode="decimal" data-testid="file-gross-margin"
           .value=${margin === undefined ? '' : String(+(margin * 100).toFixed(4))} ?disabled=${ctx.busy} @change=${change} /><span
           class="affix"
           >%</span

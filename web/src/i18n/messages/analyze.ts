@@ -466,8 +466,8 @@ export const analyzeMessages: MessageTable = {
     'zh-CN': '截止日期必须是形如 {example:text} 的日期。',
   },
   option_not_fraction: {
-    en: 'The {option:input} must be a number from 0 to 1.',
-    'zh-CN': '{option:input}必须是 0 到 1 之间的数。',
+    en: 'The {option:input} must be a number from {min:number} to {max:number}.',
+    'zh-CN': '{option:input}必须是 {min:number} 到 {max:number} 之间的数。',
   },
   unknown_import_option: {
     en: 'Unknown or malformed import option “{option:text}”.',
