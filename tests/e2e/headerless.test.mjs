@@ -2,20 +2,24 @@
 // words that the file has no header line; read as transactions, the mapping screen shows the first
 // rows and offers the columns by position; mapped, every row is used (the first one too), the note
 // says the first row was data, and the same screens read in Chinese.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { startStaticServer } from '../support/static-server.mjs';
-import { launchChromium } from '../support/browser.mjs';
+import { e2eFixture } from '../support/e2e-fixture.mjs';
 import { assertEventually } from '../support/eventually.mjs';
 import { filesPanel } from '../support/files-panel.mjs';
 
-let server;
-let browser;
+const fx = e2eFixture('headerless', async () => {
+  file = path.join(fx.tmp, 'no-header.csv');
+  fs.writeFileSync(file, 'C001,2024-01-05,120.50\nC002,2024-01-06,80\nC001,2024-02-01,40\nC003,2024-02-03,9.5\n');
+  const context = await fx.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  await page.goto(fx.server.url);
+  await panel().files().locator('[data-testid="kind-list"] li[data-kind="ledger"] strong').waitFor({ timeout: 15000 });
+});
+
 let page;
-let tmp;
 let file;
 
 const panel = () => filesPanel(page);
@@ -27,24 +31,6 @@ async function afterImport(action) {
   await action();
   await assertEventually(async () => assert.ok((await panel().lastImport()) > before, 'a new import is shown'), 20000);
 }
-
-before(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'servimetrics-headerless-'));
-  file = path.join(tmp, 'no-header.csv');
-  fs.writeFileSync(file, 'C001,2024-01-05,120.50\nC002,2024-01-06,80\nC001,2024-02-01,40\nC003,2024-02-03,9.5\n');
-  server = await startStaticServer();
-  browser = await launchChromium();
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  await page.goto(server.url);
-  await panel().files().locator('[data-testid="kind-list"] li[data-kind="ledger"] strong').waitFor({ timeout: 15000 });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
 
 test('a file without a header line is told so, mapped by position, and keeps its first row', async () => {
   await panel().importFile(file, 'auto', 20000);

@@ -3,27 +3,24 @@
 // 83.6% a year" and rated bad on its annual rate; counts that do not add up warn on both churn and
 // retention; the dated sample file's churn states its month and annual rate; a snapshot file shows
 // its rate per customer-month beside the plain share, with the definitions in a note.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { startStaticServer } from '../support/static-server.mjs';
-import { launchChromium } from '../support/browser.mjs';
+import { e2eFixture } from '../support/e2e-fixture.mjs';
 import { assertEventually } from '../support/eventually.mjs';
 import { filesPanel } from '../support/files-panel.mjs';
+
+const fx = e2eFixture('periods');
 
 const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const sample = (name) => path.join(repo, 'public/samples', name);
 
-let server;
-let browser;
-let tmp;
 
 async function openPage(locale) {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  const context = await fx.browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(fx.server.url);
   await page.locator('[data-input="customers_lost"]').waitFor({ timeout: 15000 });
   await filesPanel(page).files().locator('[data-testid="kind-list"] li[data-kind="ledger"] strong').waitFor({ timeout: 15000 });
   // The page opens with the sample company filled in: start from an empty form.
@@ -39,18 +36,6 @@ async function typeChurn(page, period) {
   if (period) await page.locator('select[data-input="churn_period"]').selectOption(period);
   return page.locator('[data-kpi="churn_rate"]').first();
 }
-
-before(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'servimetrics-periods-'));
-  server = await startStaticServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
 
 test('English: the period selector, both rates on the card, the annual rule', async () => {
   const page = await openPage('en-US');
@@ -117,7 +102,7 @@ test('English: the dated sample states its month; a snapshot its rate per custom
   assert.equal((await churn.locator('[data-detail="period"]').textContent()).trim(), '5.3% a month, 48.2% a year');
   assert.equal(await panel.result().locator('[data-note="rates_per_period"]').count(), 1);
 
-  const snapshot = path.join(tmp, 'snapshot.csv');
+  const snapshot = path.join(fx.tmp, 'snapshot.csv');
   fs.writeFileSync(snapshot, 'customer_id,tenure_months,recurring_revenue,churned\ns1,2,20,Yes\ns2,10,50,No\ns3,30,80,Yes\ns4,60,100,No\n');
   await panel.importFile(snapshot, 'subscriptions', 20000);
   const result = panel.result();

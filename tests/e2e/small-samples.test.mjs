@@ -3,41 +3,26 @@
 // typed average that differs show the counts' mean and a warning naming both; a survey file's trend
 // rows from few responses are marked, with a legend; an NPS column mostly off the 0-10 scale is an
 // error on the NPS card, not a score.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { startStaticServer } from '../support/static-server.mjs';
-import { launchChromium } from '../support/browser.mjs';
+import { e2eFixture } from '../support/e2e-fixture.mjs';
 import { assertEventually } from '../support/eventually.mjs';
 import { filesPanel } from '../support/files-panel.mjs';
+
+const fx = e2eFixture('samples');
 
 const WORDS = {
   en: { small: 'Small sample', legend: 'fewer than 30', differs: 'counts’ mean is used', notComputed: 'not computed' },
   'zh-CN': { small: '样本量小', legend: '不足 30', differs: '已采用按人数计算的平均分', notComputed: '未计算' },
 };
 
-let server;
-let browser;
-let tmp;
-
-before(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'servimetrics-samples-'));
-  server = await startStaticServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
 
 async function openPage(locale) {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  const context = await fx.browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(fx.server.url);
   await page.locator('[data-input="promoters"]').waitFor({ timeout: 15000 });
   return page;
 }
@@ -49,7 +34,7 @@ function surveyFile() {
     const date = i < 40 ? `2024-01-${String(1 + (i % 28)).padStart(2, '0')}` : `2024-02-0${1 + (i - 40)}`;
     lines.push(`R${i},${date},${i % 4 === 0 ? 3 : 9}`);
   }
-  const file = path.join(tmp, 'survey-small-month.csv');
+  const file = path.join(fx.tmp, 'survey-small-month.csv');
   fs.writeFileSync(file, lines.join('\n') + '\n');
   return file;
 }
@@ -58,7 +43,7 @@ function surveyFile() {
 function percentScaleFile() {
   const lines = ['respondent_id,nps_score'];
   for (let i = 0; i < 100; i++) lines.push(`R${i},${i < 80 ? 20 + (i % 9) * 10 : i % 11}`);
-  const file = path.join(tmp, 'nps-percent.csv');
+  const file = path.join(fx.tmp, 'nps-percent.csv');
   fs.writeFileSync(file, lines.join('\n') + '\n');
   return file;
 }

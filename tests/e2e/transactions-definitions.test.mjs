@@ -4,19 +4,18 @@
 // rejected rows carry and its share, the measures count customers apart and show AOV net and
 // gross and the year-on-year retention, the notes say how, and the lifetime value from retention
 // is shown with its warning that it counts revenue (no gross margin given).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { startStaticServer } from '../support/static-server.mjs';
-import { launchChromium } from '../support/browser.mjs';
+import { e2eFixture } from '../support/e2e-fixture.mjs';
 import { assertEventually } from '../support/eventually.mjs';
 import { filesPanel } from '../support/files-panel.mjs';
 
-let server;
-let browser;
-let tmp;
+const fx = e2eFixture('txn', async () => {
+  file = writeFile(fx.tmp);
+});
+
 let file;
 
 // As of 2024-12-20 (the last date): ten customers buy on 2023-03-01 (the earlier 365-day window),
@@ -43,9 +42,9 @@ function writeFile(dir) {
 }
 
 async function openPage(locale) {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  const context = await fx.browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(fx.server.url);
   // No gross margin: the file's lifetime value then counts revenue, and says so.
   await page.locator('[data-input="gross_margin"]').waitFor({ timeout: 15000 });
   await page.locator('[data-input="gross_margin"]').fill('');
@@ -61,19 +60,6 @@ async function measure(panel, id) {
   assert.equal(await el.count(), 1, `measure ${id} is shown`);
   return { raw: Number(await el.getAttribute('data-raw')), label: await el.locator('span').innerText(), text: await el.innerText() };
 }
-
-before(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'servimetrics-txn-'));
-  file = writeFile(tmp);
-  server = await startStaticServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
 
 test('English: rejected value, customers apart, AOV net and gross, retention and its lifetime value', async () => {
   const { panel, context } = await openPage('en-US');
