@@ -104,8 +104,8 @@ export const zhCN: Messages = {
 
   filesTitle: '数据文件',
   filesIntro: '导入您自己系统的导出文件：交易记录、订阅、调查问卷、服务工单、营销支出或收入台账。文件就在本浏览器中读取并转换为指标。',
-  filesDrop: '将文件拖放到这里',
-  filesTypes: 'CSV、TSV、文本或 Excel（.xlsx）',
+  filesDrop: '将文件拖放到这里（可多个）',
+  filesTypes: 'CSV、TSV、文本或 Excel（.xlsx）；多个文件会依次读取',
   filesChoose: '选择文件',
   filesKind: '数据类型',
   kindAuto: '自动识别',
@@ -117,6 +117,7 @@ export const zhCN: Messages = {
   templateEnglishTitle: '英文表头的模板',
   templateChineseTitle: '中文表头的模板',
   importReading: '正在读取 {file}…',
+  importQueued: '之后还有 {count} 个文件，依次读取，各自识别类型：{files}',
   importBytes: '{bytes} / {total}',
   importRows: '{rows} 行 · 每秒 {rate} 行',
   cancel: '取消',

@@ -51,6 +51,9 @@ export class FileImports implements ReactiveController {
   /** Tables shown in full rather than their first rows ("kind/table"). */
   readonly expanded = new Set<string>();
   dragging = false;
+  /** Files waiting to be read after the running one (several dropped at once). */
+  readonly queued: File[] = [];
+  private draining = false;
   /** KPIs that need two of the loaded files at once (LTV:CAC per channel); null with fewer. */
   combined: CombinedAnswer | null = null;
   private combineSeq = 0;
@@ -111,10 +114,32 @@ export class FileImports implements ReactiveController {
     return this.start(file, file.name, this.withMargin({ kind: this.kind }));
   }
 
-  /** Reads the transactions file again with another gross margin (a fraction), for CLTV. */
+  /**
+   * Several files chosen or dropped at once: read one after the other, each detected (auto), since
+   * one kind chosen in the select cannot fit them all. Files added while a queue runs join it.
+   */
+  async importFiles(files: readonly File[]): Promise<void> {
+    if (files.length === 1 && this.queued.length === 0 && !this.draining) return this.importFile(files[0]!);
+    this.queued.push(...files);
+    this.changed();
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let next = this.queued.shift(); next; next = this.queued.shift()) {
+        this.changed();
+        await this.start(next, next.name, this.withMargin({ kind: 'auto' }));
+        if (this.message?.type === 'cancelled') this.queued.length = 0; // Cancel stops the queue too
+      }
+    } finally {
+      this.draining = false;
+      this.changed();
+    }
+  }
+
+  /** Reads the transactions file again with another gross margin (a fraction, -10..1: may be a loss), for CLTV. */
   setGrossMargin(kind: string, margin: number): Promise<void> {
     const result = this.results.get(kind);
-    if (!result || !Number.isFinite(margin) || margin < 0 || margin > 1) return Promise.resolve();
+    if (!result || !Number.isFinite(margin) || margin < -10 || margin > 1) return Promise.resolve();
     return this.start(result.file, result.fileName, { ...result.options, gross_margin: margin }, result.remembered);
   }
 
@@ -173,8 +198,9 @@ export class FileImports implements ReactiveController {
     return this.start(result.file, result.fileName, this.withMargin({ kind }));
   }
 
-  /** Clear: stops an import, forgets every result here and every kept import in the worker. */
+  /** Clear: stops an import and the queue, forgets every result here and every kept import in the worker. */
   clear(): void {
+    this.queued.length = 0;
     this.cancel();
     this.engine()?.forgetImports();
     this.results.clear();

@@ -32,8 +32,8 @@ function dropzone(ctx: FilesContext): TemplateResult {
   const { i18n, imports } = ctx;
   const pick = (e: Event) => {
     const input = e.target as HTMLInputElement;
-    const file = input.files?.[0];
-    if (file) void imports.importFile(file);
+    const files = [...(input.files ?? [])];
+    if (files.length) void imports.importFiles(files);
     input.value = ''; // choosing the same file again still reads it
   };
   return html`<div
@@ -53,8 +53,8 @@ function dropzone(ctx: FilesContext): TemplateResult {
     @drop=${(e: DragEvent) => {
       e.preventDefault();
       imports.setDragging(false);
-      const file = e.dataTransfer?.files?.[0];
-      if (file) void imports.importFile(file);
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length) void imports.importFiles(files);
     }}
   >
     <svg width="36" height="36" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round">
@@ -72,7 +72,7 @@ function dropzone(ctx: FilesContext): TemplateResult {
     >
     <label class="btn primary">
       ${i18n.t('filesChoose')}
-      <input type="file" class="sr-only" accept=${ACCEPT} data-testid="file-input" @change=${pick} />
+      <input type="file" class="sr-only" accept=${ACCEPT} data-testid="file-input" multiple @change=${pick} />
     </label>
   </div>`;
 }
@@ -113,7 +113,7 @@ function kindList(ctx: FilesContext): TemplateResult {
 
 function status(ctx: FilesContext): TemplateResult | typeof nothing {
   const { i18n, imports } = ctx;
-  if (imports.running) return renderImportProgress(i18n, imports.running, () => imports.cancel());
+  if (imports.running) return renderImportProgress(i18n, imports.running, imports.queued, () => imports.cancel());
   const m = imports.message;
   if (!m) return nothing;
   if (m.type === 'cancelled') return html`<p class="notice" role="status" data-testid="import-cancelled">${i18n.t('importCancelled', { file: m.fileName })}</p>`;

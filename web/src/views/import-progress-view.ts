@@ -1,4 +1,5 @@
-// The progress of a running import: a bar of bytes read, rows and rows per second, and Cancel.
+// The progress of a running import: a bar of bytes read, rows and rows per second, the files waiting
+// after it, and Cancel.
 import { css, html, type TemplateResult } from 'lit';
 import type { I18n } from '../i18n/i18n';
 import type { RunningImport } from '../lib/file-imports';
@@ -8,7 +9,7 @@ function size(i18n: I18n, n: number): string {
   return `${i18n.number(n / (1024 * 1024), 1)} MB`;
 }
 
-export function renderImportProgress(i18n: I18n, running: RunningImport, onCancel: () => void): TemplateResult {
+export function renderImportProgress(i18n: I18n, running: RunningImport, queued: readonly File[], onCancel: () => void): TemplateResult {
   const p = running.progress;
   const fraction = p && p.total > 0 ? Math.min(1, p.bytes / p.total) : 0;
   return html`<div class="panel import-progress" role="status" data-testid="import-progress">
@@ -23,6 +24,11 @@ export function renderImportProgress(i18n: I18n, running: RunningImport, onCance
         >${p ? i18n.t('importRows', { rows: i18n.number(p.rows, 0), rate: i18n.number(p.rowsPerSecond, 0) }) : ''}</span
       >
     </div>
+    ${queued.length
+      ? html`<div class="progress-sub" data-testid="import-queue">
+          ${i18n.t('importQueued', { count: i18n.number(queued.length, 0), files: queued.map((f) => f.name).join(', ') })}
+        </div>`
+      : ''}
   </div>`;
 }
 
