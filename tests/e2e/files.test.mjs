@@ -428,6 +428,7 @@ test('Clear forgets every imported result, and importing works afterwards', asyn
   await afterImport(() => files().locator('[data-testid="sample-ledger"]').click(), 'ledger');
   assert.ok((await files().locator('[role="tab"]').count()) >= 2, 'results are shown before Clear');
   await page.locator('[data-testid="clear"]').click();
+  await page.locator('[data-testid="confirm-yes"]').click();
   await assertEventually(async () => {
     assert.equal(await result().count(), 0);
     assert.equal(await files().locator('[data-testid="combined-result"]').count(), 0);

@@ -26,6 +26,7 @@ async function openPage(locale) {
   // The page opens with the sample company filled in: start from an empty form.
   await assertEventually(async () => assert.equal(await page.locator('[data-input="customers_lost"]').first().inputValue(), '210'));
   await page.locator('[data-testid="clear"]').click();
+  await page.locator('[data-testid="confirm-yes"]').click();
   await assertEventually(async () => assert.equal(await page.locator('[data-input="customers_lost"]').first().inputValue(), ''));
   return page;
 }

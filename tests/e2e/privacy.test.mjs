@@ -214,7 +214,9 @@ test('the language, the currency, the sample, Clear and a what-if slider', async
   await assertEventually(async () => assert.match(await files().locator('h2').first().innerText(), /Data files/i));
   await page.locator('[data-testid="currency-select"]').selectOption('EUR');
   await page.locator('[data-testid="clear"]').click();
+  await page.locator('[data-testid="confirm-yes"]').click();
   await page.locator('[data-testid="load-sample"]').click();
+  await page.locator('[data-testid="confirm-yes"]').click();
   await page.locator('[data-kpi="clv"] [data-role="value"][data-raw]').first().waitFor();
   const total = page.locator('[data-testid="total-revenue"]');
   await total.waitFor();

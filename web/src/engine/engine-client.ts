@@ -174,9 +174,9 @@ export class EngineClient {
     this.worker.postMessage(signal);
   }
 
-  /** Drops the imports the worker keeps for their rejects. */
-  forgetImports(): void {
-    const signal: WorkerSignal = { type: 'forget' };
+  /** Drops the imports the worker keeps for their rejects, but those of the kinds in `keep`. */
+  forgetImports(keep: string[] = []): void {
+    const signal: WorkerSignal = { type: 'forget', keep };
     this.worker.postMessage(signal);
   }
 

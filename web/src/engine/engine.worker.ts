@@ -119,7 +119,7 @@ async function runImport(request: Extract<WorkerRequest, { type: 'import' }>): P
 self.addEventListener('message', (event: MessageEvent<WorkerRequest | WorkerSignal>) => {
   const message = event.data;
   if (message.type === 'cancel') imports.cancel(message.importId);
-  else if (message.type === 'forget') imports.forget();
+  else if (message.type === 'forget') imports.forget(message.keep ?? []);
   else if (message.type === 'import') void runImport(message);
   else {
     queue.push(message);

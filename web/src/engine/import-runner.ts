@@ -124,10 +124,13 @@ export class ImportRunner {
     return session ? session.rejectsJson() : '[]';
   }
 
-  /** Drops every kept import (its table and rejects), as the page's Clear asks. */
-  forget(): void {
-    for (const session of this.kept.values()) session.delete();
-    this.kept.clear();
+  /** Drops every kept import (its table and rejects) but those of the kinds in `keep`, as the page asks. */
+  forget(keep: readonly string[] = []): void {
+    for (const [kind, session] of [...this.kept]) {
+      if (keep.includes(kind)) continue;
+      session.delete();
+      this.kept.delete(kind);
+    }
   }
 
   private keep(kind: string, session: FileImport): void {

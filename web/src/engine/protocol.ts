@@ -16,7 +16,8 @@ export type WorkerRequest =
 export type WorkerRequestType = WorkerRequest['type'];
 
 /** Messages without an answer of their own. */
-export type WorkerSignal = { type: 'cancel'; importId: number } | { type: 'forget' };
+/** `forget` drops the kept imports of every kind but those in `keep` (all when absent). */
+export type WorkerSignal = { type: 'cancel'; importId: number } | { type: 'forget'; keep?: string[] };
 
 export type WorkerReply =
   | { type: 'ready' }

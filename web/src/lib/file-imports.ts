@@ -38,6 +38,13 @@ export interface RunningImport {
 
 export type ImportMessage = { type: 'cancelled' | 'failed'; fileName: string; text: string } | null;
 
+/** What Undo needs to show the file results again. */
+export interface FilesSnapshot {
+  results: Map<string, KindResult>;
+  combined: CombinedAnswer | null;
+  active: string | null;
+}
+
 export class FileImports implements ReactiveController {
   /** The kind chosen in the select: "auto" or one kind. */
   kind: ImportKind = 'auto';
@@ -68,6 +75,8 @@ export class FileImports implements ReactiveController {
      * until the user sets one for the file.
      */
     private readonly defaultGrossMargin: () => number | undefined = () => undefined,
+    /** Called when an import starts: Undo of an earlier Clear is then no longer offered. */
+    private readonly onImportStart: () => void = () => undefined,
   ) {
     host.addController(this);
   }
@@ -198,11 +207,13 @@ export class FileImports implements ReactiveController {
     return this.start(result.file, result.fileName, this.withMargin({ kind }));
   }
 
-  /** Clear: stops an import and the queue, forgets every result here and every kept import in the worker. */
+  /**
+   * Clear: stops an import and the queue and forgets every result here. The worker keeps its imports
+   * (their rejects) until forgetHidden(), so that Undo can bring the results back whole.
+   */
   clear(): void {
     this.queued.length = 0;
     this.cancel();
-    this.engine()?.forgetImports();
     this.results.clear();
     this.combined = null;
     this.combineSeq++;
@@ -211,6 +222,30 @@ export class FileImports implements ReactiveController {
     this.message = null;
     this.mappingOpen = false;
     this.changed();
+  }
+
+  /** The results as they are, for Undo. */
+  snapshot(): FilesSnapshot {
+    return { results: new Map(this.results), combined: this.combined, active: this.active };
+  }
+
+  /** Brings back the results of a snapshot (Undo after Clear or Load sample). */
+  restore(snapshot: FilesSnapshot): void {
+    this.queued.length = 0;
+    this.cancel();
+    this.results.clear();
+    for (const [kind, result] of snapshot.results) this.results.set(kind, result);
+    this.combined = snapshot.combined;
+    this.combineSeq++;
+    this.active = snapshot.active;
+    this.message = null;
+    this.mappingOpen = false;
+    this.changed();
+  }
+
+  /** Lets the worker drop the kept imports of kinds no longer shown (Undo is no longer offered). */
+  forgetHidden(): void {
+    this.engine()?.forgetImports([...this.results.keys()]);
   }
 
   cancel(): void {
@@ -230,6 +265,7 @@ export class FileImports implements ReactiveController {
   private async start(file: Blob, fileName: string, options: ImportOptions, remembered = false): Promise<void> {
     const engine = this.engine();
     if (!engine) return;
+    this.onImportStart();
     this.cancel();
     this.message = null;
     const running = engine.importFile(file, options, (progress) => {

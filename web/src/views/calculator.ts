@@ -45,7 +45,7 @@ import {
 } from '../lib/whatif';
 import sampleCompany from '../../../public/samples/sample-company.json';
 import { type MessageContext, renderMessage } from '../i18n/render-message';
-import { FileImports } from '../lib/file-imports';
+import { FileImports, type FilesSnapshot } from '../lib/file-imports';
 import { chartStyles } from './chart-view';
 import { combinedResultStyles } from './combined-result-view';
 import { dataTableStyles } from './data-table-view';
@@ -66,6 +66,19 @@ const SLIDER_DEBOUNCE_MS = 10;
 
 type EngineStatus = 'starting' | 'ready' | 'failed';
 type Notice = 'sample' | 'cleared' | null;
+type Wipe = 'clear' | 'sample';
+
+/** Everything Clear or Load sample replaces, kept so that Undo can bring it back. */
+interface UndoState {
+  wipe: Wipe;
+  form: FormState;
+  extra: Record<string, InputValue>;
+  thresholds: ComputeRequest['thresholds'] | undefined;
+  loadedProjection: ProjectionRequest | null;
+  scenario: Scenario;
+  notice: Notice;
+  files: FilesSnapshot;
+}
 
 // The page's frame: top bar, overview, navigation, group sections, loading skeleton, footer.
 export const calculatorStyles = css`
@@ -455,6 +468,9 @@ export class ServimetricsCalculator extends LitElement {
   @state() private kinds: DataKind[] = [];
   @state() private dateFormats: DateFormat[] = [];
   @state() private notice: Notice = 'sample';
+  /** Clear or Load sample asked for and not yet confirmed. */
+  @state() private confirming: Wipe | null = null;
+  @state() private undo: UndoState | null = null;
   @state() private chartWidth = 0;
   @state() private activeSection = '';
 
@@ -467,6 +483,7 @@ export class ServimetricsCalculator extends LitElement {
       const margin = this.currentInputs()?.['gross_margin'];
       return typeof margin === 'number' && margin >= -10 && margin <= 1 ? margin : undefined;
     },
+    () => this.dropUndo(),
   );
   private extra: Record<string, InputValue> = {};
   private thresholds: ComputeRequest['thresholds'] | undefined;
@@ -610,6 +627,53 @@ export class ServimetricsCalculator extends LitElement {
     }
   }
 
+  /** Clear and Load sample replace the user's work: they ask first, and Undo brings it back. */
+  private ask(wipe: Wipe): void {
+    this.confirming = wipe;
+  }
+
+  private confirmWipe(): void {
+    const wipe = this.confirming;
+    this.confirming = null;
+    if (!wipe || !this.model) return;
+    this.dropUndo();
+    const kept: UndoState = {
+      wipe,
+      form: this.form,
+      extra: this.extra,
+      thresholds: this.thresholds,
+      loadedProjection: this.loadedProjection,
+      scenario: this.scenario,
+      notice: this.notice,
+      files: this.files.snapshot(),
+    };
+    if (wipe === 'clear') this.clearAll();
+    else this.loadSample();
+    this.undo = kept;
+  }
+
+  private undoWipe(): void {
+    const kept = this.undo;
+    if (!kept) return;
+    this.undo = null;
+    this.form = kept.form;
+    this.extra = kept.extra;
+    this.thresholds = kept.thresholds;
+    this.loadedProjection = kept.loadedProjection;
+    this.scenario = kept.scenario;
+    this.notice = kept.notice;
+    this.files.restore(kept.files);
+    this.inputsVersion++;
+    this.schedule(0);
+  }
+
+  /** Undo is no longer offered: the worker may drop the imports no result shows any more. */
+  private dropUndo(): void {
+    if (!this.undo) return;
+    this.undo = null;
+    this.files.forgetHidden();
+  }
+
   private loadSample(): void {
     this.loadRequest(SAMPLE_REQUEST, 'sample');
   }
@@ -628,6 +692,7 @@ export class ServimetricsCalculator extends LitElement {
   }
 
   private onFieldChange = (key: string, value: FieldValue): void => {
+    this.dropUndo();
     this.form = { ...this.form, [key]: value };
     this.inputsVersion++;
     this.schedule(INPUT_DEBOUNCE_MS);
@@ -766,10 +831,10 @@ export class ServimetricsCalculator extends LitElement {
           </div>
         </div>
         <div class="actions">
-          <button type="button" class="btn" data-testid="load-sample" ?disabled=${!this.model} @click=${this.loadSample}>
+          <button type="button" class="btn" data-testid="load-sample" ?disabled=${!this.model} @click=${() => this.ask('sample')}>
             ${i18n.t('loadSample')}
           </button>
-          <button type="button" class="btn" data-testid="clear" ?disabled=${!this.model} @click=${this.clearAll}>
+          <button type="button" class="btn" data-testid="clear" ?disabled=${!this.model} @click=${() => this.ask('clear')}>
             ${i18n.t('clear')}
           </button>
           <label class="currency"
@@ -876,8 +941,21 @@ export class ServimetricsCalculator extends LitElement {
         ${this.i18n.t('engineFailed', { message: this.engineMessage })}
       </p>`;
     }
-    if (this.notice === 'sample') return html`<p class="notice" data-testid="notice">${this.i18n.t('sampleLoaded')}</p>`;
-    if (this.notice === 'cleared') return html`<p class="notice" data-testid="notice">${this.i18n.t('cleared')}</p>`;
+    const { i18n } = this;
+    if (this.confirming) {
+      return html`<div class="notice confirm" role="alertdialog" aria-label=${i18n.t(this.confirming === 'clear' ? 'confirmClear' : 'confirmSample')} data-testid="confirm">
+        <span>${i18n.t(this.confirming === 'clear' ? 'confirmClear' : 'confirmSample')}</span>
+        <button type="button" class="btn small primary" data-testid="confirm-yes" @click=${() => this.confirmWipe()}>
+          ${i18n.t(this.confirming === 'clear' ? 'clear' : 'loadSample')}
+        </button>
+        <button type="button" class="btn small" data-testid="confirm-no" @click=${() => (this.confirming = null)}>${i18n.t('keepWork')}</button>
+      </div>`;
+    }
+    const undo = this.undo
+      ? html` <button type="button" class="btn small" data-testid="undo" @click=${() => this.undoWipe()}>${i18n.t('undo')}</button>`
+      : nothing;
+    if (this.notice === 'sample') return html`<p class="notice" data-testid="notice">${i18n.t('sampleLoaded')}${undo}</p>`;
+    if (this.notice === 'cleared') return html`<p class="notice" data-testid="notice">${i18n.t('cleared')}${undo}</p>`;
     return nothing;
   }
 

@@ -148,6 +148,22 @@ export const sharedStyles = css`
     font-size: 14px;
   }
 
+  .notice.confirm {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+    background: color-mix(in srgb, var(--_watch, #b7791f) 12%, transparent);
+  }
+
+  .notice.confirm span {
+    flex: 1 1 16rem;
+  }
+
+  .notice .btn.small {
+    margin-left: 8px;
+  }
+
   .notice.error {
     background: color-mix(in srgb, var(--_bad) 10%, transparent);
     color: var(--_bad);
