@@ -32,10 +32,12 @@ void add_small_sample_warning(KpiValue& kpi, double cases);
 // tickets, complaints) under kSmallSampleMinimum adds the small-sample warning.
 inline Result<KpiValue> input_share(const KpiArgs& args, std::string_view part,
                                     std::string_view whole) {
-  auto kpi = as_kpi(share_of({part, args.number(part)}, {whole, args.number(whole)}));
-  const InputSpec* spec = find_input(whole);
-  if (kpi.ok() && spec != nullptr && spec->unit == Unit::count) {
-    add_small_sample_warning(kpi.value(), args.number(whole));
+  const double cases = args.number(whole);
+  auto kpi = as_kpi(share_of({part, args.number(part)}, {whole, cases}));
+  // The catalog is searched only for a small whole: every keystroke recomputes every share.
+  if (kpi.ok() && is_small_sample(cases)) {
+    const InputSpec* spec = find_input(whole);
+    if (spec != nullptr && spec->unit == Unit::count) add_small_sample_warning(kpi.value(), cases);
   }
   return kpi;
 }
