@@ -20,6 +20,8 @@ export interface KindResult {
   importId: number;
   kind: string;
   fileName: string;
+  /** When the file was read (ISO 8601): the source every input it fills names. */
+  readAt: string;
   /** The file itself, kept so that a new mapping or date format can read it again. */
   file: Blob;
   options: ImportOptions;
@@ -304,7 +306,7 @@ export class FileImports implements ReactiveController {
     }
     this.running = null;
     this.results.delete(kind); // a kind loaded again moves to the end of the tabs
-    this.results.set(kind, { importId: running.id, kind, fileName, file, options: { ...options, kind: kind as ImportKind }, answer, headerKey, remembered });
+    this.results.set(kind, { importId: running.id, kind, fileName, readAt: new Date().toISOString(), file, options: { ...options, kind: kind as ImportKind }, answer, headerKey, remembered });
     this.active = kind;
     const hasFileError = answer.errors.some((e) => e.input === 'file');
     this.mappingOpen = hasFileError && (answer.import?.header?.length ?? 0) > 0 && kind !== 'auto';
