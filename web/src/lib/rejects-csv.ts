@@ -1,21 +1,18 @@
 // The rejects download, written by the page from the core's structured rejects: one row per
 // rejected line (row, column, value, reason), the header and reasons in the page's language, the
-// values as the file held them. Made for spreadsheets: UTF-8 with a byte-order mark, CRLF records,
-// RFC 4180 quoting, and cells guarded against formula injection as the core's rejects_csv does.
+// values as the file held them (csv.ts writes it for spreadsheets).
 import type { ImportReject } from '../engine/contract';
+import { csvDocument } from './csv';
 
-/** One CSV cell: a leading = + - @ tab or CR escaped by "'", quoted when needed. */
-export function csvCell(text: string): string {
-  const cell = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
+export { csvCell } from './csv';
 
 export function rejectsCsv(
   rejects: readonly ImportReject[],
   header: readonly [string, string, string, string],
   reason: (reject: ImportReject) => string,
 ): string {
-  const lines = [header.map(csvCell).join(',')];
-  for (const r of rejects) lines.push([String(r.row), csvCell(r.column ?? ''), csvCell(r.value ?? ''), csvCell(reason(r))].join(','));
-  return `\ufeff${lines.map((line) => `${line}\r\n`).join('')}`;
+  return csvDocument(
+    header,
+    rejects.map((r) => [String(r.row), r.column ?? '', r.value ?? '', reason(r)]),
+  );
 }
