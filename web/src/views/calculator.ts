@@ -31,6 +31,7 @@ import {
   emptyState,
   type FieldValue,
   type FormModel,
+  type GroupRow,
   type FormState,
   placeErrors,
   stateFromRequest,
@@ -46,6 +47,7 @@ import {
 import sampleCompany from '../../../public/samples/sample-company.json';
 import { type MessageContext, renderMessage } from '../i18n/render-message';
 import { FileImports, type FilesSnapshot } from '../lib/file-imports';
+import type { FormSource } from '../lib/workspace-doc';
 import { chartStyles } from './chart-view';
 import { combinedResultStyles } from './combined-result-view';
 import { dataTableStyles } from './data-table-view';
@@ -72,6 +74,7 @@ type Wipe = 'clear' | 'sample';
 interface UndoState {
   wipe: Wipe;
   form: FormState;
+  formSources: Record<string, FormSource>;
   extra: Record<string, InputValue>;
   thresholds: ComputeRequest['thresholds'] | undefined;
   loadedProjection: ProjectionRequest | null;
@@ -486,6 +489,8 @@ export class ServimetricsCalculator extends LitElement {
     () => this.dropUndo(),
   );
   private extra: Record<string, InputValue> = {};
+  /** Whether each non-blank form value was typed or came from the sample. */
+  private formSources: Record<string, FormSource> = {};
   private thresholds: ComputeRequest['thresholds'] | undefined;
   private loadedProjection: ProjectionRequest | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -611,6 +616,7 @@ export class ServimetricsCalculator extends LitElement {
     if (!this.model) return;
     const loaded = stateFromRequest(this.model, request);
     this.form = loaded.state;
+    this.formSources = sourcesOf(loaded.state, 'sample');
     this.extra = loaded.extra;
     this.thresholds = request.thresholds;
     this.loadedProjection = request.projection ?? null;
@@ -640,6 +646,7 @@ export class ServimetricsCalculator extends LitElement {
     const kept: UndoState = {
       wipe,
       form: this.form,
+      formSources: this.formSources,
       extra: this.extra,
       thresholds: this.thresholds,
       loadedProjection: this.loadedProjection,
@@ -657,6 +664,7 @@ export class ServimetricsCalculator extends LitElement {
     if (!kept) return;
     this.undo = null;
     this.form = kept.form;
+    this.formSources = kept.formSources;
     this.extra = kept.extra;
     this.thresholds = kept.thresholds;
     this.loadedProjection = kept.loadedProjection;
@@ -681,6 +689,7 @@ export class ServimetricsCalculator extends LitElement {
   private clearAll(): void {
     if (!this.model) return;
     this.form = emptyState(this.model);
+    this.formSources = {};
     this.files.clear();
     this.extra = {};
     this.thresholds = undefined;
@@ -694,6 +703,10 @@ export class ServimetricsCalculator extends LitElement {
   private onFieldChange = (key: string, value: FieldValue): void => {
     this.dropUndo();
     this.form = { ...this.form, [key]: value };
+    const sources = { ...this.formSources };
+    if (isBlank(value)) delete sources[key];
+    else sources[key] = 'typed';
+    this.formSources = sources;
     this.inputsVersion++;
     this.schedule(INPUT_DEBOUNCE_MS);
   };
@@ -1049,6 +1062,21 @@ export class ServimetricsCalculator extends LitElement {
       </main>
     </div>`;
   }
+}
+
+function isBlank(value: FieldValue): boolean {
+  if (typeof value === 'string') return value.trim() === '';
+  if (value.length === 0) return true;
+  return typeof value[0] === 'string'
+    ? (value as string[]).every((v) => v.trim() === '')
+    : (value as GroupRow[]).every((row) => Object.values(row.values).every((v) => v.trim() === ''));
+}
+
+/** Every non-blank value of a form, marked as from one source. */
+function sourcesOf(form: FormState, source: FormSource): Record<string, FormSource> {
+  const out: Record<string, FormSource> = {};
+  for (const [key, value] of Object.entries(form)) if (!isBlank(value)) out[key] = source;
+  return out;
 }
 
 declare global {
