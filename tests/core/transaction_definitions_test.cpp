@@ -156,6 +156,25 @@ TEST(TransactionDefinitions, ShortFileRetentionIsAnnualisedAndSaysSo) {
   EXPECT_EQ((*note)["params"]["window_days"], 150);
 }
 
+// The what-if's new customers a year: buyers whose first purchase is in the 365 days up to as_of
+// (here 2023-01-01): K6..K9 first bought 2021-06-01 and Z 2020-01-01, so none; then N1, N2 join.
+TEST(TransactionDefinitions, NewBuyersOfTheLastYearOnlyWithAFullYearOfData) {
+  RowTableBuilder b = six_of_ten_kept();
+  const json before = analyze_transactions_table(b.table(), {});
+  EXPECT_DOUBLE_EQ(measure(before, "new_buyers_last_year"), 0);
+  b.row({"N1", "2022-01-02", "10"});  // 364 days before as_of: in
+  b.row({"N2", "2022-12-31", "10"});
+  b.row({"N3", "2022-01-01", "10"});  // 365 days before: out
+  const json after = analyze_transactions_table(b.table(), {});
+  EXPECT_DOUBLE_EQ(measure(after, "new_buyers_last_year"), 2);
+  // Less than a year of data: a first purchase seen may not be the customer's first.
+  RowTableBuilder short_file("transactions", {"customer_id", "date", "amount"});
+  short_file.row({"A", "2024-01-01", "10"});
+  short_file.row({"B", "2024-06-01", "10"});
+  EXPECT_FALSE(
+      has_measure(analyze_transactions_table(short_file.table(), {}), "new_buyers_last_year"));
+}
+
 TEST(TransactionDefinitions, TooShortAFileHasNoRetentionAndNoLifetimeValue) {
   RowTableBuilder b("transactions", {"customer_id", "date", "amount"});
   b.row({"A", "2024-01-01", "10"});

@@ -195,6 +195,8 @@ double observed_lifespan(const TransactionTotals& t) {
 void add_count_measures(json& answer, const TransactionTotals& t, const CustomerBase& base) {
   add_count(answer, "customers", t.customers);
   add_count(answer, "buying_customers", base.buyers);
+  if (base.new_buyers_last_year)
+    add_count(answer, "new_buyers_last_year", *base.new_buyers_last_year);
   add_count(answer, "returns_only_customers", base.returns_only);
   add_count(answer, "negative_revenue_customers", base.negative_revenue);
   add_count(answer, "negative_revenue_buyers", base.negative_buyers);

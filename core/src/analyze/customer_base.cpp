@@ -15,6 +15,9 @@ constexpr double kDaysPerYear = 365.25;
 CustomerBase customer_base(const TransactionTotals& t) {
   CustomerBase base;
   const std::int64_t as_of_day = t.as_of != kNoTime ? day_of(t.as_of) : 0;
+  const bool full_year =
+      t.as_of != kNoTime && t.first_date != kNoTime && as_of_day - day_of(t.first_date) >= 365;
+  std::size_t new_buyers = 0;
   for (const CustomerTotals& c : t.by_customer) {
     if (!c.seen) continue;
     if (c.revenue < 0) ++base.negative_revenue;
@@ -31,12 +34,14 @@ CustomerBase customer_base(const TransactionTotals& t) {
     if (c.orders >= 2) ++base.repeat_buyers;
     if (c.orders >= 1) base.repeat_purchases += static_cast<double>(c.orders - 1);
     const std::int64_t days = as_of_day - day_of(c.first);
+    if (days < 365) ++new_buyers;
     if (days > 0) base.exposure_years += static_cast<double>(days) / kDaysPerYear;
     if ((c.windows & 1) != 0) {
       ++base.window_buyers;
       if ((c.windows & 2) != 0) ++base.retained;
     }
   }
+  if (full_year) base.new_buyers_last_year = new_buyers;
   if (t.window_days > 0 && base.window_buyers > 0) {
     const double share =
         static_cast<double>(base.retained) / static_cast<double>(base.window_buyers);

@@ -22,6 +22,8 @@ namespace servimetrics {
 //  - annual retention: of the buyers in the earlier window, the share who bought in the latest
 //    (window_retention); with windows shorter than 365 days it is annualised as
 //    window_retention^(365 / window_days).
+//  - new_buyers_last_year: buyers whose first purchase is in the 365 days up to as_of; only when
+//    the data start at least 365 days before as_of (else a first purchase seen may not be one).
 struct CustomerBase {
   std::size_t buyers = 0;
   std::size_t repeat_buyers = 0;
@@ -36,6 +38,7 @@ struct CustomerBase {
   std::size_t retained = 0;       // ... who bought again in the latest window
   std::optional<double> window_retention;
   std::optional<double> annual_retention;
+  std::optional<std::size_t> new_buyers_last_year;
 };
 
 CustomerBase customer_base(const TransactionTotals& t);
