@@ -434,6 +434,19 @@ export const en = {
   mappingColumnN: 'Column {n}',
   mappingColumnSample: 'Column {n} ({sample})',
   mappingFirstRows: 'The first rows of the file',
+  // ---- issue 13: one model of the business (sources) ----
+  sourcesTitle: 'Sources',
+  sourceTyped: 'typed',
+  sourceSample: 'the sample company',
+  sourceFile: '{file} ({kind}), read {date}',
+  sourceLinkedFile: '{file} ({kind}), read {date}, in a shared link',
+  fieldFromFile: 'From {source}',
+  fieldTypedOver: 'Typed; {source} says {value}',
+  fieldFilesDisagree: '{source} says {value}',
+  useThisValue: 'Use it',
+  showFile: 'Show the file',
+  showInputs: 'Show the inputs',
+  whatIfFrom: 'Baseline from: {sources}',
 } as const;
 
 export type MessageKey = keyof typeof en;

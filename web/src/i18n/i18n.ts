@@ -240,6 +240,13 @@ export class I18n {
     return this.maybe(`choice_${name}`, name);
   }
 
+  /** A moment (ISO 8601) as a date and time of the page's language; the text itself when it is not one. */
+  dateTime(iso: string): string {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return iso;
+    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  }
+
   list(items: string[]): string {
     if (typeof Intl.ListFormat === 'function') {
       return new Intl.ListFormat(this.locale, { style: 'long', type: 'conjunction' }).format(items);

@@ -427,4 +427,17 @@ export const zhCN: Messages = {
   mappingColumnN: '第 {n} 列',
   mappingColumnSample: '第 {n} 列（{sample}）',
   mappingFirstRows: '文件的前几行',
+  // ---- issue 13: one model of the business (sources) ----
+  sourcesTitle: '来源',
+  sourceTyped: '手动输入',
+  sourceSample: '示例公司',
+  sourceFile: '{file}（{kind}），读取于 {date}',
+  sourceLinkedFile: '{file}（{kind}），读取于 {date}，来自分享链接',
+  fieldFromFile: '来自 {source}',
+  fieldTypedOver: '手动输入；{source} 给出的是 {value}',
+  fieldFilesDisagree: '{source} 给出的是 {value}',
+  useThisValue: '改用此值',
+  showFile: '查看文件',
+  showInputs: '查看输入',
+  whatIfFrom: '基准来源：{sources}',
 };

@@ -30,31 +30,57 @@ function kpiValue(answer: ComputeAnswer | null, id: string): number | null {
   return kpi && Number.isFinite(kpi.value) ? kpi.value : null;
 }
 
+/** A per-period rate's annual equivalent, as the core gives it in a KPI's details. */
+function annualRate(answer: ComputeAnswer | null, id: string): number | null {
+  const kpi = answer?.kpis.find((k) => k.id === id);
+  const annual = kpi?.details?.['annual_rate'];
+  if (typeof annual === 'number' && Number.isFinite(annual)) return annual;
+  return kpi && Number.isFinite(kpi.value) ? kpi.value : null;
+}
+
+/** How many of the churn period make a year: counts over a month are per month. */
+const PERIODS_A_YEAR: Record<string, number> = { month: 12, quarter: 4, year: 1 };
+
 function first(...values: Array<number | null | undefined>): number | null {
   for (const v of values) if (v !== null && v !== undefined && Number.isFinite(v)) return v;
   return null;
 }
 
 /**
- * Baseline assumptions from what the user typed and what the core computed from it; a projection
- * block loaded with the data (the sample company) fills what the inputs do not give.
+ * Baseline assumptions from the inputs (typed, or from files: input-sources.ts) and what the core
+ * computed from them, then the loaded files' measures ("<kind>.<measure>": the customers of a
+ * transactions file); a projection block loaded with the data (the sample company) fills the rest.
+ * Rates are annual: a monthly retention or churn is taken at its annual equivalent, and new
+ * customers counted over a month or quarter are scaled to a year.
  */
 export function deriveBaseline(
   model: FormModel,
   state: FormState,
   answer: ComputeAnswer | null,
   loaded: ProjectionRequest | null,
+  fileMeasures: Record<string, number> = {},
 ): Baseline {
   const typed = (key: string) => typedNumber(model, state, key);
-  const churn = kpiValue(answer, 'churn_rate');
+  const churn = annualRate(answer, 'churn_rate');
+  const period = typeof state['churn_period'] === 'string' && state['churn_period'] !== '' ? state['churn_period'] : 'year';
+  const newInPeriod = typed('new_customers');
   const fromInputs: Record<AssumptionKey | 'starting_customers', number | null> = {
-    retention_rate: first(kpiValue(answer, 'retention_rate'), churn === null ? null : 1 - churn),
+    retention_rate: first(annualRate(answer, 'retention_rate'), churn === null ? null : 1 - churn, typed('annual_retention_rate')),
     avg_order_value: typed('avg_purchase_value'),
     purchases_per_year: typed('purchases_per_year'),
     gross_margin: typed('gross_margin'),
     cac: first(kpiValue(answer, 'cac'), typed('cac')),
-    new_customers_per_year: first(typed('new_customers_per_year'), typed('new_customers')),
-    starting_customers: first(typed('customers_end'), typed('customers'), typed('customers_start')),
+    new_customers_per_year: first(
+      typed('new_customers_per_year'),
+      newInPeriod === null ? null : newInPeriod * (PERIODS_A_YEAR[period] ?? 1),
+      fileMeasures['transactions.new_buyers_last_year'],
+    ),
+    starting_customers: first(
+      typed('customers_end'),
+      typed('customers'),
+      typed('customers_start'),
+      fileMeasures['transactions.buying_customers'],
+    ),
   };
   const values: Baseline['values'] = {};
   const missing: Baseline['missing'] = [];

@@ -25,7 +25,7 @@ export interface FileSource {
   viaLink?: boolean;
 }
 
-export type InputSource = { type: FormSource } | FileSource;
+export type InputSource = { type: 'typed' } | { type: 'sample' } | FileSource;
 
 /** A file-derived input that arrived as a value (a shared link, a saved workspace whose file is gone). */
 export interface LinkedInput {

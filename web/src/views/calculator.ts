@@ -31,8 +31,8 @@ import {
   emptyState,
   type FieldValue,
   type FormModel,
-  type GroupRow,
   type FormState,
+  fieldForInput,
   placeErrors,
   stateFromRequest,
 } from '../lib/form-model';
@@ -47,7 +47,9 @@ import {
 import sampleCompany from '../../../public/samples/sample-company.json';
 import { type MessageContext, renderMessage } from '../i18n/render-message';
 import { FileImports, type FilesSnapshot } from '../lib/file-imports';
-import type { FormSource } from '../lib/workspace-doc';
+import { type FileInputs, fileLayers, isBlank, type ResolvedInputs, resolveInputs } from '../lib/input-sources';
+import type { FormSource, LinkedInput } from '../lib/workspace-doc';
+import { kpiSources, renderCardSources, type SourceContext, sourceStyles } from './source-view';
 import { chartStyles } from './chart-view';
 import { combinedResultStyles } from './combined-result-view';
 import { dataTableStyles } from './data-table-view';
@@ -75,6 +77,7 @@ interface UndoState {
   wipe: Wipe;
   form: FormState;
   formSources: Record<string, FormSource>;
+  linkedInputs: Record<string, LinkedInput>;
   extra: Record<string, InputValue>;
   thresholds: ComputeRequest['thresholds'] | undefined;
   loadedProjection: ProjectionRequest | null;
@@ -457,6 +460,7 @@ export class ServimetricsCalculator extends LitElement {
     mappingStyles,
     whatIfStyles,
     chartStyles,
+    sourceStyles,
   ];
 
   @state() private i18n: I18n;
@@ -491,6 +495,11 @@ export class ServimetricsCalculator extends LitElement {
   private extra: Record<string, InputValue> = {};
   /** Whether each non-blank form value was typed or came from the sample. */
   private formSources: Record<string, FormSource> = {};
+  /** File-derived inputs that came as values, without their file (a shared link). */
+  private linkedInputs: Record<string, LinkedInput> = {};
+  /** The import ids of the file results the inputs were last resolved with. */
+  private filesSignature = '';
+  private resolvedCache: { version: number; resolved: ResolvedInputs } | null = null;
   private thresholds: ComputeRequest['thresholds'] | undefined;
   private loadedProjection: ProjectionRequest | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -563,9 +572,34 @@ export class ServimetricsCalculator extends LitElement {
     const model = this.model;
     if (!model) return null;
     if (this.builtInputs?.version !== this.inputsVersion) {
-      this.builtInputs = { version: this.inputsVersion, inputs: buildInputs(model, this.form, this.extra) };
+      const resolved = this.resolved(model);
+      this.builtInputs = { version: this.inputsVersion, inputs: buildInputs(model, resolved.form, { ...resolved.extra, ...this.extra }) };
     }
     return this.builtInputs.inputs;
+  }
+
+  /** Every input with one value and its source: typed, a file's, or the sample's (input-sources.ts). */
+  private resolved(model: FormModel): ResolvedInputs {
+    if (this.resolvedCache?.version !== this.inputsVersion) {
+      const files: FileInputs[] = [...this.files.results.values()]
+        .filter((r) => r.answer.inputs && Object.keys(r.answer.inputs).length > 0)
+        .map((r) => ({
+          source: { type: 'file', kind: r.kind, fileName: r.fileName, readAt: r.readAt },
+          inputs: r.answer.inputs as Record<string, InputValue>,
+        }));
+      const layers = fileLayers(files, this.linkedInputs);
+      this.resolvedCache = { version: this.inputsVersion, resolved: resolveInputs(model, this.form, this.formSources, layers) };
+    }
+    return this.resolvedCache.resolved;
+  }
+
+  /** File measures the what-if baseline reads (customers, new customers a year), the latest file first. */
+  private fileMeasures(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const r of [...this.files.results.values()].reverse()) {
+      for (const m of r.answer.measures ?? []) if (!(m.id in out) && Number.isFinite(m.value)) out[`${r.kind}.${m.id}`] = m.value;
+    }
+    return out;
   }
 
   private async recompute(): Promise<void> {
@@ -585,7 +619,7 @@ export class ServimetricsCalculator extends LitElement {
       if (!baseline || this.baselineVersion !== version) {
         // The baseline reads computed KPIs (retention, CAC), so the KPIs come first.
         answer = await engine.compute(request, 'main');
-        baseline = deriveBaseline(model, this.form, answer, this.loadedProjection);
+        baseline = deriveBaseline(model, this.resolved(model).form, answer, this.loadedProjection, this.fileMeasures());
       }
       const projection = buildProjection(baseline, this.scenario);
       if (projection) answer = await engine.compute({ ...request, projection }, 'main');
@@ -626,7 +660,7 @@ export class ServimetricsCalculator extends LitElement {
     if (answer) {
       this.seq++;
       this.answer = answer;
-      this.baseline = deriveBaseline(this.model, this.form, answer, this.loadedProjection);
+      this.baseline = deriveBaseline(this.model, this.resolved(this.model).form, answer, this.loadedProjection, this.fileMeasures());
       this.baselineVersion = this.inputsVersion;
     } else {
       this.schedule(0);
@@ -647,6 +681,7 @@ export class ServimetricsCalculator extends LitElement {
       wipe,
       form: this.form,
       formSources: this.formSources,
+      linkedInputs: this.linkedInputs,
       extra: this.extra,
       thresholds: this.thresholds,
       loadedProjection: this.loadedProjection,
@@ -665,6 +700,7 @@ export class ServimetricsCalculator extends LitElement {
     this.undo = null;
     this.form = kept.form;
     this.formSources = kept.formSources;
+    this.linkedInputs = kept.linkedInputs;
     this.extra = kept.extra;
     this.thresholds = kept.thresholds;
     this.loadedProjection = kept.loadedProjection;
@@ -690,6 +726,7 @@ export class ServimetricsCalculator extends LitElement {
     if (!this.model) return;
     this.form = emptyState(this.model);
     this.formSources = {};
+    this.linkedInputs = {};
     this.files.clear();
     this.extra = {};
     this.thresholds = undefined;
@@ -703,12 +740,33 @@ export class ServimetricsCalculator extends LitElement {
   private onFieldChange = (key: string, value: FieldValue): void => {
     this.dropUndo();
     this.form = { ...this.form, [key]: value };
-    const sources = { ...this.formSources };
-    if (isBlank(value)) delete sources[key];
-    else sources[key] = 'typed';
-    this.formSources = sources;
+    // A field emptied on purpose stays typed (blank), so a file's value does not jump back in mid-edit.
+    this.formSources = { ...this.formSources, [key]: 'typed' };
     this.inputsVersion++;
     this.schedule(INPUT_DEBOUNCE_MS);
+  };
+
+  /** Drops what was typed in a field, so the file's value (or the sample's) shows again. */
+  private onUseValue = (key: string): void => {
+    if (!this.model) return;
+    this.dropUndo();
+    const { [key]: _typed, ...sources } = this.formSources;
+    this.formSources = sources;
+    this.form = { ...this.form, [key]: emptyState(this.model)[key] ?? '' };
+    this.inputsVersion++;
+    this.schedule(0);
+  };
+
+  private onShowFile = (kind: string): void => {
+    this.files.show(kind);
+    this.scrollToSection('files');
+  };
+
+  private onShowField = (key: string): void => {
+    const field = this.renderRoot.querySelector<HTMLElement>(`[data-field-key="${CSS.escape(key)}"]`);
+    if (!field) return;
+    field.scrollIntoView({ block: 'center' });
+    field.querySelector<HTMLElement>('input, select, textarea')?.focus({ preventScroll: true });
   };
 
   private onSlide = (key: AssumptionKey, value: number): void => {
@@ -789,6 +847,17 @@ export class ServimetricsCalculator extends LitElement {
   }
 
   // ---- layout observers -----------------------------------------------------------------------
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // A file loaded, read again, cleared or restored changes the inputs it determines.
+    const signature = [...this.files.results.values()].map((r) => r.importId).join(',');
+    if (signature !== this.filesSignature) {
+      this.filesSignature = signature;
+      this.inputsVersion++;
+      this.schedule(0);
+    }
+  }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
@@ -995,10 +1064,21 @@ export class ServimetricsCalculator extends LitElement {
     const requestErrors = placed.general.filter((e) => !isProjection(e));
     const messageContext = this.messageContext();
     const message = (e: EngineError) => renderMessage(e, messageContext);
+    const resolved = this.resolved(model);
+    const sourceContext: SourceContext = {
+      i18n,
+      kinds: this.kinds,
+      resolved,
+      onShowFile: this.onShowFile,
+      onShowField: this.onShowField,
+      onUseValue: this.onUseValue,
+    };
+    const fieldKeyOf = (kpi: string) => (name: string) => fieldForInput(model, name) ?? fieldForInput(model, `${kpi}.${name}`);
     const fieldsContext = {
       message,
       i18n,
-      state: this.form,
+      source: sourceContext,
+      state: resolved.form,
       errors: placed.byField,
       answer,
       onChange: this.onFieldChange,
@@ -1027,7 +1107,9 @@ export class ServimetricsCalculator extends LitElement {
               <div>
                 <h3 class="results-title">${i18n.t('resultsTitle')}</h3>
                 <div class="cards">
-                  ${form.kpis.map((kpi) => renderKpiCard(i18n, kpi, results.get(kpi.id), placed.byKpi.get(kpi.id), message, results))}
+                  ${form.kpis.map((kpi) =>
+                    renderKpiCard(i18n, kpi, results.get(kpi.id), placed.byKpi.get(kpi.id), message, results, renderCardSources(sourceContext, kpiSources(sourceContext, kpi, fieldKeyOf(kpi.id)))),
+                  )}
                 </div>
               </div>
             </div>
@@ -1062,14 +1144,6 @@ export class ServimetricsCalculator extends LitElement {
       </main>
     </div>`;
   }
-}
-
-function isBlank(value: FieldValue): boolean {
-  if (typeof value === 'string') return value.trim() === '';
-  if (value.length === 0) return true;
-  return typeof value[0] === 'string'
-    ? (value as string[]).every((v) => v.trim() === '')
-    : (value as GroupRow[]).every((row) => Object.values(row.values).every((v) => v.trim() === ''));
 }
 
 /** Every non-blank value of a form, marked as from one source. */

@@ -3,6 +3,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { ComputeAnswer, EngineError } from '../engine/contract';
 import type { I18n } from '../i18n/i18n';
+import { renderFieldSource, type SourceContext } from './source-view';
 import { type FieldDef, type FieldValue, type FormState, type GroupForm, type GroupRow, tidyTyped } from '../lib/form-model';
 
 export interface FieldsContext {
@@ -15,6 +16,8 @@ export interface FieldsContext {
   kpiSymbol: (id: string) => string;
   /** An engine error as shown to a person (i18n/render-message.ts). */
   message: (error: EngineError) => string;
+  /** Where each field's value came from (a file, typed over a file). */
+  source?: SourceContext;
 }
 
 /** An id usable in the shadow root for a state key ("a.b" → "in-a--b"). */
@@ -285,6 +288,7 @@ export function renderField(ctx: FieldsContext, def: FieldDef, prefix: string): 
   return html`<div class="field ${wide ? 'wide' : ''} ${hasError ? 'invalid' : ''}" data-field-key=${def.key}>
     ${labelEl} ${control}
     <div class="hint" id=${hintId}>${hintText(ctx, def)}</div>
+    ${ctx.source ? renderFieldSource(ctx.source, def) : nothing}
     ${errorBlock(ctx, def, errorId)}
   </div>`;
 }

@@ -134,6 +134,8 @@ export function renderKpiCard(
   errors: EngineError[] | undefined,
   message: (error: EngineError) => string,
   siblings: Map<string, KpiResult>,
+  /** The sources line (source-view.ts): where its inputs came from. */
+  sources: TemplateResult | typeof nothing = nothing,
 ): TemplateResult {
   const name = i18n.text(spec.name);
   const band: Band = result?.band ?? 'none';
@@ -191,6 +193,7 @@ export function renderKpiCard(
         : nothing}
       <dt>${i18n.t('formula')}</dt>
       <dd><code data-role="formula">${result?.formula ?? spec.formula}</code></dd>
+      ${sources}
     </dl>
   </article>`;
 }
