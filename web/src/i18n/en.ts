@@ -343,6 +343,7 @@ export const en = {
   rejectedValue: 'Rejected rows carry {value}; every figure leaves it out.',
   rejectedWithoutValue: '{n} rejected rows have no readable value.',
   measure_buying_customers: 'Buying customers (base of per-customer figures)',
+  measure_new_buyers_last_year: 'New buyers in the last 365 days (first purchase)',
   measure_returns_only_customers: 'Customers with only returns',
   measure_negative_revenue_customers: 'Customers with negative net revenue',
   measure_negative_revenue_buyers: 'Buyers with negative net revenue (in the base)',

@@ -339,6 +339,7 @@ export const zhCN: Messages = {
   rejectedValue: '被拒绝的行共计 {value}；所有数字都不包含这部分。',
   rejectedWithoutValue: '{n} 个被拒绝的行无法读出金额。',
   measure_buying_customers: '购买客户数（人均指标的基数）',
+  measure_new_buyers_last_year: '最近 365 天的新购买客户（首次购买）',
   measure_returns_only_customers: '只有退货的客户数',
   measure_negative_revenue_customers: '净收入为负的客户数',
   measure_negative_revenue_buyers: '净收入为负的购买客户数（计入基数）',
