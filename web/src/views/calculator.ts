@@ -500,6 +500,8 @@ export class ServimetricsCalculator extends LitElement {
   /** The import ids of the file results the inputs were last resolved with. */
   private filesSignature = '';
   private resolvedCache: { version: number; resolved: ResolvedInputs } | null = null;
+  private fieldKeysModel: FormModel | null = null;
+  private readonly fieldKeysByKpi = new Map<string, string[]>();
   private thresholds: ComputeRequest['thresholds'] | undefined;
   private loadedProjection: ProjectionRequest | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -591,6 +593,24 @@ export class ServimetricsCalculator extends LitElement {
       this.resolvedCache = { version: this.inputsVersion, resolved: resolveInputs(model, this.form, this.formSources, layers) };
     }
     return this.resolvedCache.resolved;
+  }
+
+  /** The form keys of a KPI's inputs, found once per catalog (a card lists their sources on every render). */
+  private kpiFieldKeys(model: FormModel, kpiId: string): string[] {
+    if (this.fieldKeysModel !== model) {
+      this.fieldKeysModel = model;
+      this.fieldKeysByKpi.clear();
+    }
+    let keys = this.fieldKeysByKpi.get(kpiId);
+    if (!keys) {
+      keys = [];
+      for (const input of model.kpiById.get(kpiId)?.inputs ?? []) {
+        const key = fieldForInput(model, input.name) ?? fieldForInput(model, `${kpiId}.${input.name}`);
+        if (key && !keys.includes(key)) keys.push(key);
+      }
+      this.fieldKeysByKpi.set(kpiId, keys);
+    }
+    return keys;
   }
 
   /** File measures the what-if baseline reads (customers, new customers a year), the latest file first. */
@@ -1073,7 +1093,6 @@ export class ServimetricsCalculator extends LitElement {
       onShowField: this.onShowField,
       onUseValue: this.onUseValue,
     };
-    const fieldKeyOf = (kpi: string) => (name: string) => fieldForInput(model, name) ?? fieldForInput(model, `${kpi}.${name}`);
     const fieldsContext = {
       message,
       i18n,
@@ -1108,7 +1127,7 @@ export class ServimetricsCalculator extends LitElement {
                 <h3 class="results-title">${i18n.t('resultsTitle')}</h3>
                 <div class="cards">
                   ${form.kpis.map((kpi) =>
-                    renderKpiCard(i18n, kpi, results.get(kpi.id), placed.byKpi.get(kpi.id), message, results, renderCardSources(sourceContext, kpiSources(sourceContext, kpi, fieldKeyOf(kpi.id)))),
+                    renderKpiCard(i18n, kpi, results.get(kpi.id), placed.byKpi.get(kpi.id), message, results, renderCardSources(sourceContext, kpiSources(sourceContext, this.kpiFieldKeys(model, kpi.id)))),
                   )}
                 </div>
               </div>

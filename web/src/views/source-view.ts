@@ -1,7 +1,7 @@
 // Where a number came from: the line under a field filled from a file (or typed over one), and the
 // sources line of a KPI card, each linking to the file result or the field it names.
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { DataKind, KpiSpec } from '../engine/contract';
+import type { DataKind } from '../engine/contract';
 import { kindName } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
 import { type FieldDef, type FieldValue, parseTyped } from '../lib/form-model';
@@ -66,13 +66,12 @@ export function renderFieldSource(ctx: SourceContext, def: FieldDef): TemplateRe
   ${others.map((o) => otherLine(ctx, def, o, typed))}`;
 }
 
-/** The distinct sources of the inputs a KPI reads, each with the first field it came in. */
-export function kpiSources(ctx: SourceContext, spec: KpiSpec, fieldKeyOf: (input: string) => string | null): Array<{ source: InputSource; field: string }> {
+/** The distinct sources of a KPI's inputs (their form keys), each with the first field it came in. */
+export function kpiSources(ctx: SourceContext, fieldKeys: readonly string[]): Array<{ source: InputSource; field: string }> {
   const found = new Map<string, { source: InputSource; field: string }>();
-  for (const input of spec.inputs) {
-    const key = fieldKeyOf(input.name);
-    const source = key ? ctx.resolved.sources.get(key) : undefined;
-    if (!key || !source) continue;
+  for (const key of fieldKeys) {
+    const source = ctx.resolved.sources.get(key);
+    if (!source) continue;
     const id = sourceKey(source);
     if (!found.has(id)) found.set(id, { source, field: key });
   }
