@@ -45,6 +45,7 @@ for (const locale of ['en-US', 'zh-CN']) {
     assert.match(await clv.locator('[data-role="sources"]').innerText(), /transactions\.csv/);
     // The what-if baseline takes retention, order value, frequency and customers from the file.
     await assertEventually(async () => assert.match(await page.locator('[data-testid="whatif-section"]').innerText(), words.missing));
+    assert.match(await page.locator('[data-role="baseline-sources"]').innerText(), /transactions\.csv/);
 
     // Typed over the file: the typed value counts and the file's is shown beside it.
     await aov.fill('9000');
@@ -65,6 +66,9 @@ for (const locale of ['en-US', 'zh-CN']) {
     await page.locator('[data-input="gross_margin"]').first().fill('30');
     await assertEventually(async () => assert.doesNotMatch(await page.locator('[data-testid="whatif-section"]').innerText(), words.missing));
     await assertEventually(async () => assert.ok((await page.locator('[data-testid="whatif-section"] svg').count()) > 0, 'the projection chart is drawn'));
+    const baselineFrom = await page.locator('[data-role="baseline-sources"]').innerText();
+    assert.match(baselineFrom, /transactions\.csv/);
+    assert.match(baselineFrom, /spend\.csv/);
     await context.close();
   });
 }

@@ -19,11 +19,20 @@ export const ASSUMPTIONS: readonly AssumptionKey[] = [
 
 export const PROJECTION_YEARS = 5;
 
+export type BaselineKey = AssumptionKey | 'starting_customers';
+
+/** Where a baseline value came from: a form input, a computed KPI, a file's measure, or the loaded projection. */
+export type BaselineOrigin = { input: string } | { kpi: string } | { kind: string; measure: string } | { projection: true };
+
 export interface Baseline {
   values: Partial<ProjectionAssumptions> & { starting_customers?: number };
+  /** Where each value came from (the page names the sources: input-sources.ts). */
+  from: Partial<Record<BaselineKey, BaselineOrigin>>;
   /** Assumptions that neither the inputs nor a loaded projection give. */
-  missing: Array<AssumptionKey | 'starting_customers'>;
+  missing: BaselineKey[];
 }
+
+type Candidate = [number | null | undefined, BaselineOrigin];
 
 function kpiValue(answer: ComputeAnswer | null, id: string): number | null {
   const kpi = answer?.kpis.find((k) => k.id === id);
@@ -41,8 +50,8 @@ function annualRate(answer: ComputeAnswer | null, id: string): number | null {
 /** How many of the churn period make a year: counts over a month are per month. */
 const PERIODS_A_YEAR: Record<string, number> = { month: 12, quarter: 4, year: 1 };
 
-function first(...values: Array<number | null | undefined>): number | null {
-  for (const v of values) if (v !== null && v !== undefined && Number.isFinite(v)) return v;
+function first(candidates: Candidate[]): [number, BaselineOrigin] | null {
+  for (const [v, origin] of candidates) if (v !== null && v !== undefined && Number.isFinite(v)) return [v, origin];
   return null;
 }
 
@@ -60,37 +69,36 @@ export function deriveBaseline(
   loaded: ProjectionRequest | null,
   fileMeasures: Record<string, number> = {},
 ): Baseline {
-  const typed = (key: string) => typedNumber(model, state, key);
+  const typed = (key: string): Candidate => [typedNumber(model, state, key), { input: key }];
+  const measure = (kind: string, id: string): Candidate => [fileMeasures[`${kind}.${id}`], { kind, measure: id }];
   const churn = annualRate(answer, 'churn_rate');
   const period = typeof state['churn_period'] === 'string' && state['churn_period'] !== '' ? state['churn_period'] : 'year';
-  const newInPeriod = typed('new_customers');
-  const fromInputs: Record<AssumptionKey | 'starting_customers', number | null> = {
-    retention_rate: first(annualRate(answer, 'retention_rate'), churn === null ? null : 1 - churn, typed('annual_retention_rate')),
-    avg_order_value: typed('avg_purchase_value'),
-    purchases_per_year: typed('purchases_per_year'),
-    gross_margin: typed('gross_margin'),
-    cac: first(kpiValue(answer, 'cac'), typed('cac')),
-    new_customers_per_year: first(
+  const newInPeriod = typedNumber(model, state, 'new_customers');
+  const candidates: Record<BaselineKey, Candidate[]> = {
+    retention_rate: [
+      [annualRate(answer, 'retention_rate'), { kpi: 'retention_rate' }],
+      [churn === null ? null : 1 - churn, { kpi: 'churn_rate' }],
+      typed('annual_retention_rate'),
+    ],
+    avg_order_value: [typed('avg_purchase_value')],
+    purchases_per_year: [typed('purchases_per_year')],
+    gross_margin: [typed('gross_margin')],
+    cac: [[kpiValue(answer, 'cac'), { kpi: 'cac' }], typed('cac')],
+    new_customers_per_year: [
       typed('new_customers_per_year'),
-      newInPeriod === null ? null : newInPeriod * (PERIODS_A_YEAR[period] ?? 1),
-      fileMeasures['transactions.new_buyers_last_year'],
-    ),
-    starting_customers: first(
-      typed('customers_end'),
-      typed('customers'),
-      typed('customers_start'),
-      fileMeasures['transactions.buying_customers'],
-    ),
+      [newInPeriod === null ? null : newInPeriod * (PERIODS_A_YEAR[period] ?? 1), { input: 'new_customers' }],
+      measure('transactions', 'new_buyers_last_year'),
+    ],
+    starting_customers: [typed('customers_end'), typed('customers'), typed('customers_start'), measure('transactions', 'buying_customers')],
   };
-  const values: Baseline['values'] = {};
-  const missing: Baseline['missing'] = [];
+  const baseline: Baseline = { values: {}, from: {}, missing: [] };
   for (const key of [...ASSUMPTIONS, 'starting_customers'] as const) {
     const fallback = key === 'starting_customers' ? loaded?.starting_customers : loaded?.baseline[key];
-    const value = first(fromInputs[key], fallback);
-    if (value === null) missing.push(key);
-    else values[key] = value;
+    const found = first([...candidates[key], [fallback, { projection: true }]]);
+    if (found === null) baseline.missing.push(key);
+    else [baseline.values[key], baseline.from[key]] = found;
   }
-  return { values, missing };
+  return baseline;
 }
 
 /**

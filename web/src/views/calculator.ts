@@ -49,7 +49,7 @@ import { type MessageContext, renderMessage } from '../i18n/render-message';
 import { FileImports, type FilesSnapshot } from '../lib/file-imports';
 import { type FileInputs, fileLayers, isBlank, type ResolvedInputs, resolveInputs } from '../lib/input-sources';
 import type { FormSource, LinkedInput } from '../lib/workspace-doc';
-import { kpiSources, renderCardSources, type SourceContext, sourceStyles } from './source-view';
+import { baselineSources, kpiSources, renderBaselineSources, renderCardSources, type SourceContext, sourceStyles } from './source-view';
 import { chartStyles } from './chart-view';
 import { combinedResultStyles } from './combined-result-view';
 import { dataTableStyles } from './data-table-view';
@@ -1157,6 +1157,20 @@ export class ServimetricsCalculator extends LitElement {
             onSlide: this.onSlide,
             onReset: this.onResetScenario,
             onMetric: (m) => (this.metric = m),
+            sources: this.baseline
+              ? renderBaselineSources(
+                  sourceContext,
+                  baselineSources(
+                    sourceContext,
+                    Object.values(this.baseline.from),
+                    (kpi) => this.kpiFieldKeys(model, kpi),
+                    (kind) => {
+                      const r = this.files.results.get(kind);
+                      return r ? { type: 'file', kind, fileName: r.fileName, readAt: r.readAt } : undefined;
+                    },
+                  ),
+                )
+              : nothing,
           })}
         </section>
         <footer>${i18n.t('privacyNote')}</footer>

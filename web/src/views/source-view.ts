@@ -6,7 +6,8 @@ import { kindName } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
 import { type FieldDef, type FieldValue, parseTyped } from '../lib/form-model';
 import { type OtherValue, type ResolvedInputs, sourceKey } from '../lib/input-sources';
-import type { InputSource } from '../lib/workspace-doc';
+import type { BaselineOrigin } from '../lib/whatif';
+import type { FileSource, InputSource } from '../lib/workspace-doc';
 
 export interface SourceContext {
   i18n: I18n;
@@ -96,6 +97,42 @@ export function renderCardSources(ctx: SourceContext, sources: Array<{ source: I
         </span>`,
       )}
     </dd>`;
+}
+
+/** The distinct sources of the what-if baseline: each origin's input, KPI inputs or file; the loaded projection is the sample's. */
+export function baselineSources(
+  ctx: SourceContext,
+  origins: readonly BaselineOrigin[],
+  kpiFieldKeys: (kpi: string) => readonly string[],
+  fileSource: (kind: string) => FileSource | undefined,
+): Array<{ source: InputSource; field: string }> {
+  const found = new Map<string, { source: InputSource; field: string }>();
+  const add = (source: InputSource | undefined, field: string) => {
+    if (source && !found.has(sourceKey(source))) found.set(sourceKey(source), { source, field });
+  };
+  for (const origin of origins) {
+    if ('input' in origin) add(ctx.resolved.sources.get(origin.input), origin.input);
+    else if ('kpi' in origin) kpiSources(ctx, kpiFieldKeys(origin.kpi)).forEach((s) => add(s.source, s.field));
+    else if ('kind' in origin) add(fileSource(origin.kind), '');
+    else add({ type: 'sample' }, '');
+  }
+  return [...found.values()];
+}
+
+/** "Baseline from: …" under the what-if's title. */
+export function renderBaselineSources(ctx: SourceContext, sources: Array<{ source: InputSource; field: string }>): TemplateResult | typeof nothing {
+  if (sources.length === 0) return nothing;
+  return html`<p class="source baseline-sources" data-role="baseline-sources">
+    ${ctx.i18n.t('whatIfFrom', { sources: '' })}${sources.map(
+      ({ source, field }, i) => html`${i > 0 ? ' · ' : ''}<button
+          type="button"
+          class="linkish"
+          title=${sourceLabel(ctx, source)}
+          ?disabled=${source.type !== 'file' && field === ''}
+          @click=${() => (source.type === 'file' && !source.viaLink ? ctx.onShowFile(source.kind) : field && ctx.onShowField(field))}
+        >${source.type === 'file' ? source.fileName : sourceLabel(ctx, source)}</button>`,
+    )}
+  </p>`;
 }
 
 // How this view looks; the calculator adopts it into its shadow root (calculator.ts).

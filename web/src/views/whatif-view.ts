@@ -21,6 +21,8 @@ export interface WhatIfContext {
   onSlide: (key: AssumptionKey, value: number) => void;
   onReset: () => void;
   onMetric: (metric: Metric) => void;
+  /** "Baseline from: …" (source-view.ts). */
+  sources?: TemplateResult | typeof nothing;
 }
 
 const MONEY: ReadonlySet<AssumptionKey> = new Set(['avg_order_value', 'cac']);
@@ -154,6 +156,7 @@ export function renderWhatIf(ctx: WhatIfContext): TemplateResult {
     <div>
       <h2>${i18n.t('whatIfTitle')}</h2>
       <p>${i18n.t('whatIfIntro')}</p>
+      ${ctx.sources ?? nothing}
     </div>
   </div>`;
   if (!baseline || missing.length > 0) {
