@@ -13,8 +13,8 @@ const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../.
 const fx = e2eFixture('sources');
 
 const WORDS = {
-  'en-US': { from: /^From transactions\.csv \(Transactions\), read /, typed: /^Typed; transactions\.csv .* says 8,341\.78/, missing: /Gross margin and CAC/ },
-  'zh-CN': { from: /^来自 transactions\.csv（交易记录），读取于 /, typed: /^手动输入；transactions\.csv.*给出的是 8,341\.78/, missing: /填写：毛利率和获客成本/ },
+  'en-US': { from: /^From transactions\.csv/, typed: /^Typed; transactions\.csv says 8,341\.78 /, missing: /Gross margin and CAC/ },
+  'zh-CN': { from: /^来自 transactions\.csv/, typed: /^手动输入；transactions\.csv 给出的是 8,341\.78 /, missing: /填写：毛利率和获客成本/ },
 };
 
 const computed = async (page) => Number((await page.locator('[data-testid="overview"] .computed').innerText()).match(/\d+/)[0]);
@@ -36,7 +36,7 @@ for (const locale of ['en-US', 'zh-CN']) {
 
     // The file's inputs are the form's now, each saying where it came from.
     const aov = page.locator('[data-input="avg_purchase_value"]').first();
-    await assertEventually(async () => assert.match(await aov.inputValue(), /^8,341\.77/));
+    await assertEventually(async () => assert.equal(await aov.inputValue(), '8,341.78'));
     const fieldSource = page.locator('[data-field-key="avg_purchase_value"] [data-role="field-source"]').first();
     assert.match(await fieldSource.innerText(), words.from);
     await assertEventually(async () => assert.ok((await computed(page)) >= 4, 'the overview counts the file-fed KPIs'));
@@ -54,7 +54,7 @@ for (const locale of ['en-US', 'zh-CN']) {
     await assertEventually(async () => assert.match(await clv.locator('[data-role="sources"]').innerText(), locale === 'en-US' ? /typed/ : /手动输入/));
     const typedClv = Number(await clv.locator('[data-role="value"]').getAttribute('data-raw'));
     await other.locator('[data-role="use-value"]').click();
-    await assertEventually(async () => assert.match(await aov.inputValue(), /^8,341\.77/));
+    await assertEventually(async () => assert.equal(await aov.inputValue(), '8,341.78'));
     await assertEventually(async () => assert.notEqual(Number(await clv.locator('[data-role="value"]').getAttribute('data-raw')), typedClv));
 
     // "Show the file" goes to the file's result.

@@ -42,9 +42,28 @@ function sameValue(a: FieldValue, b: FieldValue): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** Significant digits a file's number keeps in the form: 8,341.78, not 8,341.77777778. */
+const FILE_DIGITS = 6;
+
+function rounded(value: InputValue): InputValue {
+  if (typeof value === 'number') return Number.isFinite(value) ? Number(value.toPrecision(FILE_DIGITS)) : value;
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'number' ? (rounded(v) as number) : v));
+  const out: Record<string, Record<string, number | string>> = {};
+  for (const [row, fields] of Object.entries(value)) {
+    out[row] = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === 'number' ? (rounded(v) as number) : v]));
+  }
+  return out;
+}
+
+/** A file's inputs as the form shows them: numbers to six significant digits. */
+export function formInputs(inputs: Record<string, InputValue>): Record<string, InputValue> {
+  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, rounded(v)]));
+}
+
 /** The files' inputs, the latest file first, and the link's file values after them. */
 export function fileLayers(files: readonly FileInputs[], linked: Record<string, LinkedInput>): FileInputs[] {
-  const layers = [...files].reverse();
+  const layers = [...files].reverse().map((f) => ({ ...f, inputs: formInputs(f.inputs) }));
   const bySource = new Map<string, FileInputs>();
   for (const [key, item] of Object.entries(linked)) {
     const id = `${item.source.kind}|${item.source.fileName}|${item.source.readAt}`;
@@ -54,7 +73,7 @@ export function fileLayers(files: readonly FileInputs[], linked: Record<string, 
       bySource.set(id, layer);
       layers.push(layer);
     }
-    layer.inputs[key] = item.value;
+    layer.inputs[key] = rounded(item.value);
   }
   return layers;
 }

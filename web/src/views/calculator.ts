@@ -587,7 +587,7 @@ export class ServimetricsCalculator extends LitElement {
         .filter((r) => r.answer.inputs && Object.keys(r.answer.inputs).length > 0)
         .map((r) => ({
           source: { type: 'file', kind: r.kind, fileName: r.fileName, readAt: r.readAt },
-          inputs: r.answer.inputs as Record<string, InputValue>,
+          inputs: ownInputs(r.answer.inputs as Record<string, InputValue>, r.options),
         }));
       const layers = fileLayers(files, this.linkedInputs);
       this.resolvedCache = { version: this.inputsVersion, resolved: resolveInputs(model, this.form, this.formSources, layers) };
@@ -1177,6 +1177,14 @@ export class ServimetricsCalculator extends LitElement {
       </main>
     </div>`;
   }
+}
+
+/**
+ * What a file itself determines: its answer's inputs without those that only repeat the options it
+ * was read with (the gross margin and discount rate handed to a transactions import).
+ */
+function ownInputs(inputs: Record<string, InputValue>, options: object): Record<string, InputValue> {
+  return Object.fromEntries(Object.entries(inputs).filter(([key]) => !(key in options)));
 }
 
 /** Every non-blank value of a form, marked as from one source. */

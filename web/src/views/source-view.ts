@@ -29,6 +29,11 @@ export function sourceLabel(ctx: Pick<SourceContext, 'i18n' | 'kinds'>, source: 
   return i18n.t(source.viaLink ? 'sourceLinkedFile' : 'sourceFile', params);
 }
 
+/** A source in few words: a file by its name (sourceLabel says the rest, shown as a title). */
+export function shortLabel(ctx: Pick<SourceContext, 'i18n' | 'kinds'>, source: InputSource): string {
+  return source.type === 'file' ? source.fileName : sourceLabel(ctx, source);
+}
+
 /** A field's value as a short text with its unit ("8,341.78 CNY", "70%"). */
 function valueText(i18n: I18n, def: FieldDef, value: FieldValue): string {
   if (typeof value !== 'string') return '…';
@@ -46,8 +51,8 @@ function fileButton(ctx: SourceContext, source: InputSource): TemplateResult | t
 
 function otherLine(ctx: SourceContext, def: FieldDef, other: OtherValue, typed: boolean): TemplateResult {
   const { i18n } = ctx;
-  const params = { source: sourceLabel(ctx, other.source), value: valueText(i18n, def, other.value) };
-  return html`<div class="source other" data-role="other-source" data-source=${sourceKey(other.source)}>
+  const params = { source: shortLabel(ctx, other.source), value: valueText(i18n, def, other.value) };
+  return html`<div class="source other" data-role="other-source" data-source=${sourceKey(other.source)} title=${sourceLabel(ctx, other.source)}>
     ${i18n.t(typed ? 'fieldTypedOver' : 'fieldFilesDisagree', params)}
     ${typed ? html`<button type="button" class="linkish" data-role="use-value" @click=${() => ctx.onUseValue(def.key)}>${i18n.t('useThisValue')}</button>` : nothing}
   </div>`;
@@ -60,8 +65,8 @@ export function renderFieldSource(ctx: SourceContext, def: FieldDef): TemplateRe
   if (source?.type !== 'file' && others.length === 0) return nothing;
   const typed = source === undefined || source.type === 'typed';
   return html`${source?.type === 'file'
-    ? html`<div class="source" data-role="field-source" data-source=${sourceKey(source)}>
-        ${ctx.i18n.t('fieldFromFile', { source: sourceLabel(ctx, source) })} ${fileButton(ctx, source)}
+    ? html`<div class="source" data-role="field-source" data-source=${sourceKey(source)} title=${sourceLabel(ctx, source)}>
+        ${ctx.i18n.t('fieldFromFile', { source: source.fileName })} ${fileButton(ctx, source)}
       </div>`
     : nothing}
   ${others.map((o) => otherLine(ctx, def, o, typed))}`;
@@ -92,7 +97,7 @@ export function renderCardSources(ctx: SourceContext, sources: Array<{ source: I
             title=${sourceLabel(ctx, source)}
             @click=${() => (source.type === 'file' && !source.viaLink ? ctx.onShowFile(source.kind) : ctx.onShowField(field))}
           >
-            ${source.type === 'file' ? source.fileName : sourceLabel(ctx, source)}
+            ${shortLabel(ctx, source)}
           </button>
         </span>`,
       )}
@@ -130,7 +135,7 @@ export function renderBaselineSources(ctx: SourceContext, sources: Array<{ sourc
           title=${sourceLabel(ctx, source)}
           ?disabled=${source.type !== 'file' && field === ''}
           @click=${() => (source.type === 'file' && !source.viaLink ? ctx.onShowFile(source.kind) : field && ctx.onShowField(field))}
-        >${source.type === 'file' ? source.fileName : sourceLabel(ctx, source)}</button>`,
+        >${shortLabel(ctx, source)}</button>`,
     )}
   </p>`;
 }
