@@ -50,9 +50,19 @@ function annualRate(answer: ComputeAnswer | null, id: string): number | null {
 /** How many of the churn period make a year: counts over a month are per month. */
 const PERIODS_A_YEAR: Record<string, number> = { month: 12, quarter: 4, year: 1 };
 
-function first(candidates: Candidate[]): [number, BaselineOrigin] | null {
-  for (const [v, origin] of candidates) if (v !== null && v !== undefined && Number.isFinite(v)) return [v, origin];
-  return null;
+/** The rank of the loaded projection block: after every input, KPI and file. */
+const LAST = 1e9;
+
+/** The finite candidate of the best rank (lowest), the earlier of equals. */
+function best(candidates: Candidate[], rank: (origin: BaselineOrigin) => number): [number, BaselineOrigin] | null {
+  let found: [number, BaselineOrigin] | null = null;
+  let foundRank = Infinity;
+  for (const [v, origin] of candidates) {
+    if (v === null || v === undefined || !Number.isFinite(v)) continue;
+    const r = rank(origin);
+    if (r < foundRank) [found, foundRank] = [[v, origin], r];
+  }
+  return found;
 }
 
 /**
@@ -60,7 +70,8 @@ function first(candidates: Candidate[]): [number, BaselineOrigin] | null {
  * computed from them, then the loaded files' measures ("<kind>.<measure>": the customers of a
  * transactions file); a projection block loaded with the data (the sample company) fills the rest.
  * Rates are annual: a monthly retention or churn is taken at its annual equivalent, and new
- * customers counted over a month or quarter are scaled to a year.
+ * customers counted over a month or quarter are scaled to a year. `rank` orders the candidates by
+ * their sources (typed before a file before the sample); without it, the first one listed wins.
  */
 export function deriveBaseline(
   model: FormModel,
@@ -68,6 +79,7 @@ export function deriveBaseline(
   answer: ComputeAnswer | null,
   loaded: ProjectionRequest | null,
   fileMeasures: Record<string, number> = {},
+  rank: (origin: BaselineOrigin) => number = () => 0,
 ): Baseline {
   const typed = (key: string): Candidate => [typedNumber(model, state, key), { input: key }];
   const measure = (kind: string, id: string): Candidate => [fileMeasures[`${kind}.${id}`], { kind, measure: id }];
@@ -94,7 +106,7 @@ export function deriveBaseline(
   const baseline: Baseline = { values: {}, from: {}, missing: [] };
   for (const key of [...ASSUMPTIONS, 'starting_customers'] as const) {
     const fallback = key === 'starting_customers' ? loaded?.starting_customers : loaded?.baseline[key];
-    const found = first([...candidates[key], [fallback, { projection: true }]]);
+    const found = best([...candidates[key], [fallback, { projection: true }]], (o) => ('projection' in o ? LAST : rank(o)));
     if (found === null) baseline.missing.push(key);
     else [baseline.values[key], baseline.from[key]] = found;
   }

@@ -38,6 +38,7 @@ import {
 } from '../lib/form-model';
 import {
   type Baseline,
+  type BaselineOrigin,
   buildProjection,
   changeFor,
   deriveBaseline,
@@ -613,6 +614,20 @@ export class ServimetricsCalculator extends LitElement {
     return keys;
   }
 
+  /** Ranks a baseline value by its source: typed 0, a file 1, the sample 2 (a KPI by its best input). */
+  private baselineRank(model: FormModel): (origin: BaselineOrigin) => number {
+    const resolved = this.resolved(model);
+    const byKey = (key: string) => {
+      const type = resolved.sources.get(key)?.type;
+      return type === 'typed' ? 0 : type === 'file' ? 1 : 2;
+    };
+    return (origin) => {
+      if ('input' in origin) return byKey(origin.input);
+      if ('kpi' in origin) return Math.min(2, ...this.kpiFieldKeys(model, origin.kpi).filter((k) => resolved.sources.has(k)).map(byKey));
+      return 1; // a file's measure
+    };
+  }
+
   /** File measures the what-if baseline reads (customers, new customers a year), the latest file first. */
   private fileMeasures(): Record<string, number> {
     const out: Record<string, number> = {};
@@ -639,7 +654,7 @@ export class ServimetricsCalculator extends LitElement {
       if (!baseline || this.baselineVersion !== version) {
         // The baseline reads computed KPIs (retention, CAC), so the KPIs come first.
         answer = await engine.compute(request, 'main');
-        baseline = deriveBaseline(model, this.resolved(model).form, answer, this.loadedProjection, this.fileMeasures());
+        baseline = deriveBaseline(model, this.resolved(model).form, answer, this.loadedProjection, this.fileMeasures(), this.baselineRank(model));
       }
       const projection = buildProjection(baseline, this.scenario);
       if (projection) answer = await engine.compute({ ...request, projection }, 'main');
@@ -680,7 +695,7 @@ export class ServimetricsCalculator extends LitElement {
     if (answer) {
       this.seq++;
       this.answer = answer;
-      this.baseline = deriveBaseline(this.model, this.resolved(this.model).form, answer, this.loadedProjection, this.fileMeasures());
+      this.baseline = deriveBaseline(this.model, this.resolved(this.model).form, answer, this.loadedProjection, this.fileMeasures(), this.baselineRank(this.model));
       this.baselineVersion = this.inputsVersion;
     } else {
       this.schedule(0);
