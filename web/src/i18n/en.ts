@@ -434,6 +434,8 @@ export const en = {
   mappingColumnN: 'Column {n}',
   mappingColumnSample: 'Column {n} ({sample})',
   mappingFirstRows: 'The first rows of the file',
+  // ---- mobile and keyboard layout ----
+  kpiInputsTag: 'Inputs',
 } as const;
 
 export type MessageKey = keyof typeof en;

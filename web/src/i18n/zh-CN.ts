@@ -427,4 +427,6 @@ export const zhCN: Messages = {
   mappingColumnN: '第 {n} 列',
   mappingColumnSample: '第 {n} 列（{sample}）',
   mappingFirstRows: '文件的前几行',
+  // ---- mobile and keyboard layout ----
+  kpiInputsTag: '输入',
 };

@@ -49,12 +49,13 @@ import { FileImports, type FilesSnapshot } from '../lib/file-imports';
 import { chartStyles } from './chart-view';
 import { combinedResultStyles } from './combined-result-view';
 import { dataTableStyles } from './data-table-view';
-import { fieldsStyles, renderGroupForm } from './fields-view';
+import { fieldsStyles } from './fields-view';
 import { filesStyles, renderFiles } from './files-view';
+import { groupStyles, renderGroup } from './group-view';
 import { importProgressStyles } from './import-progress-view';
 import { importReportStyles } from './import-report-view';
 import { kindResultStyles } from './kind-result-view';
-import { kpiCardStyles, renderKpiCard } from './kpi-card-view';
+import { kpiCardStyles } from './kpi-card-view';
 import { mappingStyles } from './mapping-view';
 import { notesStyles } from './notes-view';
 import { sharedStyles } from './shared-styles';
@@ -136,6 +137,17 @@ export const calculatorStyles = css`
   .nav button:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
+  }
+
+  /* A section heading the nav moved focus to. */
+  h2[tabindex='-1']:focus {
+    outline: none;
+  }
+
+  h2[tabindex='-1']:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 4px;
+    border-radius: 4px;
   }
 
   .currency {
@@ -337,13 +349,6 @@ export const calculatorStyles = css`
     scroll-margin-top: 56px;
   }
 
-  .group-grid {
-    display: grid;
-    grid-template-columns: minmax(300px, 5fr) 7fr;
-    gap: 16px;
-    align-items: start;
-  }
-
   footer {
     padding: 28px 0 36px;
     color: var(--_muted);
@@ -386,15 +391,6 @@ export const calculatorStyles = css`
   @media (max-width: 1100px) {
     .overview {
       grid-template-columns: 1fr;
-    }
-
-    .group-grid {
-      grid-template-columns: 1fr;
-    }
-
-    /* One column: the results come first, the inputs that drive them follow. */
-    .group-grid > .inputs {
-      order: 2;
     }
   }
 
@@ -443,6 +439,7 @@ export class ServimetricsCalculator extends LitElement {
     sharedStyles,
     calculatorStyles,
     fieldsStyles,
+    groupStyles,
     kpiCardStyles,
     filesStyles,
     importProgressStyles,
@@ -507,7 +504,8 @@ export class ServimetricsCalculator extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.engine) void this.start();
-    this.announceLanguage();
+    // After the first render: the host page's listener is added only once this module has run.
+    void this.updateComplete.then(() => this.announceLanguage());
   }
 
   override disconnectedCallback(): void {
@@ -733,11 +731,16 @@ export class ServimetricsCalculator extends LitElement {
     );
   }
 
+  /** Scrolls to a section and moves focus to its heading, so the next Tab continues inside it. */
   private scrollToSection(id: string): void {
     const target = this.renderRoot.querySelector(`#${id}`);
     if (!target) return;
     const reduce = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     target.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' });
+    const heading = target.querySelector<HTMLElement>('h2') ?? (target as HTMLElement);
+    // Focusable by script only: a heading is no stop for Tab.
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: true });
     this.activeSection = id;
   }
 
@@ -982,7 +985,7 @@ export class ServimetricsCalculator extends LitElement {
     const requestErrors = placed.general.filter((e) => !isProjection(e));
     const messageContext = this.messageContext();
     const message = (e: EngineError) => renderMessage(e, messageContext);
-    const fieldsContext = {
+    const fields = {
       message,
       i18n,
       state: this.form,
@@ -991,6 +994,7 @@ export class ServimetricsCalculator extends LitElement {
       onChange: this.onFieldChange,
       kpiSymbol: (id: string) => model.kpiById.get(id)?.symbol ?? id,
     };
+    const groupContext = { fields, results, kpiErrors: placed.byKpi };
     return html`<div class="app" lang=${i18n.lang}>
       ${top}
       <div class="wrap">
@@ -1006,20 +1010,7 @@ export class ServimetricsCalculator extends LitElement {
               </ul>
             </div>`
           : nothing}
-        ${model.groups.map(
-          (form) => html`<section class="group" id=${`group-${form.group.id}`} data-group=${form.group.id}>
-            <div class="section-head"><h2>${i18n.text(form.group.name)}</h2></div>
-            <div class="group-grid">
-              ${renderGroupForm(fieldsContext, form)}
-              <div>
-                <h3 class="results-title">${i18n.t('resultsTitle')}</h3>
-                <div class="cards">
-                  ${form.kpis.map((kpi) => renderKpiCard(i18n, kpi, results.get(kpi.id), placed.byKpi.get(kpi.id), message, results))}
-                </div>
-              </div>
-            </div>
-          </section>`,
-        )}
+        ${model.groups.map((form) => renderGroup(groupContext, form))}
         <section class="block" id="files" data-testid="files-section">
           ${renderFiles({
             i18n,
