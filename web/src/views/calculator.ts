@@ -469,6 +469,8 @@ export class ServimetricsCalculator extends LitElement {
   @state() private confirming: Wipe | null = null;
   @state() private undo: UndoState | null = null;
   @state() private chartWidth = 0;
+  /** The what-if chart is kept on screen above the sliders (one column, tall enough): it is short. */
+  @state() private stickyChart = false;
   @state() private activeSection = '';
 
   private engine: EngineClient | null = null;
@@ -494,6 +496,11 @@ export class ServimetricsCalculator extends LitElement {
   private chartObserver: ResizeObserver | null = null;
   private observedChart: Element | null = null;
   private sectionObserver: IntersectionObserver | null = null;
+  // The same query as the sticky chart's rule in whatif-view.ts.
+  private readonly stickyQuery = globalThis.matchMedia?.('(max-width: 1100px) and (min-height: 560px)') ?? null;
+  private readonly onStickyChange = (): void => {
+    this.stickyChart = this.stickyQuery?.matches ?? false;
+  };
 
   constructor() {
     super();
@@ -504,12 +511,15 @@ export class ServimetricsCalculator extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.engine) void this.start();
+    this.stickyQuery?.addEventListener('change', this.onStickyChange);
+    this.onStickyChange();
     // After the first render: the host page's listener is added only once this module has run.
     void this.updateComplete.then(() => this.announceLanguage());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stickyQuery?.removeEventListener('change', this.onStickyChange);
     this.chartObserver?.disconnect();
     this.chartObserver = null;
     this.observedChart = null;
@@ -810,9 +820,20 @@ export class ServimetricsCalculator extends LitElement {
         { rootMargin: '-60px 0px -55% 0px' },
       );
     }
+    this.placeStickyChart();
     // Sections rendered later (the files panel once its kinds arrive) are observed too; observing
     // an element twice is a no-op.
     this.renderRoot.querySelectorAll('section[id]').forEach((s) => this.sectionObserver?.observe(s));
+  }
+
+  /** The stuck what-if chart sits under the section bar, and a slider reached with Tab under both. */
+  private placeStickyChart(): void {
+    const play = this.renderRoot.querySelector<HTMLElement>('.whatif-play');
+    const live = this.renderRoot.querySelector<HTMLElement>('.whatif-live');
+    const nav = this.renderRoot.querySelector<HTMLElement>('nav.nav');
+    if (!play || !live || !nav || !this.stickyChart) return;
+    play.style.setProperty('--_stuck-top', `${nav.offsetHeight}px`);
+    play.style.setProperty('--_live-height', `${nav.offsetHeight + live.offsetHeight + 12}px`);
   }
 
   // ---- rendering ------------------------------------------------------------------------------
@@ -1031,6 +1052,7 @@ export class ServimetricsCalculator extends LitElement {
             errors: projectionErrors.map((e) => ({ ...e, message: message(e) })),
             metric: this.metric,
             chartWidth: this.chartWidth,
+            stickyChart: this.stickyChart,
             onSlide: this.onSlide,
             onReset: this.onResetScenario,
             onMetric: (m) => (this.metric = m),

@@ -533,7 +533,7 @@ export const fieldsStyles = css`
     }
   }
 
-  @media (max-width: 400px) {
+  @media (max-width: 340px) {
     .fields {
       grid-template-columns: 1fr;
     }

@@ -80,6 +80,13 @@ export const groupStyles = css`
     grid-template-areas: 'cards cards';
   }
 
+  /* Two fields side by side keep their boxes level when one label takes two lines. */
+  .kpi-unit .field > label {
+    flex-grow: 1;
+    display: flex;
+    align-items: flex-end;
+  }
+
   @media (max-width: 1100px) {
     /* Narrow: the card first, its inputs attached right under it. */
     .kpi-unit {

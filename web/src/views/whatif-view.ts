@@ -18,6 +18,8 @@ export interface WhatIfContext {
   errors: EngineError[];
   metric: Metric;
   chartWidth: number;
+  /** The chart stays on screen above the sliders (narrow screens): it is short. */
+  stickyChart: boolean;
   onSlide: (key: AssumptionKey, value: number) => void;
   onReset: () => void;
   onMetric: (metric: Metric) => void;
@@ -172,7 +174,6 @@ export function renderWhatIf(ctx: WhatIfContext): TemplateResult {
         </p>
       </div>`;
   }
-  // Under 480 px the chart stays on screen above the sliders, so it is short.
   const narrow = ctx.chartWidth > 0 && ctx.chartWidth < 480;
   return html`${header}
     <div class="whatif-grid">
@@ -221,7 +222,8 @@ export function renderWhatIf(ctx: WhatIfContext): TemplateResult {
 function liveView(ctx: WhatIfContext, p: ProjectionAnswer | null, narrow: boolean): TemplateResult {
   const { i18n } = ctx;
   const metricLabel = i18n.t(`metric_${ctx.metric}`);
-  const chartHeight = narrow ? 150 : 280;
+  // Kept on screen above the sliders, the chart leaves them room: it is short.
+  const chartHeight = ctx.stickyChart ? (narrow ? 150 : 190) : narrow ? 220 : 280;
   const money = narrow ? (v: number) => i18n.moneyCompact(v) : (v: number) => i18n.money(v);
   return html`<div class="panel whatif-live" data-testid="whatif-live">
     ${p
@@ -236,7 +238,7 @@ function liveView(ctx: WhatIfContext, p: ProjectionAnswer | null, narrow: boolea
         <span><i></i>${i18n.t('baseline')}</span><span><i class="scn"></i>${i18n.t('scenario')}</span>
       </div>
     </div>
-    <div class=${narrow ? 'chart short' : 'chart tall'}>
+    <div class=${ctx.stickyChart ? 'chart short' : chartHeight > 220 ? 'chart tall' : 'chart'}>
       ${p
         ? renderLineChart({
             years: p.years,
@@ -452,6 +454,7 @@ export const whatIfStyles = css`
     .whatif-grid {
       display: flex;
       flex-direction: column;
+      align-items: stretch;
       gap: 12px;
     }
 
@@ -466,7 +469,7 @@ export const whatIfStyles = css`
     /* The totals and chart stay on screen, under the section bar, while the sliders scroll by. */
     .whatif-live {
       position: sticky;
-      top: 47px;
+      top: var(--_stuck-top, 47px);
       z-index: 4;
       box-shadow: 0 6px 14px rgb(16 24 40 / 12%);
     }
@@ -474,6 +477,10 @@ export const whatIfStyles = css`
     /* A slider reached with Tab stops below the stuck chart, not behind it. */
     .slider {
       scroll-margin-top: var(--_live-height, 360px);
+    }
+
+    .slider input[type='range'] {
+      scroll-margin-top: calc(var(--_live-height, 360px) + 28px);
     }
   }
 
