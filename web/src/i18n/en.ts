@@ -448,6 +448,8 @@ export const en = {
   showFile: 'Show the file',
   showInputs: 'Show the inputs',
   whatIfFrom: 'Baseline from: {sources}',
+  // ---- mobile and keyboard layout ----
+  kpiInputsTag: 'Inputs',
 } as const;
 
 export type MessageKey = keyof typeof en;

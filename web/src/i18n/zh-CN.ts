@@ -441,4 +441,6 @@ export const zhCN: Messages = {
   showFile: '查看文件',
   showInputs: '查看输入',
   whatIfFrom: '基准来源：{sources}',
+  // ---- mobile and keyboard layout ----
+  kpiInputsTag: '输入',
 };

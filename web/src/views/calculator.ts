@@ -54,12 +54,13 @@ import { baselineSources, kpiSources, renderBaselineSources, renderCardSources, 
 import { chartStyles } from './chart-view';
 import { combinedResultStyles } from './combined-result-view';
 import { dataTableStyles } from './data-table-view';
-import { fieldsStyles, renderGroupForm } from './fields-view';
+import { fieldsStyles } from './fields-view';
 import { filesStyles, renderFiles } from './files-view';
+import { groupStyles, renderGroup } from './group-view';
 import { importProgressStyles } from './import-progress-view';
 import { importReportStyles } from './import-report-view';
 import { kindResultStyles } from './kind-result-view';
-import { kpiCardStyles, renderKpiCard } from './kpi-card-view';
+import { kpiCardStyles } from './kpi-card-view';
 import { mappingStyles } from './mapping-view';
 import { notesStyles } from './notes-view';
 import { sharedStyles } from './shared-styles';
@@ -143,6 +144,17 @@ export const calculatorStyles = css`
   .nav button:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
+  }
+
+  /* A section heading the nav moved focus to. */
+  h2[tabindex='-1']:focus {
+    outline: none;
+  }
+
+  h2[tabindex='-1']:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 4px;
+    border-radius: 4px;
   }
 
   .currency {
@@ -344,13 +356,6 @@ export const calculatorStyles = css`
     scroll-margin-top: 56px;
   }
 
-  .group-grid {
-    display: grid;
-    grid-template-columns: minmax(300px, 5fr) 7fr;
-    gap: 16px;
-    align-items: start;
-  }
-
   footer {
     padding: 28px 0 36px;
     color: var(--_muted);
@@ -393,15 +398,6 @@ export const calculatorStyles = css`
   @media (max-width: 1100px) {
     .overview {
       grid-template-columns: 1fr;
-    }
-
-    .group-grid {
-      grid-template-columns: 1fr;
-    }
-
-    /* One column: the results come first, the inputs that drive them follow. */
-    .group-grid > .inputs {
-      order: 2;
     }
   }
 
@@ -450,6 +446,7 @@ export class ServimetricsCalculator extends LitElement {
     sharedStyles,
     calculatorStyles,
     fieldsStyles,
+    groupStyles,
     kpiCardStyles,
     filesStyles,
     importProgressStyles,
@@ -480,6 +477,8 @@ export class ServimetricsCalculator extends LitElement {
   @state() private confirming: Wipe | null = null;
   @state() private undo: UndoState | null = null;
   @state() private chartWidth = 0;
+  /** The what-if chart is kept on screen above the sliders (one column, tall enough): it is short. */
+  @state() private stickyChart = false;
   @state() private activeSection = '';
 
   private engine: EngineClient | null = null;
@@ -514,6 +513,11 @@ export class ServimetricsCalculator extends LitElement {
   private chartObserver: ResizeObserver | null = null;
   private observedChart: Element | null = null;
   private sectionObserver: IntersectionObserver | null = null;
+  // The same query as the sticky chart's rule in whatif-view.ts.
+  private readonly stickyQuery = globalThis.matchMedia?.('(max-width: 1100px) and (min-height: 560px)') ?? null;
+  private readonly onStickyChange = (): void => {
+    this.stickyChart = this.stickyQuery?.matches ?? false;
+  };
 
   constructor() {
     super();
@@ -524,11 +528,15 @@ export class ServimetricsCalculator extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.engine) void this.start();
-    this.announceLanguage();
+    this.stickyQuery?.addEventListener('change', this.onStickyChange);
+    this.onStickyChange();
+    // After the first render: the host page's listener is added only once this module has run.
+    void this.updateComplete.then(() => this.announceLanguage());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stickyQuery?.removeEventListener('change', this.onStickyChange);
     this.chartObserver?.disconnect();
     this.chartObserver = null;
     this.observedChart = null;
@@ -839,11 +847,16 @@ export class ServimetricsCalculator extends LitElement {
     );
   }
 
+  /** Scrolls to a section and moves focus to its heading, so the next Tab continues inside it. */
   private scrollToSection(id: string): void {
     const target = this.renderRoot.querySelector(`#${id}`);
     if (!target) return;
     const reduce = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     target.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' });
+    const heading = target.querySelector<HTMLElement>('h2') ?? (target as HTMLElement);
+    // Focusable by script only: a heading is no stop for Tab.
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: true });
     this.activeSection = id;
   }
 
@@ -924,9 +937,20 @@ export class ServimetricsCalculator extends LitElement {
         { rootMargin: '-60px 0px -55% 0px' },
       );
     }
+    this.placeStickyChart();
     // Sections rendered later (the files panel once its kinds arrive) are observed too; observing
     // an element twice is a no-op.
     this.renderRoot.querySelectorAll('section[id]').forEach((s) => this.sectionObserver?.observe(s));
+  }
+
+  /** The stuck what-if chart sits under the section bar, and a slider reached with Tab under both. */
+  private placeStickyChart(): void {
+    const play = this.renderRoot.querySelector<HTMLElement>('.whatif-play');
+    const live = this.renderRoot.querySelector<HTMLElement>('.whatif-live');
+    const nav = this.renderRoot.querySelector<HTMLElement>('nav.nav');
+    if (!play || !live || !nav || !this.stickyChart) return;
+    play.style.setProperty('--_stuck-top', `${nav.offsetHeight}px`);
+    play.style.setProperty('--_live-height', `${nav.offsetHeight + live.offsetHeight + 12}px`);
   }
 
   // ---- rendering ------------------------------------------------------------------------------
@@ -1108,7 +1132,7 @@ export class ServimetricsCalculator extends LitElement {
       onShowField: this.onShowField,
       onUseValue: this.onUseValue,
     };
-    const fieldsContext = {
+    const fields = {
       message,
       i18n,
       source: sourceContext,
@@ -1117,6 +1141,12 @@ export class ServimetricsCalculator extends LitElement {
       answer,
       onChange: this.onFieldChange,
       kpiSymbol: (id: string) => model.kpiById.get(id)?.symbol ?? id,
+    };
+    const groupContext = {
+      fields,
+      results,
+      kpiErrors: placed.byKpi,
+      cardSources: (kpiId: string) => renderCardSources(sourceContext, kpiSources(sourceContext, this.kpiFieldKeys(model, kpiId))),
     };
     return html`<div class="app" lang=${i18n.lang}>
       ${top}
@@ -1133,22 +1163,7 @@ export class ServimetricsCalculator extends LitElement {
               </ul>
             </div>`
           : nothing}
-        ${model.groups.map(
-          (form) => html`<section class="group" id=${`group-${form.group.id}`} data-group=${form.group.id}>
-            <div class="section-head"><h2>${i18n.text(form.group.name)}</h2></div>
-            <div class="group-grid">
-              ${renderGroupForm(fieldsContext, form)}
-              <div>
-                <h3 class="results-title">${i18n.t('resultsTitle')}</h3>
-                <div class="cards">
-                  ${form.kpis.map((kpi) =>
-                    renderKpiCard(i18n, kpi, results.get(kpi.id), placed.byKpi.get(kpi.id), message, results, renderCardSources(sourceContext, kpiSources(sourceContext, this.kpiFieldKeys(model, kpi.id)))),
-                  )}
-                </div>
-              </div>
-            </div>
-          </section>`,
-        )}
+        ${model.groups.map((form) => renderGroup(groupContext, form))}
         <section class="block" id="files" data-testid="files-section">
           ${renderFiles({
             i18n,
@@ -1169,6 +1184,7 @@ export class ServimetricsCalculator extends LitElement {
             errors: projectionErrors.map((e) => ({ ...e, message: message(e) })),
             metric: this.metric,
             chartWidth: this.chartWidth,
+            stickyChart: this.stickyChart,
             onSlide: this.onSlide,
             onReset: this.onResetScenario,
             onMetric: (m) => (this.metric = m),

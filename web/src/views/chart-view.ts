@@ -97,6 +97,11 @@ export const chartStyles = css`
     min-height: 280px;
   }
 
+  /* Kept on screen above the sliders on a phone (whatif-view.ts). */
+  .chart.short {
+    min-height: 150px;
+  }
+
   .chart svg {
     display: block;
     overflow: visible;

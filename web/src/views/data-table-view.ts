@@ -34,7 +34,7 @@ export function renderDataTable(ctx: DataTableContext): TemplateResult {
       <h4>${tableLabel(i18n, ctx.id)}</h4>
       ${total > rows.length ? html`<span class="muted">${i18n.t('rowsShown', { shown: i18n.number(rows.length, 0), total: i18n.number(total, 0) })}</span>` : nothing}
     </figcaption>
-    <div class="scroll-x">
+    <div class="scroll-x" tabindex="0" role="region" aria-label=${tableLabel(i18n, ctx.id)}>
       <table class="data-table">
         <thead>
           <tr>

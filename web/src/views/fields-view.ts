@@ -1,10 +1,10 @@
-// The input form of one catalog group, generated from the catalog.
+// The inputs of the KPIs, generated from the catalog: one panel per KPI, placed with its card.
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { ComputeAnswer, EngineError } from '../engine/contract';
 import type { I18n } from '../i18n/i18n';
 import { renderFieldSource, type SourceContext } from './source-view';
-import { type FieldDef, type FieldValue, type FormState, type GroupForm, type GroupRow, tidyTyped } from '../lib/form-model';
+import { type FieldDef, type FieldSet, type FieldValue, type FormState, type GroupRow, tidyTyped } from '../lib/form-model';
 
 export interface FieldsContext {
   i18n: I18n;
@@ -293,19 +293,18 @@ export function renderField(ctx: FieldsContext, def: FieldDef, prefix: string): 
   </div>`;
 }
 
-export function renderGroupForm(ctx: FieldsContext, form: GroupForm): TemplateResult {
-  const prefix = form.group.id;
-  return html`<div class="panel inputs" data-group-inputs=${form.group.id}>
-    ${form.sets.map((set) => {
-      if (set.fields.length === 0) return nothing;
-      return html`<fieldset data-kpi-inputs=${set.kpi.id}>
-        <legend>
-          ${ctx.i18n.text(set.kpi.name)}
-          ${set.alternatives ? html`<span class="legend-note">${ctx.i18n.t('alternatives')}</span>` : nothing}
-        </legend>
-        <div class="fields">${set.fields.map((def) => renderField(ctx, def, prefix))}</div>
-      </fieldset>`;
-    })}
+/** The inputs only one KPI (`set.kpi`) needs, as a panel of their own placed with its card. */
+export function renderSetInputs(ctx: FieldsContext, set: FieldSet, prefix: string): TemplateResult | typeof nothing {
+  if (set.fields.length === 0) return nothing;
+  return html`<div class="panel inputs" data-set-inputs=${set.kpi.id}>
+    <fieldset data-kpi-inputs=${set.kpi.id}>
+      <legend>
+        <span class="legend-tag">${ctx.i18n.t('kpiInputsTag')}</span>
+        ${ctx.i18n.text(set.kpi.name)}
+        ${set.alternatives ? html`<span class="legend-note">${ctx.i18n.t('alternatives')}</span>` : nothing}
+      </legend>
+      <div class="fields">${set.fields.map((def) => renderField(ctx, def, prefix))}</div>
+    </fieldset>
   </div>`;
 }
 
@@ -345,6 +344,11 @@ export const fieldsStyles = css`
 
   legend + * {
     clear: both;
+  }
+
+  /* Only under the card on a narrow screen, where the KPI's name alone would read as a repeat. */
+  .legend-tag {
+    display: none;
   }
 
   .legend-note {
@@ -504,6 +508,24 @@ export const fieldsStyles = css`
     margin-top: 6px;
   }
 
+  @media (max-width: 1100px) {
+    legend {
+      font-size: 13px;
+      color: var(--_muted);
+      font-weight: 500;
+    }
+
+    .legend-tag {
+      display: inline-block;
+      margin-right: 6px;
+      font-size: 11px;
+      font-weight: 700;
+      text-transform: uppercase;
+      letter-spacing: 0.06em;
+      color: var(--_accent);
+    }
+  }
+
   @media (max-width: 720px) {
     .fields {
       grid-template-columns: 1fr 1fr;
@@ -515,7 +537,7 @@ export const fieldsStyles = css`
     }
   }
 
-  @media (max-width: 400px) {
+  @media (max-width: 340px) {
     .fields {
       grid-template-columns: 1fr;
     }

@@ -91,7 +91,7 @@ function formatRow(ctx: ImportReportContext, entry: FormatEntry): TemplateResult
   // The core's own label of what it read, e.g. "DD/MM/YYYY h:mm", unless it is the order's id.
   const detected = entry.format && entry.format !== order ? entry.format : '';
   return html`<li class="format-row" data-format-field=${entry.field} data-ambiguous=${entry.ambiguous ? 'true' : 'false'}>
-    <div class="format-main">
+    <label class="format-main">
       <span class="format-name"><strong>${label}</strong> <code title=${i18n.t('formatColumn')}>${entry.column}</code></span>
       ${entry.type === 'date'
         ? html`<span class="format-value"
@@ -107,7 +107,7 @@ function formatRow(ctx: ImportReportContext, entry: FormatEntry): TemplateResult
             >${entry.chosen ? html`<span class="chip tiny" data-role="chosen">${i18n.t('formatChosen')}</span>` : nothing}</span
           >`
         : html`<span class="format-value">${numberFormat(i18n, entry)}</span>`}
-    </div>
+    </label>
     ${entry.ambiguous ? html`<div class="warn" data-role="ambiguous">⚠ ${i18n.t('dateAmbiguous')}</div>` : nothing}
     ${entry.note && !(entry.ambiguous && i18n.lang === 'zh-CN') // the warning says it in Chinese
       ? html`<div class="muted small">${(entry.note_parts ?? [{ code: '', params: {}, message: entry.note }]).map((part) => renderMessage(part, ctx.messages)).join(' ')}</div>`

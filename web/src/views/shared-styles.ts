@@ -351,6 +351,12 @@ export const sharedStyles = css`
     -webkit-overflow-scrolling: touch;
   }
 
+  /* A table that scrolls sideways takes focus, so the keyboard can scroll it too. */
+  .scroll-x:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
   .stats {
     display: flex;
     gap: 22px;

@@ -18,6 +18,8 @@ export interface WhatIfContext {
   errors: EngineError[];
   metric: Metric;
   chartWidth: number;
+  /** The chart stays on screen above the sliders (narrow screens): it is short. */
+  stickyChart: boolean;
   onSlide: (key: AssumptionKey, value: number) => void;
   onReset: () => void;
   onMetric: (metric: Metric) => void;
@@ -133,15 +135,23 @@ function projectionTable(ctx: WhatIfContext, p: ProjectionAnswer): TemplateResul
   </div>`;
 }
 
-function summaryBox(i18n: I18n, label: string, base: number, scn: number, diff: number, testid: string): TemplateResult {
+function summaryBox(
+  i18n: I18n,
+  money: (v: number) => string,
+  label: string,
+  base: number,
+  scn: number,
+  diff: number,
+  testid: string,
+): TemplateResult {
   const pct = base !== 0 ? diff / Math.abs(base) : null;
   return html`<div class="box" data-testid=${testid}>
     <span>${label}</span>
-    <strong>${i18n.money(scn)}</strong>
+    <strong>${money(scn)}</strong>
     <small
-      >${i18n.t('baseline')} ${i18n.money(base)} ·
-      <span class=${diff > 0 ? 'pos' : diff < 0 ? 'neg' : ''}
-        >${diff > 0 ? '+' : ''}${i18n.money(diff).replace(/^-/, '−')}${pct !== null
+      ><span class="base">${i18n.t('baseline')} ${money(base)} · </span
+      ><span class=${diff > 0 ? 'pos' : diff < 0 ? 'neg' : ''}
+        >${diff > 0 ? '+' : ''}${money(diff).replace(/^-/, '−')}${pct !== null
           ? ` (${diff > 0 ? '+' : ''}${i18n.percent(pct, 1).replace(/^-/, '−')})`
           : ''}</span
       ></small
@@ -154,7 +164,7 @@ export function renderWhatIf(ctx: WhatIfContext): TemplateResult {
   const missing = baseline?.missing ?? [];
   const header = html`<div class="section-head">
     <div>
-      <h2>${i18n.t('whatIfTitle')}</h2>
+      <h2 tabindex="-1">${i18n.t('whatIfTitle')}</h2>
       <p>${i18n.t('whatIfIntro')}</p>
       ${ctx.sources ?? nothing}
     </div>
@@ -167,60 +177,35 @@ export function renderWhatIf(ctx: WhatIfContext): TemplateResult {
         </p>
       </div>`;
   }
-  const metricLabel = i18n.t(`metric_${ctx.metric}`);
-  const chartHeight = ctx.chartWidth < 480 ? 220 : 280;
+  const narrow = ctx.chartWidth > 0 && ctx.chartWidth < 480;
   return html`${header}
     <div class="whatif-grid">
-      <div class="panel sliders" data-testid="whatif-sliders">
-        ${ASSUMPTIONS.map((key) => slider(ctx, key))}
-        <div class="slider-sub">
-          <span>${i18n.t('startingCustomers', { value: i18n.number(baseline.values.starting_customers ?? 0, 0) })}</span>
-        </div>
-        <div>
-          <button type="button" class="btn small" data-testid="reset-scenario" @click=${ctx.onReset}>
-            ${i18n.t('resetScenario')}
-          </button>
+      <div class="whatif-play">
+        ${liveView(ctx, p, narrow)}
+        <div class="panel sliders" data-testid="whatif-sliders">
+          ${ASSUMPTIONS.map((key) => slider(ctx, key))}
+          <div class="slider-sub">
+            <span>${i18n.t('startingCustomers', { value: i18n.number(baseline.values.starting_customers ?? 0, 0) })}</span>
+          </div>
+          <div>
+            <button type="button" class="btn small" data-testid="reset-scenario" @click=${ctx.onReset}>
+              ${i18n.t('resetScenario')}
+            </button>
+          </div>
         </div>
       </div>
-      <div class="panel chart-panel">
-        ${p
-          ? html`<div class="summary">
-              ${summaryBox(i18n, `${i18n.t('metric_revenue')} · ${i18n.t('total')}`, p.totals.baseline.revenue, p.totals.scenario.revenue, p.totals.difference.revenue, 'total-revenue')}
-              ${summaryBox(i18n, `${i18n.t('metric_profit')} · ${i18n.t('total')}`, p.totals.baseline.profit, p.totals.scenario.profit, p.totals.difference.profit, 'total-profit')}
-            </div>`
-          : nothing}
-        <div class="chart-head">
-          <div class="seg" role="group" aria-label=${i18n.t('chartMetric')}>
-            ${METRICS.map(
-              (m) => html`<button
-                type="button"
-                data-testid=${`metric-${m}`}
-                aria-pressed=${ctx.metric === m ? 'true' : 'false'}
-                @click=${() => ctx.onMetric(m)}
-              >
-                ${i18n.t(`metric_${m}`)}
-              </button>`,
-            )}
-          </div>
-          <div class="legend" aria-hidden="true">
-            <span><i></i>${i18n.t('baseline')}</span><span><i class="scn"></i>${i18n.t('scenario')}</span>
-          </div>
-        </div>
-        <div class=${chartHeight > 220 ? 'chart tall' : 'chart'}>
-          ${p
-            ? renderLineChart({
-                years: p.years,
-                baseline: p.baseline[ctx.metric],
-                scenario: p.scenario[ctx.metric],
-                width: ctx.chartWidth,
-                height: chartHeight,
-                format: axisFormat(i18n, ctx.metric),
-                yearLabel: (year) => i18n.t('yearN', { n: year }),
-                title: i18n.t('chartTitle', { metric: metricLabel }),
-                baselineLabel: i18n.t('baseline'),
-                scenarioLabel: i18n.t('scenario'),
-              })
-            : nothing}
+      <div class="panel whatif-details">
+        <div class="seg" role="group" aria-label=${i18n.t('chartMetric')}>
+          ${METRICS.map(
+            (m) => html`<button
+              type="button"
+              data-testid=${`metric-${m}`}
+              aria-pressed=${ctx.metric === m ? 'true' : 'false'}
+              @click=${() => ctx.onMetric(m)}
+            >
+              ${i18n.t(`metric_${m}`)}
+            </button>`,
+          )}
         </div>
         ${p ? projectionTable(ctx, p) : nothing}
         ${ctx.errors.length
@@ -236,6 +221,45 @@ export function renderWhatIf(ctx: WhatIfContext): TemplateResult {
     </div>`;
 }
 
+/** The totals and the chart: what a slider changes, kept in view above the sliders on a phone. */
+function liveView(ctx: WhatIfContext, p: ProjectionAnswer | null, narrow: boolean): TemplateResult {
+  const { i18n } = ctx;
+  const metricLabel = i18n.t(`metric_${ctx.metric}`);
+  // Kept on screen above the sliders, the chart leaves them room: it is short.
+  const chartHeight = ctx.stickyChart ? (narrow ? 150 : 190) : narrow ? 220 : 280;
+  const money = narrow ? (v: number) => i18n.moneyCompact(v) : (v: number) => i18n.money(v);
+  return html`<div class="panel whatif-live" data-testid="whatif-live">
+    ${p
+      ? html`<div class="summary">
+          ${summaryBox(i18n, money, `${i18n.t('metric_revenue')} · ${i18n.t('total')}`, p.totals.baseline.revenue, p.totals.scenario.revenue, p.totals.difference.revenue, 'total-revenue')}
+          ${summaryBox(i18n, money, `${i18n.t('metric_profit')} · ${i18n.t('total')}`, p.totals.baseline.profit, p.totals.scenario.profit, p.totals.difference.profit, 'total-profit')}
+        </div>`
+      : nothing}
+    <div class="chart-head">
+      <span class="chart-name">${metricLabel}</span>
+      <div class="legend" aria-hidden="true">
+        <span><i></i>${i18n.t('baseline')}</span><span><i class="scn"></i>${i18n.t('scenario')}</span>
+      </div>
+    </div>
+    <div class=${ctx.stickyChart ? 'chart short' : chartHeight > 220 ? 'chart tall' : 'chart'}>
+      ${p
+        ? renderLineChart({
+            years: p.years,
+            baseline: p.baseline[ctx.metric],
+            scenario: p.scenario[ctx.metric],
+            width: ctx.chartWidth,
+            height: chartHeight,
+            format: axisFormat(i18n, ctx.metric),
+            yearLabel: (year) => i18n.t('yearN', { n: year }),
+            title: i18n.t('chartTitle', { metric: metricLabel }),
+            baselineLabel: i18n.t('baseline'),
+            scenarioLabel: i18n.t('scenario'),
+          })
+        : nothing}
+    </div>
+  </div>`;
+}
+
 // How this view looks; the calculator adopts it into its shadow root (calculator.ts).
 export const whatIfStyles = css`
   .seg button:focus-visible {
@@ -243,11 +267,43 @@ export const whatIfStyles = css`
     outline-offset: 2px;
   }
 
+  /* Wide: the sliders on the left; the totals and chart, then the table, on the right. */
   .whatif-grid {
     display: grid;
     grid-template-columns: minmax(280px, 4fr) 8fr;
+    grid-template-areas: 'sliders live' 'sliders details';
     gap: 16px;
     align-items: start;
+  }
+
+  .whatif-play {
+    display: contents;
+  }
+
+  .whatif-live {
+    grid-area: live;
+  }
+
+  .sliders {
+    grid-area: sliders;
+  }
+
+  .whatif-details {
+    grid-area: details;
+    padding: 14px 18px 16px;
+    display: flex;
+    flex-direction: column;
+    gap: 12px;
+    min-width: 0;
+  }
+
+  .whatif-details .seg {
+    align-self: flex-start;
+  }
+
+  .chart-name {
+    font-size: 13px;
+    font-weight: 600;
   }
 
   .sliders {
@@ -303,7 +359,9 @@ export const whatIfStyles = css`
     height: 24px;
   }
 
-  .chart-panel {
+  .chart-panel,
+
+  .whatif-live {
     padding: 14px 18px 16px;
     display: flex;
     flex-direction: column;
@@ -395,20 +453,68 @@ export const whatIfStyles = css`
   }
 
   @media (max-width: 1100px) {
+    /* One column: the totals and chart, the sliders, then the table. */
     .whatif-grid {
-      grid-template-columns: 1fr;
+      display: flex;
+      flex-direction: column;
+      align-items: stretch;
+      gap: 12px;
+    }
+
+    .whatif-play {
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+    }
+  }
+
+  @media (max-width: 1100px) and (min-height: 560px) {
+    /* The totals and chart stay on screen, under the section bar, while the sliders scroll by. */
+    .whatif-live {
+      position: sticky;
+      top: var(--_stuck-top, 47px);
+      z-index: 4;
+      box-shadow: 0 6px 14px rgb(16 24 40 / 12%);
+    }
+
+    /* A slider reached with Tab stops below the stuck chart, not behind it. */
+    .slider {
+      scroll-margin-top: var(--_live-height, 360px);
+    }
+
+    .slider input[type='range'] {
+      scroll-margin-top: calc(var(--_live-height, 360px) + 28px);
     }
   }
 
   @media (max-width: 720px) {
     .sliders,
-    .chart-panel {
+    .chart-panel,
+    .whatif-live,
+    .whatif-details {
       padding-left: 14px;
       padding-right: 14px;
     }
 
-    .summary {
-      grid-template-columns: 1fr;
+    .whatif-live {
+      padding-top: 10px;
+      padding-bottom: 8px;
+      gap: 6px;
+    }
+
+    .summary .box {
+      padding: 6px 10px;
+    }
+
+    .summary .box strong {
+      font-size: 18px;
+    }
+  }
+
+  @media (max-width: 480px) {
+    /* The difference is what a moving slider changes; the baseline stays in the table below. */
+    .summary .box .base {
+      display: none;
     }
   }
 `;
