@@ -59,6 +59,8 @@ import { mappingStyles } from './mapping-view';
 import { notesStyles } from './notes-view';
 import { sharedStyles } from './shared-styles';
 import { type Metric, renderWhatIf, whatIfStyles } from './whatif-view';
+import { exportBarStyles, renderExportBar, ReportExport } from './export-bar-view';
+import { renderReport, type ReportData, reportStyles } from './report-view';
 
 const SAMPLE_REQUEST = sampleCompany as unknown as ComputeRequest;
 const INPUT_DEBOUNCE_MS = 25;
@@ -454,6 +456,8 @@ export class ServimetricsCalculator extends LitElement {
     mappingStyles,
     whatIfStyles,
     chartStyles,
+    exportBarStyles,
+    reportStyles,
   ];
 
   @state() private i18n: I18n;
@@ -485,6 +489,8 @@ export class ServimetricsCalculator extends LitElement {
     },
     () => this.dropUndo(),
   );
+  /** The company name of the printed report, and the downloads. */
+  private readonly report = new ReportExport(this);
   private extra: Record<string, InputValue> = {};
   private thresholds: ComputeRequest['thresholds'] | undefined;
   private loadedProjection: ProjectionRequest | null = null;
@@ -991,10 +997,23 @@ export class ServimetricsCalculator extends LitElement {
       onChange: this.onFieldChange,
       kpiSymbol: (id: string) => model.kpiById.get(id)?.symbol ?? id,
     };
+    // What the printed report and the downloads show: the page as it is now.
+    const reportData: ReportData = {
+      i18n,
+      catalog,
+      kpis: answer?.kpis ?? [],
+      assumptions: this.baseline ? buildProjection(this.baseline, this.scenario) : null,
+      missing: this.baseline?.missing ?? [],
+      projection: answer?.projection ?? null,
+      metric: this.metric,
+      files: [...this.files.results.values()],
+      kinds: this.kinds,
+      message,
+    };
     return html`<div class="app" lang=${i18n.lang}>
       ${top}
       <div class="wrap">
-        ${this.renderNotice()} ${answer ? this.renderOverview(catalog, results) : nothing}
+        ${this.renderNotice()} ${answer ? this.renderOverview(catalog, results) : nothing} ${renderExportBar(this.report, reportData)}
       </div>
       ${this.renderNav(catalog)}
       <main class="wrap">
@@ -1047,6 +1066,7 @@ export class ServimetricsCalculator extends LitElement {
         </section>
         <footer>${i18n.t('privacyNote')}</footer>
       </main>
+      ${renderReport(reportData, this.report.company)}
     </div>`;
   }
 }
