@@ -48,6 +48,7 @@ async function computedCards(page) {
       name: await card.locator('h3').innerText(),
       value: await card.locator('[data-role="value"]').innerText(),
       raw: Number(await card.locator('[data-role="value"]').getAttribute('data-raw')),
+      rule: await card.locator('[data-role="rule"]').innerText(),
     });
   }
   return out;
@@ -89,6 +90,9 @@ for (const locale of ['en-US', 'zh-CN']) {
       for (const card of cards) {
         assert.ok(all.includes(squeeze(card.name)), `${card.id}: its name "${card.name}" printed`);
         assert.ok(all.includes(squeeze(card.value)), `${card.id}: its value "${card.value}" printed`);
+        // A card is not split: its name, value and rule are printed on one page.
+        const whole = pages.some((p) => [card.name, card.value, card.rule].every((t) => p.includes(squeeze(t))));
+        assert.ok(whole, `${card.id}: name, value and rule "${card.rule}" on one page`);
       }
       for (const text of controls) assert.ok(!all.includes(squeeze(text)), `"${text}" is not printed`);
 

@@ -106,7 +106,8 @@ function specOf(catalog: Catalog, result: KpiResult): KpiSpec {
 }
 
 function defaultRule(i18n: I18n, spec: KpiSpec, result: KpiResult): string {
-  return i18n.rule(result.rule, result.rule_spec, i18n.lang === 'zh-CN' ? i18n.text(spec.name) : spec.symbol, spec.unit);
+  const label = i18n.lang === 'zh-CN' ? i18n.text(spec.name) : spec.symbol || i18n.text(spec.name);
+  return i18n.rule(result.rule, result.rule_spec, label, spec.unit);
 }
 
 /** The KPIs in the catalog's order (as the page groups them), then any the catalog does not list. */
@@ -297,6 +298,7 @@ export interface FileExportInput {
   kindName: (kind: string) => string;
   /** A core message (a file's problem) in the page's language; the core's English otherwise. */
   message?: ((error: EngineError) => string) | undefined;
+  ruleOf?: KpiExportInput['ruleOf'];
 }
 
 function measureRecord(i18n: I18n, m: Measure) {
@@ -323,7 +325,7 @@ function fileRecord(meta: ExportMeta, input: FileExportInput, file: FileResultLi
         }
       : null,
     measures: (file.answer.measures ?? []).map((m) => measureRecord(i18n, m)),
-    kpis: kpiRecords(meta, { catalog: input.catalog, kpis: file.answer.kpis }),
+    kpis: kpiRecords(meta, { catalog: input.catalog, kpis: file.answer.kpis, ruleOf: input.ruleOf }),
     errors: file.answer.errors.map((e) => ({ code: e.code, kpi: e.kpi, input: e.input, params: e.params, message: message(e) })),
     notes: (file.answer.notes ?? []).map((n) => ({ id: n.id, code: n.code, params: n.params })),
   };

@@ -965,6 +965,22 @@ export class ServimetricsCalculator extends LitElement {
     return nothing;
   }
 
+  /** What the printed report and the downloads show: the page as it is now. */
+  private reportData(catalog: Catalog, message: (e: EngineError) => string): ReportData {
+    return {
+      i18n: this.i18n,
+      catalog,
+      kpis: this.answer?.kpis ?? [],
+      assumptions: this.baseline ? buildProjection(this.baseline, this.scenario) : null,
+      missing: this.baseline?.missing ?? [],
+      projection: this.answer?.projection ?? null,
+      metric: this.metric,
+      files: [...this.files.results.values()],
+      kinds: this.kinds,
+      message,
+    };
+  }
+
   override render(): TemplateResult {
     const { i18n, model } = this;
     const top = this.renderTopbar();
@@ -997,19 +1013,7 @@ export class ServimetricsCalculator extends LitElement {
       onChange: this.onFieldChange,
       kpiSymbol: (id: string) => model.kpiById.get(id)?.symbol ?? id,
     };
-    // What the printed report and the downloads show: the page as it is now.
-    const reportData: ReportData = {
-      i18n,
-      catalog,
-      kpis: answer?.kpis ?? [],
-      assumptions: this.baseline ? buildProjection(this.baseline, this.scenario) : null,
-      missing: this.baseline?.missing ?? [],
-      projection: answer?.projection ?? null,
-      metric: this.metric,
-      files: [...this.files.results.values()],
-      kinds: this.kinds,
-      message,
-    };
+    const reportData = this.reportData(catalog, message);
     return html`<div class="app" lang=${i18n.lang}>
       ${top}
       <div class="wrap">

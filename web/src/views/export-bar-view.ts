@@ -52,15 +52,17 @@ export class ReportExport implements ReactiveController {
 }
 
 function documentOf(meta: ExportMeta, d: ReportData, content: ExportContent, format: Format): string {
+  // The rule as the KPI card words it.
+  const ruleOf = (spec: KpiSpec, r: KpiResult) => ruleText(d.i18n, spec, r, spec.unit);
   if (content === 'kpis') {
-    const input = { catalog: d.catalog, kpis: d.kpis, sourceOf: d.sourceOf, ruleOf: (spec: KpiSpec, r: KpiResult) => ruleText(d.i18n, spec, r, spec.unit) };
+    const input = { catalog: d.catalog, kpis: d.kpis, sourceOf: d.sourceOf, ruleOf };
     return format === 'csv' ? kpisCsv(meta, input) : kpisJson(meta, input);
   }
   if (content === 'scenario') {
     const input = { assumptions: d.assumptions, projection: d.projection };
     return format === 'csv' ? scenarioCsv(meta, input) : scenarioJson(meta, input);
   }
-  const input = { files: d.files, catalog: d.catalog, kindName: (k: string) => kindName(d.i18n, d.kinds, k), message: d.message };
+  const input = { files: d.files, catalog: d.catalog, kindName: (k: string) => kindName(d.i18n, d.kinds, k), message: d.message, ruleOf };
   return format === 'csv' ? filesCsv(meta, input) : filesJson(meta, input);
 }
 

@@ -104,7 +104,7 @@ function periodLine(i18n: I18n, result: KpiResult): string {
 function kpiCard(d: ReportData, spec: KpiSpec, result: KpiResult): TemplateResult {
   const { i18n } = d;
   const period = periodLine(i18n, result);
-  const interval = result.interval;
+  const interval = result.interval ?? (result.details?.['interval'] as KpiResult['interval'] | undefined);
   const source = d.sourceOf?.(spec.id) ?? '';
   return html`<article class="r-card ${result.band}" data-report-kpi=${spec.id}>
     <div class="r-card-head">
