@@ -152,6 +152,11 @@ export const exportBarStyles = css`
     gap: 4px;
   }
 
+  .export-bar .btn:disabled {
+    opacity: 0.45;
+    cursor: not-allowed;
+  }
+
   .export-bar .dl-name {
     font-size: 13px;
     color: var(--_muted);
