@@ -50,7 +50,7 @@ import { type MessageContext, renderMessage } from '../i18n/render-message';
 import { FileImports, type FilesSnapshot } from '../lib/file-imports';
 import { type FileInputs, fileLayers, isBlank, type ResolvedInputs, resolveInputs } from '../lib/input-sources';
 import type { FormSource, LinkedInput } from '../lib/workspace-doc';
-import { baselineSources, kpiSources, renderBaselineSources, renderCardSources, type SourceContext, sourceStyles } from './source-view';
+import { baselineSources, kpiSources, renderBaselineSources, renderCardSources, type SourceContext, sourceLabel, sourceStyles } from './source-view';
 import { chartStyles } from './chart-view';
 import { combinedResultStyles } from './combined-result-view';
 import { dataTableStyles } from './data-table-view';
@@ -65,6 +65,8 @@ import { mappingStyles } from './mapping-view';
 import { notesStyles } from './notes-view';
 import { sharedStyles } from './shared-styles';
 import { type Metric, renderWhatIf, whatIfStyles } from './whatif-view';
+import { exportBarStyles, renderExportBar, ReportExport } from './export-bar-view';
+import { renderReport, type ReportData, reportStyles } from './report-view';
 
 const SAMPLE_REQUEST = sampleCompany as unknown as ComputeRequest;
 const INPUT_DEBOUNCE_MS = 25;
@@ -459,6 +461,8 @@ export class ServimetricsCalculator extends LitElement {
     whatIfStyles,
     chartStyles,
     sourceStyles,
+    exportBarStyles,
+    reportStyles,
   ];
 
   @state() private i18n: I18n;
@@ -492,6 +496,8 @@ export class ServimetricsCalculator extends LitElement {
     },
     () => this.dropUndo(),
   );
+  /** The company name of the printed report, and the downloads. */
+  private readonly report = new ReportExport(this);
   private extra: Record<string, InputValue> = {};
   /** Whether each non-blank form value was typed or came from the sample. */
   private formSources: Record<string, FormSource> = {};
@@ -1100,6 +1106,29 @@ export class ServimetricsCalculator extends LitElement {
     return nothing;
   }
 
+  /** What the printed report and the downloads show: the page as it is now. */
+  private reportData(catalog: Catalog, message: (e: EngineError) => string, sources: SourceContext): ReportData {
+    const model = this.model;
+    return {
+      sourceOf: (kpiId) =>
+        model
+          ? kpiSources(sources, this.kpiFieldKeys(model, kpiId))
+              .map((s) => sourceLabel(sources, s.source))
+              .join('; ')
+          : '',
+      i18n: this.i18n,
+      catalog,
+      kpis: this.answer?.kpis ?? [],
+      assumptions: this.baseline ? buildProjection(this.baseline, this.scenario) : null,
+      missing: this.baseline?.missing ?? [],
+      projection: this.answer?.projection ?? null,
+      metric: this.metric,
+      files: [...this.files.results.values()],
+      kinds: this.kinds,
+      message,
+    };
+  }
+
   override render(): TemplateResult {
     const { i18n, model } = this;
     const top = this.renderTopbar();
@@ -1148,10 +1177,11 @@ export class ServimetricsCalculator extends LitElement {
       kpiErrors: placed.byKpi,
       cardSources: (kpiId: string) => renderCardSources(sourceContext, kpiSources(sourceContext, this.kpiFieldKeys(model, kpiId))),
     };
+    const reportData = this.reportData(catalog, message, sourceContext);
     return html`<div class="app" lang=${i18n.lang}>
       ${top}
       <div class="wrap">
-        ${this.renderNotice()} ${answer ? this.renderOverview(catalog, results) : nothing}
+        ${this.renderNotice()} ${answer ? this.renderOverview(catalog, results) : nothing} ${renderExportBar(this.report, reportData)}
       </div>
       ${this.renderNav(catalog)}
       <main class="wrap">
@@ -1206,6 +1236,7 @@ export class ServimetricsCalculator extends LitElement {
         </section>
         <footer>${i18n.t('privacyNote')}</footer>
       </main>
+      ${renderReport(reportData, this.report.company)}
     </div>`;
   }
 }

@@ -78,7 +78,7 @@ function ruleLabel(i18n: I18n, spec: KpiSpec): string {
 
 const WORST = /^worst of the parts: /;
 
-function ruleText(i18n: I18n, spec: KpiSpec, result: KpiResult, unit: Unit): string {
+export function ruleText(i18n: I18n, spec: KpiSpec, result: KpiResult, unit: Unit): string {
   if (WORST.test(result.rule)) {
     // The part that decided is the breakdown row with the same rule.
     const inner = result.rule.replace(WORST, '');
