@@ -127,6 +127,8 @@ test('the KPIs download as CSV (BOM, every computed KPI) and as self-describing 
     assert.equal(doc.company, 'Acme, "the" company');
     assert.equal(doc.lang, 'en');
     assert.deepEqual(doc.kpis.map((k) => k.id).sort(), cards.map((c) => c.id).sort());
+    // Each KPI names where its inputs came from (here, all from the sample company).
+    assert.equal(doc.kpis.find((k) => k.id === 'churn_rate')?.source, 'the sample company');
 
     const [scenario] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download-scenario-csv"]').click()]);
     const rows = fs.readFileSync(await scenario.path(), 'utf8').split('\r\n');
