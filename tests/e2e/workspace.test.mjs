@@ -244,6 +244,11 @@ for (const locale of ['en-US', 'zh-CN']) {
       await assertEventually(async () => assert.notEqual(await churnRaw(page3), churn), 8000);
       await waitSaved(page3, words);
     }
+    // A link pasted into the address bar of an open page changes only the fragment: it opens too.
+    await page3.evaluate((hash) => (location.hash = hash), new URL(link).hash);
+    await assertEventually(async () => assert.equal(await lost(page3).inputValue(), '123'), 15000);
+    assert.match(await page3.locator('[data-testid="workspace-notice"]').innerText(), words.opened);
+    assert.equal(await select(page3).locator('option').count(), 2, 'a new workspace beside the one kept before');
     await third.close();
     await context.close();
   });

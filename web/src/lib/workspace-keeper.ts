@@ -168,9 +168,8 @@ export class WorkspaceKeeper implements ReactiveController {
     const loaded = await store.load(id);
     if (loaded.status === 'error') {
       const name = this.list.find((w) => w.id === id)?.name ?? '';
+      // The page stays as it is (the sample at start, the workspace shown when switching).
       if (loaded.code !== 'storage_missing') this.problem = { code: loaded.code, id, name };
-      this.current = null;
-      this.status = 'idle';
       this.changed();
       return null;
     }

@@ -61,7 +61,11 @@ function picker(ctx: WorkspaceViewContext): TemplateResult {
     <select
       data-testid="workspace-select"
       ?disabled=${!keeper.available || keeper.list.length === 0}
-      @change=${(e: Event) => void keeper.switchTo((e.target as HTMLSelectElement).value)}
+      @change=${async (e: Event) => {
+        const picked = e.target as HTMLSelectElement;
+        await keeper.switchTo(picked.value);
+        picked.value = keeper.current?.id ?? ''; // a workspace that did not open is not shown as chosen
+      }}
     >
       ${keeper.current ? nothing : html`<option value="" selected>${keeper.name}</option>`}
       ${keeper.list.map((w) => html`<option value=${w.id} ?selected=${w.id === current}>${w.name}</option>`)}
@@ -112,7 +116,7 @@ function confirmation(ctx: WorkspaceViewContext): TemplateResult | typeof nothin
     <button type="button" class="btn small primary" data-testid="workspace-confirm-yes" @click=${() => (forget ? ctx.onForget() : void keeper.remove())}>
       ${forget ? i18n.t('wsForgetYes') : i18n.t('wsDelete')}
     </button>
-    <button type="button" class="btn small" data-testid="workspace-confirm-no" @click=${() => keeper.ask(null)}>${i18n.t('wsKeepIt')}</button>
+    <button type="button" class="btn small" data-testid="workspace-confirm-no" ${ref(focusOnce)} @click=${() => keeper.ask(null)}>${i18n.t('wsKeepIt')}</button>
   </div>`;
 }
 
@@ -124,7 +128,7 @@ function linkOut(ctx: WorkspaceViewContext): TemplateResult | typeof nothing {
   if (link.copied) return html`<p class="notice" role="status" data-testid="link-copied">${i18n.t('wsLinkCopied')} ${dismiss}</p>`;
   return html`<div class="notice ws-link" role="status" data-testid="link-manual">
     <label for="ws-link-field">${i18n.t('wsLinkManual')}</label>
-    <input id="ws-link-field" data-testid="link-field" readonly aria-label=${i18n.t('wsLinkField')} .value=${link.url} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
+    <input id="ws-link-field" data-testid="link-field" readonly ${ref(focusOnce)} aria-label=${i18n.t('wsLinkField')} .value=${link.url} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
     ${dismiss}
   </div>`;
 }
