@@ -505,27 +505,6 @@ export class ServimetricsCalculator extends LitElement {
   private chartObserver: ResizeObserver | null = null;
   private observedChart: Element | null = null;
   private sectionObserver: IntersectionObserver | null = null;
-  /** The company the printed report names. */
-  private companyName = '';
-  /** File-derived inputs that arrived without their file (a shared link). */
-  private linkedInputs: Record<string, LinkedInput> = {};
-  private readonly workspaces = new WorkspaceKeeper(this, {
-    capture: () => this.captureWorkspace(),
-    apply: (state) => this.applyWorkspace(state),
-    blank: () => this.blankWorkspace(),
-    forgotten: () => {
-      const lang = initialLang();
-      this.i18n = new I18n(lang, initialCurrency(lang));
-      this.announceLanguage();
-    },
-    names: {
-      first: () => this.i18n.t('wsDefaultName'),
-      numbered: (n) => this.i18n.t('wsNewName', { n: this.i18n.number(n, 0) }),
-      copy: (name) => this.i18n.t('wsCopyName', { name }),
-      fromLink: (state) => this.linkName(state),
-    },
-  });
-
   constructor() {
     super();
     const lang = initialLang();
@@ -819,6 +798,27 @@ export class ServimetricsCalculator extends LitElement {
 
   // ---- workspace ------------------------------------------------------------------------------
   // Kept in this browser (IndexedDB, lib/workspace-keeper.ts) and shared by link (lib/share-link.ts).
+
+  /** The company the printed report names. */
+  private companyName = '';
+  /** File-derived inputs that arrived without their file (a shared link). */
+  private linkedInputs: Record<string, LinkedInput> = {};
+  private readonly workspaces = new WorkspaceKeeper(this, {
+    capture: () => this.captureWorkspace(),
+    apply: (state) => this.applyWorkspace(state),
+    blank: () => this.blankWorkspace(),
+    forgotten: () => {
+      const lang = initialLang();
+      this.i18n = new I18n(lang, initialCurrency(lang));
+      this.announceLanguage();
+    },
+    names: {
+      first: () => this.i18n.t('wsDefaultName'),
+      numbered: (n) => this.i18n.t('wsNewName', { n: this.i18n.number(n, 0) }),
+      copy: (name) => this.i18n.t('wsCopyName', { name }),
+      fromLink: (state) => this.linkName(state),
+    },
+  });
 
   /** The page's whole state of work, as a workspace keeps it. */
   private captureWorkspace(): WorkspaceState {
