@@ -914,11 +914,16 @@ export class ServimetricsCalculator extends LitElement {
 
   /** A link pasted into this tab's address bar changes only the fragment: open it as on load. */
   private onHashChange = (): void => {
-    if (!this.model) return;
-    void this.workspaces.readLink(globalThis.location.hash).then((state) => {
-      if (!state) return;
-      this.applyWorkspace(state);
-      this.workspaces.arm();
+    const hash = globalThis.location.hash;
+    if (!this.model || !/^#w\d/.test(hash)) return; // another fragment (an anchor of a host page)
+    void this.workspaces.readLink(hash).then(async (state) => {
+      if (state) {
+        this.applyWorkspace(state);
+        this.workspaces.arm();
+      }
+      // What the link gave, or why it did not open, is said under the top bar: show it.
+      await this.updateComplete;
+      this.renderRoot.querySelector('.workspace-bar')?.scrollIntoView({ block: 'start' });
     });
   };
 
