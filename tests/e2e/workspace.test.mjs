@@ -112,6 +112,8 @@ test('en-US: typed values, a slider, a file result and the currency come back af
   // The file's bytes were not kept: what needs them says so, and reading the file again works.
   const restored = page.locator('[data-testid="file-restored"]');
   assert.match(await restored.innerText(), /read the file again/i);
+  await panel.result().locator('[data-testid="mapping-toggle"]').click();
+  assert.equal(await panel.result().locator('[data-testid="mapping-apply"]').isDisabled(), true, 'a new mapping waits for the file');
   await panel.files().locator('[data-testid="file-read-again"]').setInputFiles(SURVEY);
   await assertEventually(async () => assert.equal(await restored.count(), 0), 15000);
   assert.ok(Number(await panel.result().getAttribute('data-import')) > 0, 'a new import of the file');
