@@ -380,6 +380,11 @@ async function expectShownLtvCac(expected) {
 }
 
 test('spend and transactions together give LTV:CAC per channel, at the margin the user sets', async () => {
+  // Only these two files: the results of earlier tests are kept in the workspace, across their reload.
+  for (const wipe of ['clear', 'load-sample']) {
+    await page.locator(`[data-testid="${wipe}"]`).click();
+    await page.locator('[data-testid="confirm-yes"]').click();
+  }
   await afterImport(() => files().locator('[data-testid="sample-spend"]').click(), 'spend');
   await afterImport(() => files().locator('[data-testid="sample-transactions"]').click(), 'transactions');
   // The sample company's gross margin (28%) is the file's margin until the user sets another.

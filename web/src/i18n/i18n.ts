@@ -40,6 +40,10 @@ export function initialLang(): Lang {
   return languageFromNavigator(nav?.languages?.length ? nav.languages : nav?.language ? [nav.language] : []);
 }
 
+/**
+ * The language chosen last: the default of a first visit and of a new workspace. Each workspace keeps
+ * its own language and currency (lib/workspace-doc.ts), which win over these defaults once read back.
+ */
 export function rememberLang(lang: Lang): void {
   storageSet(LANG_KEY, lang);
 }

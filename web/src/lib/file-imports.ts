@@ -14,6 +14,7 @@ import {
 import type { ImportProgress } from '../engine/protocol';
 import { downloadText, rejectsFileName } from './download';
 import { forgetMapping, type Mapping, mappingKey, saveMapping, sameMapping, savedMapping } from './mapping-memory';
+import type { SavedFile } from './workspace-doc';
 
 export interface KindResult {
   /** The id of the import that gave this result (increases with every import). */
@@ -22,8 +23,13 @@ export interface KindResult {
   fileName: string;
   /** When the file was read (ISO 8601): the source every input it fills names. */
   readAt: string;
-  /** The file itself, kept so that a new mapping or date format can read it again. */
-  file: Blob;
+  /**
+   * The file itself, kept so that a new mapping or date format can read it again; null for a result
+   * read back from this browser without its bytes (the user did not ask to keep them).
+   */
+  file: Blob | null;
+  /** Read back from this browser: the worker holds no import of it (its rejects need a new read). */
+  restored?: boolean;
   options: ImportOptions;
   answer: ImportAnswer;
   /** The storage key of the header list, when the file had a header line. */
@@ -38,7 +44,13 @@ export interface RunningImport {
   progress: ImportProgress | null;
 }
 
-export type ImportMessage = { type: 'cancelled' | 'failed'; fileName: string; text: string } | null;
+/** What needs the file's bytes, which a result restored without them does not have. */
+export type NeedsFile = 'mapping' | 'dates' | 'margin' | 'readAs' | 'rejects';
+
+export type ImportMessage =
+  | { type: 'cancelled' | 'failed'; fileName: string; text: string }
+  | { type: 'needs-file'; fileName: string; text: string; needs: NeedsFile }
+  | null;
 
 /** What Undo needs to show the file results again. */
 export interface FilesSnapshot {
@@ -151,6 +163,7 @@ export class FileImports implements ReactiveController {
   setGrossMargin(kind: string, margin: number): Promise<void> {
     const result = this.results.get(kind);
     if (!result || !Number.isFinite(margin) || margin < -10 || margin > 1) return Promise.resolve();
+    if (!result.file) return this.needsFile(result, 'margin');
     return this.start(result.file, result.fileName, { ...result.options, gross_margin: margin }, result.remembered);
   }
 
@@ -178,6 +191,7 @@ export class FileImports implements ReactiveController {
   applyMapping(kind: string, mapping: Mapping): Promise<void> {
     const result = this.results.get(kind);
     if (!result) return Promise.resolve();
+    if (!result.file) return this.needsFile(result, 'mapping');
     if (result.headerKey) saveMapping(result.headerKey, mapping);
     this.mappingOpen = false;
     return this.start(result.file, result.fileName, { ...result.options, kind: kind as ImportKind, mapping }, true);
@@ -187,6 +201,7 @@ export class FileImports implements ReactiveController {
   forgetMapping(kind: string): Promise<void> {
     const result = this.results.get(kind);
     if (!result?.headerKey) return Promise.resolve();
+    if (!result.file) return this.needsFile(result, 'mapping');
     forgetMapping(result.headerKey);
     const { mapping: _dropped, ...options } = result.options;
     return this.start(result.file, result.fileName, { ...options, kind: kind as ImportKind });
@@ -196,6 +211,7 @@ export class FileImports implements ReactiveController {
   setDateFormat(kind: string, field: string, format: DateFormat): Promise<void> {
     const result = this.results.get(kind);
     if (!result) return Promise.resolve();
+    if (!result.file) return this.needsFile(result, 'dates');
     const date_formats = { ...result.options.date_formats, [field]: format };
     return this.start(result.file, result.fileName, { ...result.options, kind: kind as ImportKind, date_formats }, result.remembered);
   }
@@ -204,6 +220,7 @@ export class FileImports implements ReactiveController {
   readAs(fromKind: string, kind: ImportKind): Promise<void> {
     const result = this.results.get(fromKind);
     if (!result) return Promise.resolve();
+    if (!result.file) return this.needsFile(result, 'readAs');
     this.results.delete(fromKind);
     void this.recombine();
     return this.start(result.file, result.fileName, this.withMargin({ kind }));
@@ -245,6 +262,53 @@ export class FileImports implements ReactiveController {
     this.changed();
   }
 
+  // ---- kept in this browser ----
+
+  /** The results as a workspace keeps them; the files' bytes only with `keepBytes`. */
+  saved(keepBytes: boolean): SavedFile[] {
+    return [...this.results.values()].map((r) => {
+      const file: SavedFile = { kind: r.kind, fileName: r.fileName, readAt: r.readAt, options: r.options, answer: r.answer, headerKey: r.headerKey, remembered: r.remembered };
+      if (keepBytes && r.file) file.bytes = r.file;
+      return file;
+    });
+  }
+
+  /**
+   * Shows results read back from this browser (another workspace, the next visit). The worker has
+   * none of their imports, so it drops every one it kept; a result without bytes asks for its file
+   * again before anything that needs to read it (needsFile).
+   */
+  restoreSaved(files: readonly SavedFile[], combined: CombinedAnswer | null, active: string | null): void {
+    this.queued.length = 0;
+    this.cancel();
+    this.results.clear();
+    for (const f of files) {
+      this.results.set(f.kind, { importId: 0, kind: f.kind, fileName: f.fileName, readAt: f.readAt, file: f.bytes ?? null, restored: true, options: f.options, answer: f.answer, headerKey: f.headerKey, remembered: f.remembered });
+    }
+    this.combined = combined;
+    this.combineSeq++;
+    this.active = active !== null && this.results.has(active) ? active : ([...this.results.keys()].at(-1) ?? null);
+    this.expanded.clear();
+    this.message = null;
+    this.mappingOpen = false;
+    this.engine()?.forgetImports([]);
+    this.changed();
+  }
+
+  /** The user chose the file of a result restored without its bytes: read it as before (kind, mapping, formats). */
+  readAgain(kind: string, file: File): Promise<void> {
+    const result = this.results.get(kind);
+    if (!result) return this.importFile(file);
+    return this.start(file, file.name, result.options, result.remembered);
+  }
+
+  private needsFile(result: KindResult, needs: NeedsFile): Promise<void> {
+    this.message = { type: 'needs-file', fileName: result.fileName, text: '', needs };
+    this.mappingOpen = false;
+    this.changed();
+    return Promise.resolve();
+  }
+
   /** Lets the worker drop the kept imports of kinds no longer shown (Undo is no longer offered). */
   forgetHidden(): void {
     this.engine()?.forgetImports([...this.results.keys()]);
@@ -259,8 +323,15 @@ export class FileImports implements ReactiveController {
   /** Every rejected row as a CSV file, written by `toCsv` (the page's language). */
   async downloadRejects(kind: string, toCsv: (rejects: ImportReject[]) => string): Promise<void> {
     const engine = this.engine();
-    const result = this.results.get(kind);
+    let result = this.results.get(kind);
     if (!engine || !result) return;
+    if (result.restored) {
+      // The worker's import went with the last visit: read the kept file again, or ask for it.
+      if (!result.file) return this.needsFile(result, 'rejects');
+      await this.start(result.file, result.fileName, result.options, result.remembered);
+      result = this.results.get(kind);
+      if (!result || result.restored) return;
+    }
     downloadText(rejectsFileName(result.fileName), toCsv(await engine.rejects(kind)));
   }
 

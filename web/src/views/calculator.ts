@@ -49,8 +49,9 @@ import sampleCompany from '../../../public/samples/sample-company.json';
 import { type MessageContext, renderMessage } from '../i18n/render-message';
 import { FileImports, type FilesSnapshot } from '../lib/file-imports';
 import { type FileInputs, fileLayers, isBlank, type ResolvedInputs, resolveInputs } from '../lib/input-sources';
-import type { FormSource, LinkedInput } from '../lib/workspace-doc';
 import { baselineSources, kpiSources, renderBaselineSources, renderCardSources, type SourceContext, sourceLabel, sourceStyles } from './source-view';
+import type { FormSource, LinkedInput, WorkspaceState } from '../lib/workspace-doc';
+import { WorkspaceKeeper } from '../lib/workspace-keeper';
 import { chartStyles } from './chart-view';
 import { combinedResultStyles } from './combined-result-view';
 import { dataTableStyles } from './data-table-view';
@@ -67,6 +68,7 @@ import { sharedStyles } from './shared-styles';
 import { type Metric, renderWhatIf, whatIfStyles } from './whatif-view';
 import { exportBarStyles, renderExportBar, ReportExport } from './export-bar-view';
 import { renderReport, type ReportData, reportStyles } from './report-view';
+import { renderWorkspaceBar, workspaceStyles } from './workspace-view';
 
 const SAMPLE_REQUEST = sampleCompany as unknown as ComputeRequest;
 const INPUT_DEBOUNCE_MS = 25;
@@ -463,6 +465,7 @@ export class ServimetricsCalculator extends LitElement {
     sourceStyles,
     exportBarStyles,
     reportStyles,
+    workspaceStyles,
   ];
 
   @state() private i18n: I18n;
@@ -538,11 +541,13 @@ export class ServimetricsCalculator extends LitElement {
     this.onStickyChange();
     // After the first render: the host page's listener is added only once this module has run.
     void this.updateComplete.then(() => this.announceLanguage());
+    globalThis.addEventListener?.('hashchange', this.onHashChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stickyQuery?.removeEventListener('change', this.onStickyChange);
+    globalThis.removeEventListener?.('hashchange', this.onHashChange);
     this.chartObserver?.disconnect();
     this.chartObserver = null;
     this.observedChart = null;
@@ -565,13 +570,17 @@ export class ServimetricsCalculator extends LitElement {
         (error: unknown) => console.warn('[servimetrics] data kinds unavailable:', error),
       );
       // The sample company is a complete request of its own: compute it while the catalog
-      // travels, so the first paint of the form already holds its KPIs.
-      const [catalog, first]: [Catalog, ComputeAnswer] = await Promise.all([
+      // travels, so the first paint of the form already holds its KPIs. The workspace kept in this
+      // browser (or a link's) is read meanwhile and, when there is one, shown instead.
+      const [catalog, first, kept]: [Catalog, ComputeAnswer, WorkspaceState | null] = await Promise.all([
         this.engine.catalog(),
         this.engine.compute(SAMPLE_REQUEST),
+        this.workspaces.startup(globalThis.location?.hash ?? ''),
       ]);
       this.model = buildFormModel(catalog);
-      this.loadRequest(SAMPLE_REQUEST, 'sample', first);
+      if (kept) this.applyWorkspace(kept);
+      else this.loadRequest(SAMPLE_REQUEST, 'sample', first);
+      this.workspaces.arm();
       this.engineStatus = 'ready';
     } catch (error) {
       this.engineStatus = 'failed';
@@ -900,6 +909,133 @@ export class ServimetricsCalculator extends LitElement {
     };
   }
 
+  // ---- workspace ------------------------------------------------------------------------------
+  // Kept in this browser (IndexedDB, lib/workspace-keeper.ts) and shared by link (lib/share-link.ts).
+
+  private readonly workspaces = new WorkspaceKeeper(this, {
+    capture: () => this.captureWorkspace(),
+    apply: (state) => this.applyWorkspace(state),
+    blank: () => this.blankWorkspace(),
+    forgotten: () => {
+      const lang = initialLang();
+      this.i18n = new I18n(lang, initialCurrency(lang));
+      this.announceLanguage();
+    },
+    names: {
+      first: () => this.i18n.t('wsDefaultName'),
+      numbered: (n) => this.i18n.t('wsNewName', { n: this.i18n.number(n, 0) }),
+      copy: (name) => this.i18n.t('wsCopyName', { name }),
+      fromLink: (state) => this.linkName(state),
+    },
+  });
+
+  /** The page's whole state of work, as a workspace keeps it. */
+  private captureWorkspace(): WorkspaceState {
+    const state: WorkspaceState = {
+      form: this.form,
+      formSources: this.formSources,
+      extra: this.extra,
+      loadedProjection: this.loadedProjection,
+      scenario: this.scenario,
+      notice: this.notice,
+      lang: this.i18n.lang,
+      currency: this.i18n.currency,
+      companyName: this.report.company,
+      files: this.files.saved(this.workspaces.keepFileBytes),
+      combined: this.files.combined,
+      activeFile: this.files.active,
+      linkedInputs: this.linkedInputs,
+      keepFileBytes: this.workspaces.keepFileBytes,
+    };
+    if (this.thresholds) state.thresholds = this.thresholds;
+    return state;
+  }
+
+  /** What the state is made of: a change of any of them (a new object) is saved (WorkspaceKeeper.observe). */
+  private workspaceRefs(): unknown[] {
+    return [this.form, this.formSources, this.extra, this.thresholds, this.loadedProjection, this.scenario, this.notice, this.i18n,
+      this.report.company, this.linkedInputs, this.files.active, this.files.combined, ...this.files.results.values()];
+  }
+
+  /** Shows a workspace read back (another one, a link, the next visit); null shows the sample company. */
+  private applyWorkspace(state: WorkspaceState | null): void {
+    const model = this.model;
+    if (!model) return;
+    this.confirming = null;
+    this.undo = null;
+    if (!state) {
+      this.files.restoreSaved([], null, null);
+      this.report.setCompany('');
+      this.linkedInputs = {};
+      this.loadSample();
+      return;
+    }
+    // Only the fields this page has, in the shape it has them (a workspace saved by an older page).
+    const form = emptyState(model);
+    for (const [key, value] of Object.entries(state.form)) {
+      const empty = form[key];
+      if (empty !== undefined && Array.isArray(empty) === Array.isArray(value)) form[key] = value;
+    }
+    this.form = form;
+    this.formSources = state.formSources;
+    this.extra = state.extra;
+    this.thresholds = state.thresholds;
+    this.loadedProjection = state.loadedProjection;
+    this.scenario = state.scenario;
+    this.notice = state.notice;
+    this.report.setCompany(state.companyName);
+    this.linkedInputs = state.linkedInputs;
+    this.files.restoreSaved(state.files, state.combined, state.activeFile);
+    if (state.lang !== this.i18n.lang || state.currency !== this.i18n.currency) {
+      this.i18n = new I18n(state.lang, state.currency);
+      this.announceLanguage();
+    }
+    this.inputsVersion++;
+    this.schedule(0);
+  }
+
+  /** A new workspace: nothing typed, in the language and currency shown. */
+  private blankWorkspace(): WorkspaceState {
+    return {
+      form: this.model ? emptyState(this.model) : {},
+      formSources: {},
+      extra: {},
+      loadedProjection: null,
+      scenario: {},
+      notice: 'cleared',
+      lang: this.i18n.lang,
+      currency: this.i18n.currency,
+      companyName: '',
+      files: [],
+      combined: null,
+      activeFile: null,
+      linkedInputs: {},
+      keepFileBytes: this.workspaces.keepFileBytes,
+    };
+  }
+
+  private linkName(state: WorkspaceState): string {
+    const company = state.companyName.trim();
+    if (company) return this.i18n.t('wsLinkCompanyName', { company });
+    const date = new Intl.DateTimeFormat(this.i18n.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date());
+    return this.i18n.t('wsLinkName', { date });
+  }
+
+  /** A link pasted into this tab's address bar changes only the fragment: open it as on load. */
+  private onHashChange = (): void => {
+    const hash = globalThis.location.hash;
+    if (!this.model || !/^#w\d/.test(hash)) return; // another fragment (an anchor of a host page)
+    void this.workspaces.readLink(hash).then(async (state) => {
+      if (state) {
+        this.applyWorkspace(state);
+        this.workspaces.arm();
+      }
+      // What the link gave, or why it did not open, is said under the top bar: show it.
+      await this.updateComplete;
+      this.renderRoot.querySelector('.workspace-bar')?.scrollIntoView({ block: 'start' });
+    });
+  };
+
   // ---- layout observers -----------------------------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -915,6 +1051,7 @@ export class ServimetricsCalculator extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.workspaces.observe(this.workspaceRefs());
     const chart = this.renderRoot.querySelector('.chart');
     if (chart !== this.observedChart) {
       this.chartObserver?.disconnect();
@@ -1179,7 +1316,7 @@ export class ServimetricsCalculator extends LitElement {
     };
     const reportData = this.reportData(catalog, message, sourceContext);
     return html`<div class="app" lang=${i18n.lang}>
-      ${top}
+      ${top} ${renderWorkspaceBar({ i18n, keeper: this.workspaces, onForget: () => void this.workspaces.forgetAll(pageStorageKeys()) })}
       <div class="wrap">
         ${this.renderNotice()} ${answer ? this.renderOverview(catalog, results) : nothing} ${renderExportBar(this.report, reportData)}
       </div>
@@ -1254,6 +1391,21 @@ function sourcesOf(form: FormState, source: FormSource): Record<string, FormSour
   const out: Record<string, FormSource> = {};
   for (const [key, value] of Object.entries(form)) if (!isBlank(value)) out[key] = source;
   return out;
+}
+
+/** The localStorage keys this page writes (language, currency, column mappings): all start "servimetrics.". */
+function pageStorageKeys(): string[] {
+  try {
+    const storage = globalThis.localStorage;
+    const keys: string[] = [];
+    for (let i = 0; i < (storage?.length ?? 0); i++) {
+      const key = storage.key(i);
+      if (key?.startsWith('servimetrics.')) keys.push(key);
+    }
+    return keys;
+  } catch {
+    return []; // storage blocked: nothing was kept there
+  }
 }
 
 declare global {

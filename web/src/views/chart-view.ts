@@ -12,6 +12,8 @@ export interface LineChartData {
   title: string;
   baselineLabel: string;
   scenarioLabel: string;
+  /** The chart's test id: the page's chart and the printed report's are told apart. */
+  testId?: string;
 }
 
 function niceTicks(min: number, max: number, count: number): number[] {
@@ -61,7 +63,7 @@ export function renderLineChart(d: LineChartData): TemplateResult {
     viewBox="0 0 ${d.width} ${d.height}"
     role="img"
     aria-label=${d.title}
-    data-testid="projection-chart"
+    data-testid=${d.testId ?? 'projection-chart'}
   >
     <title>${d.title}</title>
     ${ticks.map(

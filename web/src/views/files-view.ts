@@ -117,6 +117,7 @@ function status(ctx: FilesContext): TemplateResult | typeof nothing {
   const m = imports.message;
   if (!m) return nothing;
   if (m.type === 'cancelled') return html`<p class="notice" role="status" data-testid="import-cancelled">${i18n.t('importCancelled', { file: m.fileName })}</p>`;
+  if (m.type === 'needs-file') return html`<p class="notice" role="status" data-testid="import-needs-file" data-needs=${m.needs}>${i18n.t(`needsFile_${m.needs}`, { file: m.fileName })}</p>`;
   return html`<p class="notice error" role="alert" data-testid="import-failed">${i18n.t('importFailed', { file: m.fileName, message: m.text })}</p>`;
 }
 
@@ -134,12 +135,14 @@ function results(ctx: FilesContext): TemplateResult {
           )}
         </div>`
       : nothing}
+    ${active.file ? nothing : restoredWithoutFile(ctx, kind, active.fileName)}
     ${renderKindResult({
       i18n,
       kinds: ctx.kinds,
       dateFormats: ctx.dateFormats,
       result: active,
-      busy: imports.running !== null,
+      // Kept without its bytes: what would read the file again waits for the file (restoredWithoutFile).
+      busy: imports.running !== null || !active.file,
       mappingOpen: imports.mappingOpen,
       expanded: imports.expanded,
       kpiSpec: ctx.kpiSpec,
@@ -159,6 +162,24 @@ function results(ctx: FilesContext): TemplateResult {
       onGrossMargin: (margin) => void imports.setGrossMargin(kind, margin),
     })}
     ${renderCombined({ i18n, combined: imports.combined, kpiSpec: ctx.kpiSpec, messages: ctx.messages })}`;
+}
+
+/** A result kept in this browser without its file: what needs the file says so, and offers to read it again. */
+function restoredWithoutFile(ctx: FilesContext, kind: string, fileName: string): TemplateResult {
+  const { i18n, imports } = ctx;
+  const pick = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) void imports.readAgain(kind, file);
+    input.value = '';
+  };
+  return html`<div class="notice restored" data-testid="file-restored">
+    <p><strong>${i18n.t('fileRestored')}</strong> ${i18n.t('fileRestoredHint')}</p>
+    <label class="btn small">
+      ${i18n.t('fileReadAgain')}<span class="sr-only"> (${fileName})</span>
+      <input type="file" class="sr-only" accept=${ACCEPT} data-testid="file-read-again" ?disabled=${imports.running !== null} @change=${pick} />
+    </label>
+  </div>`;
 }
 
 export function renderFiles(ctx: FilesContext): TemplateResult {
@@ -274,6 +295,18 @@ export const filesStyles = css`
   .files-results {
     margin-top: 18px;
     min-width: 0;
+  }
+
+  .notice.restored {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px 12px;
+    margin: 0 0 14px;
+  }
+
+  .notice.restored p {
+    flex: 1 1 20rem;
   }
 
   .tabs {

@@ -221,6 +221,7 @@ function chart(d: ReportData, p: ProjectionAnswer): TemplateResult {
       >
     </figcaption>
     ${renderLineChart({
+      testId: 'report-chart',
       years: p.years,
       baseline: p.baseline[metric],
       scenario: p.scenario[metric],
