@@ -4,7 +4,6 @@
 // the whole table of the file it read; without it, from the answer's first rows, which it says.
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Cell, DataKind, DataTable } from '../engine/contract';
 import { EngineClient } from '../engine/engine-client';
 import { filterKey, type TableSort, type TableView, type TableWindow, TableWindower } from '../engine/table-window';
@@ -12,6 +11,7 @@ import { cellText, columnLabel, tableLabel } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
 import { csvDocument } from '../lib/csv';
 import { formatCell } from '../lib/data-format';
+import { cssomStyle } from './cssom-style';
 import { downloadText } from '../lib/download';
 
 const ROW_PX = 32;
@@ -242,7 +242,7 @@ class VirtualTable extends AsyncDirective {
             ${i18n.t('tablePartial', { shown: i18n.number(table.rows.length, 0), total: i18n.number(table.total_rows, 0) })}
           </p>`
         : nothing}
-      <div class="vt-scroll" data-role="table-scroll" tabindex="0" role="region" aria-labelledby=${headId} style=${styleMap({ height: `${height}px` })} @scroll=${this.onScroll}>
+      <div class="vt-scroll" data-role="table-scroll" tabindex="0" role="region" aria-labelledby=${headId} ${cssomStyle({ height: `${height}px` })} @scroll=${this.onScroll}>
         ${this.grid(matching)}
       </div>
       ${matching === 0 ? html`<p class="muted" data-role="no-match">${i18n.t('tableNoMatch')}</p>` : nothing} ${this.ctx.footer}
@@ -261,9 +261,9 @@ class VirtualTable extends AsyncDirective {
     const exact = matching * ROW_PX <= MAX_PX;
     const top = exact ? start * ROW_PX : Math.max(0, scrollTop - (this.first - start) * ROW_PX);
     const bottom = Math.max(0, this.contentPx() - top - (end - start) * ROW_PX);
-    return html`<table class="data-table vt" aria-rowcount=${matching + 1} style=${styleMap({ width: `max(100%, ${widths.reduce((a, b) => a + b, 0)}em)` })}>
+    return html`<table class="data-table vt" aria-rowcount=${matching + 1} ${cssomStyle({ width: `max(100%, ${widths.reduce((a, b) => a + b, 0)}em)` })}>
       <colgroup>
-        ${widths.map((w) => html`<col style=${styleMap({ width: `${w}em` })} />`)}
+        ${widths.map((w) => html`<col ${cssomStyle({ width: `${w}em` })} />`)}
       </colgroup>
       <thead>
         <tr aria-rowindex="1">
@@ -271,9 +271,9 @@ class VirtualTable extends AsyncDirective {
         </tr>
       </thead>
       <tbody>
-        ${top > 0 ? html`<tr class="vt-gap" aria-hidden="true" style=${styleMap({ height: `${top}px` })}><td colspan=${table.columns.length}></td></tr>` : nothing}
+        ${top > 0 ? html`<tr class="vt-gap" aria-hidden="true" ${cssomStyle({ height: `${top}px` })}><td colspan=${table.columns.length}></td></tr>` : nothing}
         ${this.rows(start, end, numeric)}
-        ${bottom > 0 ? html`<tr class="vt-gap" aria-hidden="true" style=${styleMap({ height: `${bottom}px` })}><td colspan=${table.columns.length}></td></tr>` : nothing}
+        ${bottom > 0 ? html`<tr class="vt-gap" aria-hidden="true" ${cssomStyle({ height: `${bottom}px` })}><td colspan=${table.columns.length}></td></tr>` : nothing}
       </tbody>
     </table>`;
   }
@@ -326,8 +326,11 @@ export const virtualTableStyles = css`
     width: min(16em, 60vw);
   }
 
+  /* No scroll anchoring: the gap above the rows changes as they scroll, and must not move them. */
+
   .file-table .vt-scroll {
     overflow: auto;
+    overflow-anchor: none;
     overscroll-behavior: contain;
     border-top: 1px solid var(--_border);
   }
@@ -353,8 +356,6 @@ export const virtualTableStyles = css`
     vertical-align: bottom;
     white-space: normal;
   }
-
-  /* Inline styles are set through the CSSOM (styleMap): the page's CSP allows no style attributes. */
 
   .file-table table.vt th .sort {
     display: flex;
