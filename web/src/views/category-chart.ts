@@ -153,15 +153,16 @@ function drawChart(d: CategoryChartData, width: number): SVGTemplateResult {
   const n = d.categories.length;
   const both = Boolean(d.bars && d.line);
   const margin = { top: 26, right: both ? (narrow ? 40 : 52) : 14, bottom: 50, left: narrow ? 46 : 62 };
-  const height = narrow ? 230 : 270;
   const w = Math.max(40, width - margin.left - margin.right);
+  const lines = labelLines(d.categories, w);
+  if (lines.some((l) => l.length > 1)) margin.bottom += 13; // room for the labels' second line
+  const height = (narrow ? 230 : 270) + (margin.bottom - 50);
   const h = height - margin.top - margin.bottom;
   const band = w / Math.max(1, n);
   const x = (i: number) => margin.left + band * (i + 0.5);
   const left = d.bars ?? d.line;
   const leftScale = scaleOf([...(left?.values ?? []), ...(d.bars ? [] : [...(d.line?.low ?? []), ...(d.line?.high ?? [])])], margin.top, h, narrow ? 4 : 5);
   const lineScale = d.line && d.bars ? scaleOf(d.line.values, margin.top, h, narrow ? 4 : 5) : leftScale;
-  const lines = labelLines(d.categories, w);
   const step = labelStep(lines, w);
   const barWidth = Math.max(1, Math.min(band * 0.72, 64));
   const zero = leftScale.y(0);

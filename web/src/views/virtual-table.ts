@@ -253,7 +253,7 @@ class VirtualTable extends AsyncDirective {
     const { i18n, table, kind } = this.ctx;
     const units = table.units ?? [];
     const labels = table.columns.map((c) => columnLabel(i18n, kind, c));
-    const numeric = table.columns.map((_, i) => !['text', 'date', 'flag'].includes(units[i] ?? 'text'));
+    const numeric = table.columns.map((_, i) => !['text', 'date', 'flag', 'line'].includes(units[i] ?? 'text')); // a line number reads as an id
     const widths = table.columns.map((_, i) => columnWidth(units[i], labels[i] ?? ''));
     const start = Math.max(0, this.first - OVERSCAN);
     const end = Math.min(matching, this.first + this.visibleRows() + OVERSCAN);
