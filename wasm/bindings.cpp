@@ -5,6 +5,7 @@
 #include <emscripten/val.h>
 
 #include <cstdlib>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -102,6 +103,7 @@ class FileImport {
            {"errors", nlohmann::json::array({servimetrics::error_json(*problem_)})}});
     }
     session_->finish();
+    finished_ = true;
     chunk_ = {};  // the worker keeps a finished import (its rejects), not its last chunk
     return servimetrics::dump_answer(servimetrics::analyze_session(*session_, analysis_));
   }
@@ -114,11 +116,28 @@ class FileImport {
   // the download itself, with the reasons in its language.
   std::string rejects_json() const { return servimetrics::dump_answer(session_->rejects_json()); }
 
+  // One answer table whole ({"columns", "units", "rows", "total_rows"} with every row), "null"
+  // when the answer has no such table. The answer keeps the first rows of each table; the page
+  // asks for the rest only when the user looks, so the analysis runs again then, once.
+  std::string table_json(const std::string& name) {
+    if (problem_ || !finished_) return "null";
+    if (!whole_tables_) {
+      servimetrics::AnalyzeOptions whole = analysis_;
+      whole.table_rows = std::numeric_limits<std::size_t>::max();
+      whole_tables_ =
+          servimetrics::analyze_session(*session_, whole).value("tables", nlohmann::json::object());
+    }
+    const auto found = whole_tables_->find(name);
+    return found == whole_tables_->end() ? "null" : servimetrics::dump_answer(*found);
+  }
+
  private:
   std::unique_ptr<servimetrics::ImportSession> session_;
   std::vector<char> chunk_;  // the last chunk's bytes; reused
   servimetrics::AnalyzeOptions analysis_;
   std::optional<servimetrics::Error> problem_;
+  bool finished_ = false;
+  std::optional<nlohmann::json> whole_tables_;  // every table with all its rows, once asked for
 };
 
 }  // namespace
@@ -136,5 +155,6 @@ EMSCRIPTEN_BINDINGS(servimetrics) {
       .function("progress", &FileImport::progress)
       .function("finish", &FileImport::finish)
       .function("kind", &FileImport::kind)
-      .function("rejectsJson", &FileImport::rejects_json);
+      .function("rejectsJson", &FileImport::rejects_json)
+      .function("tableJson", &FileImport::table_json);
 }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "analyze/kind_analysis.hpp"
+#include "analyze/kind_answer.hpp"
 #include "column_table_builder.hpp"
 #include "kind_answer_support.hpp"
 
@@ -321,6 +322,60 @@ TEST(AnalyzeTickets, BreachListIsCappedWorstFirst) {
   EXPECT_EQ((*breached)["total_rows"], 1200);
   EXPECT_EQ(cell(*breached, 0, "ticket_id"), "T1199");
   EXPECT_EQ(cell(*breached, 999, "ticket_id"), "T200");
+}
+
+// The page asks for whole tables (AnalyzeOptions::table_rows): every breach, still worst first.
+TEST(AnalyzeTickets, ALiftedRowLimitKeepsEveryBreach) {
+  std::vector<Timestamp> created(1200, kT0);
+  std::vector<Timestamp> answered;
+  for (int k = 0; k < 1200; ++k) answered.push_back(kT0 + kHour + Timestamp{60} * (k + 1));
+  const servimetrics::ImportedTable table = ColumnTableBuilder("tickets")
+                                                .dates("created", created)
+                                                .dates("first_response", answered)
+                                                .build();
+  const servimetrics::TableRowLimit all(5000);
+  const json answer = analyze_tickets_table(table, {});
+  const json* breached = find_table(answer, "breached_1h");
+  ASSERT_NE(breached, nullptr);
+  EXPECT_EQ(table_rows(*breached), 1200u);
+  EXPECT_EQ((*breached)["total_rows"], 1200);
+  EXPECT_GT(cell(*breached, 0, "hours").get<double>(),
+            cell(*breached, 1199, "hours").get<double>());
+}
+
+// Six first responses after 0.5, 1, 2, 0.25, 3 and 6 hours, and three more at 24, 50 and 100 h.
+TEST(AnalyzeTickets, ResponseBandsCountAnsweredTicketsWithInclusiveUpperBounds) {
+  const std::vector<double> hours = {0.5, 1, 2, 0.25, 3, 6, 24, 50, 100};
+  std::vector<Timestamp> created(hours.size(), kT0);
+  std::vector<Timestamp> answered;
+  for (const double h : hours) answered.push_back(after(kT0, h));
+  created.push_back(kT0);
+  answered.push_back(kNoTime);  // unanswered: in no band
+  const json answer = analyze_tickets_table(ColumnTableBuilder("tickets")
+                                                .dates("created", created)
+                                                .dates("first_response", answered)
+                                                .build(),
+                                            {});
+  expect_valid_kind_answer(answer);
+  const json* bands = find_table(answer, "response_bands");
+  ASSERT_NE(bands, nullptr);
+  ASSERT_EQ(table_rows(*bands), 5u);
+  const std::vector<std::pair<std::string, int>> expected = {
+      {"within_1h", 3}, {"1h_to_4h", 2}, {"4h_to_24h", 2}, {"1d_to_3d", 1}, {"over_3d", 1}};
+  for (std::size_t b = 0; b < expected.size(); ++b) {
+    EXPECT_EQ(cell(*bands, b, "band"), expected[b].first);
+    EXPECT_EQ(cell(*bands, b, "tickets"), expected[b].second);
+    EXPECT_DOUBLE_EQ(cell(*bands, b, "share").get<double>(), expected[b].second / 9.0);
+  }
+}
+
+TEST(AnalyzeTickets, NoResponseBandsWithoutAnsweredTickets) {
+  const json answer = analyze_tickets_table(ColumnTableBuilder("tickets")
+                                                .dates("created", {kT0})
+                                                .dates("first_response", {kNoTime})
+                                                .build(),
+                                            {});
+  EXPECT_EQ(find_table(answer, "response_bands"), nullptr);
 }
 
 TEST(AnalyzeTickets, AMillionTicketsInOnePass) {

@@ -2,6 +2,7 @@
 // session analysed by its kind, and the KPIs that need two files at once.
 #pragma once
 
+#include <cstddef>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -20,6 +21,7 @@ struct AnalyzeOptions {
   Timestamp as_of = kNoTime;            // "today"; kNoTime: the latest date in the data
   std::optional<double> gross_margin;   // transactions: for CLTV (fraction -10..1: may be a loss)
   std::optional<double> discount_rate;  // transactions: for CLTV (fraction 0..1)
+  std::size_t table_rows = 1000;        // rows each answer table keeps ("total_rows" has them all)
 };
 
 // Reads {"kind", "encoding", "delimiter", "sheet", "mapping", "date_formats", "decimal", "size",

@@ -249,7 +249,7 @@ json analyze_ledger_table(const ImportedTable& table, const AnalyzeOptions& /*op
   }
   const LedgerTotals t = total_ledger(table, period, category, amount);
   json list = json::array();
-  for (std::size_t k = 0; k < t.periods.size() && k < kTableRowLimit; ++k) {
+  for (std::size_t k = 0; k < t.periods.size() && k < table_row_limit(); ++k) {
     const std::string_view text = period->dictionary.text(t.periods[k].code);
     list.push_back(amounts_row(text.empty() ? json() : json(std::string(text)),
                                t.by_period[t.periods[k].code]));

@@ -222,7 +222,9 @@ void add_channel_activity_table(json& answer, const SubscriptionHistory& h) {
                     ratio_or_null(c.customers - c.active, c.customers), c.recurring_revenue});
   }
   const std::size_t count = rows.size();
-  if (rows.size() > 1000) rows.erase(rows.begin() + 1000, rows.end());
+  if (rows.size() > table_row_limit()) {
+    rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(table_row_limit()), rows.end());
+  }
   add_table(answer, "channels",
             {"channel", "customers", "active_customers", "lost_customers", "lost_share",
              "recurring_revenue_active"},
@@ -354,7 +356,9 @@ void add_snapshot_tables(json& answer, const SubscriptionSnapshot& s) {
   if (!s.channels.empty()) {
     json rows = group_rows(s.channels, s.has_revenue, s.has_tenure);
     const std::size_t count = rows.size();
-    if (rows.size() > 1000) rows.erase(rows.begin() + 1000, rows.end());
+    if (rows.size() > table_row_limit()) {
+      rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(table_row_limit()), rows.end());
+    }
     add_table(answer, "channels", group_columns("channel", s.has_revenue, s.has_tenure),
               std::move(rows), count);
   }

@@ -279,13 +279,13 @@ void add_segment_table(json& answer, const ImportedColumn& segment,
     return label(a) < label(b);
   });
   json rows = json::array();
-  for (std::size_t k = 0; k < order.size() && rows.size() < kTableRowLimit; ++k) {
+  for (std::size_t k = 0; k < order.size() && rows.size() < table_row_limit(); ++k) {
     rows.push_back(tally_row(std::string(label(order[k])), by_code[order[k]], scores));
   }
   std::size_t total_rows = order.size();
   if (blank_tally.responses > 0) {
     ++total_rows;
-    if (rows.size() < kTableRowLimit) rows.push_back(tally_row(nullptr, blank_tally, scores));
+    if (rows.size() < table_row_limit()) rows.push_back(tally_row(nullptr, blank_tally, scores));
   }
   add_table(answer, "by_segment", tally_columns("segment", scores), std::move(rows), total_rows);
 }
@@ -443,13 +443,13 @@ void add_left_out_notes(json& answer, const ScoreColumns& scores, const SurveyTa
   }
 }
 
-// Trend per period, latest kTableRowLimit periods.
+// Trend per period, latest table_row_limit() periods.
 void add_trend_table(json& answer, const ScoreColumns& scores, const SurveyTallies& t,
                      Period period) {
   json trend = json::array();
   auto first = t.by_period.begin();
-  if (t.by_period.size() > kTableRowLimit) {
-    std::advance(first, static_cast<std::ptrdiff_t>(t.by_period.size() - kTableRowLimit));
+  if (t.by_period.size() > table_row_limit()) {
+    std::advance(first, static_cast<std::ptrdiff_t>(t.by_period.size() - table_row_limit()));
   }
   for (auto it = first; it != t.by_period.end(); ++it) {
     trend.push_back(tally_row(period_key_from_index(it->first, period), it->second, scores));
@@ -466,7 +466,7 @@ void add_trend_table(json& answer, const ScoreColumns& scores, const SurveyTalli
 // Call-back list: the most recent unhappy respondents first.
 void add_callback_table(json& answer, const ImportedTable& table,
                         std::vector<CallBack>& callbacks) {
-  const std::size_t shown = std::min(callbacks.size(), kTableRowLimit);
+  const std::size_t shown = std::min(callbacks.size(), table_row_limit());
   std::partial_sort(callbacks.begin(), callbacks.begin() + static_cast<std::ptrdiff_t>(shown),
                     callbacks.end(), earlier_call);
   const ImportedColumn* respondent = find_column(table, "respondent_id", FieldType::text);

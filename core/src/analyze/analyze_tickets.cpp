@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -501,7 +502,7 @@ void add_as_of_note(json& answer, Timestamp as_of, const AnalyzeOptions& options
 void add_breach_table(json& answer, const ImportedTable& table, const TicketColumns& c,
                       TicketTallies& t) {
   std::vector<Breach>& breaches = t.breaches;
-  const std::size_t shown = std::min(breaches.size(), kTableRowLimit);
+  const std::size_t shown = std::min(breaches.size(), table_row_limit());
   std::partial_sort(breaches.begin(), breaches.begin() + static_cast<std::ptrdiff_t>(shown),
                     breaches.end(), [](const Breach& a, const Breach& b) {
                       return a.hours != b.hours ? a.hours > b.hours : a.row < b.row;
@@ -517,6 +518,34 @@ void add_breach_table(json& answer, const ImportedTable& table, const TicketColu
   add_table(answer, "breached_1h",
             {"line", "ticket_id", "channel", "created", "first_response", "hours"}, std::move(list),
             breaches.size());
+}
+
+// First response times of answered tickets in bands (upper bounds inclusive, as the 1 h rate):
+// the page draws their distribution.
+void add_response_bands(json& answer, const std::vector<double>& hours) {
+  struct Band {
+    const char* id;
+    double up_to;
+  };
+  constexpr auto kBands =
+      std::to_array<Band>({{"within_1h", 1},
+                           {"1h_to_4h", 4},
+                           {"4h_to_24h", 24},
+                           {"1d_to_3d", 72},
+                           {"over_3d", std::numeric_limits<double>::infinity()}});
+  std::array<std::uint64_t, kBands.size()> counts{};
+  for (const double h : hours) {
+    std::size_t b = 0;
+    while (b + 1 < kBands.size() && h > kBands[b].up_to) ++b;
+    ++counts[b];
+  }
+  json rows = json::array();
+  for (std::size_t b = 0; b < kBands.size(); ++b) {
+    rows.push_back(
+        {kBands[b].id, counts[b],
+         share_or_null(static_cast<double>(counts[b]), static_cast<double>(hours.size()))});
+  }
+  add_table(answer, "response_bands", {"band", "tickets", "share"}, std::move(rows), kBands.size());
 }
 
 // Whether the channel's median (answered tickets) or reply rate (tickets with a known outcome)
@@ -546,7 +575,7 @@ void add_channel_table(json& answer, const ImportedColumn& channel, const Ticket
     return label(a) < label(b);
   });
   json list = json::array();
-  for (std::size_t k = 0; k < order.size() && k < kTableRowLimit; ++k) {
+  for (std::size_t k = 0; k < order.size() && k < table_row_limit(); ++k) {
     const std::size_t s = order[k];
     const std::string_view name = label(s);
     list.push_back({name.empty() ? json() : json(std::string(name)), channels[s].tickets,
@@ -589,6 +618,7 @@ json analyze_tickets_table(const ImportedTable& table, const AnalyzeOptions& opt
     add_as_of_note(answer, as_of, options);
   }
   if (c.first != nullptr) add_breach_table(answer, table, c, t);
+  if (!t.hours.empty()) add_response_bands(answer, t.hours);
   if (c.channel != nullptr) add_channel_table(answer, *c.channel, t, medians);
   add_catalog_kpis(answer, std::move(inputs));
   return answer;
@@ -598,12 +628,14 @@ namespace {
 
 // What each column of this kind's answer tables holds.
 constexpr auto kColumnUnits = std::to_array<ColumnUnit>({
+    {"band", "text"},
     {"channel", "text"},
     {"created", "date"},
     {"first_response", "date"},
     {"hours", "hours"},
     {"line", "line"},
     {"median_first_response_hours", "hours"},
+    {"share", "fraction"},
     {"small_sample", "flag"},
     {"ticket_id", "text"},
     {"tickets", "count"},

@@ -44,7 +44,6 @@ namespace {
 
 using json = nlohmann::json;
 
-constexpr std::size_t kMaxTableRows = 1000;
 constexpr double kDaysPerYear = 365.25;
 
 // part / whole, or null when the whole is zero.
@@ -70,7 +69,7 @@ void add_customer_tables(json& answer, const ImportedTable& table, const Transac
   });
 
   json rows = json::array();
-  for (std::size_t i = 0; i < ranked.size() && i < kMaxTableRows; ++i) {
+  for (std::size_t i = 0; i < ranked.size() && i < table_row_limit(); ++i) {
     const CustomerTotals& c = t.by_customer[ranked[i]];
     rows.push_back({std::string(customer->dictionary.text(ranked[i])), c.orders, c.revenue,
                     format_date(c.first), format_date(c.last), day_of(c.last) - day_of(c.first) + 1,
@@ -161,7 +160,9 @@ json add_channel_table(json& answer, const TransactionTotals& t, double years_ob
                     value});
   }
   const std::size_t total = rows.size();
-  if (rows.size() > kMaxTableRows) rows.erase(rows.begin() + kMaxTableRows, rows.end());
+  if (rows.size() > table_row_limit()) {
+    rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(table_row_limit()), rows.end());
+  }
   add_table(answer, "channels",
             {"channel", "customers", "orders", "revenue", "customer_revenue",
              "average_customer_revenue", "annual_revenue_per_customer", "cltv"},
@@ -171,7 +172,7 @@ json add_channel_table(json& answer, const TransactionTotals& t, double years_ob
 
 void add_period_table(json& answer, const TransactionTotals& t, Period period) {
   json rows = json::array();
-  for (std::size_t p = 0; p < t.by_period.size() && p < kMaxTableRows; ++p) {
+  for (std::size_t p = 0; p < t.by_period.size() && p < table_row_limit(); ++p) {
     const PeriodTotals& in = t.by_period[p];
     rows.push_back({period_key_from_index(t.first_period + static_cast<std::int64_t>(p), period),
                     in.revenue, in.returns, in.orders, in.new_customers});

@@ -20,6 +20,7 @@ using json = nlohmann::json;
 
 // The kind's analysis; an error "unknown_kind" for a table of a kind no analysis is for.
 json analyze_kind(const ImportedTable& table, const AnalyzeOptions& options) {
+  const TableRowLimit rows(options.table_rows);
   if (const KindAnalysis* kind = find_kind_analysis(table.kind)) {
     return kind->analyze(table, options);
   }

@@ -90,6 +90,24 @@ void add_note_as(json& answer, std::string_view id, std::string_view code, std::
 
 namespace {
 
+thread_local std::size_t row_limit = kTableRowLimit;
+
+}  // namespace
+
+std::size_t table_row_limit() {
+  return row_limit;
+}
+
+TableRowLimit::TableRowLimit(std::size_t rows) : previous_(row_limit) {
+  row_limit = rows;
+}
+
+TableRowLimit::~TableRowLimit() {
+  row_limit = previous_;
+}
+
+namespace {
+
 // Sums of huge amounts can overflow; such a cell becomes null rather than Infinity.
 void null_non_finite(json& value) {
   if (value.is_number_float() && !std::isfinite(value.get<double>())) {
@@ -106,8 +124,8 @@ void add_table(json& answer, std::string_view name, const std::vector<std::strin
   if (!rows.is_array()) rows = json::array();
   null_non_finite(rows);
   total_rows = std::max(total_rows, rows.size());
-  if (rows.size() > kTableRowLimit) {
-    rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(kTableRowLimit), rows.end());
+  if (rows.size() > table_row_limit()) {
+    rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(table_row_limit()), rows.end());
   }
   json units = json::array();
   for (const std::string_view column : columns) {

@@ -29,8 +29,23 @@
 
 namespace servimetrics {
 
-inline constexpr std::size_t kTableRowLimit = 1000;  // rows of one answer table
+inline constexpr std::size_t kTableRowLimit = 1000;  // rows of one answer table, by default
 inline constexpr std::size_t kLinesListed = 20;      // source lines named in one note
+
+// The rows one answer table keeps now: kTableRowLimit, or what the TableRowLimit in scope says
+// (AnalyzeOptions::table_rows, set by analyze_session: the page asks for whole tables).
+std::size_t table_row_limit();
+// Sets table_row_limit() while it lives (one analysis on this thread).
+class TableRowLimit {
+ public:
+  explicit TableRowLimit(std::size_t rows);
+  ~TableRowLimit();
+  TableRowLimit(const TableRowLimit&) = delete;
+  TableRowLimit& operator=(const TableRowLimit&) = delete;
+
+ private:
+  std::size_t previous_;
+};
 
 // {"kpis": [], "errors": [], "inputs": {}, "measures": [], "tables": {}, "notes": []}.
 nlohmann::json empty_kind_answer();
@@ -73,9 +88,9 @@ void add_note_as(nlohmann::json& answer, std::string_view id, std::string_view c
 std::string_view table_column_unit(std::string_view column);
 
 // Sets "tables"/name to {"columns", "units", "rows", "total_rows"}; units from table_column_unit().
-// Rows past kTableRowLimit are dropped; total_rows is the size of the full table (at least
-// rows.size()), so a caller that built only the first kTableRowLimit rows of a longer table passes
-// the full count.
+// Rows past table_row_limit() are dropped; total_rows is the size of the full table (at least
+// rows.size()), so a caller that built only the first table_row_limit() rows of a longer table
+// passes the full count.
 void add_table(nlohmann::json& answer, std::string_view name,
                const std::vector<std::string_view>& columns, nlohmann::json rows,
                std::size_t total_rows);

@@ -11,6 +11,7 @@ import type {
   KindsCatalog,
 } from './contract';
 import type { ImportProgress, WorkerReply, WorkerRequest, WorkerSignal } from './protocol';
+import type { TableWindow, TableWindowRequest } from './table-window';
 
 export type { ImportProgress } from './protocol';
 
@@ -68,7 +69,11 @@ export class EngineClient {
   /** Resolves when the wasm module is instantiated; rejects when it cannot be. */
   readonly ready: Promise<void>;
 
+  /** The page's engine (the last one made): the table views ask it for rows (data-table-view.ts). */
+  static current: EngineClient | null = null;
+
   constructor(worker?: Worker) {
+    EngineClient.current = this;
     this.worker =
       worker ?? new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'servimetrics-engine' });
     let markReady!: () => void;
@@ -183,6 +188,15 @@ export class EngineClient {
   /** Every row the last finished import of this kind rejected ([] when none is kept). */
   rejects(kind: string): Promise<ImportReject[]> {
     return this.post<ImportReject[]>({ type: 'rejects', kind });
+  }
+
+  /**
+   * Rows of a whole answer table of the import `importId` (sorted, filtered), from the worker; null
+   * when the worker no longer keeps that import (the page then has only the answer's first rows).
+   */
+  async tableWindow(kind: string, importId: number, table: string, locale: string, window: TableWindowRequest): Promise<TableWindow | null> {
+    const answer = await this.post<(TableWindow & { available: true }) | { available: false }>({ type: 'tableWindow', kind, importId, table, locale, window });
+    return answer.available ? answer : null;
   }
 
   terminate(): void {

@@ -1,8 +1,9 @@
 // The worker's file imports: streams a File chunk by chunk into the core's FileImport, reports
 // progress at most every 100 ms, stops when cancelled, and keeps the last finished import of each
-// kind for its rejects.
+// kind for its rejects and its whole answer tables.
 import type { FileImport, ServimetricsModule } from '@wasm/servimetrics.js';
 import type { WorkerReply } from './protocol';
+import { TableWindower, type TableWindowRequest } from './table-window';
 
 const PROGRESS_EVERY_MS = 100;
 // A file stream hands over up to 2 MB at a time; fed in slices with a pause for messages between
@@ -37,6 +38,9 @@ export class ImportRunner {
   private readonly jobs = new Map<number, Job>();
   /** The last finished import of each kind, kept for rejectsJson(); deleted when replaced. */
   private readonly kept = new Map<string, FileImport>();
+  /** The import id of each kept import, and the whole tables read from it (null: no such table). */
+  private readonly keptId = new Map<string, number>();
+  private readonly tables = new Map<string, Map<string, TableWindower | null>>();
 
   constructor(private readonly reply: (message: WorkerReply) => void) {}
 
@@ -58,7 +62,7 @@ export class ImportRunner {
       if (job.cancelled) throw new CancelledImport();
       const text = session.finish();
       const kind = asked !== 'auto' ? asked : session.kind() || asked;
-      this.keep(kind, session);
+      this.keep(kind, session, importId);
       session = null;
       return { kind, text };
     } finally {
@@ -124,18 +128,44 @@ export class ImportRunner {
     return session ? session.rejectsJson() : '[]';
   }
 
+  /**
+   * A window of the whole table `name` of the kept import `importId` of this kind, as JSON; the
+   * table is read from the core once and kept. {"available": false} when that import is no longer kept.
+   */
+  tableWindow(kind: string, importId: number, name: string, locale: string, request: TableWindowRequest): string {
+    const session = this.kept.get(kind);
+    if (!session || this.keptId.get(kind) !== importId) return JSON.stringify({ available: false });
+    let tables = this.tables.get(kind);
+    if (!tables) {
+      tables = new Map();
+      this.tables.set(kind, tables);
+    }
+    let windower = tables.get(name);
+    if (windower === undefined) {
+      const table = JSON.parse(session.tableJson(name)) as { rows?: unknown } | null;
+      windower = table && Array.isArray(table.rows) ? new TableWindower(table.rows as [], locale) : null;
+      tables.set(name, windower);
+    }
+    if (!windower) return JSON.stringify({ available: false });
+    return JSON.stringify({ available: true, ...windower.window(request) });
+  }
+
   /** Drops every kept import (its table and rejects) but those of the kinds in `keep`, as the page asks. */
   forget(keep: readonly string[] = []): void {
     for (const [kind, session] of [...this.kept]) {
       if (keep.includes(kind)) continue;
       session.delete();
       this.kept.delete(kind);
+      this.keptId.delete(kind);
+      this.tables.delete(kind);
     }
   }
 
-  private keep(kind: string, session: FileImport): void {
+  private keep(kind: string, session: FileImport, importId: number): void {
     const previous = this.kept.get(kind);
     if (previous && previous !== session) previous.delete();
     this.kept.set(kind, session);
+    this.keptId.set(kind, importId);
+    this.tables.delete(kind);
   }
 }

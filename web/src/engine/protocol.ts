@@ -1,5 +1,6 @@
 // What the page and the engine worker post to each other (engine-client.ts, engine.worker.ts). The
 // answers themselves are the core's JSON text (contract.ts), parsed once, by the page.
+import type { TableWindowRequest } from './table-window';
 
 export type WorkerRequest =
   | { id: number; type: 'catalog' }
@@ -11,7 +12,10 @@ export type WorkerRequest =
   // The File itself crosses (a handle, not its bytes); the worker streams it.
   | { id: number; type: 'import'; file: Blob; requestText: string }
   // Every row the last finished import of this kind rejected, as JSON ([] when none is kept).
-  | { id: number; type: 'rejects'; kind: string };
+  | { id: number; type: 'rejects'; kind: string }
+  // A window of one answer table with all its rows, from the kept import `importId` of this kind:
+  // answered as a TableWindow (table-window.ts), or {"available": false} when that import is gone.
+  | { id: number; type: 'tableWindow'; kind: string; importId: number; table: string; locale: string; window: TableWindowRequest };
 
 export type WorkerRequestType = WorkerRequest['type'];
 

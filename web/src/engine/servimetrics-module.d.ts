@@ -32,6 +32,8 @@ declare module '@wasm/servimetrics.js' {
     /** Every rejected row as CSV (row,column,value,reason), in English. */
     /** Every rejected row as JSON: [{row, column, value, reason, code, params}]. */
     rejectsJson(): string;
+    /** One answer table with every row (JSON), "null" when there is no such table. */
+    tableJson(name: string): string;
     delete(): void;
   }
 

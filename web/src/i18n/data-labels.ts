@@ -33,8 +33,8 @@ export function columnLabel(i18n: I18n, kind: DataKind | undefined, id: string):
   return fieldLabel(i18n, kind, id);
 }
 
-/** Columns whose texts are the core's own codes (categories, value segments, scales), not the file's. */
-const CODED_COLUMNS: ReadonlySet<string> = new Set(['category', 'segment', 'scale']);
+/** Columns whose texts are the core's own codes (categories, value segments, scales, response bands), not the file's. */
+const CODED_COLUMNS: ReadonlySet<string> = new Set(['category', 'segment', 'scale', 'band']);
 
 /** A text cell: a code of the core in words, anything else as the file gave it. */
 export function cellText(i18n: I18n, column: string, text: string): string {

@@ -16,7 +16,8 @@ export interface LineChartData {
   testId?: string;
 }
 
-function niceTicks(min: number, max: number, count: number): number[] {
+/** Round axis values from min to max, about `count` steps (also the file charts' axes: category-chart.ts). */
+export function niceTicks(min: number, max: number, count: number): number[] {
   if (min === max) {
     const pad = Math.abs(min) * 0.1 || 1;
     min -= pad;

@@ -1,13 +1,15 @@
 // One table of an imported file's answer: localized column titles, numbers through Intl, texts and
-// dates as the file gave them, the first rows until the user asks for all of them; rows from a small
-// sample are marked, with a legend under the table.
+// dates as the file gave them; a short table plain, a longer one scrolling through all its rows
+// (virtual-table.ts); rows from a small sample are marked, with a legend under the table.
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { DataKind, DataTable } from '../engine/contract';
 import { columnLabel, tableLabel } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
 import { formatCell } from '../lib/data-format';
+import { virtualTable, virtualTableStyles } from './virtual-table';
 
-const FIRST_ROWS = 12;
+/** Tables up to this many rows are shown whole and plain; longer ones scroll, sort, filter and download. */
+const PLAIN_ROWS = 12;
 /** The core's kSmallSampleMinimum (core/src/kpi/metrics.hpp): a "small_sample" row rests on fewer. */
 const SMALL_SAMPLE_MINIMUM = 30;
 const SMALL_SAMPLE = 'small_sample';
@@ -15,16 +17,22 @@ const SMALL_SAMPLE = 'small_sample';
 export interface DataTableContext {
   i18n: I18n;
   kind: DataKind | undefined;
+  /** The import the table is from (the worker keeps its whole tables) and its file's name. */
+  kindId: string;
+  importId: number;
+  fileName: string;
   id: string;
   table: DataTable;
-  expanded: boolean;
-  onToggle: () => void;
 }
 
 export function renderDataTable(ctx: DataTableContext): TemplateResult {
   const { i18n, table } = ctx;
-  const rows = ctx.expanded ? table.rows : table.rows.slice(0, FIRST_ROWS);
   const total = Math.max(table.total_rows ?? table.rows.length, table.rows.length);
+  const legend = smallSampleLegend(ctx);
+  if (total > PLAIN_ROWS) {
+    return html`${virtualTable({ ...ctx, smallSampleCell: (cell) => smallSampleCell(i18n, cell), footer: legend })}`;
+  }
+  const rows = table.rows;
   // Numbers align right; a column of texts (names, periods, dates) reads from the left.
   const numeric = table.columns.map((_, i) => table.rows.some((r) => typeof r[i] === 'number'));
   const flagged = table.columns.indexOf(SMALL_SAMPLE);
@@ -50,15 +58,17 @@ export function renderDataTable(ctx: DataTableContext): TemplateResult {
         </tbody>
       </table>
     </div>
-    ${flagged >= 0 && table.rows.some((r) => r[flagged] === true)
-      ? html`<p class="small-sample-legend" data-role="small-sample-legend">${i18n.t('smallSampleLegend', { minimum: i18n.number(SMALL_SAMPLE_MINIMUM, 0) })}</p>`
-      : nothing}
-    ${table.rows.length > FIRST_ROWS
-      ? html`<button type="button" class="btn small" data-role="toggle-rows" @click=${ctx.onToggle}>
-          ${ctx.expanded ? i18n.t('showFewerRows') : i18n.t('showAllRows', { n: i18n.number(table.rows.length, 0) })}
-        </button>`
-      : nothing}
+    ${legend}
   </figure>`;
+}
+
+/** Under a table with small-sample rows: what the mark means. */
+function smallSampleLegend(ctx: DataTableContext): TemplateResult | typeof nothing {
+  const { i18n, table } = ctx;
+  const flagged = table.columns.indexOf(SMALL_SAMPLE);
+  return flagged >= 0 && table.rows.some((r) => r[flagged] === true)
+    ? html`<p class="small-sample-legend" data-role="small-sample-legend">${i18n.t('smallSampleLegend', { minimum: i18n.number(SMALL_SAMPLE_MINIMUM, 0) })}</p>`
+    : nothing;
 }
 
 /** A row's small-sample flag: a warning mark when set, nothing otherwise. */
@@ -68,6 +78,8 @@ function smallSampleCell(i18n: I18n, cell: unknown): TemplateResult | string {
 
 // How this view looks; the calculator adopts it into its shadow root (calculator.ts).
 export const dataTableStyles = css`
+  ${virtualTableStyles}
+
   .file-table.wide {
     grid-column: 1 / -1;
   }

@@ -11,6 +11,7 @@ import type { KindResult } from '../lib/file-imports';
 import type { Mapping } from '../lib/mapping-memory';
 import { renderDataTable } from './data-table-view';
 import { renderImportReport } from './import-report-view';
+import { kindChartsStyles, renderKindCharts } from './kind-charts-view';
 import { renderKpiCard } from './kpi-card-view';
 import { renderMapping } from './mapping-view';
 import { renderNotes } from './notes-view';
@@ -23,6 +24,7 @@ export interface KindResultContext {
   result: KindResult;
   busy: boolean;
   mappingOpen: boolean;
+  /** No longer read: every long table scrolls through all its rows (virtual-table.ts). */
   expanded: ReadonlySet<string>;
   kpiSpec: (id: string) => KpiSpec | undefined;
   /** What the core's messages are rendered with (the file's kind is added here). */
@@ -33,6 +35,7 @@ export interface KindResultContext {
   onDateFormat: (field: string, format: DateFormat) => void;
   onReadAs: (kind: ImportKind) => void;
   onDownloadRejects: () => void;
+  /** No longer called (see `expanded`). */
   onToggleTable: (key: string) => void;
   /** A new gross margin (fraction) for a transactions file's CLTV: the file is read again. */
   onGrossMargin: (margin: number) => void;
@@ -121,10 +124,9 @@ function tables(ctx: KindResultContext): TemplateResult | typeof nothing {
   if (entries.length === 0) return nothing;
   const kind = ctx.kinds.find((k) => k.id === ctx.result.kind);
   return html`<div class="file-tables" data-testid="file-tables">
-    ${entries.map(([id, table]) => {
-      const key = `${ctx.result.kind}/${id}`;
-      return renderDataTable({ i18n: ctx.i18n, kind, id, table, expanded: ctx.expanded.has(key), onToggle: () => ctx.onToggleTable(key) });
-    })}
+    ${entries.map(([id, table]) =>
+      renderDataTable({ i18n: ctx.i18n, kind, kindId: ctx.result.kind, importId: ctx.result.importId, fileName: ctx.result.fileName, id, table }),
+    )}
   </div>`;
 }
 
@@ -174,7 +176,7 @@ export function renderKindResult(ctx: KindResultContext): TemplateResult {
     ${canMap && ctx.mappingOpen && kind && report
       ? renderMapping({ i18n, kind, header: report.header ?? [], mapping: report.mapping ?? [], file: report.file, busy: ctx.busy, onApply: ctx.onApplyMapping })
       : nothing}
-    ${kpiCards(ctx)} ${measures(ctx)} ${tables(ctx)} ${notesAndErrors(ctx)}
+    ${kpiCards(ctx)} ${measures(ctx)} ${error ? nothing : renderKindCharts(i18n, kind, result.kind, result.answer)} ${tables(ctx)} ${notesAndErrors(ctx)}
     ${report
       ? renderImportReport({ i18n, kind, dateFormats: ctx.dateFormats, messages: messagesOf(ctx), report, busy: ctx.busy, onDateFormat: ctx.onDateFormat, onDownloadRejects: ctx.onDownloadRejects })
       : nothing}
@@ -183,6 +185,8 @@ export function renderKindResult(ctx: KindResultContext): TemplateResult {
 
 // How this view looks; the calculator adopts it into its shadow root (calculator.ts).
 export const kindResultStyles = css`
+  ${kindChartsStyles}
+
   .margin-row {
     display: flex;
     flex-wrap: wrap;
