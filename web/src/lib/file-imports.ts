@@ -69,8 +69,6 @@ export class FileImports implements ReactiveController {
   /** The kind whose result is shown. */
   active: string | null = null;
   mappingOpen = false;
-  /** Tables shown in full rather than their first rows ("kind/table"). */
-  readonly expanded = new Set<string>();
   dragging = false;
   /** Files waiting to be read after the running one (several dropped at once). */
   readonly queued: File[] = [];
@@ -124,11 +122,6 @@ export class FileImports implements ReactiveController {
 
   toggleMapping(): void {
     this.mappingOpen = !this.mappingOpen;
-    this.changed();
-  }
-
-  toggleTable(key: string): void {
-    if (!this.expanded.delete(key)) this.expanded.add(key);
     this.changed();
   }
 
@@ -236,7 +229,6 @@ export class FileImports implements ReactiveController {
     this.results.clear();
     this.combined = null;
     this.combineSeq++;
-    this.expanded.clear();
     this.active = null;
     this.message = null;
     this.mappingOpen = false;
@@ -288,7 +280,6 @@ export class FileImports implements ReactiveController {
     this.combined = combined;
     this.combineSeq++;
     this.active = active !== null && this.results.has(active) ? active : ([...this.results.keys()].at(-1) ?? null);
-    this.expanded.clear();
     this.message = null;
     this.mappingOpen = false;
     this.engine()?.forgetImports([]);

@@ -144,7 +144,6 @@ function results(ctx: FilesContext): TemplateResult {
       // Kept without its bytes: what would read the file again waits for the file (restoredWithoutFile).
       busy: imports.running !== null || !active.file,
       mappingOpen: imports.mappingOpen,
-      expanded: imports.expanded,
       kpiSpec: ctx.kpiSpec,
       messages: ctx.messages,
       onToggleMapping: () => imports.toggleMapping(),
@@ -158,7 +157,6 @@ function results(ctx: FilesContext): TemplateResult {
             renderReason(r, { ...ctx.messages, kind: ctx.kinds.find((k) => k.id === kind) }),
           ),
         ),
-      onToggleTable: (key) => imports.toggleTable(key),
       onGrossMargin: (margin) => void imports.setGrossMargin(kind, margin),
     })}
     ${renderCombined({ i18n, combined: imports.combined, kpiSpec: ctx.kpiSpec, messages: ctx.messages })}`;

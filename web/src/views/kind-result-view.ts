@@ -24,8 +24,6 @@ export interface KindResultContext {
   result: KindResult;
   busy: boolean;
   mappingOpen: boolean;
-  /** No longer read: every long table scrolls through all its rows (virtual-table.ts). */
-  expanded: ReadonlySet<string>;
   kpiSpec: (id: string) => KpiSpec | undefined;
   /** What the core's messages are rendered with (the file's kind is added here). */
   messages: MessageContext;
@@ -35,8 +33,6 @@ export interface KindResultContext {
   onDateFormat: (field: string, format: DateFormat) => void;
   onReadAs: (kind: ImportKind) => void;
   onDownloadRejects: () => void;
-  /** No longer called (see `expanded`). */
-  onToggleTable: (key: string) => void;
   /** A new gross margin (fraction) for a transactions file's CLTV: the file is read again. */
   onGrossMargin: (margin: number) => void;
 }
