@@ -145,8 +145,6 @@ export const en = {
   measuresTitle: 'Figures from the file',
   notesTitle: 'Notes',
   otherErrors: 'Problems',
-  showAllRows: 'Show all {n} rows',
-  showFewerRows: 'Show fewer rows',
   rowsShown: 'First {shown} of {total} rows',
   yes: 'yes',
   no: 'no',

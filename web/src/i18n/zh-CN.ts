@@ -142,8 +142,6 @@ export const zhCN: Messages = {
   measuresTitle: '文件中的数据',
   notesTitle: '说明',
   otherErrors: '问题',
-  showAllRows: '显示全部 {n} 行',
-  showFewerRows: '收起',
   rowsShown: '前 {shown} 行（共 {total} 行）',
   yes: '是',
   no: '否',
