@@ -22,7 +22,6 @@ export const en = {
   overviewTitle: 'Health at a glance',
   overviewComputed: '{n} of {total} KPIs computed',
   sections: 'Sections',
-  resultsTitle: 'Results',
   requestErrors: 'Problems with the request',
 
   bandGood: 'Good',

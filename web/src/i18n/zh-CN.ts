@@ -22,7 +22,6 @@ export const zhCN: Messages = {
   overviewTitle: '健康状况一览',
   overviewComputed: '已计算 {n} / {total} 项指标',
   sections: '分区',
-  resultsTitle: '结果',
   requestErrors: '请求中的问题',
 
   bandGood: '良好',
