@@ -2,28 +2,17 @@
 // dates as the file gave them; a short table plain, a longer one scrolling through all its rows
 // (virtual-table.ts); rows from a small sample are marked, with a legend under the table.
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { DataKind, DataTable } from '../engine/contract';
 import { columnLabel, tableLabel } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
 import { formatCell } from '../lib/data-format';
-import { virtualTable, virtualTableStyles } from './virtual-table';
+import { SMALL_SAMPLE, type TableContext, virtualTable, virtualTableStyles } from './virtual-table';
 
 /** Tables up to this many rows are shown whole and plain; longer ones scroll, sort, filter and download. */
 const PLAIN_ROWS = 12;
 /** The core's kSmallSampleMinimum (core/src/kpi/metrics.hpp): a "small_sample" row rests on fewer. */
 const SMALL_SAMPLE_MINIMUM = 30;
-const SMALL_SAMPLE = 'small_sample';
 
-export interface DataTableContext {
-  i18n: I18n;
-  kind: DataKind | undefined;
-  /** The import the table is from (the worker keeps its whole tables) and its file's name. */
-  kindId: string;
-  importId: number;
-  fileName: string;
-  id: string;
-  table: DataTable;
-}
+export type DataTableContext = TableContext;
 
 export function renderDataTable(ctx: DataTableContext): TemplateResult {
   const { i18n, table } = ctx;

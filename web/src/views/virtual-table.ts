@@ -22,9 +22,11 @@ const BLOCK = 240;
 /** Browsers cap an element's height (about 16 million px in Chromium); longer tables scroll proportionally. */
 const MAX_PX = 12_000_000;
 const FILTER_DELAY_MS = 150;
-const SMALL_SAMPLE = 'small_sample';
+/** The flag column of rows resting on a small sample. */
+export const SMALL_SAMPLE = 'small_sample';
 
-export interface VirtualTableContext {
+/** One answer table and where it is from: the import (the worker keeps its whole tables) and the file. */
+export interface TableContext {
   i18n: I18n;
   kind: DataKind | undefined;
   /** The import the table is from: the worker answers only for the import it still keeps. */
@@ -33,6 +35,9 @@ export interface VirtualTableContext {
   fileName: string;
   id: string;
   table: DataTable;
+}
+
+export interface VirtualTableContext extends TableContext {
   smallSampleCell: (cell: Cell) => TemplateResult | string;
   /** Under the table (the small-sample legend). */
   footer: TemplateResult | typeof nothing;
