@@ -2,7 +2,7 @@
 // baseline (public/samples/sample-company.json): all scenarios recomputed, a full tornado, a goal
 // seek and 10,000 Monte Carlo draws of a 5-year projection; each timed as the worker would call it
 // (request text in, answer parsed). Prints medians and ranges, and the wasm's gzipped size.
-// Run after ./scripts/build page: node bench/whatif.mjs
+// Run after ./scripts/build page: node --import ./tests/wasm/setup.mjs bench/whatif.mjs
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
