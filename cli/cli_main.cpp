@@ -1,4 +1,5 @@
-// servimetrics: compute KPIs from a JSON request, print the catalog, or analyze a data file.
+// servimetrics: compute KPIs from a JSON request, print the catalog, analyze a data file, or
+// answer what-if questions.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -12,6 +13,7 @@
 #include "servimetrics/data_kinds.hpp"
 #include "servimetrics/file_analysis.hpp"
 #include "servimetrics/request.hpp"
+#include "servimetrics/whatif.hpp"
 
 namespace {
 
@@ -32,6 +34,8 @@ constexpr const char* kUsage =
     "       servimetrics combine ANALYSIS.json ANALYSIS.json...\n"
     "            KPIs that need two files, e.g. LTV:CAC per channel from the analyze answers of\n"
     "            a spend file and of a transactions file read with --gross-margin\n"
+    "       servimetrics whatif [FILE|-]           scenarios side by side, tornado, goal seek and\n"
+    "            Monte Carlo for a what-if request (docs/WHATIF.md; stdin when no file)\n"
     "       servimetrics import --kind raw [--encoding E] [--delimiter C] [--sheet N] FILE\n"
     "            the rows as read, a JSON array of arrays of strings\n";
 
@@ -74,6 +78,16 @@ int main(int argc, char** argv) {
     auto request = servimetrics::parse_json(text);
     if (!request.ok()) return fail(request.error().message);
     return print_answer(servimetrics::compute(request.value()));
+  }
+  if (command == "whatif" && argc <= 3) {
+    const std::string path = argc == 3 ? argv[2] : "-";
+    std::string text;
+    if (!read_all(path, text))
+      return fail("cannot read " + (path == "-" ? "standard input" : path));
+    const std::string answer = servimetrics::whatif_text(text);
+    std::cout << answer << '\n';
+    // The answer starts with its errors: {"errors":[] when there are none.
+    return answer.rfind("{\"errors\":[]", 0) == 0 ? kOk : kAnswerHasErrors;
   }
   if (command == "kinds" && argc == 2) {
     std::cout << servimetrics::data_kinds_json().dump(2, ' ', false) << '\n';

@@ -17,6 +17,7 @@
 #include "servimetrics/file_analysis.hpp"
 #include "servimetrics/import_session.hpp"
 #include "servimetrics/request.hpp"
+#include "servimetrics/whatif.hpp"
 #include "warm_up.hpp"
 
 namespace {
@@ -148,6 +149,7 @@ EMSCRIPTEN_BINDINGS(servimetrics) {
   emscripten::function("compute", &compute);
   emscripten::function("computeBytes", &compute_bytes);
   emscripten::function("combine", &combine);
+  emscripten::function("whatif", &servimetrics::whatif_text);
   emscripten::function("warmUp", &servimetrics_wasm::warm_up);
   emscripten::class_<FileImport>("FileImport")
       .constructor<const std::string&>()

@@ -12,6 +12,11 @@ declare module '@wasm/servimetrics.js' {
     computeBytes(requestUtf8: Uint8Array): Uint8Array;
     /** KPIs that need two imported files (LTV:CAC per channel): {"answers": [{kind, inputs}]} in. */
     combine(requestJson: string): string;
+    /**
+     * The what-if engine (docs/WHATIF.md): a baseline, named scenarios, a tornado, a goal seek and a
+     * Monte Carlo run in one request (JSON text); the answer as JSON text, errors inside it.
+     */
+    whatif(requestJson: string): string;
     /** Imports that many generated transactions rows to warm V8 up; answers the rows used. */
     warmUp(rows: number): number;
     /** The data kinds (fields, labels, header aliases) as JSON text. */
