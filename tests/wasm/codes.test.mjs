@@ -11,8 +11,9 @@ import { importFile, loadModule, root } from './module.mjs';
 const { importMessages } = await import('../../web/src/i18n/messages/import.ts');
 const { analyzeMessages } = await import('../../web/src/i18n/messages/analyze.ts');
 const { requestMessages } = await import('../../web/src/i18n/messages/request.ts');
-const tables = { import: importMessages, analyze: analyzeMessages, request: requestMessages };
-const all = { ...importMessages, ...analyzeMessages, ...requestMessages };
+const { modelsMessages } = await import('../../web/src/i18n/messages/models.ts');
+const tables = { import: importMessages, analyze: analyzeMessages, request: requestMessages, models: modelsMessages };
+const all = { ...importMessages, ...analyzeMessages, ...requestMessages, ...modelsMessages };
 const FORMATS = new Set(['number', 'count', 'percent', 'money', 'input', 'kpi', 'field', 'fields', 'kind', 'list', 'lines', 'text']);
 
 let m;
