@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const layers = ['base', 'formats', 'cells', 'kpi', 'request', 'import', 'analyze', 'whatif'];
+const layers = ['base', 'formats', 'cells', 'kpi', 'request', 'import', 'models', 'analyze', 'whatif'];
 // Public headers (what the faces use) belong to the layer that implements them.
 const publicLayer = {
   'result.hpp': 'base',
@@ -19,6 +19,7 @@ const publicLayer = {
   'import_session.hpp': 'import',
   'file_analysis.hpp': 'analyze',
   'whatif.hpp': 'whatif',
+  'models.hpp': 'models',
 };
 
 const problems = [];

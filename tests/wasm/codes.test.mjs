@@ -12,8 +12,9 @@ const { importMessages } = await import('../../web/src/i18n/messages/import.ts')
 const { analyzeMessages } = await import('../../web/src/i18n/messages/analyze.ts');
 const { requestMessages } = await import('../../web/src/i18n/messages/request.ts');
 const { whatifMessages } = await import('../../web/src/i18n/messages/whatif.ts');
-const tables = { import: importMessages, analyze: analyzeMessages, request: requestMessages, whatif: whatifMessages };
-const all = { ...importMessages, ...analyzeMessages, ...requestMessages, ...whatifMessages };
+const { modelsMessages } = await import('../../web/src/i18n/messages/models.ts');
+const tables = { import: importMessages, analyze: analyzeMessages, request: requestMessages, whatif: whatifMessages, models: modelsMessages };
+const all = { ...importMessages, ...analyzeMessages, ...requestMessages, ...whatifMessages, ...modelsMessages };
 const FORMATS = new Set(['number', 'count', 'percent', 'money', 'input', 'kpi', 'field', 'fields', 'kind', 'list', 'lines', 'text']);
 
 let m;

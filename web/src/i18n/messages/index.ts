@@ -1,9 +1,10 @@
 // Every text of the core's message codes, in every language the page speaks: the tables of the
 // import (files, rows, cells), analyze (notes of each kind's answer, combine), request (inputs,
-// thresholds, projection) and whatif (the what-if engine) layers merged into one, keyed by code
-// (render-message.ts fills them in).
+// thresholds, projection), whatif (the what-if engine) and models (customer-base fits) layers
+// merged into one, keyed by code (render-message.ts fills them in).
 import { analyzeMessages } from './analyze';
 import { importMessages } from './import';
+import { modelsMessages } from './models';
 import { requestMessages } from './request';
 import type { MessageTable } from './types';
 import { whatifMessages } from './whatif';
@@ -15,4 +16,5 @@ export const messages: MessageTable = {
   ...analyzeMessages,
   ...requestMessages,
   ...whatifMessages,
+  ...modelsMessages,
 };

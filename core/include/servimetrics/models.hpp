@@ -1,0 +1,36 @@
+// Customer-base models (models layer): BG/NBD, Pareto/NBD and Gamma-Gamma on customers'
+// purchase summaries, the sBG on a cohort's survival table, Kaplan-Meier on subscription
+// durations. One coarse call per question, JSON in and out (docs/MODELS.md).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "servimetrics/imported_table.hpp"
+
+namespace servimetrics {
+
+// Request: {"models": ["bg_nbd", "pareto_nbd", "gamma_gamma", "sbg", "km"] (default: what the
+// data allow), and the data, one or more of
+//   "customers": {"id": [...], "x": [...], "t_x": [...], "T": [...], "mean_spend": [...],
+//                 "x_holdout": [...]}   (columns; mean_spend and x_holdout optional)
+//   "survival": [1000, 631, 468, ...]   (one cohort: active at the start of each period)
+//   "durations": [...], "ended": [true, false, ...]   (subscriptions; ended false: censored)
+// and options "time_unit" (day, week, month: the unit of t_x, T and horizons; default week),
+// "horizon" (time units ahead for expected purchases; default one year), "holdout" (length in
+// time units of the period x_holdout counts), "margin" (fraction of spend kept, default 1),
+// "discount_rate" (per year for customers, per period for the sBG; default 0.1), "clv_years"
+// (BG/NBD's discounted sum, default 10), "payment" (sBG: per period, default 1).
+// Answer: {"models": [{"name", "params", "std_errors", "log_likelihood", "converged",
+// "evaluations", "warnings"}], "customer_columns": [...], "customers": [[...], ...],
+// "holdout": {...}, "retention": {...}, "survival": {...}, "errors": [...]}; no NaN, no infinity.
+nlohmann::json fit_models(const nlohmann::json& request);
+// The same from JSON text (parse errors become "errors").
+std::string fit_models(std::string_view request_json);
+// From an imported transactions table (customer summaries built here, with "calibration_end" and
+// "holdout_end" dates "YYYY-MM-DD" among the options) or subscriptions table (durations for
+// Kaplan-Meier, censored at "as_of", default the latest date), plus the options above.
+nlohmann::json fit_models(const ImportedTable& table, const nlohmann::json& options);
+
+}  // namespace servimetrics

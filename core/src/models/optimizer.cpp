@@ -1,0 +1,181 @@
+// Nelder-Mead (Lagarias et al. 1998 coefficients) with restarts, and the numeric Hessian's inverse
+// for standard errors. Small dense algebra: the models have two to four parameters.
+#include "models/optimizer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace servimetrics::models {
+namespace {
+
+using Point = std::vector<double>;
+
+double evaluate(const Objective& f, const Point& x, int& count) {
+  ++count;
+  const double v = f(x);
+  return std::isfinite(v) ? v : std::numeric_limits<double>::infinity();
+}
+
+Point along(const Point& from, const Point& to, double t) {
+  Point out(from.size());
+  for (std::size_t i = 0; i < from.size(); ++i) out[i] = from[i] + t * (to[i] - from[i]);
+  return out;
+}
+
+// One Nelder-Mead run; true when the simplex converged.
+bool nelder_mead(const Objective& f, Point& best, double& best_value, double step, double tolerance,
+                 int budget, int& count) {
+  const std::size_t n = best.size();
+  std::vector<Point> simplex(n + 1, best);
+  std::vector<double> values(n + 1);
+  values[0] = evaluate(f, best, count);
+  for (std::size_t i = 0; i < n; ++i) {
+    simplex[i + 1][i] += step;
+    values[i + 1] = evaluate(f, simplex[i + 1], count);
+  }
+  std::vector<std::size_t> order(n + 1);
+  bool converged = false;
+  while (count < budget) {
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return values[a] < values[b]; });
+    const double lo = values[order[0]];
+    const double hi = values[order[n]];
+    double size = 0;
+    for (std::size_t i = 1; i <= n; ++i)
+      for (std::size_t j = 0; j < n; ++j)
+        size = std::fmax(size, std::fabs(simplex[order[i]][j] - simplex[order[0]][j]));
+    if (std::isfinite(hi) && hi - lo <= tolerance * (std::fabs(lo) + 1e-10) && size < 1e-6) {
+      converged = true;
+      break;
+    }
+    Point centroid(n, 0.0);
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = 0; j < n; ++j) centroid[j] += simplex[order[i]][j] / double(n);
+    const Point& worst = simplex[order[n]];
+    const Point reflected = along(centroid, worst, -1.0);
+    const double fr = evaluate(f, reflected, count);
+    if (fr < lo) {
+      const Point expanded = along(centroid, worst, -2.0);
+      const double fe = evaluate(f, expanded, count);
+      simplex[order[n]] = fe < fr ? expanded : reflected;
+      values[order[n]] = std::fmin(fe, fr);
+      continue;
+    }
+    if (fr < values[order[n - 1]]) {
+      simplex[order[n]] = reflected;
+      values[order[n]] = fr;
+      continue;
+    }
+    const bool outside = fr < hi;
+    const Point contracted = along(centroid, outside ? reflected : worst, 0.5);
+    const double fc = evaluate(f, contracted, count);
+    if (fc < (outside ? fr : hi)) {
+      simplex[order[n]] = contracted;
+      values[order[n]] = fc;
+      continue;
+    }
+    for (std::size_t i = 1; i <= n; ++i) {
+      simplex[order[i]] = along(simplex[order[0]], simplex[order[i]], 0.5);
+      values[order[i]] = evaluate(f, simplex[order[i]], count);
+    }
+  }
+  const auto at = std::min_element(values.begin(), values.end()) - values.begin();
+  best = simplex[at];
+  best_value = values[at];
+  return converged;
+}
+
+// Inverse of a symmetric positive definite matrix by Cholesky; false when it is not one.
+bool invert_spd(std::vector<std::vector<double>>& m) {
+  const std::size_t n = m.size();
+  std::vector<std::vector<double>> l(n, std::vector<double>(n, 0.0));
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = 0; j <= i; ++j) {
+      double sum = m[i][j];
+      for (std::size_t k = 0; k < j; ++k) sum -= l[i][k] * l[j][k];
+      if (i == j) {
+        if (!(sum > 0)) return false;
+        l[i][i] = std::sqrt(sum);
+      } else {
+        l[i][j] = sum / l[j][j];
+      }
+    }
+  }
+  // Columns of the inverse: solve L L^T x = e_c.
+  for (std::size_t c = 0; c < n; ++c) {
+    std::vector<double> y(n, 0.0);
+    for (std::size_t i = 0; i < n; ++i) {
+      double sum = i == c ? 1.0 : 0.0;
+      for (std::size_t k = 0; k < i; ++k) sum -= l[i][k] * y[k];
+      y[i] = sum / l[i][i];
+    }
+    for (std::size_t i = n; i-- > 0;) {
+      double sum = y[i];
+      for (std::size_t k = i + 1; k < n; ++k) sum -= l[k][i] * y[k];
+      y[i] = sum / l[i][i];
+    }
+    for (std::size_t i = 0; i < n; ++i) m[i][c] = y[i];
+  }
+  return true;
+}
+
+}  // namespace
+
+Minimum minimize(const Objective& f, std::vector<double> start, double step, double tolerance,
+                 int max_evaluations) {
+  Minimum out{std::move(start)};
+  double value = std::numeric_limits<double>::infinity();
+  int count = 0;
+  // Restarts rebuild the simplex around the best point: a collapsed simplex can stall away from
+  // the minimum, a fresh one cannot stay there.
+  for (int run = 0; run < 20 && count < max_evaluations; ++run) {
+    const double before = value;
+    const bool settled =
+        nelder_mead(f, out.x, value, run == 0 ? step : 0.05, tolerance, max_evaluations, count);
+    if (settled && run > 0 && before - value <= tolerance * (std::fabs(value) + 1e-10)) {
+      out.converged = true;
+      break;
+    }
+  }
+  out.value = value;
+  out.evaluations = count;
+  out.converged = out.converged && std::isfinite(value);
+  return out;
+}
+
+std::optional<std::vector<double>> standard_errors(const Objective& negative_ll,
+                                                   const std::vector<double>& at) {
+  const std::size_t n = at.size();
+  std::vector<double> h(n);
+  for (std::size_t i = 0; i < n; ++i) h[i] = 1e-4 * std::fmax(std::fabs(at[i]), 1e-3);
+  const auto f = [&](std::size_t i, double di, std::size_t j, double dj) {
+    std::vector<double> x = at;
+    x[i] += di;
+    x[j] += dj;
+    return negative_ll(x);
+  };
+  const double centre = negative_ll(at);
+  std::vector<std::vector<double>> hessian(n, std::vector<double>(n, 0.0));
+  for (std::size_t i = 0; i < n; ++i) {
+    hessian[i][i] = (f(i, h[i], i, 0) - 2 * centre + f(i, -h[i], i, 0)) / (h[i] * h[i]);
+    for (std::size_t j = 0; j < i; ++j) {
+      const double d =
+          f(i, h[i], j, h[j]) - f(i, h[i], j, -h[j]) - f(i, -h[i], j, h[j]) + f(i, -h[i], j, -h[j]);
+      hessian[i][j] = hessian[j][i] = d / (4 * h[i] * h[j]);
+    }
+  }
+  for (const auto& row : hessian)
+    for (double v : row)
+      if (!std::isfinite(v)) return std::nullopt;
+  if (!invert_spd(hessian)) return std::nullopt;
+  std::vector<double> se(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!(hessian[i][i] > 0)) return std::nullopt;
+    se[i] = std::sqrt(hessian[i][i]);
+  }
+  return se;
+}
+
+}  // namespace servimetrics::models

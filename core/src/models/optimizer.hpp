@@ -1,0 +1,34 @@
+// Maximum likelihood machinery: a Nelder-Mead minimiser (used on log-parameters, so every model
+// parameter stays positive) and standard errors from the numeric Hessian.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace servimetrics::models {
+
+// A function of the parameters to minimise; +inf (or NaN) marks a point outside the model.
+using Objective = std::function<double(std::span<const double>)>;
+
+struct Minimum {
+  std::vector<double> x;
+  double value = 0;
+  bool converged = false;
+  int evaluations = 0;
+};
+
+// Nelder-Mead from start (initial steps of `step` in every coordinate), restarted at the best point
+// until a restart no longer improves: converged when the simplex's values agree to `tolerance`
+// (relative) within max_evaluations.
+Minimum minimize(const Objective& f, std::vector<double> start, double step = 0.5,
+                 double tolerance = 1e-11, int max_evaluations = 20000);
+
+// Standard errors of the parameters at a minimum of a negative log-likelihood: the square roots of
+// the diagonal of the inverse of its numeric Hessian (central differences, relative steps).
+// Empty when the Hessian is not positive definite there.
+std::optional<std::vector<double>> standard_errors(const Objective& negative_ll,
+                                                   const std::vector<double>& at);
+
+}  // namespace servimetrics::models

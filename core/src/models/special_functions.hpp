@@ -1,0 +1,24 @@
+// Special functions of the customer-base models: log-beta, the Gauss hypergeometric function 2F1
+// and the discounted survival integral of the Pareto/NBD's DERL.
+#pragma once
+
+namespace servimetrics::models {
+
+double log_beta(double a, double b);
+
+// 2F1(a, b; c; z) as sign * exp(log_magnitude); converged is false when the series did not settle
+// (|z| >= 1 after the transformations, c a non-positive integer, or too many terms).
+struct Hyp2f1 {
+  double log_magnitude = 0;
+  double sign = 1;
+  bool converged = true;
+  [[nodiscard]] double value() const;
+};
+Hyp2f1 hyp2f1(double a, double b, double c, double z);
+
+// The integral over [0, inf) of exp(-z u) (1 + u)^(-s) du, z > 0: with u = t / (beta + T) and
+// z = delta (beta + T) it is the Pareto/NBD's discounted survival of a customer alive at T.
+// Equals z^(s-1) U(s, s, z) (Tricomi's U, Fader, Hardie & Lee 2005 "RFM and CLV", eq. 2).
+double discounted_survival_integral(double s, double z);
+
+}  // namespace servimetrics::models
