@@ -262,6 +262,56 @@ function ledger() {
   return rows;
 }
 
+// ---- customer summary: a simulated customer base, one row per customer --------------------------
+
+/** A gamma draw (Marsaglia & Tsang), with a shape below 1 lifted by a uniform power. */
+function gammaDraw(rng, shape, scale) {
+  if (shape < 1) return gammaDraw(rng, shape + 1, scale) * rng.next() ** (1 / shape);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const z = normal();
+    const v = (1 + c * z) ** 3;
+    if (v > 0 && Math.log(1 - rng.next()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v * scale;
+  }
+}
+
+const SUMMARY_HEADER = ['customer_id', 'frequency', 'recency', 'T', 'monetary_value', 'frequency_holdout'];
+const SUMMARY_HEADER_ZH = ['客户ID', '重复购买次数', '最近购买时间', '观察时长', '平均复购金额', '验证期购买次数'];
+
+/**
+ * 600 customers of a web shop drawn from the BG/NBD and Gamma-Gamma with CDNOW-like parameters
+ * (weeks; Fader, Hardie & Lee 2005): acquired over a 52-week calibration year, then 26 holdout weeks.
+ */
+function customerSummary() {
+  const rng = generator(15);
+  const rows = [];
+  for (let i = 1; i <= 600; i++) {
+    const T = 52 * rng.next();
+    const rate = gammaDraw(rng, 0.25, 1 / 4.4);
+    const x1 = gammaDraw(rng, 0.8, 1);
+    const dropout = x1 / (x1 + gammaDraw(rng, 2.4, 1));
+    const nu = gammaDraw(rng, 3.74, 1 / 15.44);
+    const times = [];
+    for (let t = 0; ; ) {
+      t += -Math.log(1 - rng.next()) / rate;
+      if (t > T + 26) break;
+      times.push(t);
+      if (rng.chance(dropout)) break;
+    }
+    const calibration = times.filter((t) => t <= T);
+    const spends = calibration.map(() => gammaDraw(rng, 6.25, 1 / nu));
+    const x = calibration.length;
+    const round2 = (v) => Math.round(v * 100) / 100;
+    rows.push([
+      `S${pad(i, 4)}`, x, round2(x ? calibration[x - 1] : 0), round2(T),
+      round2(x ? spends.reduce((s, v) => s + v, 0) / x : 0), times.length - x,
+    ]);
+  }
+  return rows;
+}
+
 // ---- templates: a header row and two example rows per kind ----------------------------------------
 
 const TEMPLATES = {
@@ -305,6 +355,14 @@ const TEMPLATES = {
       ['2024-07', 'direct_sales', 156000, 4],
     ],
   },
+  customer_summary: {
+    en: SUMMARY_HEADER,
+    zh: SUMMARY_HEADER_ZH,
+    rows: [
+      ['C001', 2, 30.43, 38.86, 22.35, 1],
+      ['C002', 0, 0, 38.86, 0, 0],
+    ],
+  },
   ledger: {
     en: ['period', 'category', 'amount'],
     zh: ['期间', '类别', '金额'],
@@ -328,6 +386,7 @@ write(samples, 'subscriptions.csv', csv(TEMPLATES.subscriptions.en, subscription
 write(samples, 'survey.csv', csv(TEMPLATES.survey.en, survey()));
 write(samples, 'tickets.csv', csv(TEMPLATES.tickets.en, tickets()));
 write(samples, 'ledger.csv', csv(TEMPLATES.ledger.en, ledger()));
+write(samples, 'customer_summary.csv', csv(SUMMARY_HEADER, customerSummary()));
 // The spend sample is the hand-written marketing-spend.csv the calculator has always offered.
 write(samples, 'spend.csv', fs.readFileSync(path.join(samples, 'marketing-spend.csv'), 'utf8'));
 

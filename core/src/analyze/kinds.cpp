@@ -13,11 +13,12 @@ extern const KindAnalysis kSurveyAnalysis;
 extern const KindAnalysis kTicketsAnalysis;
 extern const KindAnalysis kSpendAnalysis;
 extern const KindAnalysis kLedgerAnalysis;
+extern const KindAnalysis kCustomerSummaryAnalysis;
 
 std::span<const KindAnalysis* const> kind_analyses() {
-  static constexpr std::array<const KindAnalysis*, 6> kAll = {
-      &kTransactionsAnalysis, &kSubscriptionsAnalysis, &kSurveyAnalysis,
-      &kTicketsAnalysis,      &kSpendAnalysis,         &kLedgerAnalysis};
+  static constexpr std::array<const KindAnalysis*, 7> kAll = {
+      &kTransactionsAnalysis, &kSubscriptionsAnalysis, &kSurveyAnalysis,         &kTicketsAnalysis,
+      &kSpendAnalysis,        &kLedgerAnalysis,        &kCustomerSummaryAnalysis};
   return kAll;
 }
 

@@ -122,6 +122,33 @@ std::vector<KindSpec> make_kinds() {
           {"amount", FieldType::number, true, {"Amount", "金额"}, {}},
       },
   });
+  // One row per customer, the summary the customer-base models need (docs/MODELS.md): what a
+  // warehouse writes from billions of transactions, with the column names lifetimes and BTYD use.
+  kinds.push_back(KindSpec{
+      "customer_summary",
+      {"Customer summary", "客户汇总"},
+      {"One row per customer: repeat purchases, time of the last one and since the first, in one "
+       "time unit.",
+       "每行一位客户：重复购买次数、最后一次购买时间和首次购买至今的时长，同一时间单位。"},
+      {
+          {"customer_id", FieldType::text, true, {"Customer ID", "客户ID"}, {}},
+          {"repeat_purchases",
+           FieldType::number,
+           true,
+           {"Repeat purchases (x)", "重复购买次数（x）"},
+           {}},
+          {"recency", FieldType::number, true, {"Recency (t_x)", "最近购买时间（t_x）"}, {}},
+          {"age", FieldType::number, true, {"Age (T)", "观察时长（T）"}, {}},
+          {"mean_spend", FieldType::number, false, {"Mean repeat spend", "平均复购金额"}, {}},
+          {"holdout_purchases",
+           FieldType::number,
+           false,
+           {"Holdout repeat purchases", "验证期购买次数"},
+           {}},
+      },
+      {},
+      {"repeat_purchases", "recency", "age", "mean_spend", "holdout_purchases"},
+  });
   return kinds;
 }
 

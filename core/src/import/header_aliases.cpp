@@ -141,6 +141,24 @@ ledger.category tw: 類別 收入類別 業務類型 收入類型 業務線 分�
 ledger.amount en: amount revenue value total sales income
 ledger.amount zh: 金额 收入 营收 营业额 销售额 合计
 ledger.amount tw: 金額 營業額 銷售額 合計
+customer_summary.customer_id en: customerid id customer cust custid clientid client customerno customernumber memberid userid accountid masterid
+customer_summary.customer_id zh: 客户id 客户编号 客户 客户号 会员id 会员编号 用户id 顾客编号
+customer_summary.customer_id tw: 客戶id 客戶編號 客戶 客戶號 會員id 會員編號 用戶id 顧客編號
+customer_summary.repeat_purchases en: frequency x repeatpurchases repeattransactions repeats repeatorders numberofrepeatpurchases frequencycal xcal
+customer_summary.repeat_purchases zh: 重复购买次数 复购次数 重复购买 购买频次
+customer_summary.repeat_purchases tw: 重複購買次數 回購次數 重複購買 購買頻次
+customer_summary.recency en: recency tx recencycal txcal lastrepeattime
+customer_summary.recency zh: 最近购买时间 最近复购时间
+customer_summary.recency tw: 最近購買時間 最近回購時間
+customer_summary.age en: t tcal age customerage observationtime
+customer_summary.age zh: 观察时长 客户年龄 观察期
+customer_summary.age tw: 觀察時長 客戶年齡 觀察期
+customer_summary.mean_spend en: monetaryvalue zbar mx meanspend averagespend avgspend meanrepeatspend monetary averageordervalue
+customer_summary.mean_spend zh: 平均复购金额 平均消费 平均消费金额 客单价
+customer_summary.mean_spend tw: 平均回購金額 平均消費 平均消費金額 客單價
+customer_summary.holdout_purchases en: frequencyholdout xstar holdoutpurchases holdoutfrequency xholdout
+customer_summary.holdout_purchases zh: 验证期购买次数 验证期复购次数
+customer_summary.holdout_purchases tw: 驗證期購買次數 驗證期回購次數
 )";
 
 std::vector<std::string_view> header_aliases(std::string_view kind, std::string_view field) {

@@ -6,6 +6,7 @@
 #include "cells/calendar.hpp"
 #include "models/customer_summary.hpp"
 #include "models/models_request.hpp"
+#include "models/summary_table.hpp"
 #include "servimetrics/json_text.hpp"
 #include "servimetrics/models.hpp"
 
@@ -70,6 +71,24 @@ Result<ModelsData> subscription_durations(const ImportedTable& table, const json
   return data;
 }
 
+// A customer-summary file: its rows are the customers, in the file's own time unit.
+json fit_summary_table(const ImportedTable& table, const ModelsOptions& options, json answer) {
+  auto summary = read_customer_summary(table);
+  if (!summary.ok()) {
+    answer["errors"].push_back(error_json(summary.error()));
+    return answer;
+  }
+  json warnings = json::array();
+  for (const Error& w : summary.value().warnings) warnings.push_back(error_json(w));
+  answer["summary"] = {{"customers", summary.value().customers.size()},
+                       {"calibration_end", json()},
+                       {"time_unit", options.time_unit},
+                       {"warnings", std::move(warnings)}};
+  ModelsData data;
+  data.customers = std::move(summary.value().customers);
+  return fit_data(options, data, std::move(answer));
+}
+
 }  // namespace
 
 json fit_models(const ImportedTable& table, const json& options) {
@@ -85,6 +104,7 @@ json fit_models(const ImportedTable& table, const json& options) {
     if (!data.ok()) return fail(data.error());
     return fit_data(o.value(), data.value(), std::move(answer));
   }
+  if (table.kind == "customer_summary") return fit_summary_table(table, o.value(), answer);
   auto calibration_end = date_option(options, "calibration_end");
   auto holdout_end = date_option(options, "holdout_end");
   if (!calibration_end.ok()) return fail(calibration_end.error());

@@ -563,6 +563,15 @@ export const en = {
   chartResponseTimes: 'How long tickets waited for a first response',
   chartSummary: '{series} by {axis}, {count} values from {first} to {last}: highest {max} ({maxAt}), lowest {min} ({minAt}).',
   chartRange: 'The shaded band is the 95% range of the NPS.',
+  // ---- customer summary files ----
+  measure_repeat_buyers: 'Repeat buyers',
+  measure_repeat_buyer_share: 'Share who bought again',
+  measure_repeat_purchases: 'Repeat purchases',
+  measure_mean_repeat_spend: 'Mean repeat purchase',
+  measure_holdout_purchases: 'Repeat purchases in the holdout',
+  table_by_repeat_purchases: 'Customers by repeat purchases',
+  col_repeat_purchases_bucket: 'Repeat purchases',
+  col_customer_share: 'Share of customers',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -556,4 +556,13 @@ export const zhCN: Messages = {
   chartResponseTimes: '工单等待首次响应的时长',
   chartSummary: '{series}（按{axis}）：共 {count} 个值，从 {first} 到 {last}；最高 {max}（{maxAt}），最低 {min}（{minAt}）。',
   chartRange: '阴影带为 NPS 的 95% 区间。',
+  // ---- customer summary files ----
+  measure_repeat_buyers: '复购客户',
+  measure_repeat_buyer_share: '复购客户占比',
+  measure_repeat_purchases: '重复购买次数',
+  measure_mean_repeat_spend: '平均每次复购金额',
+  measure_holdout_purchases: '验证期重复购买次数',
+  table_by_repeat_purchases: '按重复购买次数的客户分布',
+  col_repeat_purchases_bucket: '重复购买次数',
+  col_customer_share: '客户占比',
 };

@@ -530,4 +530,9 @@ export const analyzeMessages: MessageTable = {
     en: '{count:count} rejected rows carry {amount:money} ({share:percent} of the file’s value), which every figure here leaves out.',
     'zh-CN': '{count:count} 个被拒绝的行共计 {amount:money}（占文件总金额的 {share:percent}），此处所有数字都不包含这部分。',
   },
+  // ---- customer summary files ----
+  summary_time_unit: {
+    en: 'Recency and age are read in the file’s own time unit (days, weeks or months); choose it when fitting the customer-base models.',
+    'zh-CN': '最近购买时间和观察时长按文件自身的时间单位（天、周或月）读取；拟合客户群模型时请选择该单位。',
+  },
 };

@@ -79,4 +79,25 @@ export const modelsMessages: MessageTable = {
     en: '{count:count} customers first bought after the end of the calibration period and are left out of the fit.',
     'zh-CN': '{count:count} 位客户在校准期结束后才首次购买，未纳入拟合。',
   },
+  // ---- customer summary files ----
+  models_needs_summary: {
+    en: 'A customer summary needs a customer, repeat purchases, recency and age column.',
+    'zh-CN': '客户汇总需要客户、重复购买次数、最近购买时间和观察时长四列。',
+  },
+  models_summary_fractional_purchases: {
+    en: '{count:count} rows have a repeat purchase count that is not a whole number ({lines:lines}) and are left out of the fit.',
+    'zh-CN': '{count:count} 行的重复购买次数不是整数（{lines:lines}），未纳入拟合。',
+  },
+  models_summary_recency_after_age: {
+    en: '{count:count} rows have a recency later than their age, t_x > T ({lines:lines}), and are left out of the fit.',
+    'zh-CN': '{count:count} 行的最近购买时间晚于观察时长，即 t_x > T（{lines:lines}），未纳入拟合。',
+  },
+  models_summary_recency_without_repeats: {
+    en: '{count:count} rows have a recency but no repeat purchase ({lines:lines}); recency is 0 without one. They are left out of the fit.',
+    'zh-CN': '{count:count} 行没有重复购买却有最近购买时间（{lines:lines}）；没有重复购买时应为 0。这些行未纳入拟合。',
+  },
+  models_summary_duplicate_customers: {
+    en: '{count:count} rows repeat a customer of an earlier row ({lines:lines}); the first row of each customer is used.',
+    'zh-CN': '{count:count} 行与前面某行是同一位客户（{lines:lines}）；每位客户只用第一行。',
+  },
 };
