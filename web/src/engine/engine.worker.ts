@@ -23,6 +23,8 @@ function reply(message: WorkerReply): void {
 }
 
 const calcReady = startModule(createServimetricsCalc, calcWasmUrl);
+/** When the files module is loaded, idle, even if no compute was asked for. */
+const FILES_AT_THE_LATEST_MS = 3000;
 
 const imports = new ImportRunner(reply);
 // Text crosses into the module as bytes both ways: the browser's coders are native, where Embind's
@@ -42,7 +44,8 @@ const warmUp = new WarmUp(busy, (rows, ms) => reply({ type: 'warmed', rows, ms }
 calcReady.then(
   () => {
     reply({ type: 'ready' });
-    files.loadWhenIdle();
+    // Normally started by the first compute's answer (drain); this is for a page that asks none.
+    files.loadWhenIdle(FILES_AT_THE_LATEST_MS);
   },
   (error: unknown) => reply({ type: 'fatal', message: String(error instanceof Error ? error.message : error) }),
 );
@@ -86,6 +89,7 @@ async function drain(): Promise<void> {
         }
         try {
           reply({ id: request.id, ok: true, type: request.type, resultText: run(calc, request) });
+          if (request.type === 'compute') files.loadWhenIdle();
         } catch (error) {
           reply({ id: request.id, ok: false, message: String(error instanceof Error ? error.message : error) });
         }
