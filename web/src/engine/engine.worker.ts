@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // Owns the WebAssembly instance of the C++ core. Messages in: catalog / kinds / compute / combine /
-// import / rejects / tableWindow, each with an id (protocol.ts); messages out: the JSON text of the answer for that
+// whatif / import / rejects / tableWindow, each with an id (protocol.ts); messages out: the JSON text of the answer for that
 // id, with the request's type (and an import's kind), parsed once by the page. Computes posted on the same lane replace older ones still waiting in the queue, so a burst
 // of keystrokes costs one computation. A file import runs beside the queue: it awaits each chunk of
 // the file, so computes are answered between chunks, and a cancel message stops it. While idle
@@ -68,6 +68,8 @@ function run(module: ServimetricsModule, request: QueuedRequest): string {
       return decoder.decode(module.computeBytes(encoder.encode(request.requestText)));
     case 'combine':
       return module.combine(request.requestText);
+    case 'whatif':
+      return module.whatif(request.requestText);
   }
 }
 
@@ -83,14 +85,20 @@ async function drain(): Promise<void> {
       queue = [];
       const lastOfLane = new Map<string, number>();
       for (const request of batch) {
-        if (request.type === 'compute' && request.lane) lastOfLane.set(request.lane, request.id);
+        if ((request.type === 'compute' || request.type === 'whatif') && request.lane) lastOfLane.set(request.lane, request.id);
       }
       for (const request of batch) {
-        if (request.type === 'compute' && request.lane && lastOfLane.get(request.lane) !== request.id) {
+        if ((request.type === 'compute' || request.type === 'whatif') && request.lane && lastOfLane.get(request.lane) !== request.id) {
           reply({ id: request.id, ok: false, superseded: true, message: 'superseded by a newer request' });
           continue;
         }
         try {
+          if (request.type === 'whatif') {
+            const started = performance.now();
+            const resultText = run(module, request);
+            reply({ id: request.id, ok: true, type: request.type, resultText, workerMs: performance.now() - started });
+            continue;
+          }
           reply({ id: request.id, ok: true, type: request.type, resultText: run(module, request) });
         } catch (error) {
           reply({ id: request.id, ok: false, message: String(error instanceof Error ? error.message : error) });

@@ -21,7 +21,7 @@ import type { KindResult } from '../lib/file-imports';
 import { ASSUMPTIONS } from '../lib/whatif';
 import { renderLineChart } from './chart-view';
 import { ruleText } from './kpi-card-view';
-import type { Metric } from './whatif-view';
+import type { ProjectionMetric as Metric } from './whatif-view';
 
 /** A fixed width that fits an A4 page with its margins, whatever the screen's width. */
 const PRINT_CHART_WIDTH = 680;
