@@ -131,7 +131,7 @@ export function sliderRange(key: LeverKey, base: number, current: number): Slide
   lo = Math.min(lo, current, base);
   hi = Math.max(hi, current, base);
   // Whole steps from the baseline both ways, so the baseline is a value the slider can take.
-  const min = Math.max(spec.min, base - Math.ceil((base - lo) / step - 1e-9) * step);
+  const min = Math.max(spec.min, base - Math.floor((base - lo) / step + 1e-9) * step);
   const max = Math.min(spec.max, base + Math.ceil((hi - base) / step - 1e-9) * step);
   return { min: round12(min), max: round12(max), step: round12(step) };
 }
