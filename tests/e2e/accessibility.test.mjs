@@ -144,9 +144,14 @@ for (const width of [1280, 390]) {
       await assertSliderInView(page, 'retention_rate');
       // Back up through the sliders from the chart's metric switch under them: each one focused is
       // scrolled into view below the section bar and the totals and chart kept on screen above them.
+      // Each slider has its number field after it.
       await page.locator('[data-testid="metric-customers"]').focus();
+      await page.keyboard.press('Shift+Tab'); // "More levers"
       await page.keyboard.press('Shift+Tab'); // the reset button
+      assert.equal((await focused(page))?.testid, 'reset-scenario');
       for (const key of ['new_customers_per_year', 'cac', 'gross_margin', 'purchases_per_year', 'avg_order_value', 'retention_rate']) {
+        await page.keyboard.press('Shift+Tab');
+        assert.equal((await focused(page))?.testid, `type-${key}`);
         await page.keyboard.press('Shift+Tab');
         assert.equal((await focused(page))?.testid, `slider-${key}`);
         await assertSliderInView(page, key);

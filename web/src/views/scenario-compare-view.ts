@@ -127,7 +127,7 @@ export function renderKpiTable(ctx: CompareContext): TemplateResult {
   const answer = wi.answers.scenarios;
   const cols = columns(ctx);
   const base = answer?.scenarios?.[0];
-  return html`<div class="scroll-x">
+  return html`<div class="scroll-x" tabindex="0" role="region" aria-label=${i18n.t('wiCompareTitle')}>
     <table class="data-table compare" data-testid="compare-table">
       <caption class="sr-only">${i18n.t('wiCompareTitle')}</caption>
       ${head(ctx, i18n.t('wiKpi'))}
@@ -181,7 +181,7 @@ export function renderYearlyTable(ctx: CompareContext): TemplateResult | typeof 
   const fmt = (v: number) => formatOutput(i18n, key, v, narrow);
   const change = (v: number) => formatOutputChange(i18n, key, v, narrow);
   const series = cols.map((c, i) => (i === 0 ? answer.scenarios![0] : answerOf(answer, c.id)));
-  return html`<div class="scroll-x">
+  return html`<div class="scroll-x" tabindex="0" role="region" aria-label=${i18n.t('wiYearly', { metric: i18n.t(metric === 'cumulative_profit' ? 'wiMetric_cumulative_profit' : `metric_${metric as 'revenue'}`) })}>
     <table class="data-table compare" data-testid="projection-table" data-metric=${metric}>
       ${head(ctx, i18n.t('year'))}
       <tbody>

@@ -99,7 +99,7 @@ function table(ctx: TornadoContext, output: OutputKey, bars: TornadoBar[]): Temp
   const fmt = (v: number | null) => (v === null ? '—' : formatOutput(i18n, output, v));
   return html`<details class="tornado-table">
     <summary>${i18n.t('wiAsTable')}</summary>
-    <div class="scroll-x">
+    <div class="scroll-x" tabindex="0" role="region" aria-label=${i18n.t('wiTornadoTitle')}>
       <table class="data-table" data-testid="tornado-table">
         <thead>
           <tr>
@@ -137,7 +137,7 @@ export function renderTornado(ctx: TornadoContext): TemplateResult {
     <p class="hint">${i18n.t('wiTornadoIntro', { name: ctx.scenarioLabel })}</p>
     ${controls(ctx)}
     ${t && t.base !== null
-      ? html`<div class="tornado-chart">${chart(ctx, t.output, t.base, moving)}</div>
+      ? html`<div class="tornado-chart" tabindex="0" role="region" aria-label=${i18n.t('wiTornadoTitle')}>${chart(ctx, t.output, t.base, moving)}</div>
           ${still.length ? html`<p class="hint">${i18n.t('wiTornadoNoEffect', { list: i18n.list(still.map((b) => leverLabel(i18n, b.lever))) })}</p>` : nothing}
           ${table(ctx, t.output, t.bars)}`
       : t

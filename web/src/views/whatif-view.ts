@@ -420,7 +420,8 @@ export const whatIfStyles = css`
       scroll-margin-top: var(--_live-height, 360px);
     }
 
-    .slider input[type='range'] {
+    .slider input[type='range'],
+    .slider .typed input {
       scroll-margin-top: calc(var(--_live-height, 360px) + 28px);
     }
   }
@@ -457,6 +458,13 @@ export const whatIfStyles = css`
   }
 
   /* ---- the what-if page: scenarios side by side and the three questions ---- */
+  /* A control reached with Tab stops below the section bar. */
+  .whatif-grid input,
+  .whatif-grid select,
+  .whatif-grid summary {
+    scroll-margin-top: 64px;
+  }
+
   .slider-row {
     display: flex;
     align-items: center;
@@ -796,6 +804,13 @@ export const whatIfStyles = css`
   @media (max-width: 900px) {
     .questions {
       grid-template-columns: minmax(0, 1fr);
+    }
+  }
+
+  @media (max-width: 720px) {
+    .question {
+      padding-left: 14px;
+      padding-right: 14px;
     }
   }
 
