@@ -106,16 +106,17 @@ function head(ctx: CompareContext, first: string): TemplateResult {
   </thead>`;
 }
 
-function kpiCell(ctx: CompareContext, key: OutputKey, s: ScenarioAnswer | undefined, isBase: boolean): TemplateResult {
+function kpiCell(ctx: CompareContext, key: OutputKey, id: string, s: ScenarioAnswer | undefined): TemplateResult {
   const { i18n, narrow } = ctx;
+  const isBase = id === 'baseline';
   const kpi = s?.kpis[key];
-  if (!kpi) return html`<td class="num">—</td>`;
+  if (!kpi) return html`<td class="num" data-scenario=${id}>—</td>`;
   if (kpi.value === null) {
     const why = kpi.code ? ctx.why(kpi.code) : '';
-    return html`<td class="num muted" title=${why} data-raw="">—<span class="sr-only"> ${why}</span></td>`;
+    return html`<td class="num muted" title=${why} data-scenario=${id} data-raw="">—<span class="sr-only"> ${why}</span></td>`;
   }
   const diff = s?.difference?.kpis[key]?.value;
-  return html`<td class="num" title=${kpi.formula} data-raw=${kpi.value}>
+  return html`<td class="num" title=${kpi.formula} data-scenario=${id} data-raw=${kpi.value}>
     ${formatOutput(i18n, key, kpi.value, narrow)}${!isBase && typeof diff === 'number'
       ? html`<small class=${diff > 1e-12 ? 'pos' : diff < -1e-12 ? 'neg' : ''}>${formatOutputChange(i18n, key, diff, narrow)}</small>`
       : nothing}
@@ -135,7 +136,7 @@ export function renderKpiTable(ctx: CompareContext): TemplateResult {
         ${COMPARED.map(
           (key) => html`<tr data-output=${key}>
             <th scope="row">${outputLabel(i18n, key)}</th>
-            ${cols.map((c, i) => kpiCell(ctx, key, i === 0 ? base : answerOf(answer, c.id), i === 0))}
+            ${cols.map((c, i) => kpiCell(ctx, key, c.id, i === 0 ? base : answerOf(answer, c.id)))}
           </tr>`,
         )}
       </tbody>

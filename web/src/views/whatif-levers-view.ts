@@ -86,6 +86,7 @@ function leverRow(ctx: LeversContext, key: LeverKey, held: boolean): TemplateRes
         @input=${(e: Event) => ctx.wi.setLever(key, Number((e.target as HTMLInputElement).value))}
       />
       <span class="typed">
+        <!-- Not live(): an answer arriving while one types must not put the old value back. -->
         <input
           type="text"
           inputmode="decimal"
@@ -93,7 +94,7 @@ function leverRow(ctx: LeversContext, key: LeverKey, held: boolean): TemplateRes
           data-testid=${`type-${key}`}
           aria-labelledby=${`${id}-label ${id}-unit`}
           aria-invalid=${typed ? 'true' : 'false'}
-          .value=${live(typed?.text ?? numberText(toDisplay(key, value)))}
+          .value=${typed?.text ?? numberText(toDisplay(key, value))}
           @change=${(e: Event) => onTypedValue(ctx, key, (e.target as HTMLInputElement).value)}
           @keydown=${(e: KeyboardEvent) => onTypedKey(ctx, key, e, value)}
         />
