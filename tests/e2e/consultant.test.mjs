@@ -191,6 +191,9 @@ for (const [locale, words] of Object.entries(WORDS)) {
       await page.locator('[data-testid="compare-table"] td[data-scenario="s1"][data-raw]').first().waitFor({ timeout: 20000 });
       await makeScenarios(page, words.names);
       await compareSideBySide(page);
+      // The printed report shows them side by side too.
+      const reportHead = await page.locator('[data-testid="report-scenarios"] thead th').allTextContents();
+      assert.deepEqual(reportHead.slice(2).map((t) => t.trim()), words.names);
       await tornado(page);
       const applied = await goalSeek(page, words);
       await monteCarlo(page, words, applied);

@@ -668,6 +668,7 @@ export const en = {
   wiMcClamped: '{n} draws of {lever} fell outside its valid range and were held at its edge.',
   wiMcBand: 'P10–P90 of “{name}”',
   wiMcBandShort: 'P10–P90',
+  wiReportSelected: 'The scenario the sliders change: {name}, against the baseline',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -655,4 +655,5 @@ export const zhCN: Messages = {
   wiMcClamped: '{lever}有 {n} 次抽样超出其有效范围，已按边界取值。',
   wiMcBand: '「{name}」的 P10–P90',
   wiMcBandShort: 'P10–P90',
+  wiReportSelected: '滑块调整的情景：{name}，与基线对比',
 };

@@ -41,6 +41,7 @@ import { baselineLevers } from '../lib/whatif-request';
 import { projectionOf } from '../lib/whatif-report';
 import { emptyDoc, migrateScenario, selectedScenario, type WhatIfDoc } from '../lib/whatif-scenarios';
 import { WhatIfController } from './whatif-controller';
+import { scenarioName } from './scenario-compare-view';
 import sampleCompany from '../../../public/samples/sample-company.json';
 import { type MessageContext, renderMessage } from '../i18n/render-message';
 import { FileImports, type FilesSnapshot } from '../lib/file-imports';
@@ -1239,6 +1240,11 @@ export class ServimetricsCalculator extends LitElement {
       assumptions: projected?.assumptions ?? null,
       missing: this.baseline?.missing ?? [],
       projection: projected?.projection ?? null,
+      scenarios: {
+        answer: this.wi.answers.scenarios,
+        columns: this.wi.doc.scenarios.map((s) => ({ id: s.id, name: scenarioName(this.i18n, this.wi.doc, s) })),
+        selected: scenarioName(this.i18n, this.wi.doc, selectedScenario(this.wi.doc)),
+      },
       metric: this.metric === 'cumulative_profit' ? 'profit' : this.metric,
       files: [...this.files.results.values()],
       kinds: this.kinds,
