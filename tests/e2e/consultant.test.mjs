@@ -2,7 +2,8 @@
 // scenarios made by typing values, compared side by side (every figure checked against the wasm engine
 // asked here with the same baseline and changes), a tornado (the order of its bars), a goal seek (its
 // answer, applied to the scenario, and a target out of reach), a Monte Carlo band (P10 ≤ P50 ≤ P90 and
-// the chance of a target), then a reload and a shared link that both bring the scenarios back.
+// the chance of a target), then a reload and a shared link that both bring the scenarios back; and a rule
+// of thumb as a starting point, its quoted claim shown as a claim beside what the model gives.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -48,6 +49,8 @@ const WORDS = {
     unreachable: /no retention rate brings LTV:CAC to 30×\. The closest is/,
     chance: /in \d+(\.\d)?% of draws/,
     saved: 'Saved in this browser',
+    claim: /25% to 95%.*A claim to test, not a result/,
+    assumption: /Assumption/i,
   },
   'zh-CN': {
     lang: 'zh-CN',
@@ -56,6 +59,8 @@ const WORDS = {
     unreachable: /没有任何客户留存率能使LTV:CAC达到 30 倍。最接近的是/,
     chance: /\d+(\.\d)?% 的抽样中/,
     saved: '已保存在此浏览器中',
+    claim: /25% 至 95%.*这是待检验的说法，不是结果/,
+    assumption: /假设/,
   },
 };
 
@@ -222,6 +227,16 @@ for (const [locale, words] of Object.entries(WORDS)) {
       } finally {
         await other.close();
       }
+
+      // A rule of thumb as a starting point: its quoted claim is shown as a claim, beside what the model gives.
+      await page.locator('[data-testid="start-retention_5"]').click();
+      const rule = ask({ baseline: BASELINE, scenarios: [{ name: 'r', changes: { retention_rate: { add: 0.05 } } }] });
+      const change = rule.scenarios[1].difference.kpis.cumulative_profit / rule.scenarios[0].kpis.cumulative_profit.value;
+      const shown = `+${new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(change)}`;
+      const claim = page.locator('[data-testid="claims"] li[data-claim="retention_5"]');
+      await assertEventually(async () => assert.ok((await claim.innerText()).includes(shown), `${await claim.innerText()} holds ${shown}`));
+      assert.match(await claim.innerText(), words.claim);
+      assert.match(await page.locator('[data-testid="compare-table"] thead').innerText(), words.assumption);
     } finally {
       await context.close();
     }

@@ -95,8 +95,8 @@ export interface ScenarioAnswer {
   levers: Record<LeverKey, number>;
   years: Record<SeriesKey, number[]>;
   kpis: Record<OutputKey, WhatIfKpi>;
-  /** Every scenario but the baseline: its differences from the baseline. */
-  difference?: { years: Record<SeriesKey, number[]>; kpis: Record<OutputKey, { value: number | null }> };
+  /** Every scenario but the baseline: its differences from the baseline (null where either has no value). */
+  difference?: { years: Record<SeriesKey, number[]>; kpis: Record<OutputKey, number | null> };
 }
 
 export interface TornadoBar {

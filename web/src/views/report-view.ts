@@ -265,7 +265,7 @@ function scenariosTable(d: ReportData): TemplateResult | typeof nothing {
           <td class="num">${typeof b === 'number' ? formatOutput(i18n, key, b) : '—'}</td>
           ${cols.map((c) => {
             const v = c.s?.kpis[key]?.value;
-            const diff = c.s?.difference?.kpis[key]?.value;
+            const diff = c.s?.difference?.kpis[key];
             return html`<td class="num">
               ${typeof v === 'number' ? formatOutput(i18n, key, v) : '—'}${typeof diff === 'number' && Math.abs(diff) > 1e-12
                 ? html`<br /><small>${formatOutputChange(i18n, key, diff)}</small>`

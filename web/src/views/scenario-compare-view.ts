@@ -115,7 +115,7 @@ function kpiCell(ctx: CompareContext, key: OutputKey, id: string, s: ScenarioAns
     const why = kpi.code ? ctx.why(kpi.code) : '';
     return html`<td class="num muted" title=${why} data-scenario=${id} data-raw="">—<span class="sr-only"> ${why}</span></td>`;
   }
-  const diff = s?.difference?.kpis[key]?.value;
+  const diff = s?.difference?.kpis[key];
   return html`<td class="num" title=${kpi.formula} data-scenario=${id} data-raw=${kpi.value}>
     ${formatOutput(i18n, key, kpi.value, narrow)}${!isBase && typeof diff === 'number'
       ? html`<small class=${diff > 1e-12 ? 'pos' : diff < -1e-12 ? 'neg' : ''}>${formatOutputChange(i18n, key, diff, narrow)}</small>`
@@ -152,7 +152,7 @@ function renderClaims(ctx: CompareContext): TemplateResult | typeof nothing {
   const base = answer?.scenarios?.[0]?.kpis.cumulative_profit.value;
   const rows = wi.doc.scenarios.flatMap((s) => {
     const claim = s.start ? CLAIMS[s.start] : undefined;
-    const diff = answerOf(answer, s.id)?.difference?.kpis.cumulative_profit.value;
+    const diff = answerOf(answer, s.id)?.difference?.kpis.cumulative_profit;
     if (!claim || typeof diff !== 'number' || typeof base !== 'number' || base === 0) return [];
     const model = i18n.signed(i18n.percent(diff / Math.abs(base), 1), diff);
     return [html`<li data-claim=${s.start}><strong>${scenarioName(i18n, wi.doc, s)}:</strong> ${i18n.t(claim, { model })}</li>`];

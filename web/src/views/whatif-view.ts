@@ -588,6 +588,12 @@ export const whatIfStyles = css`
     white-space: nowrap;
   }
 
+  /* A long KPI name wraps, so the scenarios' columns keep the room on a phone. */
+  table.compare tbody th {
+    white-space: normal;
+    min-width: 7em;
+  }
+
   table.compare td small {
     display: block;
     font-size: 11px;
