@@ -48,9 +48,9 @@ async function assertSliderInView(page, key) {
     const seen = await page.locator(`[data-testid="slider-${key}"]`).evaluate((el) => {
       const r = el.getBoundingClientRect();
       const at = el.getRootNode().elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      return r.top >= 0 && r.bottom <= innerHeight && at === el;
+      return r.top >= 0 && r.bottom <= innerHeight && at === el ? '' : `top ${Math.round(r.top)}, bottom ${Math.round(r.bottom)}, at ${at?.tagName}.${at?.className}`;
     });
-    assert.ok(seen, `the focused slider ${key} is in view and not covered`);
+    assert.equal(seen, '', `the focused slider ${key} is in view and not covered`);
   }, 3000);
 }
 

@@ -423,6 +423,7 @@ export const whatIfStyles = css`
     .slider input[type='range'],
     .slider .typed input {
       scroll-margin-top: calc(var(--_live-height, 360px) + 28px);
+      scroll-margin-bottom: 24px;
     }
   }
 
@@ -463,6 +464,7 @@ export const whatIfStyles = css`
   .whatif-grid select,
   .whatif-grid summary {
     scroll-margin-top: 64px;
+    scroll-margin-bottom: 24px;
   }
 
   .slider-row {
