@@ -15,6 +15,8 @@ const req = await import('../../web/src/lib/whatif-request.ts');
 const docs = await import('../../web/src/lib/whatif-scenarios.ts');
 const levers = await import('../../web/src/lib/whatif-levers.ts');
 const { projectionOf } = await import('../../web/src/lib/whatif-report.ts');
+const { scenarioCsv } = await import('../../web/src/lib/export.ts');
+const { I18n } = await import('../../web/src/i18n/i18n.ts');
 
 const m = await loadModule();
 const model = buildFormModel(JSON.parse(m.catalog()));
@@ -169,3 +171,18 @@ test('the report\'s view of one scenario: the engine\'s years and the totals of 
   assert.equal(p.assumptions.scenario.cac, l.cac * 0.9);
   assert.equal(projectionOf(answer, 's9'), null);
 });
+
+test('the scenario download holds the selected scenario\'s KPIs beside the baseline\'s, as the engine gave them', () => {
+  const l = req.baselineLevers(sampleBaseline());
+  const answer = ask(req.scenariosRequest(l, threeScenarios()));
+  const [base, both] = [answer.scenarios[0], answer.scenarios[3]];
+  const kpis = ['ltv_cac', 'cumulative_profit', 'roi'].map((id) => ({ id, base: base.kpis[id].value, scn: both.kpis[id].value }));
+  const csv = scenarioCsv({ i18n: new I18n('en', 'USD'), company: '', exportedAt: new Date(2026, 11, 6) }, { ...projectionOf(answer, 's3'), kpis });
+  const row = csv.split('\r\n').find((r) => r.startsWith('kpi,ltv_cac,'));
+  assert.ok(row, 'an LTV:CAC row');
+  const cells = row.split(',');
+  assert.equal(Number(cells[4]), base.kpis.ltv_cac.value);
+  assert.equal(Number(cells[5]), both.kpis.ltv_cac.value);
+  assert.ok(Math.abs(Number(cells[6]) - both.difference.kpis.ltv_cac) < 1e-12);
+});
+

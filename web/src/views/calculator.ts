@@ -1244,6 +1244,7 @@ export class ServimetricsCalculator extends LitElement {
         answer: this.wi.answers.scenarios,
         columns: this.wi.doc.scenarios.map((s) => ({ id: s.id, name: scenarioName(this.i18n, this.wi.doc, s) })),
         selected: scenarioName(this.i18n, this.wi.doc, selectedScenario(this.wi.doc)),
+        selectedId: this.wi.doc.selected,
       },
       metric: this.metric === 'cumulative_profit' ? 'profit' : this.metric,
       files: [...this.files.results.values()],

@@ -49,7 +49,7 @@ export interface ReportData {
   /** Where a KPI's inputs came from; '' or absent when not known. */
   sourceOf?: ((kpiId: string) => string) | undefined;
   /** The what-if scenarios side by side: each column's engine id and name; the selected one's name. */
-  scenarios?: { answer: WhatIfAnswer | null; columns: Array<{ id: string; name: string }>; selected: string } | undefined;
+  scenarios?: { answer: WhatIfAnswer | null; columns: Array<{ id: string; name: string }>; selected: string; selectedId: string } | undefined;
 }
 
 function bandMark(i18n: I18n, band: Band): TemplateResult {
