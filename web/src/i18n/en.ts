@@ -583,7 +583,6 @@ export const en = {
   wiClaim_cac_10:
     'often quoted: a CAC 10% lower raises net profit by about 8%. A claim to test, not a result: this model gives {model} in 5-year profit.',
   wiMoreLevers: 'More levers: price, service, support, investment, discount rate',
-  wiUnitNone: 'number',
   wiNotNumber: 'Type a number.',
   wiTypedOut: 'Type a value from {min} to {max}.',
   wiHeld: 'Held at {value}: the change would take it out of its range.',

@@ -573,7 +573,6 @@ export const zhCN: Messages = {
   wiClaim_retention_5: '常被引用：留存率提高 5 个百分点，利润提升 25% 至 95%（贝恩 / 《哈佛商业评论》）。这是待检验的说法，不是结果：本模型给出五年利润 {model}。',
   wiClaim_cac_10: '常被引用：获客成本降低 10%，净利润约提升 8%。这是待检验的说法，不是结果：本模型给出五年利润 {model}。',
   wiMoreLevers: '更多杠杆：价格、服务、支持、投入、折现率',
-  wiUnitNone: '数值',
   wiNotNumber: '请输入数字。',
   wiTypedOut: '请输入 {min} 至 {max} 之间的值。',
   wiHeld: '保持在 {value}：该变动会超出其范围。',

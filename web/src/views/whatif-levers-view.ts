@@ -98,7 +98,7 @@ function leverRow(ctx: LeversContext, key: LeverKey, held: boolean): TemplateRes
           @change=${(e: Event) => onTypedValue(ctx, key, (e.target as HTMLInputElement).value)}
           @keydown=${(e: KeyboardEvent) => onTypedKey(ctx, key, e, value)}
         />
-        <span class="unit" id=${`${id}-unit`}>${unitText(i18n, key) || i18n.t('wiUnitNone')}</span>
+        <span class="unit" id=${`${id}-unit`}>${unitText(i18n, key)}</span>
       </span>
     </div>
     <div class="slider-sub">

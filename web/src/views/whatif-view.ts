@@ -502,10 +502,11 @@ export const whatIfStyles = css`
     border-color: var(--_bad);
   }
 
+  /* The same width for every unit (%, a currency, none), so the sliders line up. */
   .typed .unit {
     font-size: 12px;
     color: var(--_muted);
-    min-width: 2.2em;
+    width: 2.6em;
   }
 
   .field-problem {
