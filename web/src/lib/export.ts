@@ -19,6 +19,8 @@ import type { I18n } from '../i18n/i18n';
 import { type CsvValue, csvDocument } from './csv';
 import { formatMeasure } from './data-format';
 import { ASSUMPTIONS } from './whatif';
+import type { OutputKey } from '../engine/whatif-contract';
+import { formatOutput, formatOutputChange, outputLabel } from './whatif-format';
 
 export const EXPORT_FORMAT = 'servimetrics-export';
 export const EXPORT_VERSION = 1;
@@ -198,6 +200,8 @@ export interface ScenarioExportInput {
   /** The assumptions the projection was asked with (baseline and scenario); null when incomplete. */
   assumptions: ProjectionRequest | null;
   projection: ProjectionAnswer | null;
+  /** The what-if engine's KPIs of the baseline and the scenario (null where it has no value). */
+  kpis?: Array<{ id: OutputKey; base: number | null; scn: number | null }>;
 }
 
 const MONEY_ASSUMPTIONS: ReadonlySet<string> = new Set(['avg_order_value', 'cac']);
@@ -241,6 +245,10 @@ function scenarioRows(i18n: I18n, input: ScenarioExportInput): ScenarioRow[] {
       rows.push(['assumption', key, i18n.t(`assume_${key}`), null, base, scn, scn - base, (v) => formatAssumption(i18n, key, v), (v) => formatAssumptionChange(i18n, key, v)]);
     }
   }
+  for (const k of input.kpis ?? []) {
+    if (k.base === null || k.scn === null) continue; // a KPI without a value has no row
+    rows.push(['kpi', k.id, outputLabel(i18n, k.id), null, k.base, k.scn, k.scn - k.base, (v) => formatOutput(i18n, k.id, v), (v) => formatOutputChange(i18n, k.id, v)]);
+  }
   const p = input.projection;
   if (p) {
     for (const metric of PATH_METRICS) {
@@ -279,7 +287,8 @@ export function scenarioJson(meta: ExportMeta, input: ScenarioExportInput): stri
   const labels: Record<string, string> = {};
   for (const key of [...ASSUMPTIONS, 'starting_customers'] as const) labels[key] = i18n.t(`assume_${key}`);
   for (const metric of PATH_METRICS) labels[metric] = metricLabel(i18n, metric);
-  return json(meta, 'scenario', { labels, assumptions: input.assumptions, projection: input.projection });
+  for (const k of input.kpis ?? []) labels[k.id] = outputLabel(i18n, k.id);
+  return json(meta, 'scenario', { labels, assumptions: input.assumptions, projection: input.projection, kpis: input.kpis ?? [] });
 }
 
 // ---- imported files ------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { KpiResult, KpiSpec } from '../engine/contract';
+import type { OutputKey } from '../engine/whatif-contract';
 import { kindName } from '../i18n/data-labels';
 import { downloadText } from '../lib/download';
 import {
@@ -16,6 +17,7 @@ import {
   scenarioCsv,
   scenarioJson,
 } from '../lib/export';
+import { COMPARED } from './scenario-compare-view';
 import { ruleText } from './kpi-card-view';
 import type { ReportData } from './report-view';
 
@@ -59,11 +61,20 @@ function documentOf(meta: ExportMeta, d: ReportData, content: ExportContent, for
     return format === 'csv' ? kpisCsv(meta, input) : kpisJson(meta, input);
   }
   if (content === 'scenario') {
-    const input = { assumptions: d.assumptions, projection: d.projection };
+    const input = { assumptions: d.assumptions, projection: d.projection, kpis: scenarioKpis(d) };
     return format === 'csv' ? scenarioCsv(meta, input) : scenarioJson(meta, input);
   }
   const input = { files: d.files, catalog: d.catalog, kindName: (k: string) => kindName(d.i18n, d.kinds, k), message: d.message, ruleOf };
   return format === 'csv' ? filesCsv(meta, input) : filesJson(meta, input);
+}
+
+/** The selected scenario's KPIs beside the baseline's, as the what-if engine gave them. */
+function scenarioKpis(d: ReportData): Array<{ id: OutputKey; base: number | null; scn: number | null }> {
+  const answer = d.scenarios?.answer;
+  const base = answer?.scenarios?.[0];
+  const scn = answer?.scenarios?.find((s) => s.name === d.scenarios?.selectedId);
+  if (!base || !scn) return [];
+  return COMPARED.map((id) => ({ id, base: base.kpis[id]?.value ?? null, scn: scn.kpis[id]?.value ?? null }));
 }
 
 function downloads(state: ReportExport, d: ReportData, content: ExportContent, label: string, enabled: boolean): TemplateResult {
