@@ -563,6 +563,12 @@ export const en = {
   chartResponseTimes: 'How long tickets waited for a first response',
   chartSummary: '{series} by {axis}, {count} values from {first} to {last}: highest {max} ({maxAt}), lowest {min} ({minAt}).',
   chartRange: 'The shaded band is the 95% range of the NPS.',
+  // ---- zh-TW and currencies ----
+  language: 'Language',
+  templateSimplified: '简体中文',
+  templateTraditional: '繁體中文',
+  templateSimplifiedTitle: 'Template with Simplified Chinese headers',
+  templateTraditionalTitle: 'Template with Traditional Chinese headers',
 } as const;
 
 export type MessageKey = keyof typeof en;

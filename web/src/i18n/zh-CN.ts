@@ -556,4 +556,10 @@ export const zhCN: Messages = {
   chartResponseTimes: '工单等待首次响应的时长',
   chartSummary: '{series}（按{axis}）：共 {count} 个值，从 {first} 到 {last}；最高 {max}（{maxAt}），最低 {min}（{minAt}）。',
   chartRange: '阴影带为 NPS 的 95% 区间。',
+  // ---- zh-TW and currencies ----
+  language: '语言',
+  templateSimplified: '简体中文',
+  templateTraditional: '繁體中文',
+  templateSimplifiedTitle: '简体中文表头的模板',
+  templateTraditionalTitle: '繁体中文表头的模板',
 };
