@@ -106,7 +106,7 @@ export const zhTW: Messages = {
   choice_other: '其他產業',
 
   filesTitle: '資料檔案',
-  filesIntro: '匯入您自己系統的匯出檔案：交易記錄、訂閱、問卷調查、服務工單、行銷支出或營收明細帳。檔案就在本瀏覽器中讀取並轉換為指標。',
+  filesIntro: '匯入您自己系統的匯出檔案：交易紀錄、訂閱、問卷調查、服務工單、行銷支出或營收明細帳。檔案就在本瀏覽器中讀取並轉換為指標。',
   filesDrop: '將檔案拖放到這裡（可一次多個）',
   filesTypes: 'CSV、TSV、文字或 Excel（.xlsx）；多個檔案會依序讀取',
   filesChoose: '選擇檔案',
@@ -134,7 +134,7 @@ export const zhTW: Messages = {
   readAs: '以此類型讀取',
   kpisFromFile: '由此檔案算出的指標',
   combinedTitle: '多個檔案合併得出',
-  combinedIntro: '需要同時用到兩個已匯入檔案的指標，例如由行銷支出和交易記錄得出的各獲客通路 LTV:CAC。',
+  combinedIntro: '需要同時用到兩個已匯入檔案的指標，例如由行銷支出和交易紀錄得出的各獲客通路 LTV:CAC。',
   fileGrossMargin: '計算 CLTV 的毛利率',
   fileGrossMarginHint: 'CLTV 和 LTV:CAC 依此毛利率計算；修改後會重新讀取檔案。',
   fileGrossMarginNone: '填寫毛利率即可得到 CLTV；再匯入行銷支出檔案，可得到各通路的 LTV:CAC。',
