@@ -130,3 +130,26 @@ test('currencies: the locale\'s own, named in the page\'s language, formatted wi
   assert.equal(new I18n('zh-TW', 'TWD').points(0.034), '+3.4 個百分點');
   assert.equal(new I18n('zh-TW', 'TWD').qualified('客戶', 'A'), '客戶（A）');
 });
+
+test('a workspace in zh-TW with any offered currency is kept and travels in a link; others are refused', async () => {
+  const { encodeLink, decodeLink } = await import('../../web/src/lib/share-link.ts');
+  const { validateState } = await import('../../web/src/lib/workspace-doc.ts');
+  const { buildFormModel, stateFromRequest } = await import('../../web/src/lib/form-model.ts');
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const { root } = await import('./module.mjs');
+  const sample = JSON.parse(fs.readFileSync(path.join(root, 'public/samples/sample-company.json'), 'utf8'));
+  const loaded = stateFromRequest(buildFormModel(catalog), sample);
+  const state = {
+    form: loaded.state, formSources: {}, extra: loaded.extra, loadedProjection: null, scenario: {}, notice: null,
+    lang: 'zh-TW', currency: 'TWD', companyName: '臺灣服務公司', files: [], combined: null, activeFile: null, linkedInputs: {}, keepFileBytes: false,
+  };
+  for (const currency of CURRENCIES) assert.equal(validateState({ ...state, currency }).ok, true, currency);
+  assert.deepEqual(validateState({ ...state, currency: 'BTC' }), { ok: false, where: 'currency' });
+  assert.deepEqual(validateState({ ...state, lang: 'zh-HK' }), { ok: false, where: 'lang' }, 'the page speaks zh-TW to Hong Kong');
+  const read = await decodeLink(await encodeLink({ ...state, currency: 'JPY' }));
+  assert.equal(read.status, 'ok');
+  assert.equal(read.state.lang, 'zh-TW');
+  assert.equal(read.state.currency, 'JPY');
+  assert.equal(read.state.companyName, '臺灣服務公司');
+});
