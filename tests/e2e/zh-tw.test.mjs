@@ -76,7 +76,7 @@ test('zh-TW: Traditional page, TWD, KPI names, file messages and report; JPY wit
   const leftover = simplifiedIn(app.replaceAll('简体中文', '').replaceAll('简', ''));
   assert.deepEqual(leftover, [], `Simplified characters on the page: ${leftover.join('')}`);
   assert.match(report, /服務價值報告/);
-  assert.match(report, /金額單位：TWD/);
+  assert.match(report, /金額單位：新台幣（TWD）/);
   assert.deepEqual(simplifiedIn(report), [], 'the report in Traditional');
   assert.equal(await page.locator('[data-testid="report"]').getAttribute('lang'), 'zh-TW');
 
