@@ -150,7 +150,6 @@ bool read_survival(const FitArgs& a, std::vector<double>& alive, std::string& pr
 
 }  // namespace
 
-namespace servimetrics::cli {
 namespace {
 
 // The import of a transactions or subscriptions file, or null with the problem said.

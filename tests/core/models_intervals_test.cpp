@@ -7,6 +7,7 @@
 #include <random>
 
 #include "models/bg_nbd.hpp"
+#include "models/bg_nbd_discounting.hpp"
 #include "models/clv_intervals.hpp"
 #include "models_test_support.hpp"
 #include "servimetrics/models.hpp"
@@ -140,6 +141,32 @@ TEST(ModelsIntervals, DrawsFollowTheCovariance) {
   EXPECT_EQ(draw_parameters(fit, 10, 5), draw_parameters(fit, 10, 5));
   fit.covariance.reset();
   EXPECT_TRUE(draw_parameters(fit, 10, 5).empty());
+}
+
+}  // namespace
+
+namespace {
+
+// The moments' form of the BG/NBD's discounted sum is the month-by-month sum of eq. 10's
+// differences (bg_nbd_discounted_numerator, one 2F1 per month), for small and large x, young and
+// old customers, a < 1 and a > 1, weeks and days.
+TEST(ModelsIntervals, DiscountingByMomentsIsTheMonthlySum) {
+  struct Case {
+    BgNbd p;
+    double step;
+  };
+  for (const Case& k :
+       {Case{{0.243, 4.414, 0.793, 2.426}, 365.25 / 7 / 12},
+        Case{{1.2, 30, 2.5, 6}, 365.25 / 7 / 12}, Case{{0.5, 60, 0.9, 3}, 365.25 / 12}}) {
+    BgNbdDiscounting moments(k.p, k.step, 120, 0.008);
+    for (double x : {0.0, 1.0, 2.0, 5.0, 20.0}) {
+      for (double T : {0.0, 1.0, 10.0, 38.86, 100.0, 700.0}) {
+        const double exact = bg_nbd_discounted_numerator(k.p, x, T, k.step, 120, 0.008);
+        EXPECT_NEAR(moments.numerator(x, T), exact, 1e-9 * std::fabs(exact))
+            << "a " << k.p.a << " x " << x << " T " << T;
+      }
+    }
+  }
 }
 
 }  // namespace

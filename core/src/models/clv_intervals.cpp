@@ -1,5 +1,6 @@
-// CLV intervals from parameter uncertainty. Customers are taken in groups of equal (x, T), so each
-// draw's (x, T) work is done once per group and memory stays one value per draw.
+// CLV intervals from parameter uncertainty. Customers are taken in order of T, in groups of equal
+// (x, T), so each draw's (x, T) work is done once per group, its T work once per T, and memory
+// stays a few values per draw.
 #include "models/clv_intervals.hpp"
 
 #include <algorithm>
@@ -115,13 +116,13 @@ void add_intervals(json& answer, const CustomerSummaries& c, const std::vector<M
   const std::size_t draws = count_draws.size();
   const double horizon = o.horizon.value_or(o.units_per_year());
   std::vector<CountPredictor> predictors;
-  for (const auto& p : count_draws) predictors.emplace_back(model, p, o, horizon);
+  for (const auto& p : count_draws) predictors.emplace_back(model, p, o, horizon, true, 1);
   const bool valued = spend && !spend_draws.empty();
   // Customers in (x, T) groups; each group's shared terms once per draw.
   std::vector<std::size_t> order(c.size());
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
-    return c.x[i] != c.x[j] ? c.x[i] < c.x[j] : c.T[i] < c.T[j];
+    return c.T[i] != c.T[j] ? c.T[i] < c.T[j] : c.x[i] < c.x[j];
   });
   const std::size_t listed = std::min(c.size(), o.customer_rows.value_or(c.size()));
   std::vector<double> base_value(draws, 0.0), base_expected(draws, 0.0), clv(draws);

@@ -12,7 +12,7 @@
 namespace servimetrics::models {
 
 CountPredictor::CountPredictor(std::string name, std::vector<double> params, const ModelsOptions& o,
-                               double horizon, bool with_value)
+                               double horizon, bool with_value, std::size_t kept_T)
     : name_(std::move(name)),
       params_(std::move(params)),
       horizon_(horizon),
@@ -20,16 +20,19 @@ CountPredictor::CountPredictor(std::string name, std::vector<double> params, con
       step_(o.units_per_year() / 12),
       monthly_rate_(std::pow(1 + o.discount_rate, 1.0 / 12) - 1),
       delta_(std::log1p(o.discount_rate) / o.units_per_year()),
-      steps_(static_cast<int>(o.clv_years * 12)) {}
+      steps_(static_cast<int>(o.clv_years * 12)) {
+  if (name_ == "bg_nbd" && with_value_)
+    discounting_.emplace(BgNbd{params_[0], params_[1], params_[2], params_[3]}, step_, steps_,
+                         monthly_rate_, kept_T);
+}
 
-CountPredictor::Shared CountPredictor::shared_for(double x, double T) const {
+CountPredictor::Shared CountPredictor::shared_for(double x, double T) {
   const auto& v = params_;
   Shared s;
   if (name_ == "bg_nbd") {
     const BgNbd p{v[0], v[1], v[2], v[3]};
     s.expected = bg_nbd_expected_numerator(p, x, T, horizon_);
-    if (with_value_)
-      s.discounted = bg_nbd_discounted_numerator(p, x, T, step_, steps_, monthly_rate_);
+    if (discounting_) s.discounted = discounting_->numerator(x, T);
   } else {
     // E[Y(t)] / P(alive) = (r+x)/(alpha+T) (beta+T) [1 - ((beta+T)/(beta+T+t))^(s-1)] / (s-1).
     const double r = v[0], alpha = v[1], s1 = v[2] - 1, beta = v[3];
