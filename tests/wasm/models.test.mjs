@@ -64,7 +64,10 @@ test('an import of the transactions sample, then a fit, answers per-customer row
   const { session, answer: imported } = keptImport({ kind: 'transactions' }, text);
   try {
     assert.deepEqual(imported.errors ?? [], []);
-    const answer = JSON.parse(session.fitModels(JSON.stringify({ time_unit: 'week', intervals: { draws: 50, seed: 2 } })));
+    // (Pareto/NBD is left out: on these 60 customers its fit drifts to s, beta near 0, where each 2F1
+    // takes thousands of terms, and lasts about a minute; see docs/MODELS.md.)
+    const options = { time_unit: 'week', models: ['bg_nbd', 'gamma_gamma'], intervals: { draws: 50, seed: 2 } };
+    const answer = JSON.parse(session.fitModels(JSON.stringify(options)));
     assert.deepEqual(answer.errors, [], JSON.stringify(answer.errors));
     // One row per customer of the file: as many as distinct customer ids in the CSV.
     const lines = text.trim().split('\n').slice(1).map((l) => l.split(','));
@@ -74,6 +77,8 @@ test('an import of the transactions sample, then a fit, answers per-customer row
     assert.equal(answer.customer_columns[0], 'id');
     const fitted = answer.models.map((f) => f.name);
     assert.ok(fitted.includes('bg_nbd'), fitted.join());
+    // Intervals, or the warning that the fit has no covariance to draw from (a degenerate fit).
+    assert.ok(answer.intervals || answer.warnings.some((w) => w.code === 'models_no_intervals'), JSON.stringify(answer.warnings));
     const alive = answer.customer_columns.indexOf('bg_nbd_p_alive');
     for (const row of answer.customers) assert.ok(row[alive] === null || (row[alive] >= 0 && row[alive] <= 1));
     assert.equal(answer.summary.customers, ids.size);
