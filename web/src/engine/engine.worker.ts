@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // Owns the WebAssembly instance of the C++ core. Messages in: catalog / kinds / compute / combine /
-// import / rejects / tableWindow, each with an id (protocol.ts); messages out: the JSON text of the answer for that
+// import / rejects / tableWindow / fitModels, each with an id (protocol.ts); messages out: the JSON text of the answer for that
 // id, with the request's type (and an import's kind), parsed once by the page. Computes posted on the same lane replace older ones still waiting in the queue, so a burst
 // of keystrokes costs one computation. A file import runs beside the queue: it awaits each chunk of
 // the file, so computes are answered between chunks, and a cancel message stops it. While idle
@@ -64,6 +64,8 @@ function run(module: ServimetricsModule, request: QueuedRequest): string {
       return imports.rejectsJson(request.kind);
     case 'tableWindow':
       return imports.tableWindow(request.kind, request.importId, request.table, request.locale, request.window);
+    case 'fitModels':
+      return imports.fitModels(request.kind, request.importId, request.optionsText);
     case 'compute':
       return decoder.decode(module.computeBytes(encoder.encode(request.requestText)));
     case 'combine':
