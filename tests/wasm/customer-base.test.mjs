@@ -65,7 +65,7 @@ test('the customer summary sample: every customer in the table, the chosen model
   const src = (name) => answer.customer_columns.indexOf(name);
   answer.customers.forEach((row, i) => {
     const shown = table.rows[i];
-    assert.equal(shown[col('id')], row[0]);
+    assert.equal(shown[col('customer_id')], row[0]);
     assert.equal(shown[col('p_alive')], row[src(`${model}_p_alive`)]);
     assert.equal(shown[col('clv')], row[src(`${model}_clv`)]);
     assert.equal(shown[col('past_value')], row[src('x')] * row[src('mean_spend')]);

@@ -487,7 +487,14 @@ export interface CustomerBaseAnswer {
   retention?: ColumnsRows & { discounted_expected_lifetime: number | null; expected_lifetime_value: number | null };
   survival?: ColumnsRows & { median: number | null; warnings: CoreMessage[] };
   summary?: { customers: number; calibration_end: string | null; time_unit: string; warnings: CoreMessage[] };
-  cohorts?: { cohorts: string[]; customers: number[]; months_since: number[]; active: (number | null)[][]; revenue: (number | null)[][] };
+  cohorts?: {
+    cohorts: string[];
+    customers: number[];
+    /** How many months-since columns each row has (0, 1, ...; the core's cap). */
+    months_since: number;
+    active: (number | null)[][];
+    revenue: (number | null)[][];
+  };
   errors: CoreMessage[];
   warnings: CoreMessage[];
 }

@@ -22,6 +22,8 @@ export interface CustomerBaseFit {
   seq: number;
   /** The engine's message when the worker failed. */
   failure: string;
+  /** The options the last fit was asked with (the page states them; tests fit the same in node). */
+  request: Record<string, unknown> | null;
   /** What the cohort heatmap shows, and which customers the table lists. */
   cohortMeasure: CohortMeasure;
   filter: CustomerFilter;
@@ -47,7 +49,7 @@ export class CustomerBaseFits implements ReactiveController {
   of(result: KindResult): CustomerBaseFit {
     let fit = this.fits.get(result.kind);
     if (!fit || fit.importId !== result.importId) {
-      fit = { importId: result.importId, options: defaultOptions(result.kind), status: 'idle', answer: null, ms: 0, seq: 0, failure: '', lastDate: null, cohortMeasure: 'active', filter: 'all' };
+      fit = { importId: result.importId, options: defaultOptions(result.kind), status: 'idle', answer: null, ms: 0, seq: 0, failure: '', lastDate: null, request: null, cohortMeasure: 'active', filter: 'all' };
       this.fits.set(result.kind, fit);
     }
     return fit;
@@ -79,7 +81,9 @@ export class CustomerBaseFits implements ReactiveController {
         const probe = await engine.fitModels(result.kind, result.importId, { time_unit: options.timeUnit, models: ['bg_nbd'], cohorts: false, customer_rows: 0 });
         fit.lastDate = probe?.summary?.calibration_end ?? null;
       }
-      const answer = await engine.fitModels(result.kind, result.importId, fitRequest(result.kind, options, money, fit.lastDate));
+      const request = fitRequest(result.kind, options, money, fit.lastDate);
+      const answer = await engine.fitModels(result.kind, result.importId, request);
+      fit.request = request;
       if (this.fits.get(result.kind) !== fit) return; // another import replaced it meanwhile
       if (answer?.summary?.calibration_end && !options.holdoutSplit && !options.calibrationEnd) fit.lastDate = answer.summary.calibration_end;
       fit.answer = answer;

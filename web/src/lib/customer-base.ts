@@ -89,7 +89,7 @@ export function valueRange(answer: CustomerBaseAnswer): [number, number] | null 
 }
 
 /** Columns of the customers' table the page shows, with their units (data-format.ts). */
-export const CUSTOMER_COLUMNS = ['id', 'p_alive', 'expected_purchases', 'clv', 'clv_p5', 'clv_p95', 'past_value', 'x', 't_x', 'T'] as const;
+export const CUSTOMER_COLUMNS = ['customer_id', 'p_alive', 'expected_purchases', 'clv', 'clv_p5', 'clv_p95', 'past_value', 'x', 't_x', 'T'] as const;
 const CUSTOMER_UNITS = ['text', 'fraction', 'count', 'money', 'money', 'money', 'money', 'count', 'count', 'count'];
 
 const numberOr = (cell: Cell | undefined): number | null => (typeof cell === 'number' && Number.isFinite(cell) ? cell : null);
@@ -113,12 +113,29 @@ export function customerTable(answer: CustomerBaseAnswer): DataTable {
     return [String(row[0] ?? ''), pick(alive), pick(expected), pick(clv), range?.[0] ?? null, range?.[2] ?? null,
       repeat !== null && mean !== null ? repeat * mean : null, repeat, pick(tx), pick(age)];
   });
+  // Without ranges the two range columns would be blank on every row: they are left out.
+  if (intervals.length === 0) return withoutColumns({ columns: [...CUSTOMER_COLUMNS], units: CUSTOMER_UNITS, rows, total_rows: rows.length }, ['clv_p5', 'clv_p95']);
   return { columns: [...CUSTOMER_COLUMNS], units: CUSTOMER_UNITS, rows, total_rows: rows.length };
+}
+
+function withoutColumns(table: DataTable, names: readonly string[]): DataTable {
+  const keep = table.columns.map((c, i) => (names.includes(c) ? -1 : i)).filter((i) => i >= 0);
+  return {
+    columns: keep.map((i) => table.columns[i] as string),
+    units: keep.map((i) => table.units?.[i] ?? 'text'),
+    rows: table.rows.map((r) => keep.map((i) => r[i] ?? null)),
+    total_rows: table.total_rows,
+  };
+}
+
+/** A column's position in a customers' table (the range columns may be left out). */
+export function customerColumn(table: DataTable, name: (typeof CUSTOMER_COLUMNS)[number]): number {
+  return table.columns.indexOf(name);
 }
 
 /** The smallest past value among the top VALUABLE_SHARE of customers (ties included); null when nobody spent. */
 export function valuableThreshold(table: DataTable): number | null {
-  const past = CUSTOMER_COLUMNS.indexOf('past_value');
+  const past = customerColumn(table, 'past_value');
   const values = table.rows.map((r) => numberOr(r[past])).filter((v): v is number => v !== null && v > 0).sort((a, b) => b - a);
   if (values.length === 0) return null;
   const top = Math.max(1, Math.ceil(VALUABLE_SHARE * table.rows.length));
@@ -128,8 +145,8 @@ export function valuableThreshold(table: DataTable): number | null {
 /** "Valuable customers slipping away": past value in the top 20% and P(alive) below 0.5. */
 export function slippingAway(table: DataTable): DataTable {
   const threshold = valuableThreshold(table);
-  const past = CUSTOMER_COLUMNS.indexOf('past_value');
-  const alive = CUSTOMER_COLUMNS.indexOf('p_alive');
+  const past = customerColumn(table, 'past_value');
+  const alive = customerColumn(table, 'p_alive');
   const rows =
     threshold === null
       ? []

@@ -39,7 +39,7 @@ export function renderCohorts(i18n: I18n, answer: CustomerBaseAnswer, measure: C
           <tr>
             <th scope="col" class="txt">${i18n.t('cbCohortAcquired')}</th>
             <th scope="col">${i18n.t('cbCohortSize')}</th>
-            ${c.months_since.map((m) => html`<th scope="col">${i18n.t('cohortOffset', { n: m })}</th>`)}
+            ${Array.from({ length: c.months_since }, (_, m) => html`<th scope="col">${i18n.t('cohortOffset', { n: m })}</th>`)}
           </tr>
         </thead>
         <tbody>

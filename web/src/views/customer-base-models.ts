@@ -16,8 +16,17 @@ export function modelMessage(message: Pick<CoreMessage, 'code' | 'params'> & { m
   return renderMessage({ ...message, message: message.message ?? message.code, params }, ctx);
 }
 
+/** The parameters in the papers' order (the answer's object has them alphabetically). */
+const PARAM_ORDER: Record<string, readonly string[]> = {
+  bg_nbd: ['r', 'alpha', 'a', 'b'],
+  pareto_nbd: ['r', 'alpha', 's', 'beta'],
+  gamma_gamma: ['p', 'q', 'gamma'],
+  sbg: ['alpha', 'beta'],
+};
+
 function fitTable(i18n: I18n, ctx: MessageContext, fit: ModelFitAnswer): TemplateResult {
-  const names = Object.keys(fit.params);
+  const order = PARAM_ORDER[fit.name] ?? [];
+  const names = [...order.filter((p) => p in fit.params), ...Object.keys(fit.params).filter((p) => !order.includes(p))];
   const ll = fit.log_likelihood === null ? '—' : i18n.number(fit.log_likelihood, 1);
   return html`<figure class="file-table cb-model" data-model=${fit.name}>
     <figcaption>

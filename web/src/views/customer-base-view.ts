@@ -74,7 +74,7 @@ function options(ctx: CustomerBaseContext): TemplateResult {
           ${money.discountRate !== null && money.discountRate >= 0 && money.discountRate <= 1 ? i18n.t('cbDiscount', { value: i18n.percent(money.discountRate) }) : i18n.t('cbDiscountNone')}
         </p>`
       : nothing}
-    <button type="button" class="btn primary" data-testid="cb-fit" ?disabled=${fitting || ctx.busy} @click=${ctx.onFit}>
+    <button type="button" class="btn primary cb-fit" data-testid="cb-fit" ?disabled=${fitting || ctx.busy} @click=${ctx.onFit}>
       ${fit.answer ? i18n.t('cbRefit') : i18n.t('cbFit')}
     </button>
   </div>`;
@@ -136,10 +136,11 @@ function fitted(ctx: CustomerBaseContext, answer: CustomerBaseAnswer): TemplateR
           </ul>
         </div>`
       : nothing}
-    <p class="muted small" data-testid="cb-fit-info">
+    <p class="muted small" data-testid="cb-fit-info" data-request=${JSON.stringify(fit.request ?? {})}>
       ${date ? i18n.t('cbFitTime', { ms, customers: i18n.number(customers, 0), date, unit }) : i18n.t('cbFitTimeNoDate', { ms, customers: i18n.number(customers, 0), unit })}
     </p>
     ${figures(ctx, answer)} ${renderCustomerBaseCharts(i18n, answer, fit.options.timeUnit)}
+    ${answer.base?.length && !answer.holdout ? html`<p class="muted small" data-testid="cb-holdout-none">${i18n.t('cbHoldoutNone')}</p>` : nothing}
     ${ctx.result.kind !== 'customer_summary' ? renderCohorts(i18n, answer, ctx.fit.cohortMeasure, ctx.onCohortMeasure) : nothing}
     ${renderModels(i18n, ctx.messages, answer)}
     ${renderCustomerTable({ i18n, answer, kind: ctx.result.kind, fileName: ctx.result.fileName, seq: fit.seq, filter: ctx.fit.filter, onFilter: ctx.onFilter })}`;
@@ -174,7 +175,7 @@ export const customerBaseStyles = css`
   .cb-options {
     display: flex;
     flex-wrap: wrap;
-    align-items: flex-end;
+    align-items: flex-start;
     gap: 10px 18px;
   }
 
@@ -183,6 +184,10 @@ export const customerBaseStyles = css`
     flex-direction: column;
     gap: 3px;
     max-width: 16rem;
+  }
+
+  .cb-fit {
+    align-self: flex-end;
   }
 
   .cb-ranges {
