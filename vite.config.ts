@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { previewMiddleware, writePrecompressed } from './scripts/precompressed.mjs';
 
 // Node's process, without pulling in @types/node for one line.
 declare const process: { env: Record<string, string | undefined> };
@@ -9,8 +10,8 @@ function here(relative: string): string {
   return path.replace(/^\/([A-Za-z]:\/)/, '$1'); // file:///C:/... on Windows
 }
 
-// The lead's Emscripten build (build/wasm/servimetrics.{js,wasm}); SERVIMETRICS_WASM_DIR points
-// the page at another build of the same module.
+// The Emscripten build of the two modules (build/wasm/servimetrics-{calc,files}.{js,wasm});
+// SERVIMETRICS_WASM_DIR points the page at another build of the same modules.
 const wasmDir = process.env['SERVIMETRICS_WASM_DIR'] ?? here('./build/wasm');
 
 // The page's Content-Security-Policy: only its own origin, no inline script, no eval; WebAssembly may
@@ -52,6 +53,29 @@ function securityPolicy(): Plugin {
   };
 }
 
+/**
+ * Writes a .gz and a .br beside each text and wasm file of the build, and has `vite preview` send
+ * them (with the page's security headers) to a browser that accepts them: its own on-the-fly
+ * compression leaves the wasm out and never uses brotli.
+ */
+function precompressed(): Plugin {
+  let outDir = '';
+  let building = false;
+  return {
+    name: 'servimetrics-precompressed',
+    configResolved(config) {
+      outDir = config.build.outDir; // absolute: here('./build/web') below
+      building = config.command === 'build';
+    },
+    closeBundle() {
+      if (building) writePrecompressed(outDir);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(previewMiddleware(outDir, securityHeaders));
+    },
+  };
+}
+
 export default defineConfig({
   root: here('./web'),
   base: './',
@@ -59,7 +83,7 @@ export default defineConfig({
   resolve: {
     alias: { '@wasm': wasmDir },
   },
-  plugins: [securityPolicy()],
+  plugins: [securityPolicy(), precompressed()],
   worker: { format: 'es' },
   build: {
     outDir: here('./build/web'),

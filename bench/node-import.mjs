@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 
 const [file] = process.argv.slice(2);
-const { default: createServimetrics } = await import('../build/wasm/servimetrics.js');
-const module = await createServimetrics({ wasmBinary: fs.readFileSync(new URL('../build/wasm/servimetrics.wasm', import.meta.url)) });
+const { default: createServimetrics } = await import('../build/wasm/servimetrics-files.js');
+const module = await createServimetrics({ wasmBinary: fs.readFileSync(new URL('../build/wasm/servimetrics-files.wasm', import.meta.url)) });
 const started = performance.now();
 // With the file's size, as the page's worker asks: columns are sized once.
 const session = new module.FileImport(JSON.stringify({ kind: 'transactions', size: fs.statSync(file).size }));

@@ -60,4 +60,4 @@ for (const [name, request] of Object.entries(cases)) {
 }
 const wasmDir = path.join(root, 'build/wasm');
 const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(wasmDir, f)), { level: 9 }).length;
-console.log(`gzipped: wasm ${gz('servimetrics.wasm')} B, glue ${gz('servimetrics.js')} B, node ${process.version}`);
+console.log(`gzipped (the calc module): wasm ${gz('servimetrics-calc.wasm')} B, glue ${gz('servimetrics-calc.js')} B, node ${process.version}`);

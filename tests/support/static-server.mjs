@@ -1,32 +1,28 @@
-// Serves build/web on an ephemeral localhost port for the browser tests and benchmarks, and
-// records every request so tests can check where the page fetched from.
+// Serves build/web (or another built page: `root`) on an ephemeral localhost port for the browser
+// tests and benchmarks, and records every request so tests can check where the page fetched from.
+// A file with a .br or .gz copy beside it is sent compressed when the request accepts it, as the
+// preview server does (scripts/precompressed.mjs).
 import http from 'node:http';
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sendStatic } from '../../scripts/precompressed.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../build/web');
-const types = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.csv': 'text/csv; charset=utf-8',
-  '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json',
-};
+const builtPage = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../build/web');
 
-export async function startStaticServer() {
+export async function startStaticServer({ root = builtPage } = {}) {
   const requests = [];
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer((req, res) => {
     requests.push(req.url);
     const url = new URL(req.url, 'http://localhost');
     let file = path.join(root, decodeURIComponent(url.pathname));
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
+    if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) { res.writeHead(404).end('not found'); return; }
     try {
-      const body = await fs.readFile(file);
-      res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
+      sendStatic(req, res, file);
     } catch {
-      res.writeHead(404).end('not found');
+      res.writeHead(500).end('cannot read');
     }
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -4,19 +4,11 @@
 // KPIs of the same request are still computed; no answer holds NaN or Infinity.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { analyze } from './module.mjs';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const jsPath = path.join(root, 'build', 'wasm', 'servimetrics.js');
-const wasmPath = path.join(root, 'build', 'wasm', 'servimetrics.wasm');
+import { analyze, loadModule } from './module.mjs';
 
 let m;
 before(async () => {
-  const { default: create } = await import(jsPath);
-  m = await create({ wasmBinary: fs.readFileSync(wasmPath) });
+  m = await loadModule();
 });
 
 const kpi = (answer, id) => answer.kpis.find((k) => k.id === id);

@@ -1,14 +1,44 @@
-// The built wasm module for the node tests, and a file's import through its FileImport the way the
-// page's worker does it (the module has no one-call analyze).
+// The two built wasm modules for the node tests (servimetrics-calc: catalog, compute, whatif;
+// servimetrics-files: imports, kinds, combine, warm-up), and a file's import through FileImport the
+// way the page's worker does it (the module has no one-call analyze).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** build/wasm/<name>.{js,wasm}, for a test that checks the files themselves. */
+export const wasmFiles = (name) => ({
+  js: path.join(root, 'build', 'wasm', `${name}.js`),
+  wasm: path.join(root, 'build', 'wasm', `${name}.wasm`),
+});
+
+/** One module, `servimetrics-calc` or `servimetrics-files`, started as the worker starts it (wasmBinary). */
+export async function loadOne(name) {
+  const { js, wasm } = wasmFiles(name);
+  const { default: create } = await import(js);
+  return create({ wasmBinary: fs.readFileSync(wasm) });
+}
+
+/** Both modules, each on its own: { calc, files }. */
+export async function loadModules() {
+  const [calc, files] = await Promise.all([loadOne('servimetrics-calc'), loadOne('servimetrics-files')]);
+  return { calc, files };
+}
+
+// The calc module's calls; every other name is the files module's.
+const CALC_CALLS = new Set(['catalog', 'compute', 'computeBytes', 'whatif']);
+
+/**
+ * Both modules behind one object, for tests written against the single module the page once had:
+ * m.compute(…) goes to the calc module, m.FileImport to the files module.
+ */
 export async function loadModule() {
-  const { default: create } = await import(path.join(root, 'build', 'wasm', 'servimetrics.js'));
-  return create({ wasmBinary: fs.readFileSync(path.join(root, 'build', 'wasm', 'servimetrics.wasm')) });
+  const { calc, files } = await loadModules();
+  return new Proxy({}, {
+    get: (_, name) => (CALC_CALLS.has(name) ? calc : files)[name],
+    has: (_, name) => name in (CALC_CALLS.has(name) ? calc : files),
+  });
 }
 
 /**

@@ -9,19 +9,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { analyze, importFile } from './module.mjs';
+import { analyze, importFile, loadModule } from './module.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const jsPath = path.join(root, 'build', 'wasm', 'servimetrics.js');
-const wasmPath = path.join(root, 'build', 'wasm', 'servimetrics.wasm');
 const nativeCli = path.join(root, 'build', 'native', 'cli', 'servimetrics');
 const sampleRequest = path.join(root, 'public', 'samples', 'sample-company.json');
 const sampleSpend = path.join(root, 'public', 'samples', 'marketing-spend.csv');
 
 let m;
 before(async () => {
-  const { default: create } = await import(jsPath);
-  m = await create({ wasmBinary: fs.readFileSync(wasmPath) });
+  m = await loadModule();
 });
 
 const compute = (request) => JSON.parse(m.compute(JSON.stringify(request)));

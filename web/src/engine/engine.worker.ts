@@ -1,14 +1,19 @@
 /// <reference lib="webworker" />
-// Owns the WebAssembly instance of the C++ core. Messages in: catalog / kinds / compute / combine /
-// import / rejects / tableWindow, each with an id (protocol.ts); messages out: the JSON text of the answer for that
-// id, with the request's type (and an import's kind), parsed once by the page. Computes posted on the same lane replace older ones still waiting in the queue, so a burst
-// of keystrokes costs one computation. A file import runs beside the queue: it awaits each chunk of
-// the file, so computes are answered between chunks, and a cancel message stops it. While idle
-// after its start, the worker warms the import path up (warm-up.ts).
-import createServimetrics, { type ServimetricsModule } from '@wasm/servimetrics.js';
-import wasmUrl from '@wasm/servimetrics.wasm?url';
+// Owns the WebAssembly instances of the C++ core: the calc module (catalog, compute, what-if), started
+// at once, and the files module (imports, kinds, combine, models), started when a request needs it or
+// the worker is idle after the first answers (files-loader.ts). Messages in: catalog / kinds / compute /
+// combine / import / rejects / tableWindow, each with an id (protocol.ts); messages out: the JSON text
+// of the answer for that id, with the request's type (and an import's kind), parsed once by the page.
+// Computes posted on the same lane replace older ones still waiting in the queue, so a burst of
+// keystrokes costs one computation. A file import runs beside the queue: it awaits each chunk of the
+// file, so computes are answered between chunks, and a cancel message stops it. Once the files module
+// is in, the worker warms the import path up while idle (warm-up.ts).
+import createServimetricsCalc, { type CalcModule } from '@wasm/servimetrics-calc.js';
+import calcWasmUrl from '@wasm/servimetrics-calc.wasm?url';
+import { FilesLoader } from './files-loader';
 import { CancelledImport, ImportRunner } from './import-runner';
 import type { WorkerReply, WorkerRequest, WorkerSignal } from './protocol';
+import { startModule } from './wasm-loader';
 import { WarmUp } from './warm-up';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -17,57 +22,49 @@ function reply(message: WorkerReply): void {
   self.postMessage(message);
 }
 
-async function instantiate(): Promise<ServimetricsModule> {
-  const response = await fetch(wasmUrl);
-  if (!response.ok) throw new Error(`cannot load ${wasmUrl}: HTTP ${response.status}`);
-  const wasmBinary = await response.arrayBuffer();
-  return createServimetrics({
-    wasmBinary,
-    // The binary is handed over above, so the module never has to find the file itself.
-    locateFile: (path) => (path.endsWith('.wasm') ? wasmUrl : path),
-    print: (text) => console.log('[servimetrics]', text),
-    printErr: (text) => console.warn('[servimetrics]', text),
-  });
-}
-
-const ready = instantiate();
+const calcReady = startModule(createServimetricsCalc, calcWasmUrl);
+/** When the files module is loaded, idle, even if no compute was asked for. */
+const FILES_AT_THE_LATEST_MS = 3000;
 
 const imports = new ImportRunner(reply);
 // Text crosses into the module as bytes both ways: the browser's coders are native, where Embind's
 // string conversion walks every character in JavaScript.
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-type QueuedRequest = Exclude<WorkerRequest, { type: 'import' }>;
+/** Requests answered by the files module, outside the queue: they may wait for its download. */
+type FilesRequest = Extract<WorkerRequest, { type: 'kinds' | 'combine' }>;
+type QueuedRequest = Exclude<WorkerRequest, { type: 'import' } | FilesRequest>;
 let queue: QueuedRequest[] = [];
 let draining = false;
+const busy = (): boolean => draining || queue.length > 0 || imports.running;
+const files = new FilesLoader(busy);
 // While nothing else waits, the import path is warmed up for the first file (warm-up.ts).
-const warmUp = new WarmUp(
-  () => draining || queue.length > 0 || imports.running,
-  (rows, ms) => reply({ type: 'warmed', rows, ms }),
-);
+const warmUp = new WarmUp(busy, (rows, ms) => reply({ type: 'warmed', rows, ms }));
 
-ready.then(
-  (module) => {
+calcReady.then(
+  () => {
     reply({ type: 'ready' });
-    warmUp.start(module);
+    // Normally started by the first compute's answer (drain); this is for a page that asks none.
+    files.loadWhenIdle(FILES_AT_THE_LATEST_MS);
   },
   (error: unknown) => reply({ type: 'fatal', message: String(error instanceof Error ? error.message : error) }),
 );
+files.loaded.then(
+  (module) => warmUp.start(module),
+  () => undefined, // the requests that need the module answer with its error
+);
 
-function run(module: ServimetricsModule, request: QueuedRequest): string {
+// Answers a queued request from the calc module, or from the imports the files module left.
+function run(calc: CalcModule, request: QueuedRequest): string {
   switch (request.type) {
     case 'catalog':
-      return module.catalog();
-    case 'kinds':
-      return module.kinds();
+      return calc.catalog();
     case 'rejects':
       return imports.rejectsJson(request.kind);
     case 'tableWindow':
       return imports.tableWindow(request.kind, request.importId, request.table, request.locale, request.window);
     case 'compute':
-      return decoder.decode(module.computeBytes(encoder.encode(request.requestText)));
-    case 'combine':
-      return module.combine(request.requestText);
+      return decoder.decode(calc.computeBytes(encoder.encode(request.requestText)));
   }
 }
 
@@ -75,7 +72,7 @@ async function drain(): Promise<void> {
   if (draining) return;
   draining = true;
   try {
-    const module = await ready;
+    const calc = await calcReady;
     // No timer here: a setTimeout(0) costs a millisecond or more per answer, and the page
     // already drops answers that a newer request superseded.
     while (queue.length > 0) {
@@ -91,7 +88,8 @@ async function drain(): Promise<void> {
           continue;
         }
         try {
-          reply({ id: request.id, ok: true, type: request.type, resultText: run(module, request) });
+          reply({ id: request.id, ok: true, type: request.type, resultText: run(calc, request) });
+          if (request.type === 'compute') files.loadWhenIdle();
         } catch (error) {
           reply({ id: request.id, ok: false, message: String(error instanceof Error ? error.message : error) });
         }
@@ -106,11 +104,22 @@ async function drain(): Promise<void> {
   }
 }
 
+// The kinds only label the files panel: they wait for the files module's idle load rather than
+// start it while the calculator's own module is still coming.
+async function runOnFiles(request: FilesRequest): Promise<void> {
+  try {
+    const module = await (request.type === 'kinds' ? files.loaded : files.get());
+    const resultText = request.type === 'kinds' ? module.kinds() : module.combine(request.requestText);
+    reply({ id: request.id, ok: true, type: request.type, resultText });
+  } catch (error) {
+    reply({ id: request.id, ok: false, message: String(error instanceof Error ? error.message : error) });
+  }
+}
+
 async function runImport(request: Extract<WorkerRequest, { type: 'import' }>): Promise<void> {
   warmUp.stop();
   try {
-    const module = await ready;
-    const { kind, text } = await imports.run(module, request.id, request.file, request.requestText);
+    const { kind, text } = await imports.run(files.get(), request.id, request.file, request.requestText);
     reply({ id: request.id, ok: true, type: 'import', kind, resultText: text });
   } catch (error) {
     if (error instanceof CancelledImport) reply({ id: request.id, ok: false, cancelled: true, message: error.message });
@@ -123,6 +132,7 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest | WorkerSign
   if (message.type === 'cancel') imports.cancel(message.importId);
   else if (message.type === 'forget') imports.forget(message.keep ?? []);
   else if (message.type === 'import') void runImport(message);
+  else if (message.type === 'kinds' || message.type === 'combine') void runOnFiles(message);
   else {
     queue.push(message);
     void drain();

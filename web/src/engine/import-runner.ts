@@ -1,7 +1,7 @@
 // The worker's file imports: streams a File chunk by chunk into the core's FileImport, reports
 // progress at most every 100 ms, stops when cancelled, and keeps the last finished import of each
 // kind for its rejects and its whole answer tables.
-import type { FileImport, ServimetricsModule } from '@wasm/servimetrics.js';
+import type { FileImport, FilesModule } from '@wasm/servimetrics-files.js';
 import type { WorkerReply } from './protocol';
 import { TableWindower, type TableWindowRequest } from './table-window';
 
@@ -48,12 +48,17 @@ export class ImportRunner {
     return this.jobs.size > 0;
   }
 
-  /** Streams `file` into a new FileImport and answers the JSON text of its result and the kind read. */
-  async run(module: ServimetricsModule, importId: number, file: Blob, requestText: string): Promise<{ kind: string; text: string }> {
+  /**
+   * Streams `file` into a new FileImport and answers the JSON text of its result and the kind read.
+   * The module may still be downloading: the import counts as running, and can be cancelled, meanwhile.
+   */
+  async run(files: Promise<FilesModule>, importId: number, file: Blob, requestText: string): Promise<{ kind: string; text: string }> {
     const job: Job = { cancelled: false, reader: null };
     this.jobs.set(importId, job);
     let session: FileImport | null = null;
     try {
+      const module = await files;
+      if (job.cancelled) throw new CancelledImport();
       // The file's size lets the core size its columns once instead of growing them by doubling.
       const request: Record<string, unknown> = { ...(JSON.parse(requestText) as Record<string, unknown>), size: file.size };
       const asked = typeof request['kind'] === 'string' ? request['kind'] : 'auto';

@@ -1,6 +1,23 @@
-// The Emscripten + Embind module built by the core (build/wasm/servimetrics.js, MODULARIZE + EXPORT_ES6).
-declare module '@wasm/servimetrics.js' {
-  export interface ServimetricsModule {
+// The two Emscripten + Embind modules built by the core (wasm/CMakeLists.txt; MODULARIZE + EXPORT_ES6):
+// build/wasm/servimetrics-calc.js, which the worker loads first, and build/wasm/servimetrics-files.js,
+// loaded when a file comes or the page is idle (docs/ARCHITECTURE.md).
+
+/** What both factories take. */
+interface EmscriptenModuleOptions {
+  wasmBinary?: ArrayBuffer;
+  /** Instantiates the wasm itself (streaming compile); calls `done` and answers {} (Emscripten's contract). */
+  instantiateWasm?: (
+    imports: WebAssembly.Imports,
+    done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
+  ) => Record<string, never>;
+  locateFile?: (path: string, prefix: string) => string;
+  print?: (text: string) => void;
+  printErr?: (text: string) => void;
+}
+
+declare module '@wasm/servimetrics-calc.js' {
+  /** The calculator: catalog, compute, what-if (wasm/bindings_calc.cpp). */
+  export interface CalcModule {
     /** The KPI catalog as JSON text. */
     catalog(): string;
     /** A compute request (JSON text) in, the answer (JSON text) out. Errors are data, never thrown. */
@@ -10,17 +27,26 @@ declare module '@wasm/servimetrics.js' {
      * module's memory, valid only until the next call into the module: decode it at once.
      */
     computeBytes(requestUtf8: Uint8Array): Uint8Array;
-    /** KPIs that need two imported files (LTV:CAC per channel): {"answers": [{kind, inputs}]} in. */
-    combine(requestJson: string): string;
     /**
      * The what-if engine (docs/WHATIF.md): a baseline, named scenarios, a tornado, a goal seek and a
      * Monte Carlo run in one request (JSON text); the answer as JSON text, errors inside it.
      */
     whatif(requestJson: string): string;
-    /** Imports that many generated transactions rows to warm V8 up; answers the rows used. */
-    warmUp(rows: number): number;
+  }
+  export type CalcOptions = EmscriptenModuleOptions;
+  const createServimetricsCalc: (options?: CalcOptions) => Promise<CalcModule>;
+  export default createServimetricsCalc;
+}
+
+declare module '@wasm/servimetrics-files.js' {
+  /** The file readers: imports, data kinds, combine, warm-up (wasm/bindings_files.cpp), and the models. */
+  export interface FilesModule {
     /** The data kinds (fields, labels, header aliases) as JSON text. */
     kinds(): string;
+    /** KPIs that need two imported files (LTV:CAC per channel): {"answers": [{kind, inputs}]} in. */
+    combine(requestJson: string): string;
+    /** Imports that many generated transactions rows to warm V8 up; answers the rows used. */
+    warmUp(rows: number): number;
     /** A streaming import of one file; an Embind object, so it must be deleted. */
     FileImport: new (requestJson: string) => FileImport;
   }
@@ -34,7 +60,6 @@ declare module '@wasm/servimetrics.js' {
     finish(): string;
     /** The kind read (the detected one for "auto"); "" when none was. */
     kind(): string;
-    /** Every rejected row as CSV (row,column,value,reason), in English. */
     /** Every rejected row as JSON: [{row, column, value, reason, code, params}]. */
     rejectsJson(): string;
     /** One answer table with every row (JSON), "null" when there is no such table. */
@@ -42,13 +67,7 @@ declare module '@wasm/servimetrics.js' {
     delete(): void;
   }
 
-  export interface ServimetricsOptions {
-    wasmBinary?: ArrayBuffer;
-    locateFile?: (path: string, prefix: string) => string;
-    print?: (text: string) => void;
-    printErr?: (text: string) => void;
-  }
-
-  const createServimetrics: (options?: ServimetricsOptions) => Promise<ServimetricsModule>;
-  export default createServimetrics;
+  export type FilesOptions = EmscriptenModuleOptions;
+  const createServimetricsFiles: (options?: FilesOptions) => Promise<FilesModule>;
+  export default createServimetricsFiles;
 }

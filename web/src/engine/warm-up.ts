@@ -3,7 +3,7 @@
 // first and optimizes a function only once it is hot. The 47 MB Online Retail file's first import
 // took 0.75 s cold and 0.57 s after this (docs/PERFORMANCE.md). Each step is short, and a step
 // waits while the worker has anything else to do, so keystrokes are never held up for long.
-import type { ServimetricsModule } from '@wasm/servimetrics.js';
+import type { FilesModule } from '@wasm/servimetrics-files.js';
 
 const STEPS = 5;
 const ROWS_PER_STEP = 4000;
@@ -21,7 +21,7 @@ export class WarmUp {
     private readonly finished: (rows: number, ms: number) => void,
   ) {}
 
-  start(module: ServimetricsModule): void {
+  start(module: FilesModule): void {
     setTimeout(() => this.next(module), IDLE_MS);
   }
 
@@ -30,7 +30,7 @@ export class WarmUp {
     this.stopped = true;
   }
 
-  private next(module: ServimetricsModule): void {
+  private next(module: FilesModule): void {
     if (this.stopped) return;
     if (this.busy()) {
       setTimeout(() => this.next(module), IDLE_MS);

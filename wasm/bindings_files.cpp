@@ -1,6 +1,8 @@
-// The wasm face of the core: JSON-string calls, and a file import fed in byte chunks. Errors
-// travel inside the JSON answers; the core is built without exceptions, so none can cross into
-// JavaScript.
+// The files wasm module (servimetrics-files), loaded when the page first needs a file read: a file
+// import fed in byte chunks (its answer, rejects and whole tables), the data kinds, the combined
+// answer of two files, and the idle warm-up of the import path. The calculator's calls are the calc
+// module's (bindings_calc.cpp). Errors travel inside the JSON answers; the core is built without
+// exceptions, so none can cross into JavaScript.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -12,37 +14,17 @@
 #include <string_view>
 #include <vector>
 
-#include "servimetrics/catalog.hpp"
 #include "servimetrics/data_kinds.hpp"
 #include "servimetrics/file_analysis.hpp"
 #include "servimetrics/import_session.hpp"
 #include "servimetrics/request.hpp"
-#include "servimetrics/whatif.hpp"
 #include "warm_up.hpp"
 
 namespace {
 
-std::string catalog() {
-  return servimetrics::catalog_json().dump();
-}
-
 // The data kinds with their fields and the date formats a column can be read with.
 std::string kinds() {
   return servimetrics::data_kinds_json().dump();
-}
-
-std::string compute(const std::string& request) {
-  return servimetrics::compute_text(request);
-}
-
-// compute() for the worker's every keystroke: the request comes as UTF-8 bytes and the answer
-// goes back as a view of its bytes, valid until the next call. Embind's std::string return reads
-// the answer in JavaScript one byte at a time (14% of a recompute); TextDecoder does it at once.
-emscripten::val compute_bytes(const std::string& request) {
-  static std::string answer;
-  answer = servimetrics::compute_text(request);
-  return emscripten::val(emscripten::typed_memory_view(
-      answer.size(), reinterpret_cast<const unsigned char*>(answer.data())));
 }
 
 std::string combine(const std::string& request) {
@@ -143,13 +125,9 @@ class FileImport {
 
 }  // namespace
 
-EMSCRIPTEN_BINDINGS(servimetrics) {
-  emscripten::function("catalog", &catalog);
+EMSCRIPTEN_BINDINGS(servimetrics_files) {
   emscripten::function("kinds", &kinds);
-  emscripten::function("compute", &compute);
-  emscripten::function("computeBytes", &compute_bytes);
   emscripten::function("combine", &combine);
-  emscripten::function("whatif", &servimetrics::whatif_text);
   emscripten::function("warmUp", &servimetrics_wasm::warm_up);
   emscripten::class_<FileImport>("FileImport")
       .constructor<const std::string&>()
