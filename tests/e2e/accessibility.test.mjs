@@ -48,9 +48,9 @@ async function assertSliderInView(page, key) {
     const seen = await page.locator(`[data-testid="slider-${key}"]`).evaluate((el) => {
       const r = el.getBoundingClientRect();
       const at = el.getRootNode().elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      return r.top >= 0 && r.bottom <= innerHeight && at === el;
+      return r.top >= 0 && r.bottom <= innerHeight && at === el ? '' : `top ${Math.round(r.top)}, bottom ${Math.round(r.bottom)}, at ${at?.tagName}.${at?.className}`;
     });
-    assert.ok(seen, `the focused slider ${key} is in view and not covered`);
+    assert.equal(seen, '', `the focused slider ${key} is in view and not covered`);
   }, 3000);
 }
 
@@ -144,9 +144,14 @@ for (const width of [1280, 390]) {
       await assertSliderInView(page, 'retention_rate');
       // Back up through the sliders from the chart's metric switch under them: each one focused is
       // scrolled into view below the section bar and the totals and chart kept on screen above them.
+      // Each slider has its number field after it.
       await page.locator('[data-testid="metric-customers"]').focus();
+      await page.keyboard.press('Shift+Tab'); // "More levers"
       await page.keyboard.press('Shift+Tab'); // the reset button
+      assert.equal((await focused(page))?.testid, 'reset-scenario');
       for (const key of ['new_customers_per_year', 'cac', 'gross_margin', 'purchases_per_year', 'avg_order_value', 'retention_rate']) {
+        await page.keyboard.press('Shift+Tab');
+        assert.equal((await focused(page))?.testid, `type-${key}`);
         await page.keyboard.press('Shift+Tab');
         assert.equal((await focused(page))?.testid, `slider-${key}`);
         await assertSliderInView(page, key);

@@ -208,7 +208,7 @@ for (const locale of ['en-US', 'zh-CN']) {
     await page.locator('[data-testid="copy-link"]').click();
     assert.match(await page.locator('[data-testid="link-copied"]').innerText(), words.copied);
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    assert.ok(link.startsWith(`${fx.server.url}#w1.`), `the state is in the fragment: ${link.slice(0, 60)}…`);
+    assert.ok(link.startsWith(`${fx.server.url}#w2.`), `the state is in the fragment: ${link.slice(0, 60)}…`);
     assert.ok(!new URL(link).search, 'nothing in the query');
 
     const other = await fx.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
@@ -235,7 +235,7 @@ for (const locale of ['en-US', 'zh-CN']) {
     let before = '210'; // the sample at first, then what was typed and kept
     for (const [bad, pattern] of [
       [link.slice(0, Math.floor(link.length * 0.6)), words.damaged],
-      [link.replace('#w1.', '#w9.'), words.newer],
+      [link.replace('#w2.', '#w9.'), words.newer],
     ]) {
       await open(page3, bad);
       await assertEventually(async () => assert.match(await problem(page3).innerText(), pattern), 15000);

@@ -1,6 +1,6 @@
 // web/src/lib/share-link.ts: a workspace in a link's fragment and back. The sample company survives
-// the round trip (the core computes the same KPIs from what comes back), a link written by version 1
-// keeps opening, a damaged or unknown link answers a code and never throws, a link built from a state
+// the round trip (the core computes the same KPIs from what comes back) with its named what-if
+// scenarios, a link written by version 1 keeps opening (its one scenario becomes the first named one), a damaged or unknown link answers a code and never throws, a link built from a state
 // with a file loaded holds that file's derived inputs as values, never its rows or its import report,
 // and both links stay short enough to paste.
 import { test } from 'node:test';
@@ -13,6 +13,7 @@ const { encodeLink, decodeLink, linkPayload } = await import('../../web/src/lib/
 const { validateState } = await import('../../web/src/lib/workspace-doc.ts');
 const { buildFormModel, buildInputs, stateFromRequest } = await import('../../web/src/lib/form-model.ts');
 const { scenarioFromLoaded } = await import('../../web/src/lib/whatif.ts');
+const { addScenario, migrateScenario, renameScenario, setChange } = await import('../../web/src/lib/whatif-scenarios.ts');
 
 const m = await loadModule();
 const model = buildFormModel(JSON.parse(m.catalog()));
@@ -27,7 +28,7 @@ function sampleState() {
     extra: loaded.extra,
     thresholds: sample.thresholds,
     loadedProjection: sample.projection ?? null,
-    scenario: scenarioFromLoaded(sample.projection ?? null),
+    whatif: migrateScenario(scenarioFromLoaded(sample.projection ?? null)),
     notice: 'sample',
     lang: 'en',
     currency: 'USD',
@@ -57,9 +58,9 @@ function withTransactions(state) {
   return { ...state, files: [file], activeFile: kind };
 }
 
-/** The JSON a "#w1." fragment holds, inflated here independently of the decoder. */
+/** The JSON a "#w2." fragment holds, inflated here independently of the decoder. */
 async function inflate(fragment) {
-  const body = fragment.replace(/^#w1\./, '').replace(/-/g, '+').replace(/_/g, '/');
+  const body = fragment.replace(/^#w\d+\./, '').replace(/-/g, '+').replace(/_/g, '/');
   const bytes = Buffer.from(body, 'base64');
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
   return new Response(stream).text();
@@ -68,11 +69,17 @@ async function inflate(fragment) {
 test('the sample company goes into a link and comes back whole: the core computes the same KPIs', async () => {
   const state = sampleState();
   const fragment = await encodeLink(state);
-  assert.match(fragment, /^#w1\.[A-Za-z0-9_-]+$/, 'a versioned, URL-safe fragment');
+  assert.match(fragment, /^#w2\.[A-Za-z0-9_-]+$/, 'a versioned, URL-safe fragment');
   const read = await decodeLink(fragment);
   assert.equal(read.status, 'ok');
-  assert.equal(read.version, 1);
-  for (const key of ['form', 'formSources', 'extra', 'thresholds', 'loadedProjection', 'scenario', 'lang', 'currency', 'companyName']) {
+  assert.equal(read.version, 2);
+  const { baseline, scenario } = sample.projection;
+  assert.deepEqual(
+    read.state.whatif.scenarios[0].changes,
+    { retention_rate: { add: scenario.retention_rate - baseline.retention_rate }, cac: { mul: scenario.cac / baseline.cac } },
+    'the sample\'s own scenario',
+  );
+  for (const key of ['form', 'formSources', 'extra', 'thresholds', 'loadedProjection', 'whatif', 'lang', 'currency', 'companyName']) {
     assert.deepEqual(read.state[key], state[key], key);
   }
   assert.deepEqual(read.state.files, [], 'a link carries no file results');
@@ -85,18 +92,22 @@ test('the sample company goes into a link and comes back whole: the core compute
   );
 });
 
-test('typed values, their sources, a scenario, thresholds, language, currency and company name travel', async () => {
+test('typed values, their sources, named scenarios with ranges, thresholds, language, currency and company name travel', async () => {
   const state = sampleState();
   state.form = { ...state.form, customers_lost: '123' };
   state.formSources = { ...state.formSources, customers_lost: 'typed' };
-  state.scenario = { ...state.scenario, cac: { mul: 0.8 } };
+  let doc = setChange(state.whatif, 's1', 'cac', { mul: 0.8 });
+  doc = renameScenario(addScenario(doc, 'retention_5', 'Retention +5 points'), 's1', 'Cheaper wins "北区"');
+  state.whatif = { ...doc, ranges: { retention_rate: { low: 0.8, likely: 0.85, high: 0.9 }, cac: { mean: 26000, sd: 2000 } }, goal: { lever: 'benefit_per_year', output: 'roi', target: 0.15, low: 0 } };
   state.thresholds = { ...state.thresholds, churn_rate: { good: 0.04, watch: 0.09 } };
   Object.assign(state, { lang: 'zh-CN', currency: 'EUR', companyName: 'Müller & 华东 "Service" GmbH' });
   const read = await decodeLink(await encodeLink(state));
   assert.equal(read.status, 'ok');
   assert.equal(read.state.form.customers_lost, '123');
   assert.equal(read.state.formSources.customers_lost, 'typed');
-  assert.deepEqual(read.state.scenario.cac, { mul: 0.8 });
+  assert.deepEqual(read.state.whatif, state.whatif);
+  assert.deepEqual(read.state.whatif.scenarios.map((s) => s.name), ['Cheaper wins "北区"', 'Retention +5 points']);
+  assert.equal(read.state.whatif.selected, 's2');
   assert.deepEqual(read.state.thresholds.churn_rate, { good: 0.04, watch: 0.09 });
   assert.equal(read.state.lang, 'zh-CN');
   assert.equal(read.state.currency, 'EUR');
@@ -155,7 +166,8 @@ test('a version 1 link, compressed or not, still opens with what it held', async
     assert.deepEqual(s.form.processes, [{ name: 'order_processing', known: true, values: { hours_before: '10', hours_after: '6' } }]);
     assert.equal(s.formSources.customers_lost, 'typed');
     assert.deepEqual(s.thresholds, { churn_rate: { good: 0.05, watch: 0.1 } });
-    assert.deepEqual(s.scenario, { cac: { mul: 0.9 } });
+    assert.deepEqual(s.whatif.scenarios, [{ id: 's1', name: '', changes: { cac: { mul: 0.9 } } }], 'its one scenario, now the first named one');
+    assert.equal(s.whatif.selected, 's1');
     assert.equal(s.lang, 'zh-CN');
     assert.equal(s.currency, 'CNY');
     assert.equal(s.companyName, '华东设备');
@@ -169,7 +181,7 @@ test('where CompressionStream is missing, the link is written uncompressed and s
   try {
     delete globalThis.CompressionStream;
     const fragment = await encodeLink(sampleState());
-    assert.match(fragment, /^#w1u\./);
+    assert.match(fragment, /^#w2u\./);
     const read = await decodeLink(fragment);
     assert.equal(read.status, 'ok');
     assert.deepEqual(read.state.form, sampleState().form);
@@ -180,13 +192,13 @@ test('where CompressionStream is missing, the link is written uncompressed and s
 
 test('a damaged link answers link_damaged, a newer one link_version_unknown, other fragments none; nothing throws', async () => {
   const good = await encodeLink(sampleState());
-  const body = good.slice('#w1.'.length);
+  const body = good.slice('#w2.'.length);
   const flip = (text, at) => text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
   const damaged = [
     good.slice(0, Math.floor(good.length / 2)), // cut short
     good.slice(0, -3),
-    `#w1.${flip(body, 40)}`, // a character changed
-    `#w1.${flip(body, body.length - 5)}`,
+    `#w2.${flip(body, 40)}`, // a character changed
+    `#w2.${flip(body, body.length - 5)}`,
     '#w1.', // empty
     '#w1.!!!not-base64', // not the alphabet
     '#w1.AAAA', // not deflate
@@ -194,13 +206,14 @@ test('a damaged link answers link_damaged, a newer one link_version_unknown, oth
     `#w1u.${Buffer.from('not json').toString('base64url')}`,
     `#w1u.${Buffer.from('[]').toString('base64url')}`,
     `#w1u.${Buffer.from('{"lang":"fr"}').toString('base64url')}`,
+    `#w2u.${Buffer.from('{"whatif":{"scenarios":[]}}').toString('base64url')}`, // no scenario at all
     '#w1x.abc', // not a link format
   ];
   for (const link of damaged) {
     const read = await decodeLink(link);
     assert.deepEqual(read, { status: 'error', code: 'link_damaged' }, link.slice(0, 30));
   }
-  assert.deepEqual(await decodeLink(`#w2.${body}`), { status: 'error', code: 'link_version_unknown' });
+  assert.deepEqual(await decodeLink(`#w3.${body}`), { status: 'error', code: 'link_version_unknown' });
   assert.deepEqual(await decodeLink('#w17u.e30'), { status: 'error', code: 'link_version_unknown' });
   for (const other of ['', '#', '#files', '#whatif', '#group-customer']) assert.deepEqual(await decodeLink(other), { status: 'none' }, other);
 
@@ -234,7 +247,14 @@ test('validateState fills what an older state lacks and names the part that is d
   assert.deepEqual(check.state.files, []);
   assert.deepEqual(validateState({ ...state, currency: 'GBP' }), { ok: false, where: 'currency' });
   assert.deepEqual(validateState({ ...state, form: { a: 3 } }), { ok: false, where: 'form' });
-  assert.deepEqual(validateState({ ...state, scenario: { cac: { mul: NaN } } }), { ok: false, where: 'scenario' });
+  // A state saved before the named scenarios: its one scenario is migrated; a damaged one is named.
+  const { whatif: _w, ...old } = state;
+  const migrated = validateState({ ...old, scenario: { retention_rate: { add: 0.05 } } });
+  assert.equal(migrated.ok, true);
+  assert.deepEqual(migrated.state.whatif.scenarios, [{ id: 's1', name: '', changes: { retention_rate: { add: 0.05 } } }]);
+  assert.deepEqual(validateState({ ...old, scenario: { cac: { mul: NaN } } }), { ok: false, where: 'scenario' });
+  assert.deepEqual(validateState({ ...state, whatif: { ...state.whatif, selected: 's9' } }), { ok: false, where: 'whatif' });
+  assert.deepEqual(validateState({ ...state, whatif: { ...state.whatif, ranges: { cac: { low: 3, likely: 2, high: 4 } } } }), { ok: false, where: 'whatif' });
   assert.deepEqual(validateState({ ...state, files: [{ kind: 'survey' }] }), { ok: false, where: 'files' });
   assert.deepEqual(validateState(null), { ok: false, where: 'state' });
 });

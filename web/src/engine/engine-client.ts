@@ -10,6 +10,7 @@ import type {
   ImportReject,
   KindsCatalog,
 } from './contract';
+import type { WhatIfAnswer, WhatIfRequest } from './whatif-contract';
 import type { ImportProgress, WorkerReply, WorkerRequest, WorkerSignal } from './protocol';
 import type { TableWindow, TableWindowRequest } from './table-window';
 
@@ -147,6 +148,16 @@ export class EngineClient {
         : { type: 'compute', requestText: JSON.stringify(request) },
       lane,
     );
+  }
+
+  /**
+   * The what-if engine: baseline, scenarios and questions in one request (whatif-contract.ts). With a
+   * lane, a newer what-if on the same lane supersedes this one. `workerMs`: the call's time in the worker.
+   */
+  async whatif(request: WhatIfRequest, lane?: string): Promise<{ answer: WhatIfAnswer; workerMs: number }> {
+    const requestText = JSON.stringify(request);
+    const reply = await this.send(lane !== undefined ? { type: 'whatif', requestText, lane } : { type: 'whatif', requestText }, lane);
+    return { answer: JSON.parse(reply.resultText) as WhatIfAnswer, workerMs: reply.workerMs ?? 0 };
   }
 
   /** KPIs that need several imported files at once: each file's kind and derived inputs in. */

@@ -2,7 +2,7 @@
 // Owns the WebAssembly instances of the C++ core: the calc module (catalog, compute, what-if), started
 // at once, and the files module (imports, kinds, combine, models), started when a request needs it or
 // the worker is idle after the first answers (files-loader.ts). Messages in: catalog / kinds / compute /
-// combine / import / rejects / tableWindow, each with an id (protocol.ts); messages out: the JSON text
+// combine / whatif / import / rejects / tableWindow, each with an id (protocol.ts); messages out: the JSON text
 // of the answer for that id, with the request's type (and an import's kind), parsed once by the page.
 // Computes posted on the same lane replace older ones still waiting in the queue, so a burst of
 // keystrokes costs one computation. A file import runs beside the queue: it awaits each chunk of the
@@ -65,6 +65,8 @@ function run(calc: CalcModule, request: QueuedRequest): string {
       return imports.tableWindow(request.kind, request.importId, request.table, request.locale, request.window);
     case 'compute':
       return decoder.decode(calc.computeBytes(encoder.encode(request.requestText)));
+    case 'whatif':
+      return calc.whatif(request.requestText);
   }
 }
 
@@ -80,14 +82,21 @@ async function drain(): Promise<void> {
       queue = [];
       const lastOfLane = new Map<string, number>();
       for (const request of batch) {
-        if (request.type === 'compute' && request.lane) lastOfLane.set(request.lane, request.id);
+        if ((request.type === 'compute' || request.type === 'whatif') && request.lane) lastOfLane.set(request.lane, request.id);
       }
       for (const request of batch) {
-        if (request.type === 'compute' && request.lane && lastOfLane.get(request.lane) !== request.id) {
+        if ((request.type === 'compute' || request.type === 'whatif') && request.lane && lastOfLane.get(request.lane) !== request.id) {
           reply({ id: request.id, ok: false, superseded: true, message: 'superseded by a newer request' });
           continue;
         }
         try {
+          if (request.type === 'whatif') {
+            // The engine's own time, beside the round trip the page measures (bench/whatif-page.mjs).
+            const started = performance.now();
+            const resultText = run(calc, request);
+            reply({ id: request.id, ok: true, type: request.type, resultText, workerMs: performance.now() - started });
+            continue;
+          }
           reply({ id: request.id, ok: true, type: request.type, resultText: run(calc, request) });
           if (request.type === 'compute') files.loadWhenIdle();
         } catch (error) {

@@ -9,6 +9,8 @@ export type WorkerRequest =
   // cloning an object walks it on both sides.
   | { id: number; type: 'compute'; requestText: string; lane?: string }
   | { id: number; type: 'combine'; requestText: string }
+  // The what-if engine (docs/WHATIF.md); like compute, a newer request on the same lane supersedes it.
+  | { id: number; type: 'whatif'; requestText: string; lane?: string }
   // The File itself crosses (a handle, not its bytes); the worker streams it.
   | { id: number; type: 'import'; file: Blob; requestText: string }
   // Every row the last finished import of this kind rejected, as JSON ([] when none is kept).
@@ -31,9 +33,10 @@ export type WorkerReply =
   | { type: 'progress'; importId: number; bytes: number; total: number; rows: number; rowsPerSecond: number }
   /**
    * An answer: the type of the request it answers, and for an import the kind of file read (the
-   * detected one for "auto"), known without parsing the text.
+   * detected one for "auto"), known without parsing the text. `workerMs`: a what-if call's time in
+   * the worker (the round trip adds the messaging).
    */
-  | { id: number; ok: true; type: WorkerRequestType; kind?: string; resultText: string }
+  | { id: number; ok: true; type: WorkerRequestType; kind?: string; resultText: string; workerMs?: number }
   | { id: number; ok: false; superseded?: boolean; cancelled?: boolean; message: string };
 
 export interface ImportProgress {

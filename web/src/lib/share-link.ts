@@ -10,7 +10,8 @@ export interface LinkPayload {
   extra: WorkspaceState['extra'];
   thresholds?: WorkspaceState['thresholds'];
   loadedProjection: WorkspaceState['loadedProjection'];
-  scenario: WorkspaceState['scenario'];
+  /** Version 1 carried one `scenario` instead: read and migrated (workspace-doc.ts). */
+  whatif: WorkspaceState['whatif'];
   lang: WorkspaceState['lang'];
   currency: WorkspaceState['currency'];
   companyName: string;
@@ -25,7 +26,7 @@ export type LinkRead =
   | { status: 'error'; code: LinkErrorCode };
 
 /** The version this page writes; every older one is still read (see READERS). */
-export const LINK_VERSION = 1;
+export const LINK_VERSION = 2;
 /** Longer fragments are not links this page wrote (a sane cap before inflating anything). */
 const MAX_FRAGMENT = 200_000;
 /** The JSON a link inflates to, at most: a damaged or hostile link cannot fill the memory. */
@@ -51,7 +52,7 @@ export function linkPayload(state: WorkspaceState): LinkPayload {
     formSources: state.formSources,
     extra: state.extra,
     loadedProjection: state.loadedProjection,
-    scenario: state.scenario,
+    whatif: state.whatif,
     lang: state.lang,
     currency: state.currency,
     companyName: state.companyName,
@@ -99,25 +100,31 @@ export async function decodeLink(fragment: string): Promise<LinkRead> {
  * keeps opening. A new version adds its reader here and keeps the old ones.
  */
 const READERS: Record<number, (json: unknown) => WorkspaceState | null> = {
-  1: (json) => {
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
-    const payload = json as Partial<LinkPayload>;
-    const linked: Record<string, LinkedInput> = {};
-    for (const [name, input] of Object.entries(payload.linkedInputs ?? {})) {
-      linked[name] = { ...input, source: { ...input?.source, viaLink: true } } as LinkedInput;
-    }
-    const check = validateState({
-      ...payload,
-      linkedInputs: linked,
-      notice: null,
-      files: [],
-      combined: null,
-      activeFile: null,
-      keepFileBytes: false,
-    });
-    return check.ok ? check.state : null;
-  },
+  // Version 1 carried one unnamed `scenario`; validateState turns it into the first named one.
+  1: (json) => readPayload(json),
+  // Version 2 carries the what-if scenarios, ranges and questions (`whatif`).
+  2: (json) => readPayload(json),
 };
+
+/** A link's JSON as today's state: files none, file inputs as linked values. */
+function readPayload(json: unknown): WorkspaceState | null {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
+  const payload = json as Partial<LinkPayload>;
+  const linked: Record<string, LinkedInput> = {};
+  for (const [name, input] of Object.entries(payload.linkedInputs ?? {})) {
+    linked[name] = { ...input, source: { ...input?.source, viaLink: true } } as LinkedInput;
+  }
+  const check = validateState({
+    ...payload,
+    linkedInputs: linked,
+    notice: null,
+    files: [],
+    combined: null,
+    activeFile: null,
+    keepFileBytes: false,
+  });
+  return check.ok ? check.state : null;
+}
 
 /** Runs bytes through a (de)compression stream; stops past `limit` output bytes. */
 async function pipe(input: Uint8Array<ArrayBuffer>, transform: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array<ArrayBuffer>> {

@@ -1,5 +1,5 @@
-// The what-if panel's assumptions: a baseline read from the user's inputs and computed KPIs, and a
-// scenario the sliders move. The projection itself is computed by the core.
+// The what-if panel's baseline, read from the user's inputs, the computed KPIs and the loaded files, and
+// the scenario a loaded projection block holds. The what-if engine computes from them (whatif-request.ts).
 import type {
   AssumptionKey,
   ComputeAnswer,
@@ -17,19 +17,21 @@ export const ASSUMPTIONS: readonly AssumptionKey[] = [
   'new_customers_per_year',
 ];
 
-export const PROJECTION_YEARS = 5;
+export type BaselineKey = AssumptionKey | 'starting_customers' | ExtraLever;
 
-export type BaselineKey = AssumptionKey | 'starting_customers';
+/** Levers the inputs may give beyond the projection's: the discount rate and a digital investment. */
+export type ExtraLever = 'discount_rate' | 'investment_one_off' | 'benefit_per_year';
+export const EXTRA_LEVERS: readonly ExtraLever[] = ['discount_rate', 'investment_one_off', 'benefit_per_year'];
 
 /** Where a baseline value came from: a form input, a computed KPI, a file's measure, or the loaded projection. */
 export type BaselineOrigin = { input: string } | { kpi: string } | { kind: string; measure: string } | { projection: true };
 
 export interface Baseline {
-  values: Partial<ProjectionAssumptions> & { starting_customers?: number };
+  values: Partial<ProjectionAssumptions> & { starting_customers?: number } & Partial<Record<ExtraLever, number>>;
   /** Where each value came from (the page names the sources: input-sources.ts). */
   from: Partial<Record<BaselineKey, BaselineOrigin>>;
-  /** Assumptions that neither the inputs nor a loaded projection give. */
-  missing: BaselineKey[];
+  /** Assumptions that neither the inputs nor a loaded projection give (the extra levers are never missing). */
+  missing: Array<AssumptionKey | 'starting_customers'>;
 }
 
 type Candidate = [number | null | undefined, BaselineOrigin];
@@ -86,6 +88,7 @@ export function deriveBaseline(
   const churn = annualRate(answer, 'churn_rate');
   const period = typeof state['churn_period'] === 'string' && state['churn_period'] !== '' ? state['churn_period'] : 'year';
   const newInPeriod = typedNumber(model, state, 'new_customers');
+  const benefit3y = typedNumber(model, state, 'benefit_3y');
   const candidates: Record<BaselineKey, Candidate[]> = {
     retention_rate: [
       [annualRate(answer, 'retention_rate'), { kpi: 'retention_rate' }],
@@ -102,6 +105,10 @@ export function deriveBaseline(
       measure('transactions', 'new_buyers_last_year'),
     ],
     starting_customers: [typed('customers_end'), typed('customers'), typed('customers_start'), measure('transactions', 'buying_customers')],
+    discount_rate: [typed('discount_rate')],
+    // The digital transformation's investment and its benefits over three years (the seed's ROI).
+    investment_one_off: [typed('digital_transformation_roi.investment')],
+    benefit_per_year: [[benefit3y === null ? null : benefit3y / 3, { input: 'benefit_3y' }]],
   };
   const baseline: Baseline = { values: {}, from: {}, missing: [] };
   for (const key of [...ASSUMPTIONS, 'starting_customers'] as const) {
@@ -110,53 +117,25 @@ export function deriveBaseline(
     if (found === null) baseline.missing.push(key);
     else [baseline.values[key], baseline.from[key]] = found;
   }
+  for (const key of EXTRA_LEVERS) {
+    const found = best(candidates[key], rank);
+    if (found) [baseline.values[key], baseline.from[key]] = found;
+  }
   return baseline;
 }
 
 /**
- * A slider's move, kept relative to the baseline so that it still means the same when the inputs
- * change: rates move by points (retention +5 pts), amounts by a factor (CAC × 0.9).
+ * A projection block's move, kept relative to its baseline so that it still means the same when the
+ * inputs change: rates move by points (retention +5 pts), amounts by a factor (CAC × 0.9).
  */
 export type Change = { add: number } | { mul: number };
 export type Scenario = Partial<Record<AssumptionKey, Change>>;
 
 const ADDITIVE: ReadonlySet<AssumptionKey> = new Set(['retention_rate', 'gross_margin']);
 
-export function scenarioValue(key: AssumptionKey, base: number, scenario: Scenario): number {
-  const change = scenario[key];
-  if (!change) return base;
-  return 'add' in change ? base + change.add : base * change.mul;
-}
-
-export function changeFor(key: AssumptionKey, base: number, value: number): Change {
+function changeFor(key: AssumptionKey, base: number, value: number): Change {
   if (ADDITIVE.has(key) || base === 0) return { add: value - base };
   return { mul: value / base };
-}
-
-export function buildProjection(baseline: Baseline, scenario: Scenario): ProjectionRequest | null {
-  if (baseline.missing.length > 0) return null;
-  const base = baseline.values as ProjectionAssumptions & { starting_customers: number };
-  const pick = (key: AssumptionKey) => scenarioValue(key, base[key], scenario);
-  return {
-    starting_customers: base.starting_customers,
-    years: PROJECTION_YEARS,
-    baseline: {
-      retention_rate: base.retention_rate,
-      avg_order_value: base.avg_order_value,
-      purchases_per_year: base.purchases_per_year,
-      gross_margin: base.gross_margin,
-      cac: base.cac,
-      new_customers_per_year: base.new_customers_per_year,
-    },
-    scenario: {
-      retention_rate: pick('retention_rate'),
-      avg_order_value: pick('avg_order_value'),
-      purchases_per_year: pick('purchases_per_year'),
-      gross_margin: pick('gross_margin'),
-      cac: pick('cac'),
-      new_customers_per_year: pick('new_customers_per_year'),
-    },
-  };
 }
 
 /** The changes a loaded projection block makes, where its scenario differs from its baseline. */
@@ -169,48 +148,4 @@ export function scenarioFromLoaded(loaded: ProjectionRequest | null): Scenario {
     if (typeof s === 'number' && typeof b === 'number' && s !== b) scenario[key] = changeFor(key, b, s);
   }
   return scenario;
-}
-
-export interface SliderRange {
-  min: number;
-  max: number;
-  step: number;
-  percent: boolean;
-}
-
-function niceStep(span: number): number {
-  const raw = span / 200;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const unit = raw / power;
-  return (unit < 2 ? 1 : unit < 5 ? 2 : 5) * power;
-}
-
-/** Slider range around the baseline, widened to hold the current scenario value. */
-export function sliderRange(key: AssumptionKey, base: number, current: number): SliderRange {
-  let range: SliderRange;
-  switch (key) {
-    case 'retention_rate':
-      range = { min: 0.3, max: 0.99, step: 0.005, percent: true };
-      break;
-    case 'gross_margin':
-      range = { min: 0, max: 0.9, step: 0.005, percent: true };
-      break;
-    case 'purchases_per_year': {
-      const max = Math.max(1, base * 2);
-      range = { min: 0, max, step: max <= 4 ? 0.05 : niceStep(max), percent: false };
-      break;
-    }
-    case 'new_customers_per_year': {
-      const max = Math.max(10, Math.ceil(base * 2));
-      range = { min: 0, max, step: max <= 400 ? 1 : niceStep(max), percent: false };
-      break;
-    }
-    default: {
-      const max = base > 0 ? base * 2 : 1000;
-      range = { min: 0, max, step: niceStep(max), percent: false };
-    }
-  }
-  range.min = Math.min(range.min, current, base);
-  range.max = Math.max(range.max, current, base);
-  return range;
 }

@@ -1,4 +1,4 @@
-// What one workspace is: every input with its source, the file results, the scenario, thresholds,
+// What one workspace is: every input with its source, the file results, the what-if scenarios, thresholds,
 // language and currency; what the page saves in this browser and what a shared link carries.
 import type {
   CombinedAnswer,
@@ -10,7 +10,7 @@ import type {
 } from '../engine/contract';
 import type { Currency, Lang } from '../i18n/i18n';
 import type { FormState } from './form-model';
-import type { Scenario } from './whatif';
+import { isWhatIfDoc, migrateScenario, type WhatIfDoc } from './whatif-scenarios';
 
 /** Where a value in the form came from: the user typed it, or the sample company gave it. */
 export type FormSource = 'typed' | 'sample';
@@ -54,7 +54,8 @@ export interface WorkspaceState {
   extra: Record<string, InputValue>;
   thresholds?: ComputeRequest['thresholds'];
   loadedProjection: ProjectionRequest | null;
-  scenario: Scenario;
+  /** The what-if scenarios, ranges and questions (older workspaces kept one `scenario`: migrated). */
+  whatif: WhatIfDoc;
   notice: 'sample' | 'cleared' | null;
   lang: Lang;
   currency: Currency;
@@ -104,10 +105,6 @@ function isProjection(v: unknown): boolean {
   return v === null || (isObject(v) && isNumber(v['starting_customers']) && isNumber(v['years']) && isAssumptions(v['baseline']) && isAssumptions(v['scenario']));
 }
 
-function isChange(v: unknown): boolean {
-  return isObject(v) && (isNumber(v['add']) || isNumber(v['mul']));
-}
-
 function isThresholds(v: unknown): boolean {
   return v === undefined || isRecordOf(v, (t) => isObject(t) && ['good', 'watch'].every((k) => t[k] === undefined || isNumber(t[k])));
 }
@@ -148,7 +145,7 @@ const PARTS: Array<[keyof WorkspaceState, (v: unknown) => boolean]> = [
   ['extra', (v) => isRecordOf(v, isInputValue)],
   ['thresholds', isThresholds],
   ['loadedProjection', isProjection],
-  ['scenario', (v) => isRecordOf(v, isChange)],
+  ['whatif', isWhatIfDoc],
   ['notice', (v) => v === 'sample' || v === 'cleared' || v === null],
   ['lang', (v) => v === 'en' || v === 'zh-CN'],
   ['currency', (v) => v === 'CNY' || v === 'USD' || v === 'EUR'],
@@ -164,7 +161,6 @@ const PARTS: Array<[keyof WorkspaceState, (v: unknown) => boolean]> = [
 const DEFAULTS: Partial<WorkspaceState> = {
   extra: {},
   loadedProjection: null,
-  scenario: {},
   notice: null,
   companyName: '',
   files: [],
@@ -175,8 +171,15 @@ const DEFAULTS: Partial<WorkspaceState> = {
 };
 
 /** Checks a state read back (IndexedDB, a link): every part of the right shape, or where it is not. */
-export function validateState(value: unknown): StateCheck {
-  if (!isObject(value)) return { ok: false, where: 'state' };
+export function validateState(read: unknown): StateCheck {
+  if (!isObject(read)) return { ok: false, where: 'state' };
+  let value: Json = read;
+  if (value['whatif'] === undefined) {
+    // Written before the what-if scenarios: its one scenario becomes the first of them.
+    const migrated = migrateScenario(value['scenario']);
+    if (!migrated) return { ok: false, where: 'scenario' };
+    value = { ...value, whatif: migrated };
+  }
   const given = (key: string) => (value[key] === undefined ? (DEFAULTS as Json)[key] : value[key]);
   // Only the parts a state has are kept: anything else read back is left out.
   const clean: Json = {};

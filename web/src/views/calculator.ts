@@ -6,7 +6,6 @@ import { customElement, state } from 'lit/decorators.js';
 import { EngineClient, isSuperseded } from '../engine/engine-client';
 import type { DataKind, DateFormat } from '../engine/contract';
 import type {
-  AssumptionKey,
   Catalog,
   CatalogInput,
   ComputeAnswer,
@@ -36,15 +35,13 @@ import {
   placeErrors,
   stateFromRequest,
 } from '../lib/form-model';
-import {
-  type Baseline,
-  type BaselineOrigin,
-  buildProjection,
-  changeFor,
-  deriveBaseline,
-  type Scenario,
-  scenarioFromLoaded,
-} from '../lib/whatif';
+import { type Baseline, type BaselineOrigin, deriveBaseline, scenarioFromLoaded } from '../lib/whatif';
+import type { LeverKey } from '../engine/whatif-contract';
+import { baselineLevers } from '../lib/whatif-request';
+import { projectionOf } from '../lib/whatif-report';
+import { emptyDoc, migrateScenario, selectedScenario, type WhatIfDoc } from '../lib/whatif-scenarios';
+import { WhatIfController } from './whatif-controller';
+import { scenarioName } from './scenario-compare-view';
 import sampleCompany from '../../../public/samples/sample-company.json';
 import { type MessageContext, renderMessage } from '../i18n/render-message';
 import { FileImports, type FilesSnapshot } from '../lib/file-imports';
@@ -72,7 +69,6 @@ import { renderWorkspaceBar, workspaceStyles } from './workspace-view';
 
 const SAMPLE_REQUEST = sampleCompany as unknown as ComputeRequest;
 const INPUT_DEBOUNCE_MS = 25;
-const SLIDER_DEBOUNCE_MS = 10;
 
 type EngineStatus = 'starting' | 'ready' | 'failed';
 type Notice = 'sample' | 'cleared' | null;
@@ -87,7 +83,7 @@ interface UndoState {
   extra: Record<string, InputValue>;
   thresholds: ComputeRequest['thresholds'] | undefined;
   loadedProjection: ProjectionRequest | null;
-  scenario: Scenario;
+  whatif: WhatIfDoc;
   notice: Notice;
   files: FilesSnapshot;
 }
@@ -475,7 +471,6 @@ export class ServimetricsCalculator extends LitElement {
   @state() private form: FormState = {};
   @state() private answer: ComputeAnswer | null = null;
   @state() private baseline: Baseline | null = null;
-  @state() private scenario: Scenario = {};
   @state() private metric: Metric = 'revenue';
   @state() private kinds: DataKind[] = [];
   @state() private dateFormats: DateFormat[] = [];
@@ -499,6 +494,10 @@ export class ServimetricsCalculator extends LitElement {
     },
     () => this.dropUndo(),
   );
+  /** The what-if scenarios and questions, and their answers (whatif-controller.ts). */
+  private readonly wi = new WhatIfController(this, () => this.engine);
+  /** Lever values typed and not taken, kept between renders (whatif-levers-view.ts). */
+  private readonly typedLevers = new Map<LeverKey, { text: string; problem: string }>();
   /** The company name of the printed report, and the downloads. */
   private readonly report = new ReportExport(this);
   private extra: Record<string, InputValue> = {};
@@ -516,8 +515,7 @@ export class ServimetricsCalculator extends LitElement {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
   private inputsVersion = 0;
-  private baselineVersion = -1;
-  /** The request inputs built for `inputsVersion`: a slider move changes only the scenario. */
+  /** The request inputs built for `inputsVersion` (a slider move changes only the what-if scenarios). */
   private builtInputs: { version: number; inputs: Record<string, InputValue> } | null = null;
   private chartObserver: ResizeObserver | null = null;
   private observedChart: Element | null = null;
@@ -665,27 +663,17 @@ export class ServimetricsCalculator extends LitElement {
     const engine = this.engine;
     if (!model || !engine) return;
     const seq = ++this.seq;
-    const version = this.inputsVersion;
     const started = performance.now();
     const inputs = this.currentInputs();
     if (!inputs) return;
     const request: ComputeRequest = { inputs, compact: true };
     if (this.thresholds) request.thresholds = this.thresholds;
     try {
-      let answer: ComputeAnswer | null = null;
-      let baseline = this.baseline;
-      if (!baseline || this.baselineVersion !== version) {
-        // The baseline reads computed KPIs (retention, CAC), so the KPIs come first.
-        answer = await engine.compute(request, 'main');
-        baseline = deriveBaseline(model, this.resolved(model).form, answer, this.loadedProjection, this.fileMeasures(), this.baselineRank(model));
-      }
-      const projection = buildProjection(baseline, this.scenario);
-      if (projection) answer = await engine.compute({ ...request, projection }, 'main');
-      else if (!answer) answer = await engine.compute(request, 'main');
+      const answer = await engine.compute(request, 'main');
       if (seq !== this.seq) return;
       this.answer = answer;
-      this.baseline = baseline;
-      this.baselineVersion = version;
+      // The baseline reads computed KPIs (retention, CAC); the what-if answers follow it.
+      this.setBaseline(deriveBaseline(model, this.resolved(model).form, answer, this.loadedProjection, this.fileMeasures(), this.baselineRank(model)));
       // Hosts (and the benchmark) can follow results without reaching into the shadow root.
       this.dispatchEvent(
         new CustomEvent('servimetrics-update', {
@@ -712,17 +700,21 @@ export class ServimetricsCalculator extends LitElement {
     this.extra = loaded.extra;
     this.thresholds = request.thresholds;
     this.loadedProjection = request.projection ?? null;
-    this.scenario = scenarioFromLoaded(this.loadedProjection);
+    this.wi.load(migrateScenario(scenarioFromLoaded(this.loadedProjection)) ?? emptyDoc());
     this.notice = notice;
     this.inputsVersion++;
     if (answer) {
       this.seq++;
       this.answer = answer;
-      this.baseline = deriveBaseline(this.model, this.resolved(this.model).form, answer, this.loadedProjection, this.fileMeasures(), this.baselineRank(this.model));
-      this.baselineVersion = this.inputsVersion;
+      this.setBaseline(deriveBaseline(this.model, this.resolved(this.model).form, answer, this.loadedProjection, this.fileMeasures(), this.baselineRank(this.model)));
     } else {
       this.schedule(0);
     }
+  }
+
+  private setBaseline(baseline: Baseline): void {
+    this.baseline = baseline;
+    this.wi.setBaseline(baselineLevers(baseline));
   }
 
   /** Clear and Load sample replace the user's work: they ask first, and Undo brings it back. */
@@ -743,7 +735,7 @@ export class ServimetricsCalculator extends LitElement {
       extra: this.extra,
       thresholds: this.thresholds,
       loadedProjection: this.loadedProjection,
-      scenario: this.scenario,
+      whatif: this.wi.doc,
       notice: this.notice,
       files: this.files.snapshot(),
     };
@@ -762,7 +754,7 @@ export class ServimetricsCalculator extends LitElement {
     this.extra = kept.extra;
     this.thresholds = kept.thresholds;
     this.loadedProjection = kept.loadedProjection;
-    this.scenario = kept.scenario;
+    this.wi.load(kept.whatif);
     this.notice = kept.notice;
     this.files.restore(kept.files);
     this.inputsVersion++;
@@ -789,7 +781,7 @@ export class ServimetricsCalculator extends LitElement {
     this.extra = {};
     this.thresholds = undefined;
     this.loadedProjection = null;
-    this.scenario = {};
+    this.wi.load(emptyDoc());
     this.notice = 'cleared';
     this.inputsVersion++;
     this.schedule(0);
@@ -825,18 +817,6 @@ export class ServimetricsCalculator extends LitElement {
     if (!field) return;
     field.scrollIntoView({ block: 'center' });
     field.querySelector<HTMLElement>('input, select, textarea')?.focus({ preventScroll: true });
-  };
-
-  private onSlide = (key: AssumptionKey, value: number): void => {
-    const base = this.baseline?.values[key];
-    if (base === undefined) return;
-    this.scenario = { ...this.scenario, [key]: changeFor(key, base, value) };
-    this.schedule(SLIDER_DEBOUNCE_MS);
-  };
-
-  private onResetScenario = (): void => {
-    this.scenario = {};
-    this.schedule(0);
   };
 
   private toggleLanguage(): void {
@@ -936,7 +916,7 @@ export class ServimetricsCalculator extends LitElement {
       formSources: this.formSources,
       extra: this.extra,
       loadedProjection: this.loadedProjection,
-      scenario: this.scenario,
+      whatif: this.wi.doc,
       notice: this.notice,
       lang: this.i18n.lang,
       currency: this.i18n.currency,
@@ -953,7 +933,7 @@ export class ServimetricsCalculator extends LitElement {
 
   /** What the state is made of: a change of any of them (a new object) is saved (WorkspaceKeeper.observe). */
   private workspaceRefs(): unknown[] {
-    return [this.form, this.formSources, this.extra, this.thresholds, this.loadedProjection, this.scenario, this.notice, this.i18n,
+    return [this.form, this.formSources, this.extra, this.thresholds, this.loadedProjection, this.wi.doc, this.notice, this.i18n,
       this.report.company, this.linkedInputs, this.files.active, this.files.combined, ...this.files.results.values()];
   }
 
@@ -981,7 +961,7 @@ export class ServimetricsCalculator extends LitElement {
     this.extra = state.extra;
     this.thresholds = state.thresholds;
     this.loadedProjection = state.loadedProjection;
-    this.scenario = state.scenario;
+    this.wi.load(state.whatif);
     this.notice = state.notice;
     this.report.setCompany(state.companyName);
     this.linkedInputs = state.linkedInputs;
@@ -1001,7 +981,7 @@ export class ServimetricsCalculator extends LitElement {
       formSources: {},
       extra: {},
       loadedProjection: null,
-      scenario: {},
+      whatif: emptyDoc(),
       notice: 'cleared',
       lang: this.i18n.lang,
       currency: this.i18n.currency,
@@ -1246,6 +1226,7 @@ export class ServimetricsCalculator extends LitElement {
   /** What the printed report and the downloads show: the page as it is now. */
   private reportData(catalog: Catalog, message: (e: EngineError) => string, sources: SourceContext): ReportData {
     const model = this.model;
+    const projected = projectionOf(this.wi.answers.scenarios, selectedScenario(this.wi.doc).id);
     return {
       sourceOf: (kpiId) =>
         model
@@ -1256,10 +1237,15 @@ export class ServimetricsCalculator extends LitElement {
       i18n: this.i18n,
       catalog,
       kpis: this.answer?.kpis ?? [],
-      assumptions: this.baseline ? buildProjection(this.baseline, this.scenario) : null,
+      assumptions: projected?.assumptions ?? null,
       missing: this.baseline?.missing ?? [],
-      projection: this.answer?.projection ?? null,
-      metric: this.metric,
+      projection: projected?.projection ?? null,
+      scenarios: {
+        answer: this.wi.answers.scenarios,
+        columns: this.wi.doc.scenarios.map((s) => ({ id: s.id, name: scenarioName(this.i18n, this.wi.doc, s) })),
+        selected: scenarioName(this.i18n, this.wi.doc, selectedScenario(this.wi.doc)),
+      },
+      metric: this.metric === 'cumulative_profit' ? 'profit' : this.metric,
       files: [...this.files.results.values()],
       kinds: this.kinds,
       message,
@@ -1285,7 +1271,6 @@ export class ServimetricsCalculator extends LitElement {
     const results = new Map((answer?.kpis ?? []).map((k) => [k.id, k]));
     const placed = placeErrors(model, answer?.errors ?? []);
     const isProjection = (e: EngineError) => e.kpi === 'projection' || (e.input?.startsWith('projection') ?? false);
-    const projectionErrors = (answer?.errors ?? []).filter(isProjection);
     const requestErrors = placed.general.filter((e) => !isProjection(e));
     const messageContext = this.messageContext();
     const message = (e: EngineError) => renderMessage(e, messageContext);
@@ -1346,15 +1331,15 @@ export class ServimetricsCalculator extends LitElement {
           ${renderWhatIf({
             i18n,
             baseline: this.baseline,
-            scenario: this.scenario,
-            projection: answer?.projection ?? null,
-            errors: projectionErrors.map((e) => ({ ...e, message: message(e) })),
+            wi: this.wi,
             metric: this.metric,
             chartWidth: this.chartWidth,
             stickyChart: this.stickyChart,
-            onSlide: this.onSlide,
-            onReset: this.onResetScenario,
             onMetric: (m) => (this.metric = m),
+            message,
+            why: (code) => renderMessage({ code, message: code }, messageContext),
+            typed: this.typedLevers,
+            onTyped: () => this.requestUpdate(),
             sources: this.baseline
               ? renderBaselineSources(
                   sourceContext,

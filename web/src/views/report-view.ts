@@ -21,7 +21,10 @@ import type { KindResult } from '../lib/file-imports';
 import { ASSUMPTIONS } from '../lib/whatif';
 import { renderLineChart } from './chart-view';
 import { ruleText } from './kpi-card-view';
-import type { Metric } from './whatif-view';
+import type { ProjectionMetric as Metric } from './whatif-view';
+import type { WhatIfAnswer } from '../engine/whatif-contract';
+import { formatOutput, formatOutputChange, outputLabel } from '../lib/whatif-format';
+import { COMPARED } from './scenario-compare-view';
 
 /** A fixed width that fits an A4 page with its margins, whatever the screen's width. */
 const PRINT_CHART_WIDTH = 680;
@@ -45,6 +48,8 @@ export interface ReportData {
   message: (error: EngineError) => string;
   /** Where a KPI's inputs came from; '' or absent when not known. */
   sourceOf?: ((kpiId: string) => string) | undefined;
+  /** The what-if scenarios side by side: each column's engine id and name; the selected one's name. */
+  scenarios?: { answer: WhatIfAnswer | null; columns: Array<{ id: string; name: string }>; selected: string } | undefined;
 }
 
 function bandMark(i18n: I18n, band: Band): TemplateResult {
@@ -236,15 +241,54 @@ function chart(d: ReportData, p: ProjectionAnswer): TemplateResult {
   </figure>`;
 }
 
+/** Every scenario's KPIs beside the baseline's, each with its difference from it. */
+function scenariosTable(d: ReportData): TemplateResult | typeof nothing {
+  const { i18n } = d;
+  const answer = d.scenarios?.answer;
+  const base = answer?.scenarios?.[0];
+  if (!d.scenarios || !base) return nothing;
+  const cols = d.scenarios.columns.map((c) => ({ ...c, s: answer?.scenarios?.find((s) => s.name === c.id) }));
+  return html`<table class="r-table r-scenarios" data-testid="report-scenarios">
+    <caption>${i18n.t('wiCompareTitle')}</caption>
+    <thead>
+      <tr>
+        <th scope="col"></th>
+        <th scope="col" class="num">${i18n.t('baseline')}</th>
+        ${cols.map((c) => html`<th scope="col" class="num">${c.name}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${COMPARED.map((key) => {
+        const b = base.kpis[key]?.value;
+        return html`<tr>
+          <th scope="row">${outputLabel(i18n, key)}</th>
+          <td class="num">${typeof b === 'number' ? formatOutput(i18n, key, b) : '—'}</td>
+          ${cols.map((c) => {
+            const v = c.s?.kpis[key]?.value;
+            const diff = c.s?.difference?.kpis[key];
+            return html`<td class="num">
+              ${typeof v === 'number' ? formatOutput(i18n, key, v) : '—'}${typeof diff === 'number' && Math.abs(diff) > 1e-12
+                ? html`<br /><small>${formatOutputChange(i18n, key, diff)}</small>`
+                : nothing}
+            </td>`;
+          })}
+        </tr>`;
+      })}
+    </tbody>
+  </table>`;
+}
+
 function whatIfSection(d: ReportData): TemplateResult {
   const { i18n, assumptions, projection } = d;
   return html`<section class="r-section" data-report="whatif">
     <h2>${i18n.t('whatIfTitle')}</h2>
     ${!assumptions
       ? html`<p>${i18n.t('projectionMissing', { list: i18n.list(d.missing.map((k) => i18n.t(`assume_${k}`))) })}</p>`
-      : html`${assumptionsTable(i18n, assumptions)}
+      : html`${scenariosTable(d)}
+        ${d.scenarios ? html`<h3>${i18n.t('wiReportSelected', { name: d.scenarios.selected })}</h3>` : nothing}
+        ${assumptionsTable(i18n, assumptions)}
         ${projection ? html`${chart(d, projection)} ${yearlyTable(i18n, projection)}` : nothing}
-        <p class="r-note">${i18n.t('profitNote')}</p>`}
+        <p class="r-note">${i18n.t('wiProfitNote')}</p>`}
   </section>`;
 }
 
@@ -513,6 +557,11 @@ export const reportStyles = css`
   .r-assumptions {
     width: auto;
     min-width: 60%;
+  }
+
+  .r-scenarios small {
+    font-size: 0.85em;
+    color: #555;
   }
 
   .r-file {
