@@ -15,7 +15,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const fx = e2eFixture('accessibility');
 
-const LANGS = { en: 'en-US', 'zh-CN': 'zh-CN' };
+const LANGS = { en: 'en-US', 'zh-CN': 'zh-CN', 'zh-TW': 'zh-TW' };
 
 async function openPage(lang, width) {
   // bypassCSP: the page allows only its own scripts, and axe is injected as one more.

@@ -13,6 +13,7 @@ import type {
 import type { WhatIfAnswer, WhatIfRequest } from './whatif-contract';
 import type { ImportProgress, WorkerReply, WorkerRequest, WorkerSignal } from './protocol';
 import type { TableWindow, TableWindowRequest } from './table-window';
+import { attachTraditionalCatalog, attachTraditionalKinds } from '../i18n/zh-TW-catalog';
 
 export type { ImportProgress } from './protocol';
 
@@ -133,8 +134,9 @@ export class EngineClient {
     return JSON.parse((await this.send(body, lane)).resultText) as T;
   }
 
+  /** The catalog, its texts also in Traditional Chinese (the core has en and Simplified zh). */
   catalog(): Promise<Catalog> {
-    return this.post<Catalog>({ type: 'catalog' });
+    return this.post<Catalog>({ type: 'catalog' }).then(attachTraditionalCatalog);
   }
 
   /**
@@ -167,7 +169,7 @@ export class EngineClient {
 
   /** The data kinds a file can hold: fields, labels, header aliases. */
   kinds(): Promise<KindsCatalog> {
-    return this.post<KindsCatalog>({ type: 'kinds' });
+    return this.post<KindsCatalog>({ type: 'kinds' }).then((k) => ({ ...k, kinds: attachTraditionalKinds(k.kinds) }));
   }
 
   /**

@@ -678,6 +678,12 @@ export const en = {
   wiMcBand: 'P10–P90 of “{name}”',
   wiMcBandShort: 'P10–P90',
   wiReportSelected: 'The scenario the sliders change: {name}, against the baseline',
+  // ---- zh-TW and currencies ----
+  language: 'Language',
+  templateSimplified: '简体中文',
+  templateTraditional: '繁體中文',
+  templateSimplifiedTitle: 'Template with Simplified Chinese headers',
+  templateTraditionalTitle: 'Template with Traditional Chinese headers',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,15 +1,26 @@
 // Language choice, message lookup and number formatting for the page.
 import type { Band, LocalText, RuleSpec, Unit } from '../engine/contract';
 import { en, type MessageKey, type Messages } from './en';
+import { currencyDigits, currencyForLocale, isCurrency, type Currency } from './currencies';
 import { zhCN } from './zh-CN';
+import { zhTW } from './zh-TW';
+import { traditionalText } from './zh-TW-catalog';
 
-export type Lang = 'en' | 'zh-CN';
-export type Currency = 'CNY' | 'USD' | 'EUR';
-export const CURRENCIES: readonly Currency[] = ['CNY', 'USD', 'EUR'];
+export { CURRENCIES, isCurrency, type Currency } from './currencies';
+
+export type Lang = 'en' | 'zh-CN' | 'zh-TW';
+/** The languages the page speaks, in the order the language switch offers them. */
+export const LANGS: readonly Lang[] = ['en', 'zh-CN', 'zh-TW'];
+/** Each language's name in itself, as a language switch shows it. */
+export const LANG_NAMES: Readonly<Record<Lang, string>> = { en: 'English', 'zh-CN': '简体中文', 'zh-TW': '繁體中文' };
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'en' || value === 'zh-CN' || value === 'zh-TW';
+}
 
 const LANG_KEY = 'servimetrics.lang';
 const CURRENCY_KEY = 'servimetrics.currency';
-const catalogs: Record<Lang, Messages> = { en, 'zh-CN': zhCN };
+const catalogs: Record<Lang, Messages> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
 
 function storageGet(key: string): string | null {
   try {
@@ -27,17 +38,28 @@ function storageSet(key: string, value: string): void {
   }
 }
 
-/** zh* in the browser's preferred languages (the first listed wins) gives Chinese, else English. */
+/**
+ * zh* in the browser's preferred languages (the first listed wins) gives Chinese: Traditional for
+ * the Hant script and for Taiwan, Hong Kong and Macau (zh-TW, zh-HK, zh-MO), Simplified otherwise.
+ */
 export function languageFromNavigator(languages: readonly string[] | undefined): Lang {
-  const first = languages?.find((l) => l.trim() !== '');
-  return first?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  const first = languages?.find((l) => l.trim() !== '')?.trim().toLowerCase();
+  if (!first || !(first === 'zh' || first.startsWith('zh-') || first.startsWith('zh_'))) return 'en';
+  const parts = first.split(/[-_]/).slice(1);
+  if (parts.includes('hant')) return 'zh-TW';
+  if (parts.includes('hans')) return 'zh-CN';
+  return parts.some((p) => p === 'tw' || p === 'hk' || p === 'mo') ? 'zh-TW' : 'zh-CN';
+}
+
+function navigatorLanguages(): readonly string[] {
+  const nav = globalThis.navigator;
+  return nav?.languages?.length ? nav.languages : nav?.language ? [nav.language] : [];
 }
 
 export function initialLang(): Lang {
   const stored = storageGet(LANG_KEY);
-  if (stored === 'en' || stored === 'zh-CN') return stored;
-  const nav = globalThis.navigator;
-  return languageFromNavigator(nav?.languages?.length ? nav.languages : nav?.language ? [nav.language] : []);
+  if (isLang(stored)) return stored;
+  return languageFromNavigator(navigatorLanguages());
 }
 
 /**
@@ -48,15 +70,25 @@ export function rememberLang(lang: Lang): void {
   storageSet(LANG_KEY, lang);
 }
 
-export function initialCurrency(lang: Lang): Currency {
+/** The language's own currency when the browser's locale names none the page offers. */
+const LANG_CURRENCY: Readonly<Record<Lang, Currency>> = { en: 'USD', 'zh-CN': 'CNY', 'zh-TW': 'TWD' };
+
+/**
+ * The currency chosen last; on a first visit the one of the browser's first locale (zh-TW → TWD,
+ * zh-HK → HKD, en-GB → GBP, ja → JPY), else the language's own.
+ */
+export function initialCurrency(lang: Lang, languages: readonly string[] = navigatorLanguages()): Currency {
   const stored = storageGet(CURRENCY_KEY);
-  if (stored === 'CNY' || stored === 'USD' || stored === 'EUR') return stored;
-  return lang === 'zh-CN' ? 'CNY' : 'USD';
+  if (isCurrency(stored)) return stored;
+  const first = languages.find((l) => l.trim() !== '');
+  return currencyForLocale(first) ?? LANG_CURRENCY[lang];
 }
 
 export function rememberCurrency(currency: Currency): void {
   storageSet(CURRENCY_KEY, currency);
 }
+
+const POINTS: Readonly<Record<Lang, string>> = { en: 'pts', 'zh-CN': '个百分点', 'zh-TW': '個百分點' };
 
 const OPS: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=', '==': '=' };
 
@@ -73,7 +105,12 @@ export class I18n {
   }
 
   get locale(): string {
-    return this.lang === 'zh-CN' ? 'zh-CN' : 'en-US';
+    return this.lang === 'en' ? 'en-US' : this.lang;
+  }
+
+  /** Chinese of either script: full-width typography, names rather than Latin symbols. */
+  get chinese(): boolean {
+    return this.lang !== 'en';
   }
 
   t(key: MessageKey, params?: Record<string, string | number>): string {
@@ -89,6 +126,7 @@ export class I18n {
 
   text(text: LocalText | undefined): string {
     if (!text) return '';
+    if (this.lang === 'zh-TW') return traditionalText(text) || text.zh || text.en;
     return this.lang === 'zh-CN' ? text.zh || text.en : text.en || text.zh;
   }
 
@@ -112,8 +150,9 @@ export class I18n {
     return this.number(value, digits);
   }
 
+  /** An amount in the currency: whole units from 1,000 up, else the currency's own decimals (none for JPY, KRW). */
   money(value: number): string {
-    const digits = Math.abs(value) >= 1000 ? 0 : 2;
+    const digits = Math.abs(value) >= 1000 ? 0 : Math.min(2, currencyDigits(this.currency));
     return this.nf(`m${this.currency}${digits}`, {
       style: 'currency',
       currency: this.currency,
@@ -145,7 +184,7 @@ export class I18n {
   points(fraction: number): string {
     const pts = fraction * 100;
     const sign = pts > 0 ? '+' : pts < 0 ? '−' : '±';
-    return `${sign}${this.number(Math.abs(pts), 1)} ${this.lang === 'zh-CN' ? '个百分点' : 'pts'}`;
+    return `${sign}${this.number(Math.abs(pts), 1)} ${POINTS[this.lang]}`;
   }
 
   signed(text: string, value: number): string {
@@ -233,7 +272,7 @@ export class I18n {
 
   /** "name (part)" in the page's typography. */
   qualified(name: string, part: string): string {
-    return this.lang === 'zh-CN' ? `${name}（${part}）` : `${name} (${part})`;
+    return this.chinese ? `${name}（${part}）` : `${name} (${part})`;
   }
 
   rowName(name: string): string {

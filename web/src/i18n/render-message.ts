@@ -1,10 +1,12 @@
 // A message of the core ({code, params, message}: errors, notes, rejects) in the page's language: the
 // code's text from the message tables (messages/index.ts) with its {placeholders} filled from the
 // params (messages/types.ts says how each format is shown). A code without an entry shows the core's
-// English sentence (and, while developing, a console warning naming the code).
+// English sentence (and, while developing, a console warning naming the code). Traditional Chinese
+// texts live apart, in messages-zh-TW/ by code; a code without one there shows its zh-CN text.
 import type { Catalog, DataKind } from '../engine/contract';
 import type { I18n } from './i18n';
-import { messages as allMessages, type MessageTable } from './messages';
+import { messages as allMessages, type MessageTable, type MessageText } from './messages';
+import { traditionalMessages, type TraditionalTable } from './messages-zh-TW';
 
 /** What a message needs rendered: the core's code, its params and the English fallback. */
 export interface MessageLike {
@@ -39,12 +41,23 @@ function fallback(message: MessageLike): string {
   return message.message;
 }
 
+/** A code's text in a language: zh-TW from the Traditional table, else (still missing there) zh-CN's. */
+function textOf(code: string, entry: MessageText, lang: I18n['lang'], traditional: TraditionalTable): string {
+  if (lang !== 'zh-TW') return entry[lang];
+  return traditional[code] ?? entry['zh-CN'];
+}
+
 /** The message in the page's language. */
-export function renderMessage(message: MessageLike, ctx: MessageContext, table: MessageTable = allMessages): string {
+export function renderMessage(
+  message: MessageLike,
+  ctx: MessageContext,
+  table: MessageTable = allMessages,
+  traditional: TraditionalTable = traditionalMessages,
+): string {
   const entry = message.code ? table[message.code] : undefined;
-  if (!entry) return fallback(message);
+  if (!entry || !message.code) return fallback(message);
   const params = message.params ?? {};
-  return entry[ctx.i18n.lang].replace(PLACEHOLDER, (_whole, name: string, format: string | undefined) =>
+  return textOf(message.code, entry, ctx.i18n.lang, traditional).replace(PLACEHOLDER, (_whole, name: string, format: string | undefined) =>
     name in params ? formatParam(params[name], format, params, ctx) : `[${name}]`,
   );
 }

@@ -665,4 +665,10 @@ export const zhCN: Messages = {
   wiMcBand: '「{name}」的 P10–P90',
   wiMcBandShort: 'P10–P90',
   wiReportSelected: '滑块调整的情景：{name}，与基线对比',
+  // ---- zh-TW and currencies ----
+  language: '语言',
+  templateSimplified: '简体中文',
+  templateTraditional: '繁體中文',
+  templateSimplifiedTitle: '简体中文表头的模板',
+  templateTraditionalTitle: '繁体中文表头的模板',
 };

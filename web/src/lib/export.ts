@@ -106,7 +106,7 @@ function specOf(catalog: Catalog, result: KpiResult): KpiSpec {
 }
 
 function defaultRule(i18n: I18n, spec: KpiSpec, result: KpiResult): string {
-  const label = i18n.lang === 'zh-CN' ? i18n.text(spec.name) : spec.symbol || i18n.text(spec.name);
+  const label = i18n.chinese ? i18n.text(spec.name) : spec.symbol || i18n.text(spec.name);
   return i18n.rule(result.rule, result.rule_spec, label, spec.unit);
 }
 

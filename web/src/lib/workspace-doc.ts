@@ -8,7 +8,7 @@ import type {
   InputValue,
   ProjectionRequest,
 } from '../engine/contract';
-import type { Currency, Lang } from '../i18n/i18n';
+import { isCurrency, isLang, type Currency, type Lang } from '../i18n/i18n';
 import type { FormState } from './form-model';
 import { isWhatIfDoc, migrateScenario, type WhatIfDoc } from './whatif-scenarios';
 
@@ -147,8 +147,8 @@ const PARTS: Array<[keyof WorkspaceState, (v: unknown) => boolean]> = [
   ['loadedProjection', isProjection],
   ['whatif', isWhatIfDoc],
   ['notice', (v) => v === 'sample' || v === 'cleared' || v === null],
-  ['lang', (v) => v === 'en' || v === 'zh-CN'],
-  ['currency', (v) => v === 'CNY' || v === 'USD' || v === 'EUR'],
+  ['lang', isLang],
+  ['currency', isCurrency],
   ['companyName', isString],
   ['files', (v) => Array.isArray(v) && v.every(isSavedFile)],
   ['combined', (v) => v === null || isAnswerLike(v)],

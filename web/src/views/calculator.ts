@@ -15,15 +15,7 @@ import type {
   KpiResult,
   ProjectionRequest,
 } from '../engine/contract';
-import {
-  CURRENCIES,
-  type Currency,
-  I18n,
-  initialCurrency,
-  initialLang,
-  rememberCurrency,
-  rememberLang,
-} from '../i18n/i18n';
+import { type Currency, I18n, initialCurrency, initialLang, type Lang, rememberCurrency, rememberLang } from '../i18n/i18n';
 import {
   buildFormModel,
   buildInputs,
@@ -66,6 +58,7 @@ import { type Metric, renderWhatIf, whatIfStyles } from './whatif-view';
 import { exportBarStyles, renderExportBar, ReportExport } from './export-bar-view';
 import { renderReport, type ReportData, reportStyles } from './report-view';
 import { renderWorkspaceBar, workspaceStyles } from './workspace-view';
+import { localeControlsStyles, renderCurrencySelect, renderLanguageSwitch } from './locale-controls-view';
 
 const SAMPLE_REQUEST = sampleCompany as unknown as ComputeRequest;
 const INPUT_DEBOUNCE_MS = 25;
@@ -462,6 +455,7 @@ export class ServimetricsCalculator extends LitElement {
     exportBarStyles,
     reportStyles,
     workspaceStyles,
+    localeControlsStyles,
   ];
 
   @state() private i18n: I18n;
@@ -819,8 +813,8 @@ export class ServimetricsCalculator extends LitElement {
     field.querySelector<HTMLElement>('input, select, textarea')?.focus({ preventScroll: true });
   };
 
-  private toggleLanguage(): void {
-    const lang = this.i18n.lang === 'en' ? 'zh-CN' : 'en';
+  private setLanguage(lang: Lang): void {
+    if (lang === this.i18n.lang) return;
     rememberLang(lang);
     this.i18n = new I18n(lang, this.i18n.currency);
     this.announceLanguage();
@@ -1101,28 +1095,9 @@ export class ServimetricsCalculator extends LitElement {
           <button type="button" class="btn" data-testid="clear" ?disabled=${!this.model} @click=${() => this.ask('clear')}>
             ${i18n.t('clear')}
           </button>
-          <label class="currency"
-            >${i18n.t('currency')}
-            <select
-              data-testid="currency-select"
-              .value=${i18n.currency}
-              @change=${(e: Event) => this.setCurrency((e.target as HTMLSelectElement).value as Currency)}
-            >
-              ${CURRENCIES.map((c) => html`<option value=${c} ?selected=${c === i18n.currency}>${c}</option>`)}
-            </select></label
-          >
+          ${renderCurrencySelect(i18n, (c) => this.setCurrency(c))}
         </div>
-        <button
-            type="button"
-            class="btn lang"
-            data-testid="lang-toggle"
-            lang=${i18n.lang === 'en' ? 'zh-CN' : 'en'}
-            aria-label=${i18n.t('langToggleLabel')}
-            title=${i18n.t('langToggleLabel')}
-            @click=${this.toggleLanguage}
-          >
-            ${i18n.t('langToggle')}
-          </button>
+        ${renderLanguageSwitch(i18n, (lang) => this.setLanguage(lang))}
       </div>
     </header>`;
   }

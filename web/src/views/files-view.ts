@@ -100,8 +100,12 @@ function kindList(ctx: FilesContext): TemplateResult {
                 >${i18n.t('templateEnglish')}</a
               >
               ·
-              <a href=${`${ctx.base}templates/${id}.zh.csv`} download=${`${id}-template.zh.csv`} title=${i18n.t('templateChineseTitle')} lang="zh-CN" data-testid=${`template-${id}-zh`}
-                >${i18n.t('templateChinese')}</a
+              <a href=${`${ctx.base}templates/${id}.zh.csv`} download=${`${id}-template.zh.csv`} title=${i18n.t('templateSimplifiedTitle')} lang="zh-CN" data-testid=${`template-${id}-zh`}
+                >${i18n.t('templateSimplified')}</a
+              >
+              ·
+              <a href=${`${ctx.base}templates/${id}.zh-TW.csv`} download=${`${id}-template.zh-TW.csv`} title=${i18n.t('templateTraditionalTitle')} lang="zh-TW" data-testid=${`template-${id}-zh-TW`}
+                >${i18n.t('templateTraditional')}</a
               >
             </span>
           </div>

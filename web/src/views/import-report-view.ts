@@ -109,7 +109,7 @@ function formatRow(ctx: ImportReportContext, entry: FormatEntry): TemplateResult
         : html`<span class="format-value">${numberFormat(i18n, entry)}</span>`}
     </label>
     ${entry.ambiguous ? html`<div class="warn" data-role="ambiguous">⚠ ${i18n.t('dateAmbiguous')}</div>` : nothing}
-    ${entry.note && !(entry.ambiguous && i18n.lang === 'zh-CN') // the warning says it in Chinese
+    ${entry.note && !(entry.ambiguous && i18n.chinese) // the warning says it in Chinese
       ? html`<div class="muted small">${(entry.note_parts ?? [{ code: '', params: {}, message: entry.note }]).map((part) => renderMessage(part, ctx.messages)).join(' ')}</div>`
       : nothing}
   </li>`;

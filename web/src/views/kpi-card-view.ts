@@ -73,7 +73,7 @@ function detailItems(i18n: I18n, result: KpiResult): TemplateResult[] {
 
 /** The name a rule speaks of: the KPI's symbol in English (as the core writes it), its name in Chinese. */
 function ruleLabel(i18n: I18n, spec: KpiSpec): string {
-  return i18n.lang === 'zh-CN' ? i18n.text(spec.name) : spec.symbol || i18n.text(spec.name);
+  return i18n.chinese ? i18n.text(spec.name) : spec.symbol || i18n.text(spec.name);
 }
 
 const WORST = /^worst of the parts: /;

@@ -25,6 +25,7 @@ import type { ProjectionMetric as Metric } from './whatif-view';
 import type { WhatIfAnswer } from '../engine/whatif-contract';
 import { formatOutput, formatOutputChange, outputLabel } from '../lib/whatif-format';
 import { COMPARED } from './scenario-compare-view';
+import { currencyName } from '../i18n/currencies';
 
 /** A fixed width that fits an A4 page with its margins, whatever the screen's width. */
 const PRINT_CHART_WIDTH = 680;
@@ -341,7 +342,7 @@ export function renderReport(d: ReportData, company: string): TemplateResult {
       <p class="r-brand">${i18n.t('appTitle')}</p>
       <h1>${i18n.t('reportTitle')}</h1>
       ${name ? html`<p class="r-company" data-testid="report-company-name">${name}</p>` : nothing}
-      <p class="r-meta">${i18n.t('reportMeta', { date, currency: i18n.currency })}</p>
+      <p class="r-meta">${i18n.t('reportMeta', { date, currency: i18n.qualified(currencyName(i18n.currency, i18n.locale), i18n.currency) })}</p>
     </header>
     ${healthSummary(d, results)} ${kpiSection(d, results)} ${whatIfSection(d)} ${filesSection(d)}
     <footer class="r-foot">${i18n.t('reportFooter')}</footer>
