@@ -1,5 +1,5 @@
-// servimetrics: compute KPIs from a JSON request, print the catalog, analyze a data file, or
-// answer what-if questions.
+// servimetrics: compute KPIs from a JSON request, print the catalog, analyze a data file, answer
+// what-if questions, or fit and evaluate customer-base models.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "file_commands.hpp"
+#include "models_commands.hpp"
 #include "servimetrics/catalog.hpp"
 #include "servimetrics/data_kinds.hpp"
 #include "servimetrics/file_analysis.hpp"
@@ -36,6 +37,14 @@ constexpr const char* kUsage =
     "            a spend file and of a transactions file read with --gross-margin\n"
     "       servimetrics whatif [FILE|-]           scenarios side by side, tornado, goal seek and\n"
     "            Monte Carlo for a what-if request (docs/WHATIF.md; stdin when no file)\n"
+    "       servimetrics fit --model bg_nbd|pareto_nbd|gamma_gamma|sbg|km [--kind\n"
+    "            transactions|subscriptions|survival] [--calibration-end D] [--holdout-end D]\n"
+    "            [--time-unit day|week|month] [--horizon N] [--margin X] [--discount-rate X]\n"
+    "            [--intervals DRAWS] [--customers OUT.csv] [--column NAME] [--periods N]\n"
+    "            [--map F=H] [--date-format F=ORDER] FILE\n"
+    "            a customer-base model (docs/MODELS.md)\n"
+    "       servimetrics predict --model M --params JSON|FIT.json [--x N --t-x N --T N]\n"
+    "            [--horizon N] [--mean-spend X] [--time-unit U]   a fitted model evaluated\n"
     "       servimetrics import --kind raw [--encoding E] [--delimiter C] [--sheet N] FILE\n"
     "            the rows as read, a JSON array of arrays of strings\n";
 
@@ -109,6 +118,12 @@ int main(int argc, char** argv) {
   }
   if (command == "import" && argc >= 3) {
     return servimetrics::cli::import_command(std::span<char* const>(argv + 2, argc - 2));
+  }
+  if (command == "fit" && argc >= 3) {
+    return servimetrics::cli::fit_command(std::span<char* const>(argv + 2, argc - 2));
+  }
+  if (command == "predict" && argc >= 3) {
+    return servimetrics::cli::predict_command(std::span<char* const>(argv + 2, argc - 2));
   }
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << kUsage;

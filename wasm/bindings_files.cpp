@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bindings_models.hpp"
 #include "servimetrics/data_kinds.hpp"
 #include "servimetrics/file_analysis.hpp"
 #include "servimetrics/import_session.hpp"
@@ -99,6 +100,12 @@ class FileImport {
   // the download itself, with the reasons in its language.
   std::string rejects_json() const { return servimetrics::dump_answer(session_->rejects_json()); }
 
+  // The customer-base models on this import's table (bindings_models.cpp, docs/MODELS.md).
+  std::string fit_models(const std::string& options) const {
+    return servimetrics_wasm::fit_models_on_table(
+        finished_ && !problem_ ? &session_->table() : nullptr, options);
+  }
+
   // One answer table whole ({"columns", "units", "rows", "total_rows"} with every row), "null"
   // when the answer has no such table. The answer keeps the first rows of each table; the page
   // asks for the rest only when the user looks, so the analysis runs again then, once.
@@ -136,5 +143,6 @@ EMSCRIPTEN_BINDINGS(servimetrics_files) {
       .function("finish", &FileImport::finish)
       .function("kind", &FileImport::kind)
       .function("rejectsJson", &FileImport::rejects_json)
-      .function("tableJson", &FileImport::table_json);
+      .function("tableJson", &FileImport::table_json)
+      .function("fitModels", &FileImport::fit_models);
 }

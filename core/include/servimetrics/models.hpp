@@ -21,16 +21,31 @@ namespace servimetrics {
 // "horizon" (time units ahead for expected purchases; default one year), "holdout" (length in
 // time units of the period x_holdout counts), "margin" (fraction of spend kept, default 1),
 // "discount_rate" (per year for customers, per period for the sBG; default 0.1), "clv_years"
-// (BG/NBD's discounted sum, default 10), "payment" (sBG: per period, default 1).
+// (BG/NBD's discounted sum, default 10), "payment" (sBG: per period, default 1),
+// "customer_rows" (customers listed in the answer, default all), "intervals" (true: 200 draws,
+// seed 1, or {"draws", "seed"}: CLV intervals from the parameters' uncertainty, off by default).
 // Answer: {"models": [{"name", "params", "std_errors", "log_likelihood", "converged",
 // "evaluations", "warnings"}], "customer_columns": [...], "customers": [[...], ...],
-// "holdout": {...}, "retention": {...}, "survival": {...}, "errors": [...]}; no NaN, no infinity.
+// "customers_total", "base": [...], "holdout": {...}, "model_choice": {...}, "intervals": {...},
+// "retention": {...}, "survival": {...}, "errors": [...], "warnings": [...]}; from a table also
+// "summary" and "cohorts". No NaN, no infinity (docs/MODELS.md, docs/JSON-API.md).
 nlohmann::json fit_models(const nlohmann::json& request);
 // The same from JSON text (parse errors become "errors").
 std::string fit_models(std::string_view request_json);
 // From an imported transactions table (customer summaries built here, with "calibration_end" and
 // "holdout_end" dates "YYYY-MM-DD" among the options) or subscriptions table (durations for
-// Kaplan-Meier, censored at "as_of", default the latest date), plus the options above.
+// Kaplan-Meier, censored at "as_of", default the latest date), plus the options above and
+// "cohorts" (default true: the cohort table of active customers and revenue by month).
 nlohmann::json fit_models(const ImportedTable& table, const nlohmann::json& options);
+
+// A fitted model evaluated: {"model": "bg_nbd" | "pareto_nbd" | "gamma_gamma" | "sbg", "params":
+// {...} (a fit's "params"), for a count model "x", "t_x", "T" and "horizon" (time units; default
+// one year), for Gamma-Gamma "x" and "mean_spend", for the sBG "horizon" periods; and the options
+// above (time_unit, discount_rate, margin, clv_years, payment). Answer: count models {"model",
+// "p_alive", "expected_purchases", "discounted_purchases", "horizon", "errors"}; Gamma-Gamma
+// {"expected_spend"}; sBG {"columns", "rows", "discounted_expected_lifetime",
+// "expected_lifetime_value"}. Bad params: "models_bad_params".
+nlohmann::json predict_models(const nlohmann::json& request);
+std::string predict_models(std::string_view request_json);
 
 }  // namespace servimetrics

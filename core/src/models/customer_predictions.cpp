@@ -1,48 +1,36 @@
-// Per-customer predictions and the holdout check. CLV = margin x expected spend (Gamma-Gamma) x
-// discounted expected purchases: Pareto/NBD's DET (continuous discounting, unbounded future),
-// BG/NBD's monthly discrete sum over clv_years (docs/MODELS.md).
+// Per-customer predictions, the customer base's totals and the holdout check. CLV = margin x
+// expected spend (Gamma-Gamma) x discounted expected purchases: Pareto/NBD's DET (continuous
+// discounting, unbounded future), BG/NBD's monthly discrete sum over clv_years (docs/MODELS.md).
 #include "models/customer_predictions.hpp"
 
+#include <algorithm>
 #include <cmath>
 
-#include "models/bg_nbd.hpp"
+#include "models/count_predictor.hpp"
 #include "models/gamma_gamma.hpp"
-#include "models/pareto_nbd.hpp"
 
 namespace servimetrics::models {
 namespace {
 
 using json = nlohmann::json;
 
-const ModelFit* converged_fit(const std::vector<ModelFit>& fits, const char* name) {
-  for (const ModelFit& f : fits)
-    if (f.name == name && f.converged) return &f;
-  return nullptr;
-}
+constexpr int kAliveBins = 10;  // the P(alive) distribution: [0, 0.1), ..., [0.9, 1]
 
-struct Prediction {
-  double p_alive, expected, discounted;
+// A count model's totals over the customers: the base's value, purchases and P(alive) spread.
+struct BaseTotals {
+  double expected = 0, value = 0, probably_lost = 0;
+  bool value_known = true;
+  std::vector<double> alive_bins = std::vector<double>(kAliveBins, 0.0);
 };
 
-// One model's answers for customer i; `horizon` in time units.
-Prediction predict(const ModelFit& fit, const CustomerSummaries& c, std::size_t i, double horizon,
-                   const ModelsOptions& o, bool with_value = true) {
-  const double x = c.x[i], tx = c.t_x[i], T = c.T[i];
-  const auto& v = fit.params;
-  if (fit.name == "bg_nbd") {
-    const BgNbd p{v[0], v[1], v[2], v[3]};
-    const double step = o.units_per_year() / 12;
-    const double monthly = std::pow(1 + o.discount_rate, 1.0 / 12) - 1;
-    return {bg_nbd_p_alive(p, x, tx, T), bg_nbd_conditional_expected(p, x, tx, T, horizon),
-            with_value ? bg_nbd_discounted_purchases(p, x, tx, T, step,
-                                                     static_cast<int>(o.clv_years * 12), monthly)
-                       : NAN};
-  }
-  const ParetoNbd p{v[0], v[1], v[2], v[3]};
-  const double delta = std::log1p(o.discount_rate) / o.units_per_year();
-  return {pareto_nbd_customer(p, x, tx, T).p_alive,
-          pareto_nbd_conditional_expected(p, x, tx, T, horizon),
-          with_value && delta > 0 ? pareto_nbd_discounted_purchases(p, x, tx, T, delta) : NAN};
+json base_json(const std::string& name, const BaseTotals& t, std::size_t customers) {
+  return {{"model", name},
+          {"customers", customers},
+          {"expected_purchases", finite(t.expected)},
+          {"value", t.value_known ? finite(t.value) : json()},
+          {"probably_lost", t.probably_lost},
+          {"probably_lost_share", finite(t.probably_lost / double(customers))},
+          {"p_alive_histogram", t.alive_bins}};
 }
 
 }  // namespace
@@ -51,39 +39,64 @@ json finite(double v) {
   return std::isfinite(v) ? json(v) : json();
 }
 
+const ModelFit* converged_fit(const std::vector<ModelFit>& fits, const char* name) {
+  for (const ModelFit& f : fits)
+    if (f.name == name && f.converged) return &f;
+  return nullptr;
+}
+
 void add_customer_table(json& answer, const CustomerSummaries& c, const std::vector<ModelFit>& fits,
                         const ModelsOptions& o) {
   json columns = {"id", "x", "t_x", "T", "mean_spend"};
-  std::vector<const ModelFit*> counting;
+  const double horizon = o.horizon.value_or(o.units_per_year());
+  std::vector<CountPredictor> counting;
+  std::vector<std::string> names;
   for (const char* name : {"bg_nbd", "pareto_nbd"}) {
     if (const ModelFit* f = converged_fit(fits, name)) {
-      counting.push_back(f);
+      counting.emplace_back(name, f->params, o, horizon);
+      names.emplace_back(name);
       for (const char* what : {"_p_alive", "_expected", "_clv"})
         columns.push_back(name + std::string(what));
     }
   }
   const ModelFit* spend = converged_fit(fits, "gamma_gamma");
   if (spend) columns.push_back("expected_spend");
-  const double horizon = o.horizon.value_or(o.units_per_year());
+  std::vector<BaseTotals> totals(counting.size());
+  const std::size_t listed = std::min(c.size(), o.customer_rows.value_or(c.size()));
   json rows = json::array();
   for (std::size_t i = 0; i < c.size(); ++i) {
-    json row = {c.ids[i], c.x[i], c.t_x[i], c.T[i], c.mean_spend[i]};
+    json row = i < listed ? json{c.ids[i], c.x[i], c.t_x[i], c.T[i], c.mean_spend[i]} : json();
     const double m =
         spend ? gamma_gamma_expected_spend({spend->params[0], spend->params[1], spend->params[2]},
                                            c.x[i], c.mean_spend[i])
               : NAN;
-    for (const ModelFit* f : counting) {
-      const Prediction p = predict(*f, c, i, horizon, o);
+    for (std::size_t k = 0; k < counting.size(); ++k) {
+      const CountPrediction p = counting[k](c.x[i], c.t_x[i], c.T[i]);
+      const double clv = o.margin * m * p.discounted;
+      BaseTotals& t = totals[k];
+      t.expected += std::isfinite(p.expected) ? p.expected : 0;
+      t.value_known = t.value_known && std::isfinite(clv);
+      t.value += std::isfinite(clv) ? clv : 0;
+      t.probably_lost += p.p_alive < 0.5 ? 1 : 0;
+      if (std::isfinite(p.p_alive))
+        t.alive_bins[std::clamp(static_cast<int>(p.p_alive * kAliveBins), 0, kAliveBins - 1)] += 1;
+      if (i >= listed) continue;
       row.push_back(finite(p.p_alive));
       row.push_back(finite(p.expected));
-      row.push_back(finite(o.margin * m * p.discounted));
+      row.push_back(finite(clv));
     }
+    if (i >= listed) continue;
     if (spend) row.push_back(finite(m));
     rows.push_back(std::move(row));
   }
+  json base = json::array();
+  for (std::size_t k = 0; k < counting.size(); ++k)
+    base.push_back(base_json(names[k], totals[k], c.size()));
   answer["customer_columns"] = std::move(columns);
   answer["customers"] = std::move(rows);
+  answer["customers_total"] = c.size();
   answer["horizon"] = horizon;
+  answer["base"] = std::move(base);
 }
 
 void add_holdout(json& answer, const CustomerSummaries& c, const std::vector<ModelFit>& fits,
@@ -95,11 +108,12 @@ void add_holdout(json& answer, const CustomerSummaries& c, const std::vector<Mod
   for (const char* name : {"bg_nbd", "pareto_nbd"}) {
     const ModelFit* f = converged_fit(fits, name);
     if (!f) continue;
+    CountPredictor predict(name, f->params, o, *o.holdout, false);
     constexpr int kBins = 8;  // calibration frequency 0, 1, ..., 6, 7+
     double count[kBins] = {}, actual[kBins] = {}, predicted[kBins] = {};
     double abs_error = 0, total_actual = 0, total_predicted = 0;
     for (std::size_t i = 0; i < c.size(); ++i) {
-      const double e = predict(*f, c, i, *o.holdout, o, false).expected;
+      const double e = predict(c.x[i], c.t_x[i], c.T[i]).expected;
       const int bin = static_cast<int>(std::fmin(c.x[i], kBins - 1));
       count[bin] += 1;
       actual[bin] += c.x_holdout[i];

@@ -11,7 +11,10 @@
 namespace servimetrics::models {
 
 // Adds "customer_columns" and "customers" to the answer: per customer its summary and, for each
-// converged fit among `fits`, P(alive), expected purchases over the horizon and the discounted CLV.
+// converged fit among `fits`, P(alive), expected purchases over the horizon and the discounted CLV
+// (the first options.customer_rows customers; all by default); "customers_total"; and "base", per
+// count model the base's expected purchases, value (sum of CLVs), customers probably lost
+// (P(alive) < 0.5) and the P(alive) histogram in ten bins.
 void add_customer_table(nlohmann::json& answer, const CustomerSummaries& c,
                         const std::vector<ModelFit>& fits, const ModelsOptions& options);
 // Adds "holdout" when the customers carry holdout counts and options.holdout is set: per model,
@@ -19,6 +22,9 @@ void add_customer_table(nlohmann::json& answer, const CustomerSummaries& c,
 // customer and the totals.
 void add_holdout(nlohmann::json& answer, const CustomerSummaries& c,
                  const std::vector<ModelFit>& fits, const ModelsOptions& options);
+
+// The converged fit called `name` among `fits`, or null.
+const ModelFit* converged_fit(const std::vector<ModelFit>& fits, const char* name);
 
 // A number as JSON, null when it is not finite: no NaN or infinity leaves the layer.
 nlohmann::json finite(double v);

@@ -5,9 +5,11 @@
 #include <numeric>
 
 #include "models/bg_nbd.hpp"
+#include "models/clv_intervals.hpp"
 #include "models/customer_predictions.hpp"
 #include "models/gamma_gamma.hpp"
 #include "models/kaplan_meier.hpp"
+#include "models/model_choice.hpp"
 #include "models/models_request.hpp"
 #include "models/pareto_nbd.hpp"
 #include "models/sbg.hpp"
@@ -78,6 +80,13 @@ void fit_customers(json& answer, const CustomerSummaries& c, ModelsOptions o) {
   }
   add_customer_table(answer, c, fits, o);
   add_holdout(answer, c, fits, o);
+  add_model_choice(answer);
+  if (answer.contains("model_choice")) {
+    add_intervals(answer, c, fits, answer["model_choice"]["model"].get<std::string>(), o);
+  } else {
+    for (const char* count : {"bg_nbd", "pareto_nbd"})
+      if (converged_fit(fits, count)) return add_intervals(answer, c, fits, count, o);
+  }
 }
 
 void fit_retention(json& answer, const std::vector<double>& alive, const ModelsOptions& o) {
@@ -136,7 +145,7 @@ void fit_survival_curve(json& answer, const std::vector<double>& durations,
 }
 
 json empty_answer() {
-  return {{"models", json::array()}, {"errors", json::array()}};
+  return {{"models", json::array()}, {"errors", json::array()}, {"warnings", json::array()}};
 }
 
 }  // namespace

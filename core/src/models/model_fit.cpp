@@ -48,22 +48,15 @@ void warn_if_few(ModelFit& fit, std::size_t customers, std::size_t minimum) {
                   {{"model", fit.name}, {"customers", customers}, {"minimum", minimum}}));
 }
 
-void fit_by_maximum_likelihood(ModelFit& fit, const std::vector<double>& start,
-                               const std::function<double(std::span<const double>)>& negative_ll) {
-  std::vector<double> log_start(start.size());
-  for (std::size_t i = 0; i < start.size(); ++i) log_start[i] = std::log(start[i]);
-  std::vector<double> natural(start.size());
-  const Objective on_logs = [&](std::span<const double> logs) {
-    for (std::size_t i = 0; i < logs.size(); ++i) {
-      if (std::fabs(logs[i]) > 30)
-        return std::numeric_limits<double>::infinity();  // e^30: far outside any sensible model
-      natural[i] = std::exp(logs[i]);
-    }
-    return negative_ll(natural);
-  };
-  const Minimum best = minimize(on_logs, log_start);
-  fit.params.resize(start.size());
-  for (std::size_t i = 0; i < start.size(); ++i) fit.params[i] = std::exp(best.x[i]);
+namespace {
+
+// The fit's figures from the optimiser's minimum over the log-parameters, its warnings, and the
+// standard errors from the numeric Hessian in the natural parameters.
+void finish_fit(ModelFit& fit, const Minimum& best,
+                const std::function<double(std::span<const double>)>& negative_ll) {
+  const std::size_t n = best.x.size();
+  fit.params.resize(n);
+  for (std::size_t i = 0; i < n; ++i) fit.params[i] = std::exp(best.x[i]);
   fit.log_likelihood = -best.value;
   fit.converged = best.converged;
   fit.evaluations = best.evaluations;
@@ -73,7 +66,11 @@ void fit_by_maximum_likelihood(ModelFit& fit, const std::vector<double>& start,
         "The " + fit.name + " fit did not settle; its parameters may be far from the best ones.",
         {{"model", fit.name}, {"evaluations", best.evaluations}}));
   }
-  fit.std_errors = standard_errors(negative_ll, fit.params);
+  fit.covariance = covariance_matrix(negative_ll, fit.params);
+  if (fit.covariance) {
+    fit.std_errors.emplace(n);
+    for (std::size_t i = 0; i < n; ++i) (*fit.std_errors)[i] = std::sqrt((*fit.covariance)[i][i]);
+  }
   if (!fit.std_errors) {
     fit.warnings.push_back(model_error(
         "models_no_standard_errors",
@@ -81,6 +78,57 @@ void fit_by_maximum_likelihood(ModelFit& fit, const std::vector<double>& start,
             " fit is flat or at an edge in some direction: its standard errors are unknown.",
         {{"model", fit.name}}));
   }
+}
+
+std::vector<double> logs_of(const std::vector<double>& start) {
+  std::vector<double> out(start.size());
+  for (std::size_t i = 0; i < start.size(); ++i) out[i] = std::log(start[i]);
+  return out;
+}
+
+// False (and `natural` untouched beyond i) when a log-parameter is beyond +-30: e^30 is far
+// outside any sensible model.
+bool to_natural(std::span<const double> logs, std::vector<double>& natural) {
+  for (std::size_t i = 0; i < logs.size(); ++i) {
+    if (std::fabs(logs[i]) > 30) return false;
+    natural[i] = std::exp(logs[i]);
+  }
+  return true;
+}
+
+}  // namespace
+
+void fit_by_maximum_likelihood(ModelFit& fit, const std::vector<double>& start,
+                               const std::function<double(std::span<const double>)>& negative_ll) {
+  std::vector<double> natural(start.size());
+  const Objective on_logs = [&](std::span<const double> logs) {
+    return to_natural(logs, natural) ? negative_ll(natural)
+                                     : std::numeric_limits<double>::infinity();
+  };
+  finish_fit(fit, minimize(on_logs, logs_of(start)), negative_ll);
+}
+
+void fit_by_maximum_likelihood(ModelFit& fit, const std::vector<double>& start,
+                               const std::function<double(std::span<const double>)>& negative_ll,
+                               const SmoothNegativeLl& with_gradient) {
+  std::vector<double> natural(start.size()), gradient(start.size());
+  const SmoothObjective on_logs = [&](std::span<const double> logs, std::span<double> out) {
+    if (!to_natural(logs, natural)) return std::numeric_limits<double>::infinity();
+    const double value = with_gradient(natural, gradient);
+    for (std::size_t i = 0; i < logs.size(); ++i) out[i] = gradient[i] * natural[i];
+    return value;
+  };
+  Minimum best = minimize_smooth(on_logs, logs_of(start));
+  if (!best.converged) {  // a rough surface: Nelder-Mead from where BFGS stopped
+    const Objective values_only = [&](std::span<const double> logs) {
+      return to_natural(logs, natural) ? negative_ll(natural)
+                                       : std::numeric_limits<double>::infinity();
+    };
+    const int spent = best.evaluations;
+    best = minimize(values_only, best.x);
+    best.evaluations += spent;
+  }
+  finish_fit(fit, best, negative_ll);
 }
 
 }  // namespace servimetrics::models

@@ -36,6 +36,8 @@ struct ModelFit {
   std::vector<std::string> param_names = {};  // as the papers write them: r, alpha, a, b, ...
   std::vector<double> params = {};
   std::optional<std::vector<double>> std_errors = {};
+  // The parameters' covariance (inverse Hessian), when std_errors are known: the intervals' draws.
+  std::optional<std::vector<std::vector<double>>> covariance = {};
   double log_likelihood = 0;
   bool converged = false;
   int evaluations = 0;
@@ -47,6 +49,12 @@ struct ModelFit {
 // converge or the Hessian is not positive definite.
 void fit_by_maximum_likelihood(ModelFit& fit, const std::vector<double>& start,
                                const std::function<double(std::span<const double>)>& negative_ll);
+// The same with the gradient of the negative log-likelihood in the natural parameters (written into
+// its second argument): BFGS first, Nelder-Mead from its end point when it does not converge.
+using SmoothNegativeLl = std::function<double(std::span<const double>, std::span<double>)>;
+void fit_by_maximum_likelihood(ModelFit& fit, const std::vector<double>& start,
+                               const std::function<double(std::span<const double>)>& negative_ll,
+                               const SmoothNegativeLl& with_gradient);
 
 // The coded warnings and errors of the models layer (docs/codes/models.md).
 Error model_error(std::string code, std::string message, nlohmann::json params = {});

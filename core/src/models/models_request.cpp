@@ -68,7 +68,8 @@ Result<CustomerSummaries> read_customers(const json& columns) {
   }
   if (c.mean_spend.empty()) c.mean_spend.assign(rows, 0);
   if (c.x_holdout.empty()) c.x_holdout.assign(rows, -1);
-  const json ids = columns.value("id", json::array());
+  json ids = columns.value("id", json::array());
+  if (!ids.is_array()) ids = json::array();
   for (std::size_t i = 0; i < rows; ++i) {
     c.ids.push_back(i < ids.size() && ids[i].is_string()   ? ids[i].get<std::string>()
                     : i < ids.size() && ids[i].is_number() ? ids[i].dump()
@@ -83,6 +84,22 @@ Result<CustomerSummaries> read_customers(const json& columns) {
                          {{"row", i + 1}, {"id", c.ids.back()}});
   }
   return c;
+}
+
+// "intervals": true (200 draws, seed 1) or {"draws": 20..5000, "seed": 0..2^53}.
+Result<bool> read_intervals(const json& request, ModelsOptions& o) {
+  const auto it = request.find("intervals");
+  if (it == request.end() || it->is_null() || (it->is_boolean() && !it->get<bool>())) return true;
+  o.interval_draws = 200;
+  if (it->is_boolean()) return true;
+  if (!it->is_object()) return bad_option("intervals", "is not true or {\"draws\", \"seed\"}");
+  auto draws = number_option(*it, "draws", 20, 5000);
+  auto seed = number_option(*it, "seed", 0, 9007199254740992.0);
+  if (!draws.ok()) return draws.error();
+  if (!seed.ok()) return seed.error();
+  if (draws.value()) o.interval_draws = static_cast<int>(*draws.value());
+  if (seed.value()) o.interval_seed = static_cast<std::uint64_t>(*seed.value());
+  return true;
 }
 
 }  // namespace
@@ -101,7 +118,10 @@ Result<ModelsOptions> read_options(const json& request) {
                          {{"model", name}});
     o.models.push_back(name);
   }
-  const std::string unit = request.value("time_unit", std::string("week"));
+  const auto unit_option = request.find("time_unit");
+  const std::string unit = unit_option == request.end() || unit_option->is_null() ? "week"
+                           : unit_option->is_string() ? unit_option->get<std::string>()
+                                                      : "";
   if (unit != "day" && unit != "week" && unit != "month")
     return bad_option("time_unit", "is not day, week or month");
   o.time_unit = unit;
@@ -123,6 +143,11 @@ Result<ModelsOptions> read_options(const json& request) {
     if (value.value()) *n.target = *value.value();
   }
   if (!std::isnan(horizon)) o.horizon = horizon;
+  auto rows = number_option(request, "customer_rows", 0, 1e9);
+  if (!rows.ok()) return rows.error();
+  if (rows.value()) o.customer_rows = static_cast<std::size_t>(*rows.value());
+  auto intervals = read_intervals(request, o);
+  if (!intervals.ok()) return intervals.error();
   if (!std::isnan(holdout)) o.holdout = holdout;
   return o;
 }
@@ -147,7 +172,8 @@ Result<ModelsData> read_data(const json& request) {
     if (!durations.ok()) return durations.error();
     data.durations = std::move(durations.value());
     data.has_durations = true;
-    const json ended = request.value("ended", json::array());
+    json ended = request.value("ended", json::array());
+    if (!ended.is_array()) ended = json::array();
     for (std::size_t i = 0; i < n; ++i)
       data.ended.push_back(i < ended.size() ? ended[i].is_boolean() && ended[i].get<bool>() : true);
   }

@@ -1,6 +1,7 @@
 // The request of fit_models(), read once and checked: which models, the data, the options.
 #pragma once
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -20,6 +21,9 @@ struct ModelsOptions {
   double discount_rate = 0.1;
   double clv_years = 10;
   double payment = 1;
+  std::optional<std::size_t> customer_rows;  // customers listed in the answer; all by default
+  int interval_draws = 0;                    // 0: no intervals
+  std::uint64_t interval_seed = 1;
   [[nodiscard]] double units_per_year() const { return 365.25 / days_per_unit; }
   [[nodiscard]] bool wants(const std::string& model) const;
 };

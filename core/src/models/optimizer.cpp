@@ -145,8 +145,89 @@ Minimum minimize(const Objective& f, std::vector<double> start, double step, dou
   return out;
 }
 
-std::optional<std::vector<double>> standard_errors(const Objective& negative_ll,
-                                                   const std::vector<double>& at) {
+namespace {
+
+double largest(const std::vector<double>& v) {
+  double m = 0;
+  for (double x : v) m = std::fmax(m, std::fabs(x));
+  return m;
+}
+
+// H <- (I - rho s y') H (I - rho y s') + rho s s', rho = 1 / (y's): the inverse Hessian update.
+void bfgs_update(std::vector<std::vector<double>>& h, const Point& s, const Point& y, double sy) {
+  const std::size_t n = s.size();
+  const double rho = 1 / sy;
+  Point hy(n, 0.0);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j < n; ++j) hy[i] += h[i][j] * y[j];
+  double yhy = 0;
+  for (std::size_t i = 0; i < n; ++i) yhy += y[i] * hy[i];
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j < n; ++j)
+      h[i][j] += -rho * (hy[i] * s[j] + s[i] * hy[j]) + (rho * rho * yhy + rho) * s[i] * s[j];
+}
+
+}  // namespace
+
+Minimum minimize_smooth(const SmoothObjective& f, std::vector<double> start, double tolerance,
+                        int max_iterations) {
+  const std::size_t n = start.size();
+  Minimum out{std::move(start)};
+  Point g(n), trial_g(n), p(n), trial(n), s(n), y(n);
+  double value = f(out.x, g);
+  ++out.evaluations;
+  std::vector<std::vector<double>> h(n, Point(n, 0.0));
+  for (std::size_t i = 0; i < n; ++i) h[i][i] = 1 / std::fmax(1.0, largest(g));
+  for (int iteration = 0; iteration < max_iterations && std::isfinite(value); ++iteration) {
+    if (largest(g) <= tolerance * (std::fabs(value) + 1)) {
+      out.converged = true;
+      break;
+    }
+    double slope = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      p[i] = 0;
+      for (std::size_t j = 0; j < n; ++j) p[i] -= h[i][j] * g[j];
+      slope += p[i] * g[i];
+    }
+    if (!(slope < 0)) {  // not a descent direction: start the curvature over
+      for (std::size_t i = 0; i < n; ++i) {
+        std::fill(h[i].begin(), h[i].end(), 0.0);
+        h[i][i] = 1 / std::fmax(1.0, largest(g));
+        p[i] = -h[i][i] * g[i];
+      }
+      slope = 0;
+      for (std::size_t i = 0; i < n; ++i) slope += p[i] * g[i];
+    }
+    double step = 1, trial_value = NAN;
+    for (int halving = 0; halving < 60; ++halving, step *= 0.5) {
+      for (std::size_t i = 0; i < n; ++i) trial[i] = out.x[i] + step * p[i];
+      trial_value = f(trial, trial_g);
+      ++out.evaluations;
+      if (std::isfinite(trial_value) && trial_value <= value + 1e-4 * step * slope) break;
+    }
+    if (!(std::isfinite(trial_value) && trial_value <= value)) break;  // no progress possible
+    double sy = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      s[i] = trial[i] - out.x[i];
+      y[i] = trial_g[i] - g[i];
+      sy += s[i] * y[i];
+    }
+    if (sy > 1e-300) bfgs_update(h, s, y, sy);
+    const bool stalled = value - trial_value <= 1e-15 * (std::fabs(value) + 1);
+    out.x = trial;
+    value = trial_value;
+    g = trial_g;
+    if (stalled && largest(g) <= 1e3 * tolerance * (std::fabs(value) + 1)) {
+      out.converged = true;  // at the floor of the arithmetic, near enough to a minimum
+      break;
+    }
+  }
+  out.value = value;
+  return out;
+}
+
+std::optional<std::vector<std::vector<double>>> covariance_matrix(const Objective& negative_ll,
+                                                                  const std::vector<double>& at) {
   const std::size_t n = at.size();
   std::vector<double> h(n);
   for (std::size_t i = 0; i < n; ++i) h[i] = 1e-4 * std::fmax(std::fabs(at[i]), 1e-3);
@@ -170,11 +251,17 @@ std::optional<std::vector<double>> standard_errors(const Objective& negative_ll,
     for (double v : row)
       if (!std::isfinite(v)) return std::nullopt;
   if (!invert_spd(hessian)) return std::nullopt;
-  std::vector<double> se(n);
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0; i < n; ++i)
     if (!(hessian[i][i] > 0)) return std::nullopt;
-    se[i] = std::sqrt(hessian[i][i]);
-  }
+  return hessian;
+}
+
+std::optional<std::vector<double>> standard_errors(const Objective& negative_ll,
+                                                   const std::vector<double>& at) {
+  const auto covariance = covariance_matrix(negative_ll, at);
+  if (!covariance) return std::nullopt;
+  std::vector<double> se(at.size());
+  for (std::size_t i = 0; i < at.size(); ++i) se[i] = std::sqrt((*covariance)[i][i]);
   return se;
 }
 

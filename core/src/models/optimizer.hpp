@@ -25,10 +25,22 @@ struct Minimum {
 Minimum minimize(const Objective& f, std::vector<double> start, double step = 0.5,
                  double tolerance = 1e-11, int max_evaluations = 20000);
 
+// A smooth function and its gradient: returns f(x) and writes the gradient into `gradient`.
+using SmoothObjective = std::function<double(std::span<const double>, std::span<double>)>;
+
+// BFGS with a backtracking (Armijo) line search from start: converged when the largest gradient
+// component is below tolerance x (|f| + 1). Far fewer evaluations than Nelder-Mead on a smooth
+// likelihood over many customers.
+Minimum minimize_smooth(const SmoothObjective& f, std::vector<double> start,
+                        double tolerance = 1e-9, int max_iterations = 400);
+
 // Standard errors of the parameters at a minimum of a negative log-likelihood: the square roots of
 // the diagonal of the inverse of its numeric Hessian (central differences, relative steps).
 // Empty when the Hessian is not positive definite there.
 std::optional<std::vector<double>> standard_errors(const Objective& negative_ll,
                                                    const std::vector<double>& at);
+// The whole inverse Hessian (the parameters' covariance), as standard_errors() computes it.
+std::optional<std::vector<std::vector<double>>> covariance_matrix(const Objective& negative_ll,
+                                                                  const std::vector<double>& at);
 
 }  // namespace servimetrics::models

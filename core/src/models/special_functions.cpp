@@ -53,6 +53,17 @@ Hyp2f1 hyp2f1_series(double a, double b, double c, double z) {
 
 }  // namespace
 
+double digamma(double x) {
+  if (!(x > 0)) return NAN;
+  double shift = 0;
+  for (; x < 6; x += 1) shift -= 1 / x;
+  const double inv2 = 1 / (x * x);
+  // ln x - 1/(2x) - 1/(12x^2) + 1/(120x^4) - 1/(252x^6) + 1/(240x^8) - 1/(132x^10)
+  const double series =
+      inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240 - inv2 / 132))));
+  return shift + std::log(x) - 0.5 / x - series;
+}
+
 double log_beta(double a, double b) {
   return std::lgamma(a) + std::lgamma(b) - std::lgamma(a + b);
 }

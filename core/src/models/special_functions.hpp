@@ -5,6 +5,9 @@
 namespace servimetrics::models {
 
 double log_beta(double a, double b);
+// The digamma function psi(x) = d/dx ln Gamma(x), x > 0: the recurrence up to x >= 6, then the
+// asymptotic series (error below 1e-14).
+double digamma(double x);
 
 // 2F1(a, b; c; z) as sign * exp(log_magnitude); converged is false when the series did not settle
 // (|z| >= 1 after the transformations, c a non-positive integer, or too many terms).

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "cells/calendar.hpp"
+#include "models/cohorts.hpp"
 #include "models/customer_summary.hpp"
 #include "models/models_request.hpp"
 #include "models/summary_table.hpp"
@@ -92,13 +93,19 @@ json fit_summary_table(const ImportedTable& table, const ModelsOptions& options,
 }  // namespace
 
 json fit_models(const ImportedTable& table, const json& options) {
-  json answer = {{"models", json::array()}, {"errors", json::array()}};
+  json answer = {{"models", json::array()}, {"errors", json::array()}, {"warnings", json::array()}};
   const auto fail = [&](const Error& e) {
     answer["errors"].push_back(error_json(e));
     return answer;
   };
   auto o = read_options(options.is_object() ? options : json::object());
   if (!o.ok()) return fail(o.error());
+  const auto cohorts_option = options.is_object() ? options.find("cohorts") : options.end();
+  if (options.is_object() && (cohorts_option == options.end() || !cohorts_option->is_boolean() ||
+                              cohorts_option->get<bool>())) {
+    auto cohorts = cohort_table(table);
+    if (cohorts.ok()) answer["cohorts"] = std::move(cohorts.value());
+  }
   if (table.kind == "subscriptions") {
     auto data = subscription_durations(table, options, o.value().days_per_unit);
     if (!data.ok()) return fail(data.error());

@@ -412,6 +412,86 @@ export interface CombinedAnswer {
   notes?: Note[];
 }
 
+// ---- fitModels() (customer-base models on a kept import) -----------------------------------
+
+/** One fitted model: its parameters and their standard errors (null: none), and what to know about it. */
+export interface ModelFitAnswer {
+  name: string;
+  params: Record<string, number | null>;
+  std_errors: Record<string, number | null>;
+  log_likelihood: number | null;
+  converged: boolean;
+  evaluations: number;
+  warnings: CoreMessage[];
+}
+
+export interface Percentiles {
+  p5: number | null;
+  p50: number | null;
+  p95: number | null;
+}
+
+/** The customer base as one count model sees it. */
+export interface ModelBase {
+  model: string;
+  customers: number;
+  expected_purchases: number | null;
+  value: number | null;
+  probably_lost: number;
+  probably_lost_share: number | null;
+  /** Customers by P(alive), 10 bins of 0.1 from 0. */
+  p_alive_histogram: number[];
+}
+
+export interface HoldoutFrequency {
+  frequency: number;
+  customers: number;
+  mean_actual: number | null;
+  mean_predicted: number | null;
+}
+
+export interface HoldoutModel {
+  model: string;
+  by_frequency: HoldoutFrequency[];
+  mean_absolute_error: number | null;
+  total_actual: number | null;
+  total_predicted: number | null;
+  total_error: number | null;
+}
+
+/** A table of rows under named columns (the retention and survival curves). */
+export interface ColumnsRows {
+  columns: string[];
+  rows: (number | boolean | null)[][];
+}
+
+/** FileImport.fitModels()'s answer (docs/JSON-API.md); a value that cannot be computed is null. */
+export interface CustomerBaseAnswer {
+  models: ModelFitAnswer[];
+  customer_columns?: string[];
+  customers?: Cell[][];
+  customers_total?: number;
+  horizon?: number;
+  base?: ModelBase[];
+  holdout?: { length: number; models: HoldoutModel[] };
+  model_choice?: { model: string; other: string | null; code: string; params: MessageParams };
+  intervals?: {
+    model: string;
+    draws: number;
+    seed: number;
+    expected_purchases: Percentiles | null;
+    value: Percentiles | null;
+    customer_columns: string[];
+    customers: ([number | null, number | null, number | null] | null)[];
+  };
+  retention?: ColumnsRows & { discounted_expected_lifetime: number | null; expected_lifetime_value: number | null };
+  survival?: ColumnsRows & { median: number | null; warnings: CoreMessage[] };
+  summary?: { customers: number; calibration_end: string | null; time_unit: string; warnings: CoreMessage[] };
+  cohorts?: { cohorts: string[]; customers: number[]; months_since: number[]; active: (number | null)[][]; revenue: (number | null)[][] };
+  errors: CoreMessage[];
+  warnings: CoreMessage[];
+}
+
 // ---- reading answers -------------------------------------------------------------------------
 
 /** The file-level problem of an answer (wrong kind, missing column, unreadable file), if any. */

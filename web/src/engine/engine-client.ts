@@ -5,6 +5,7 @@ import type {
   CombinedAnswer,
   ComputeAnswer,
   ComputeRequest,
+  CustomerBaseAnswer,
   ImportAnswer,
   ImportOptions,
   ImportReject,
@@ -210,6 +211,15 @@ export class EngineClient {
   async tableWindow(kind: string, importId: number, table: string, locale: string, window: TableWindowRequest): Promise<TableWindow | null> {
     const answer = await this.post<(TableWindow & { available: true }) | { available: false }>({ type: 'tableWindow', kind, importId, table, locale, window });
     return answer.available ? answer : null;
+  }
+
+  /**
+   * The customer-base models fitted on the kept import `importId` of this kind (docs/JSON-API.md);
+   * null when the worker no longer keeps that import.
+   */
+  async fitModels(kind: string, importId: number, options: Record<string, unknown>): Promise<CustomerBaseAnswer | null> {
+    const answer = await this.post<CustomerBaseAnswer | { available: false }>({ type: 'fitModels', kind, importId, optionsText: JSON.stringify(options) });
+    return 'available' in answer ? null : answer;
   }
 
   terminate(): void {

@@ -2,7 +2,7 @@
 // Owns the WebAssembly instances of the C++ core: the calc module (catalog, compute, what-if), started
 // at once, and the files module (imports, kinds, combine, models), started when a request needs it or
 // the worker is idle after the first answers (files-loader.ts). Messages in: catalog / kinds / compute /
-// combine / whatif / import / rejects / tableWindow, each with an id (protocol.ts); messages out: the JSON text
+// combine / whatif / import / rejects / tableWindow / fitModels, each with an id (protocol.ts); messages out: the JSON text
 // of the answer for that id, with the request's type (and an import's kind), parsed once by the page.
 // Computes posted on the same lane replace older ones still waiting in the queue, so a burst of
 // keystrokes costs one computation. A file import runs beside the queue: it awaits each chunk of the
@@ -63,6 +63,8 @@ function run(calc: CalcModule, request: QueuedRequest): string {
       return imports.rejectsJson(request.kind);
     case 'tableWindow':
       return imports.tableWindow(request.kind, request.importId, request.table, request.locale, request.window);
+    case 'fitModels':
+      return imports.fitModels(request.kind, request.importId, request.optionsText);
     case 'compute':
       return decoder.decode(calc.computeBytes(encoder.encode(request.requestText)));
     case 'whatif':

@@ -155,6 +155,13 @@ export class ImportRunner {
     return JSON.stringify({ available: true, ...windower.window(request) });
   }
 
+  /** The customer-base models fitted on the kept import `importId` (JSON text); {"available": false} when it is gone. */
+  fitModels(kind: string, importId: number, optionsText: string): string {
+    const session = this.kept.get(kind);
+    if (!session || this.keptId.get(kind) !== importId) return JSON.stringify({ available: false });
+    return session.fitModels(optionsText);
+  }
+
   /** Drops every kept import (its table and rejects) but those of the kinds in `keep`, as the page asks. */
   forget(keep: readonly string[] = []): void {
     for (const [kind, session] of [...this.kept]) {

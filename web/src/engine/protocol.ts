@@ -17,7 +17,10 @@ export type WorkerRequest =
   | { id: number; type: 'rejects'; kind: string }
   // A window of one answer table with all its rows, from the kept import `importId` of this kind:
   // answered as a TableWindow (table-window.ts), or {"available": false} when that import is gone.
-  | { id: number; type: 'tableWindow'; kind: string; importId: number; table: string; locale: string; window: TableWindowRequest };
+  | { id: number; type: 'tableWindow'; kind: string; importId: number; table: string; locale: string; window: TableWindowRequest }
+  // The customer-base models fitted on the kept import `importId` of this kind (options as JSON
+  // text): the core's answer as JSON, or {"available": false} when that import is gone.
+  | { id: number; type: 'fitModels'; kind: string; importId: number; optionsText: string };
 
 export type WorkerRequestType = WorkerRequest['type'];
 

@@ -64,6 +64,8 @@ declare module '@wasm/servimetrics-files.js' {
     rejectsJson(): string;
     /** One answer table with every row (JSON), "null" when there is no such table. */
     tableJson(name: string): string;
+    /** The customer-base models fitted on this finished import (options as JSON text; docs/JSON-API.md). */
+    fitModels(optionsJson: string): string;
     delete(): void;
   }
 

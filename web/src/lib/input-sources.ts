@@ -13,6 +13,21 @@ export interface FileInputs {
   inputs: Record<string, InputValue>;
 }
 
+/** What a model fitted on a loaded file gives the inputs (customer-base-fits.ts). */
+export interface ModelInputs {
+  /** The model whose fit it is (bg_nbd, pareto_nbd, km). */
+  model: string;
+  kind: string;
+  fileName: string;
+  readAt: string;
+  inputs: Record<string, InputValue>;
+}
+
+/** The fits' layers: a file source that names the model, before the files' own values. */
+export function modelLayers(fits: readonly ModelInputs[]): FileInputs[] {
+  return fits.map((f) => ({ source: { type: 'file', kind: f.kind, fileName: f.fileName, readAt: f.readAt, model: f.model }, inputs: f.inputs }));
+}
+
 /** A value that lost to the one shown, with its source. */
 export interface OtherValue {
   source: InputSource;
@@ -114,5 +129,6 @@ export function resolveInputs(
 
 /** A stable key of what a source is, for comparing and for element ids. */
 export function sourceKey(source: InputSource): string {
-  return source.type === 'file' ? `file:${source.kind}:${source.fileName}:${source.readAt}` : source.type;
+  if (source.type !== 'file') return source.type;
+  return `file:${source.kind}:${source.fileName}:${source.readAt}${source.model ? `:${source.model}` : ''}`;
 }

@@ -23,6 +23,8 @@ export interface FileSource {
   /** ISO 8601. */
   readAt: string;
   viaLink?: boolean;
+  /** The value is a model's fitted on that file (bg_nbd, pareto_nbd, km: the customer base). */
+  model?: string;
 }
 
 export type InputSource = { type: 'typed' } | { type: 'sample' } | FileSource;

@@ -37,7 +37,7 @@ import { scenarioName } from './scenario-compare-view';
 import sampleCompany from '../../../public/samples/sample-company.json';
 import { type MessageContext, renderMessage } from '../i18n/render-message';
 import { FileImports, type FilesSnapshot } from '../lib/file-imports';
-import { type FileInputs, fileLayers, isBlank, type ResolvedInputs, resolveInputs } from '../lib/input-sources';
+import { type FileInputs, fileLayers, isBlank, modelLayers, type ResolvedInputs, resolveInputs } from '../lib/input-sources';
 import { baselineSources, kpiSources, renderBaselineSources, renderCardSources, type SourceContext, sourceLabel, sourceStyles } from './source-view';
 import type { FormSource, LinkedInput, WorkspaceState } from '../lib/workspace-doc';
 import { WorkspaceKeeper } from '../lib/workspace-keeper';
@@ -50,6 +50,10 @@ import { groupStyles, renderGroup } from './group-view';
 import { importProgressStyles } from './import-progress-view';
 import { importReportStyles } from './import-report-view';
 import { kindResultStyles } from './kind-result-view';
+import { customerBaseStyles, renderCustomerBase } from './customer-base-view';
+import { CustomerBaseFits } from '../lib/customer-base-fits';
+import { CUSTOMER_BASE_KINDS } from '../lib/customer-base';
+import type { KindResult } from '../lib/file-imports';
 import { kpiCardStyles } from './kpi-card-view';
 import { mappingStyles } from './mapping-view';
 import { notesStyles } from './notes-view';
@@ -444,6 +448,7 @@ export class ServimetricsCalculator extends LitElement {
     filesStyles,
     importProgressStyles,
     kindResultStyles,
+    customerBaseStyles,
     combinedResultStyles,
     dataTableStyles,
     notesStyles,
@@ -492,6 +497,8 @@ export class ServimetricsCalculator extends LitElement {
   private readonly wi = new WhatIfController(this, () => this.engine);
   /** Lever values typed and not taken, kept between renders (whatif-levers-view.ts). */
   private readonly typedLevers = new Map<LeverKey, { text: string; problem: string }>();
+  /** The customer-base fits of the loaded files; their CLV and retention are inputs too. */
+  private readonly customerBase = new CustomerBaseFits(this, () => this.engine);
   /** The company name of the printed report, and the downloads. */
   private readonly report = new ReportExport(this);
   private extra: Record<string, InputValue> = {};
@@ -605,7 +612,7 @@ export class ServimetricsCalculator extends LitElement {
           source: { type: 'file', kind: r.kind, fileName: r.fileName, readAt: r.readAt },
           inputs: ownInputs(r.answer.inputs as Record<string, InputValue>, r.options),
         }));
-      const layers = fileLayers(files, this.linkedInputs);
+      const layers = [...modelLayers(this.customerBase.inputs(this.files.results.values())), ...fileLayers(files, this.linkedInputs)];
       this.resolvedCache = { version: this.inputsVersion, resolved: resolveInputs(model, this.form, this.formSources, layers) };
     }
     return this.resolvedCache.resolved;
@@ -641,6 +648,26 @@ export class ServimetricsCalculator extends LitElement {
       if ('kpi' in origin) return Math.min(2, ...this.kpiFieldKeys(model, origin.kpi).filter((k) => resolved.sources.has(k)).map(byKey));
       return 1; // a file's measure
     };
+  }
+
+  /** The customer base of a file's result; margin and discount rate from the workspace's inputs. */
+  private renderCustomerBase(result: KindResult, messages: MessageContext): TemplateResult | typeof nothing {
+    if (!CUSTOMER_BASE_KINDS.includes(result.kind) || result.restored) return nothing;
+    const inputs = this.currentInputs() ?? {};
+    const fraction = (key: string) => (typeof inputs[key] === 'number' ? (inputs[key] as number) : null);
+    const fits = this.customerBase;
+    return renderCustomerBase({
+      i18n: this.i18n,
+      messages,
+      result,
+      fit: fits.of(result),
+      money: { margin: fraction('gross_margin'), discountRate: fraction('discount_rate') },
+      busy: this.files.running !== null,
+      onOptions: (o) => fits.setOptions(result, o),
+      onFit: () => void fits.fit(result, { margin: fraction('gross_margin'), discountRate: fraction('discount_rate') }),
+      onCohortMeasure: (cohortMeasure) => fits.setView(result, { cohortMeasure }),
+      onFilter: (filter) => fits.setView(result, { filter }),
+    });
   }
 
   /** File measures the what-if baseline reads (customers, new customers a year), the latest file first. */
@@ -1015,7 +1042,7 @@ export class ServimetricsCalculator extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // A file loaded, read again, cleared or restored changes the inputs it determines.
-    const signature = [...this.files.results.values()].map((r) => r.importId).join(',');
+    const signature = [...this.files.results.values()].map((r) => r.importId).join(',') + `|${this.customerBase.signature()}`;
     if (signature !== this.filesSignature) {
       this.filesSignature = signature;
       this.inputsVersion++;
@@ -1300,6 +1327,7 @@ export class ServimetricsCalculator extends LitElement {
             base: import.meta.env.BASE_URL,
             kpiSpec: (id) => model.kpiById.get(id),
             messages: messageContext,
+            customerBase: (r) => this.renderCustomerBase(r, messageContext),
           })}
         </section>
         <section class="block" id="whatif" data-testid="whatif-section">

@@ -7,7 +7,7 @@ import type { KpiSpec } from '../engine/contract';
 import { kindName } from '../i18n/data-labels';
 import type { I18n } from '../i18n/i18n';
 import { type MessageContext, renderReason } from '../i18n/render-message';
-import type { FileImports } from '../lib/file-imports';
+import type { FileImports, KindResult } from '../lib/file-imports';
 import { rejectsCsv } from '../lib/rejects-csv';
 import { renderCombined } from './combined-result-view';
 import { renderImportProgress } from './import-progress-view';
@@ -24,6 +24,8 @@ export interface FilesContext {
   kpiSpec: (id: string) => KpiSpec | undefined;
   /** What the core's messages are rendered with. */
   messages: MessageContext;
+  /** The customer base of a file's result, for the kinds that have one (customer-base-view.ts). */
+  customerBase?: (result: KindResult) => TemplateResult | typeof nothing;
 }
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -162,6 +164,7 @@ function results(ctx: FilesContext): TemplateResult {
           ),
         ),
       onGrossMargin: (margin) => void imports.setGrossMargin(kind, margin),
+      customerBase: ctx.customerBase?.(active),
     })}
     ${renderCombined({ i18n, combined: imports.combined, kpiSpec: ctx.kpiSpec, messages: ctx.messages })}`;
 }

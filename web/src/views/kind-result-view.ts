@@ -35,6 +35,8 @@ export interface KindResultContext {
   onDownloadRejects: () => void;
   /** A new gross margin (fraction) for a transactions file's CLTV: the file is read again. */
   onGrossMargin: (margin: number) => void;
+  /** The customer-base models of this file (customer-base-view.ts), shown after its charts. */
+  customerBase?: TemplateResult | typeof nothing;
 }
 
 /** The message context of this file: field ids are labelled in its kind. */
@@ -172,7 +174,7 @@ export function renderKindResult(ctx: KindResultContext): TemplateResult {
     ${canMap && ctx.mappingOpen && kind && report
       ? renderMapping({ i18n, kind, header: report.header ?? [], mapping: report.mapping ?? [], file: report.file, busy: ctx.busy, onApply: ctx.onApplyMapping })
       : nothing}
-    ${kpiCards(ctx)} ${measures(ctx)} ${error ? nothing : renderKindCharts(i18n, kind, result.kind, result.answer)} ${tables(ctx)} ${notesAndErrors(ctx)}
+    ${kpiCards(ctx)} ${measures(ctx)} ${error ? nothing : renderKindCharts(i18n, kind, result.kind, result.answer)} ${error ? nothing : (ctx.customerBase ?? nothing)} ${tables(ctx)} ${notesAndErrors(ctx)}
     ${report
       ? renderImportReport({ i18n, kind, dateFormats: ctx.dateFormats, messages: messagesOf(ctx), report, busy: ctx.busy, onDateFormat: ctx.onDateFormat, onDownloadRejects: ctx.onDownloadRejects })
       : nothing}

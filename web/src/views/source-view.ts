@@ -26,11 +26,13 @@ export function sourceLabel(ctx: Pick<SourceContext, 'i18n' | 'kinds'>, source: 
   if (source.type === 'typed') return i18n.t('sourceTyped');
   if (source.type === 'sample') return i18n.t('sourceSample');
   const params = { file: source.fileName, kind: kindName(i18n, ctx.kinds, source.kind), date: i18n.dateTime(source.readAt) };
+  if (source.model) return i18n.t('cbSource', { ...params, model: i18n.maybe(`cbModel_${source.model}`, source.model) });
   return i18n.t(source.viaLink ? 'sourceLinkedFile' : 'sourceFile', params);
 }
 
 /** A source in few words: a file by its name (sourceLabel says the rest, shown as a title). */
 export function shortLabel(ctx: Pick<SourceContext, 'i18n' | 'kinds'>, source: InputSource): string {
+  if (source.type === 'file' && source.model) return ctx.i18n.t('cbSourceShort', { file: source.fileName, model: ctx.i18n.maybe(`cbModel_${source.model}`, source.model) });
   return source.type === 'file' ? source.fileName : sourceLabel(ctx, source);
 }
 
@@ -66,7 +68,7 @@ export function renderFieldSource(ctx: SourceContext, def: FieldDef): TemplateRe
   const typed = source === undefined || source.type === 'typed';
   return html`${source?.type === 'file'
     ? html`<div class="source" data-role="field-source" data-source=${sourceKey(source)} title=${sourceLabel(ctx, source)}>
-        ${ctx.i18n.t('fieldFromFile', { source: source.fileName })} ${fileButton(ctx, source)}
+        ${ctx.i18n.t('fieldFromFile', { source: shortLabel(ctx, source) })} ${fileButton(ctx, source)}
       </div>`
     : nothing}
   ${others.map((o) => otherLine(ctx, def, o, typed))}`;

@@ -100,4 +100,25 @@ export const modelsMessages: MessageTable = {
     en: '{count:count} rows repeat a customer of an earlier row ({lines:lines}); the first row of each customer is used.',
     'zh-CN': '{count:count} 行与前面某行是同一位客户（{lines:lines}）；每位客户只用第一行。',
   },
+  // ---- models API: predictions, intervals, model choice ----
+  models_bad_params: {
+    en: 'The {model:text} model needs the parameter “{param:text}” as a number above zero.',
+    'zh-CN': '{model:text} 模型需要参数“{param:text}”，且须为大于零的数。',
+  },
+  models_no_intervals: {
+    en: 'The {model:text} fit has no usable uncertainty (no standard errors), so its value cannot be given as a range.',
+    'zh-CN': '{model:text} 拟合没有可用的不确定性（无标准误），无法给出价值区间。',
+  },
+  models_choice_holdout: {
+    en: '{model:text} predicted the holdout period better: a mean error of {mae:number} purchases per customer, against {other_mae:number} for {other:text}.',
+    'zh-CN': '{model:text} 对保留期的预测更准：每位客户平均误差 {mae:number} 次购买，{other:text} 为 {other_mae:number} 次。',
+  },
+  models_choice_tie: {
+    en: 'Both models predicted the holdout period about equally well ({mae:number} and {other_mae:number} purchases per customer); {model:text} fits the calibration data better, so it is used.',
+    'zh-CN': '两个模型对保留期的预测相近（每位客户 {mae:number} 与 {other_mae:number} 次购买）；{model:text} 对校准期数据拟合更好，因此采用它。',
+  },
+  models_choice_likelihood: {
+    en: '{model:text} fits the data better than {other:text} (log-likelihood {log_likelihood:number} against {other_log_likelihood:number}); without a holdout period its predictions are not checked.',
+    'zh-CN': '{model:text} 对数据的拟合优于 {other:text}（对数似然 {log_likelihood:number} 对 {other_log_likelihood:number}）；没有保留期，其预测未经检验。',
+  },
 };
