@@ -303,6 +303,18 @@ export const TRADITIONAL_KINDS: Readonly<Record<string, TraditionalKind>> = {
       amount: '金額',
     },
   },
+  customer_summary: {
+    name: '客戶摘要',
+    description: '每列一位客戶：重複購買次數、最後一次購買的時間，以及首次購買至今的時長，皆用同一個時間單位。',
+    fields: {
+      customer_id: '客戶編號',
+      repeat_purchases: '重複購買次數（x）',
+      recency: '最近購買時間（t_x）',
+      age: '觀察時長（T）',
+      mean_spend: '平均回購金額',
+      holdout_purchases: '驗證期購買次數',
+    },
+  },
 };
 
 // ---- hanging the texts on the catalog's objects ----------------------------------------------------

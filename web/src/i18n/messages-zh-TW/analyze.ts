@@ -129,4 +129,5 @@ export const analyzeMessagesTW: TraditionalTable = {
   customers_counted_apart: '{customers:count} 位客戶中，{buyers:count} 位在檔案中有購買，是所有人均指標的基數；{returns_only:count} 位只有退貨（淨額 {amount:money}），{other:count} 位只有金額為 0 或沒有金額的列：兩者都不計入基數。{negative_revenue:count} 位客戶的淨收入為負（退回的是資料開始前的購買）；其中 {negative_buyers:count} 位也有購買，仍計入基數。',
   zero_value_lines: '{count:count} 列金額為 0（其中 {orders:count} 張發票只有這類列）；它們不計入收入、訂單或退貨。',
   rejected_value: '{count:count} 個被拒絕的列共計 {amount:money}（佔檔案總金額的 {share:percent}），此處所有數字都不包含這部分。',
+  summary_time_unit: '最近購買時間與觀察時長依檔案本身的時間單位（天、週或月）讀取；擬合客戶群模型時請選擇該單位。',
 };
