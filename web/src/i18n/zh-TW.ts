@@ -585,7 +585,6 @@ export const zhTW: Messages = {
   wiClaim_cac_10:
     '常被引用的說法：獲客成本降低 10%，淨利約增加 8%。這是有待檢驗的說法，不是結果：依本模型，五年利潤為 {model}。',
   wiMoreLevers: '更多槓桿：價格、服務、客服、投資、折現率',
-  wiUnitNone: '數值',
   wiNotNumber: '請輸入數字。',
   wiTypedOut: '請輸入 {min} 到 {max} 之間的值。',
   wiHeld: '維持在 {value}：這項變動會使它超出範圍。',
