@@ -14,6 +14,8 @@ const { messages } = await import('../../web/src/i18n/messages/index.ts');
 const { traditionalMessages } = await import('../../web/src/i18n/messages-zh-TW/index.ts');
 const { renderMessage } = await import('../../web/src/i18n/render-message.ts');
 const twCatalog = await import('../../web/src/i18n/zh-TW-catalog.ts');
+// zh-TW is its own chunk, loaded when a page first speaks it (language-packs.ts).
+await (await import('../../web/src/i18n/language-packs.ts')).loadLanguage('zh-TW');
 const { CURRENCIES, currencyForLocale, currencyName } = await import('../../web/src/i18n/currencies.ts');
 
 let catalog;

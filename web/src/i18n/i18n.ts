@@ -3,7 +3,6 @@ import type { Band, LocalText, RuleSpec, Unit } from '../engine/contract';
 import { en, type MessageKey, type Messages } from './en';
 import { currencyDigits, currencyForLocale, isCurrency, type Currency } from './currencies';
 import { zhCN } from './zh-CN';
-import { zhTW } from './zh-TW';
 import { traditionalText } from './zh-TW-catalog';
 
 export { CURRENCIES, isCurrency, type Currency } from './currencies';
@@ -20,7 +19,18 @@ export function isLang(value: unknown): value is Lang {
 
 const LANG_KEY = 'servimetrics.lang';
 const CURRENCY_KEY = 'servimetrics.currency';
-const catalogs: Record<Lang, Messages> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
+// zh-TW comes with its pack, loaded when chosen (language-packs.ts); until then it reads as zh-CN.
+const catalogs: Partial<Record<Lang, Messages>> = { en, 'zh-CN': zhCN };
+
+/** A language's texts have come (language-packs.ts). */
+export function useMessages(lang: Lang, messages: Messages): void {
+  catalogs[lang] = messages;
+}
+
+/** Whether the page has a language's own texts (zh-TW only once its pack is in). */
+export function hasMessages(lang: Lang): boolean {
+  return catalogs[lang] !== undefined;
+}
 
 function storageGet(key: string): string | null {
   try {
@@ -101,7 +111,7 @@ export class I18n {
     readonly lang: Lang,
     readonly currency: Currency,
   ) {
-    this.messages = catalogs[lang];
+    this.messages = catalogs[lang] ?? zhCN;
   }
 
   get locale(): string {

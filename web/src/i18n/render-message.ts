@@ -6,7 +6,7 @@
 import type { Catalog, DataKind } from '../engine/contract';
 import type { I18n } from './i18n';
 import { messages as allMessages, type MessageTable, type MessageText } from './messages';
-import { traditionalMessages, type TraditionalTable } from './messages-zh-TW';
+import type { TraditionalTable } from './messages-zh-TW/types';
 
 /** What a message needs rendered: the core's code, its params and the English fallback. */
 export interface MessageLike {
@@ -42,6 +42,12 @@ function fallback(message: MessageLike): string {
 }
 
 /** A code's text in a language: zh-TW from the Traditional table, else (still missing there) zh-CN's. */
+/** The zh-TW texts of the codes: empty until the zh-TW pack comes (language-packs.ts). */
+let traditionalMessages: TraditionalTable = {};
+export function useTraditionalMessages(table: TraditionalTable): void {
+  traditionalMessages = table;
+}
+
 function textOf(code: string, entry: MessageText, lang: I18n['lang'], traditional: TraditionalTable): string {
   if (lang !== 'zh-TW') return entry[lang];
   return traditional[code] ?? entry['zh-CN'];

@@ -15,7 +15,8 @@ import type {
   KpiResult,
   ProjectionRequest,
 } from '../engine/contract';
-import { type Currency, I18n, initialCurrency, initialLang, type Lang, rememberCurrency, rememberLang } from '../i18n/i18n';
+import { type Currency, hasMessages, I18n, initialCurrency, initialLang, type Lang, rememberCurrency, rememberLang } from '../i18n/i18n';
+import { loadLanguage } from '../i18n/language-packs';
 import {
   buildFormModel,
   buildInputs,
@@ -530,7 +531,7 @@ export class ServimetricsCalculator extends LitElement {
   constructor() {
     super();
     const lang = initialLang();
-    this.i18n = new I18n(lang, initialCurrency(lang));
+    this.i18n = this.speak(lang, initialCurrency(lang));
   }
 
   override connectedCallback(): void {
@@ -840,16 +841,26 @@ export class ServimetricsCalculator extends LitElement {
     field.querySelector<HTMLElement>('input, select, textarea')?.focus({ preventScroll: true });
   };
 
+  /** An I18n for lang; a zh-TW page reads zh-CN until its pack comes, then speaks its own. */
+  private speak(lang: Lang, currency: Currency): I18n {
+    if (!hasMessages(lang)) {
+      void loadLanguage(lang).then(() => {
+        if (this.i18n.lang === lang) this.i18n = new I18n(lang, this.i18n.currency);
+      });
+    }
+    return new I18n(lang, currency);
+  }
+
   private setLanguage(lang: Lang): void {
     if (lang === this.i18n.lang) return;
     rememberLang(lang);
-    this.i18n = new I18n(lang, this.i18n.currency);
+    this.i18n = this.speak(lang, this.i18n.currency);
     this.announceLanguage();
   }
 
   private setCurrency(currency: Currency): void {
     rememberCurrency(currency);
-    this.i18n = new I18n(this.i18n.lang, currency);
+    this.i18n = this.speak(this.i18n.lang, currency);
   }
 
   /** Lets the host page follow the language (document lang and title). */
@@ -919,7 +930,7 @@ export class ServimetricsCalculator extends LitElement {
     blank: () => this.blankWorkspace(),
     forgotten: () => {
       const lang = initialLang();
-      this.i18n = new I18n(lang, initialCurrency(lang));
+      this.i18n = this.speak(lang, initialCurrency(lang));
       this.announceLanguage();
     },
     names: {
@@ -988,7 +999,7 @@ export class ServimetricsCalculator extends LitElement {
     this.linkedInputs = state.linkedInputs;
     this.files.restoreSaved(state.files, state.combined, state.activeFile);
     if (state.lang !== this.i18n.lang || state.currency !== this.i18n.currency) {
-      this.i18n = new I18n(state.lang, state.currency);
+      this.i18n = this.speak(state.lang, state.currency);
       this.announceLanguage();
     }
     this.inputsVersion++;
