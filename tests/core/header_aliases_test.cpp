@@ -159,9 +159,11 @@ std::map<std::string, int> template_mapping(const std::string& kind, const std::
 }
 
 // The Chinese templates the page offers (Simplified .zh, Traditional .zh-TW) are read as their kind
-// with every field in the column the English template has it in: each header is an alias the core knows.
+// with every field in the column the English template has it in: each header is an alias the core
+// knows.
 TEST(HeaderAliases, ChineseTemplatesMapEveryColumnAsTheEnglishOnes) {
-  for (const char* kind : {"transactions", "subscriptions", "survey", "tickets", "spend", "ledger"}) {
+  for (const char* kind :
+       {"transactions", "subscriptions", "survey", "tickets", "spend", "ledger"}) {
     const std::map<std::string, int> english = template_mapping(kind, "");
     int mapped = 0;
     for (const auto& [field, index] : english) mapped += index >= 0 ? 1 : 0;
