@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
@@ -135,6 +136,42 @@ TEST(HeaderAliases, SurveyCustomerNumberIsTheRespondentToCallBack) {
   const json* tw_callbacks = testing::find_table(tw, "callbacks");
   ASSERT_NE(tw_callbacks, nullptr) << tw.dump();
   EXPECT_EQ(testing::cell(*tw_callbacks, 0, "respondent_id"), "T-1");
+}
+
+// Each kind's field -> column index as a template imports, read as its kind found automatically.
+std::map<std::string, int> template_mapping(const std::string& kind, const std::string& suffix) {
+  const std::string path =
+      std::string(SERVIMETRICS_SOURCE_DIR) + "/public/templates/" + kind + suffix + ".csv";
+  std::ifstream in(path, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_FALSE(text.empty()) << path;
+  ImportOptions import;
+  import.kind = "auto";
+  const json answer = analyze_file(text, import, AnalyzeOptions{});
+  EXPECT_EQ(answer.value("kind", ""), kind) << path;
+  EXPECT_TRUE(answer["errors"].empty()) << path << ": " << answer["errors"].dump();
+  EXPECT_EQ(answer["import"].value("rows_used", 0), 2) << path;
+  std::map<std::string, int> mapping;
+  for (const json& entry : answer["import"]["mapping"]) {
+    mapping[entry["field"].get<std::string>()] = entry["index"].get<int>();
+  }
+  return mapping;
+}
+
+// The Chinese templates the page offers (Simplified .zh, Traditional .zh-TW) are read as their kind
+// with every field in the column the English template has it in: each header is an alias the core
+// knows.
+TEST(HeaderAliases, ChineseTemplatesMapEveryColumnAsTheEnglishOnes) {
+  for (const char* kind :
+       {"transactions", "subscriptions", "survey", "tickets", "spend", "ledger"}) {
+    const std::map<std::string, int> english = template_mapping(kind, "");
+    int mapped = 0;
+    for (const auto& [field, index] : english) mapped += index >= 0 ? 1 : 0;
+    EXPECT_GE(mapped, 3) << kind;
+    for (const char* suffix : {".zh", ".zh-TW"}) {
+      EXPECT_EQ(template_mapping(kind, suffix), english) << kind << suffix;
+    }
+  }
 }
 
 }  // namespace
