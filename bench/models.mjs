@@ -9,7 +9,7 @@
 //   3. bench/bg_nbd_scipy.py (NumPy/SciPy, /usr/bin/python3) on the same summaries, same run: the
 //      ratio of the fits' times.
 // Run after ./scripts/build page: node --import ./tests/wasm/setup.mjs bench/models.mjs
-// (RUNS=21 runs per CDNOW case; CUSTOMERS=1000000; BIG=0 skips part 2).
+// (RUNS=21 runs per CDNOW case; CUSTOMERS=1000000; BIG=0 skips part 2, CDNOW=0 part 1).
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -128,7 +128,9 @@ async function main() {
   const m = await loadModule();
   const runs = Number(process.env.RUNS ?? 21);
   const summaryPath = path.join(root, '..', 'shared', 'data', 'cdnow-lifetimes', 'cdnow_customers_summary_with_transactions.csv');
-  if (fs.existsSync(summaryPath)) {
+  if (process.env.CDNOW === '0') {
+    console.log('CDNOW: skipped (CDNOW=0)');
+  } else if (fs.existsSync(summaryPath)) {
     const rows = fs.readFileSync(summaryPath, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
     const customers = { id: rows.map((r) => r[0]), x: rows.map((r) => +r[1]), t_x: rows.map((r) => +r[2]), T: rows.map((r) => +r[3]), mean_spend: rows.map((r) => +r[4]) };
     const cases = {
@@ -141,7 +143,7 @@ async function main() {
     let bgMedian = 0;
     for (const [name, options] of Object.entries(cases)) {
       const text = JSON.stringify({ customers, customer_rows: name.includes('every') || name.includes('intervals') ? undefined : 0, ...options });
-      const count = name.includes('intervals') || name.startsWith('Pareto') ? Math.max(5, runs >> 2) : runs;
+      const count = name.includes('intervals') || name.startsWith('Pareto') ? Math.max(3, runs >> 2) : runs;
       JSON.parse(m.fitModels(text));  // warm up
       const times = [];
       for (let i = 0; i < count; i++) {
