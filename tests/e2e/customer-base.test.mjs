@@ -168,7 +168,7 @@ test('in Chinese: the same figures, the labels in Chinese', async () => {
     assert.equal(await cb.locator('#cb-title').innerText(), '客户群');
     assert.match(await cb.locator('[data-testid="cb-filter-slipping"]').innerText(), /正在流失的高价值客户/);
     assert.match(await cb.locator('[data-testid="cb-choice"]').innerText(), /采用的模型/);
-    assert.match(await cb.locator('[data-testid="cb-holdout-none"]').innerText(), /验证期/);
+    assert.match(await cb.locator('[data-testid="cb-holdout-none"]').innerText(), /保留期/);
     // No English left in the section's own texts (model names and parameters aside).
     const text = await cb.locator('[data-testid="cb-figures"]').innerText();
     assert.doesNotMatch(text, /customer|value|purchases/i);
@@ -192,11 +192,14 @@ test('the transactions sample with a holdout split: holdout chart, cohorts, ever
     assert.deepEqual(answer.errors, []);
     await assertShowsAnswer(cb, answer);
     await cb.locator('[data-chart="cb-holdout"] svg').waitFor();
-    // The cohort heatmap is a table: a row per acquisition month, the sizes as the answer's.
+    // The cohort heatmap is a table: a row per month someone started in, the sizes as the answer's.
     const cohorts = cb.locator('[data-testid="cb-cohorts"]');
-    assert.equal(await cohorts.locator('tbody tr').count(), answer.cohorts.cohorts.length);
+    const started = answer.cohorts.customers.filter((n) => n > 0);
+    assert.equal(await cohorts.locator('tbody tr').count(), started.length);
     const sizes = await cohorts.locator('tbody tr td:first-of-type').allInnerTexts();
-    assert.deepEqual(sizes.map(shownNumber), answer.cohorts.customers);
+    assert.deepEqual(sizes.map(shownNumber), started);
+    const ids = new Set(fs.readFileSync(sample('transactions.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[1]));
+    assert.equal(started.reduce((a, b) => a + b, 0), ids.size, 'every customer of the file in one cohort');
     await cohorts.locator('[data-testid="cb-cohort-measure"]').selectOption('revenue');
     assert.equal(await cohorts.getAttribute('data-measure'), 'revenue');
     assert.match(await cb.locator('[data-testid="cb-table"] [data-role="row-count"]').innerText(), new RegExp(`${answer.customers_total} rows`));

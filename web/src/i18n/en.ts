@@ -737,7 +737,7 @@ export const en = {
   cbCohortsShow: 'Show',
   cbCohortAcquired: 'First month',
   cbCohortSize: 'Customers',
-  cbCohortsNote: 'Columns: months since the first purchase; the darker a cell, the more of the cohort (or its revenue) in that month.',
+  cbCohortsNote: 'Columns: months since the first purchase. The darker a cell, the larger it is against the cohort’s first month: the share still active (or the revenue against the first month’s).',
   cbModelsTitle: 'The models',
   cbChoice: 'Model used: {model}.',
   cbParam: 'Parameter',

@@ -1,5 +1,6 @@
 // The cohort heatmap: a table of acquisition months × months since, each cell shaded by its share
-// of the largest value (active customers or revenue). Being a table, it is its own text alternative.
+// of the cohort's first month (active customers or revenue), so retention reads across a row alike
+// for a large and a small cohort. Being a table, it is its own text alternative.
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CustomerBaseAnswer } from '../engine/contract';
 import type { I18n } from '../i18n/i18n';
@@ -11,12 +12,11 @@ export function renderCohorts(i18n: I18n, answer: CustomerBaseAnswer, measure: C
   const c = answer.cohorts;
   if (!c || c.cohorts.length === 0) return nothing;
   const grid = measure === 'active' ? c.active : c.revenue;
-  let largest = 0;
-  for (const row of grid) for (const v of row) if (v !== null && v > largest) largest = v;
   const format = (v: number) => (measure === 'active' ? i18n.number(v, 0) : i18n.moneyCompact(v));
-  const cell = (v: number | null) => {
+  const cell = (v: number | null, first: number) => {
     if (v === null) return html`<td class="empty"></td>`;
-    const share = largest > 0 ? Math.max(0, v) / largest : 0;
+    // The square root keeps the later months' 10-20% visible beside the first month's 100%.
+    const share = first > 0 ? Math.sqrt(Math.min(1, Math.max(0, v) / first)) : 0;
     // Dark text on light cells, light text on dark ones: readable at every share.
     const style = { background: `color-mix(in srgb, var(--_accent) ${Math.round(share * 85)}%, transparent)`, color: share > 0.55 ? 'white' : 'var(--_text)' };
     return html`<td ${cssomStyle(style)}>${format(v)}</td>`;
@@ -43,13 +43,16 @@ export function renderCohorts(i18n: I18n, answer: CustomerBaseAnswer, measure: C
           </tr>
         </thead>
         <tbody>
-          ${c.cohorts.map(
-            (name, i) => html`<tr>
+          ${c.cohorts.map((name, i) => {
+            // A month in which nobody started is no cohort: left out.
+            if (!c.customers[i]) return nothing;
+            const row = grid[i] ?? [];
+            return html`<tr>
               <th scope="row" class="txt">${name}</th>
               <td>${i18n.number(c.customers[i] ?? 0, 0)}</td>
-              ${(grid[i] ?? []).map(cell)}
-            </tr>`,
-          )}
+              ${row.map((v) => cell(v, row[0] ?? 0))}
+            </tr>`;
+          })}
         </tbody>
       </table>
     </div>
