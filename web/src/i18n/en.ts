@@ -563,6 +563,8 @@ export const en = {
   chartResponseTimes: 'How long tickets waited for a first response',
   chartSummary: '{series} by {axis}, {count} values from {first} to {last}: highest {max} ({maxAt}), lowest {min} ({minAt}).',
   chartRange: 'The shaded band is the 95% range of the NPS.',
+  // ---- Taiwanese files: 民國 (ROC calendar) dates ----
+  datefmt_roc: 'Taiwan ROC calendar (113/03/01)',
 } as const;
 
 export type MessageKey = keyof typeof en;

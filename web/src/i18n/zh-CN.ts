@@ -556,4 +556,6 @@ export const zhCN: Messages = {
   chartResponseTimes: '工单等待首次响应的时长',
   chartSummary: '{series}（按{axis}）：共 {count} 个值，从 {first} 到 {last}；最高 {max}（{maxAt}），最低 {min}（{minAt}）。',
   chartRange: '阴影带为 NPS 的 95% 区间。',
+  // ---- Taiwanese files: 民國 (ROC calendar) dates ----
+  datefmt_roc: '民国纪年（113/03/01）',
 };
