@@ -1,7 +1,8 @@
 // The native CLI (SERVIMETRICS_CLI) run as a process on temp files: `catalog` (exit 0, valid JSON,
 // every KPI), `compute FILE` (exit 0 clean, 1 when the answer holds errors, 2 with a one-line
 // stderr message for an unreadable file or invalid JSON), `compute -` and `compute` on stdin,
-// `analyze --kind spend FILE`, `combine` of two analyses, an unknown kind and bad usage.
+// `analyze --kind spend FILE`, `combine` of two analyses, an unknown kind and bad usage, and a
+// Big5 file with 民國 dates read like its UTF-8 twin.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -228,6 +229,64 @@ TEST(Cli, BadUsageExitsTwo) {
   const CliRun help = run_cli("--help");
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("usage"), std::string::npos);
+}
+
+// A file as Excel on Traditional-Chinese Windows saves it: Big5 bytes (the header's written by
+// hand from the Big5 chart: 客戶編號 AB C8 A4 E1 BD 73 B8 B9, 訂單日期 AD 71 B3 E6 A4 E9 B4 C1,
+// 金額 AA F7 C3 42) and 民國 dates. The CLI reads it as it reads the same rows in UTF-8 with
+// Gregorian dates: every KPI the same, and the report names Big5 and the ROC calendar.
+TEST(Cli, AnalyzeBig5FileWithRocDates) {
+  const std::string big5_header =
+      "\xAB\xC8\xA4\xE1\xBD\x73\xB8\xB9,\xAD\x71\xB3\xE6\xA4\xE9\xB4\xC1,\xAA\xF7\xC3\x42\r\n";
+  std::string big5 = big5_header;
+  std::string utf8 = "customer_id,date,amount\n";
+  // Ten customers buy in 2023 (民國 112), five of them again in 2024 (民國 113).
+  for (int i = 0; i < 40; ++i) {
+    const std::string customer = "C" + std::to_string(i < 20 ? i % 10 : i % 5);
+    const int month = i % 12 + 1;
+    const int day = i % 27 + 1;
+    const std::string mm = (month < 10 ? "0" : "") + std::to_string(month);
+    const std::string dd = (day < 10 ? "0" : "") + std::to_string(day);
+    const std::string amount = std::to_string(100 + 37 * i);
+    const int year = i < 20 ? 2023 : 2024;
+    big5 +=
+        customer + "," + std::to_string(year - 1911) + "/" + mm + "/" + dd + "," + amount + "\r\n";
+    utf8 += customer + "," + std::to_string(year) + "-" + mm + "-" + dd + "," + amount + "\n";
+  }
+  const std::string big5_path = write_temp("taiwan.csv", big5);
+  const std::string utf8_path = write_temp("gregorian.csv", utf8);
+  const CliRun run = run_cli("analyze --kind transactions " + quoted(big5_path));
+  const CliRun twin = run_cli("analyze --kind transactions " + quoted(utf8_path));
+  ASSERT_EQ(twin.exit_code, 0) << twin.out << twin.err;
+  ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+  const json answer = parse_or_fail(run.out);
+  const json expected = parse_or_fail(twin.out);
+  const json& report = answer["import"];
+  EXPECT_EQ(report["file"].value("encoding", ""), "big5") << report.dump();
+  EXPECT_EQ(report["file"].value("encoding_reason_code", ""), "encoding_big5");
+  EXPECT_EQ(report.value("rows_used", -1), 40);
+  bool roc = false;
+  for (const json& format : report["formats"]) {
+    if (format.value("order", "") != "roc") continue;
+    roc = true;
+    EXPECT_EQ(format.value("format", ""), "YYY/MM/DD");
+    EXPECT_EQ(format["note_parts"][0].value("code", ""), "date_note_roc_calendar");
+  }
+  EXPECT_TRUE(roc) << report["formats"].dump();
+  ASSERT_GT(expected["kpis"].size(), 0U);
+  ASSERT_EQ(answer["kpis"].size(), expected["kpis"].size());
+  for (const json& kpi : expected["kpis"]) {
+    const std::string id = str(kpi, "id");
+    const json* same = find_kpi_answer(answer, id);
+    ASSERT_NE(same, nullptr) << id;
+    EXPECT_EQ((*same)["value"], kpi["value"]) << id;
+  }
+  // Named explicitly, the same file reads the same.
+  const CliRun named = run_cli("analyze --kind transactions --encoding cp950 " + quoted(big5_path));
+  EXPECT_EQ(named.exit_code, 0) << named.err;
+  EXPECT_EQ(parse_or_fail(named.out)["import"].value("rows_used", -1), 40);
+  std::remove(big5_path.c_str());
+  std::remove(utf8_path.c_str());
 }
 
 }  // namespace

@@ -98,7 +98,7 @@ TEST(ColumnMapping, KindsJsonListsFieldsAndDateFormats) {
   std::vector<std::string> ids;
   for (const auto& format : kinds["date_formats"]) ids.push_back(format["id"]);
   EXPECT_EQ(ids, (std::vector<std::string>{"iso", "ymd", "mdy", "dmy", "cjk", "compact",
-                                           "excel_serial"}));
+                                           "excel_serial", "roc"}));
 }
 
 }  // namespace

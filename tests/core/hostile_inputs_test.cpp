@@ -516,7 +516,7 @@ TEST(HostileRequests, FiftyMegabyteRequests) {
   const FileAnswer encoding =
       import_file(R"({"kind": "transactions", "encoding": ")" + name + "\"}", "a,b\n1,2\n");
   EXPECT_EQ(first_error(encoding.answer),
-            "unknown encoding '" + start + "…' (known: utf-8, utf-16le, utf-16be, gb18030)");
+            "unknown encoding '" + start + "…' (known: utf-8, utf-16le, utf-16be, gb18030, big5)");
   const json input = json::parse(compute_text(R"({"inputs": {")" + name + R"(": 1}})"));
   EXPECT_EQ(first_error(input), "unknown input '" + start + "…'");
   const json value = json::parse(

@@ -18,9 +18,9 @@ namespace {
 using servimetrics::DateFormat;
 using Order = servimetrics::DateFormat::Order;
 
-constexpr std::array<Order, 7> kOrders = {Order::iso,         Order::ymd, Order::mdy,
-                                          Order::dmy,         Order::cjk, Order::compact,
-                                          Order::excel_serial};
+constexpr std::array<Order, 8> kOrders = {Order::iso,          Order::ymd, Order::mdy,
+                                          Order::dmy,          Order::cjk, Order::compact,
+                                          Order::excel_serial, Order::roc};
 
 // A date the reader accepted lies in its documented years (1900 to 2200, a day more either way
 // for a time-zone offset) and prints.

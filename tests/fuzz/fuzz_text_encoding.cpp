@@ -108,7 +108,7 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* bytes, std::size_t si
   const std::vector<std::string_view> whole = {data};
   const std::vector<std::string_view> chunks = servimetrics::fuzz::chunks_of(data);
   for (const Encoding encoding :
-       {Encoding::utf8, Encoding::utf16le, Encoding::utf16be, Encoding::gb18030}) {
+       {Encoding::utf8, Encoding::utf16le, Encoding::utf16be, Encoding::gb18030, Encoding::big5}) {
     const Decoded at_once = decode(encoding, whole, false);
     if (!valid_utf8(at_once.text)) __builtin_trap();
     if ((at_once.replaced == 0) != (at_once.first_replaced_offset == UINT64_MAX)) __builtin_trap();

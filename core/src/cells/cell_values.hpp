@@ -51,8 +51,10 @@ Result<double> parse_number_cell(std::string_view cell, NumberStyle style = {});
 struct DateFormat {
   // iso and ymd read the same texts (year first, separators '-', '/' or '.'); they differ only in
   // the label. mdy and dmy take 2- or 4-digit years; cjk is "2024年1月5日"; compact is "20240105";
-  // excel_serial is Excel's 1900 day count, with the time of day as the fraction.
-  enum class Order { iso, ymd, mdy, dmy, cjk, compact, excel_serial };
+  // excel_serial is Excel's 1900 day count, with the time of day as the fraction; roc is the
+  // Republic of China (民國) calendar of Taiwan, year + 1911: "113/01/05", "113-1-5", "113.01.05",
+  // "113年1月5日", "民國113年1月5日" (also 民国, and spaces between the parts) are 2024-01-05.
+  enum class Order { iso, ymd, mdy, dmy, cjk, compact, excel_serial, roc };
   Order order = Order::iso;
   // What the page shows, e.g. "YYYY-MM-DD", "YYYY/M/D", "M/D/YYYY", "DD/MM/YYYY",
   // "YYYY年M月D日", "YYYYMMDD", "Excel serial number", plus " h:mm", " h:mm:ss" or " h:mm AM/PM"
@@ -67,7 +69,7 @@ struct DateOrderName {
   std::string_view label;    // "YYYY-MM-DD", "YYYY/M/D", ...
   std::string_view example;  // "2024-01-31"
 };
-inline constexpr std::array<DateOrderName, 7> kDateOrders = {{
+inline constexpr std::array<DateOrderName, 8> kDateOrders = {{
     {DateFormat::Order::iso, "iso", "YYYY-MM-DD", "2024-01-31"},
     {DateFormat::Order::ymd, "ymd", "YYYY/M/D", "2024/1/31"},
     {DateFormat::Order::mdy, "mdy", "M/D/YYYY", "1/31/2024"},
@@ -75,6 +77,7 @@ inline constexpr std::array<DateOrderName, 7> kDateOrders = {{
     {DateFormat::Order::cjk, "cjk", "YYYY\u5E74M\u6708D\u65E5", "2024\u5E741\u670831\u65E5"},
     {DateFormat::Order::compact, "compact", "YYYYMMDD", "20240131"},
     {DateFormat::Order::excel_serial, "excel_serial", "Excel serial number", "45322"},
+    {DateFormat::Order::roc, "roc", "\u6C11\u570BYYY/MM/DD", "113/01/31"},
 }};
 
 inline std::optional<DateFormat::Order> date_order_from_name(std::string_view name) {
@@ -102,7 +105,10 @@ struct DateDetection {
 // 1% of them: those rows are rejected later, each with its reason. Month/day against day/month is
 // decided by the values: a first part above 12 means D/M, a second part above 12 means M/D (the
 // order reading more samples wins); when nothing decides, M/D/YYYY with ambiguous = true.
-// Two-digit years follow Excel: 00-29 are 2000-2029, 30-99 are 1930-1999. Error when no format
+// Two-digit years follow Excel: 00-29 are 2000-2029, 30-99 are 1930-1999. 民國 (ROC) years are
+// chosen only with evidence no other order could read: a value written with 民國, or a year of
+// three digits from 100 to 150 ("113/01/05"); then a note gives a conversion ("113/01/05" ->
+// 2024-01-05). Error when no format
 // reads enough samples, naming the closest one and a value it cannot read, and when the values
 // are only years ("2024" would otherwise read as an Excel serial of 1905).
 Result<DateDetection> detect_date_format(std::span<const std::string_view> samples);

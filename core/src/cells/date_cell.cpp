@@ -416,6 +416,54 @@ bool read_cjk(Cursor& cursor, Reading& reading, DateParts& date) {
   return true;
 }
 
+// Month and day after a 民國 year: "/01/05" (any one separator) or "年1月5日", spaces allowed
+// around the words.
+bool read_roc_month_day(Cursor& cursor, Reading& reading, DateParts& date) {
+  int count = 0;
+  int second_count = 0;
+  if (cursor.take(U'\u5E74')) {  // 年
+    reading.shape.words = true;
+    cursor.skip_spaces();
+    date.month = cursor.number(2, count);
+    cursor.skip_spaces();
+    if (count == 0 || !cursor.take(U'\u6708')) return false;  // 月
+    cursor.skip_spaces();
+    date.day = cursor.number(2, second_count);
+    cursor.skip_spaces();
+    if (second_count == 0 || !(cursor.take(U'\u65E5') || cursor.take(U'\u53F7'))) return false;
+  } else {
+    const char32_t separator = cursor.peek();
+    if (!is_date_separator(separator)) return false;
+    cursor.take(separator);
+    date.month = cursor.number(2, count);
+    if (count == 0 || !cursor.take(separator)) return false;
+    date.day = cursor.number(2, second_count);
+    if (second_count == 0) return false;
+    reading.shape.separator = separator;
+  }
+  reading.shape.padded = count == 2 && second_count == 2;
+  return true;
+}
+
+constexpr std::string_view kRocEra = "\xE6\xB0\x91\xE5\x9C\x8B";            // 民國
+constexpr std::string_view kRocEraSimplified = "\xE6\xB0\x91\xE5\x9B\xBD";  // 民国
+constexpr int kRocYearOffset = 1911;                                        // 民國 1 is 1912
+
+// "113/01/05", "113年1月5日", "民國113年1月5日": a year of the Republic of China calendar (one to
+// three digits; 民國 year 1 is 1912), then month and day.
+bool read_roc(Cursor& cursor, Reading& reading, DateParts& date) {
+  reading.shape.era = cursor.take_bytes(kRocEra) || cursor.take_bytes(kRocEraSimplified);
+  if (reading.shape.era) cursor.skip_spaces();
+  int count = 0;
+  const int year = cursor.number(3, count);
+  if (count == 0 || year == 0) return false;
+  reading.shape.year_digits = count;
+  if (cursor.skip_spaces() && cursor.peek() != U'\u5E74') return false;  // only "113 年" spaced
+  if (!read_roc_month_day(cursor, reading, date)) return false;
+  date.year = year + kRocYearOffset;
+  return true;
+}
+
 bool read_day_month(Cursor& cursor, Order order, Reading& reading, DateParts& date) {
   int count = 0;
   int second_count = 0;
@@ -463,6 +511,8 @@ bool read_date_parts(Cursor& cursor, Order order, Reading& reading, DateParts& d
       return read_day_month(cursor, order, reading, date);
     case Order::compact:
       return read_compact(cursor, date);
+    case Order::roc:
+      return read_roc(cursor, reading, date);
     case Order::excel_serial:
       return true;
   }
@@ -474,8 +524,10 @@ void read_general(std::string_view text, Order order, Reading& reading) {
   Cursor cursor(text);
   DateParts date;
   if (!read_date_parts(cursor, order, reading, date)) return fail(reading, Problem::format);
+  // A date ending in 日 may run straight into its time; digits after any other date do not fit.
+  const bool ends_in_word = order == Order::cjk || reading.shape.words;
   int width = 0;
-  if (order != Order::cjk && cursor.digit(width) >= 0) return fail(reading, Problem::format);
+  if (!ends_in_word && cursor.digit(width) >= 0) return fail(reading, Problem::format);
 
   int hour = 0;
   int minute = 0;
@@ -484,7 +536,7 @@ void read_general(std::string_view text, Order order, Reading& reading) {
   if (!cursor.at_end()) {
     const bool year_first = order == Order::iso || order == Order::ymd;
     // "2024年1月5日8:26" needs no space: the 日 already ends the date.
-    if (!(year_first && cursor.take(U'T')) && !cursor.skip_spaces() && order != Order::cjk) {
+    if (!(year_first && cursor.take(U'T')) && !cursor.skip_spaces() && !ends_in_word) {
       return fail(reading, Problem::format);
     }
     if (!read_time(cursor, reading, hour, minute, second, offset_seconds) || !cursor.at_end()) {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cells/calendar.hpp"
 #include "cells/cell_text.hpp"
 #include "cells/cell_values.hpp"
 #include "cells/date_reading.hpp"
@@ -20,8 +21,17 @@ using Order = DateFormat::Order;
 constexpr std::size_t kMaxSamples = 5000;
 
 // Year-first dates are read once for iso and ymd (the same reader); the separator tells them apart.
-constexpr std::array<Order, 6> kCandidates = {Order::iso, Order::cjk, Order::compact,
-                                              Order::mdy, Order::dmy, Order::excel_serial};
+// 民國 (ROC) dates come last, so that any tie goes to the Gregorian reading.
+constexpr std::array<Order, 7> kCandidates = {Order::iso, Order::cjk, Order::compact,
+                                              Order::mdy, Order::dmy, Order::excel_serial,
+                                              Order::roc};
+constexpr std::size_t kMdyIndex = 3;
+constexpr std::size_t kDmyIndex = 4;
+constexpr std::size_t kRocIndex = 6;
+// Three-digit 民國 years that no other reading has: 100 to 150 are 2011 to 2061.
+constexpr int kRocEvidenceFirstYear = 100;
+constexpr int kRocEvidenceLastYear = 150;
+constexpr int kRocYearOffset = 1911;
 
 std::string quoted(std::string_view text) {
   return "\"" + std::string(text) + "\"";
@@ -39,6 +49,9 @@ struct ShapeSummary {
   bool any_meridiem = false;
   bool any_offset = false;
   bool any_two_digit_year = false;
+  std::size_t read = 0;   // samples the order reads
+  std::size_t era = 0;    // 民國 dates written with 民國
+  std::size_t words = 0;  // 民國 dates written with 年月日
 };
 
 ShapeSummary summarize(std::span<const std::string_view> values, Order order) {
@@ -47,6 +60,9 @@ ShapeSummary summarize(std::span<const std::string_view> values, Order order) {
     const date_reading::Reading reading = date_reading::read(value, order);
     if (reading.problem != date_reading::Problem::none) continue;
     const date_reading::Shape& shape = reading.shape;
+    ++summary.read;
+    summary.era += shape.era ? 1 : 0;
+    summary.words += shape.words ? 1 : 0;
     if (shape.separator == U'-') ++summary.dashes;
     if (shape.separator == U'/') ++summary.slashes;
     if (shape.separator == U'.') ++summary.dots;
@@ -64,6 +80,18 @@ ShapeSummary summarize(std::span<const std::string_view> values, Order order) {
 char separator_of(const ShapeSummary& summary) {
   if (summary.slashes >= summary.dashes && summary.slashes >= summary.dots) return '/';
   return summary.dashes >= summary.dots ? '-' : '.';
+}
+
+// "YYY/MM/DD", "民國YYY年M月D日": how most of the column's 民國 dates are written.
+std::string roc_label(const ShapeSummary& summary) {
+  const std::string era = summary.era * 2 > summary.read ? "\u6C11\u570B" : "";  // 民國
+  const std::string month = summary.all_padded ? "MM" : "M";
+  const std::string day = summary.all_padded ? "DD" : "D";
+  if (summary.words * 2 > summary.read) {
+    return era + "YYY\u5E74" + month + "\u6708" + day + "\u65E5";  // 年 月 日
+  }
+  const char separator = separator_of(summary);
+  return era + "YYY" + separator + month + separator + day;
 }
 
 std::string label_of(Order order, const ShapeSummary& summary) {
@@ -86,6 +114,9 @@ std::string label_of(Order order, const ShapeSummary& summary) {
     case Order::cjk:
     case Order::compact:
       label = date_reading::default_label(order);
+      break;
+    case Order::roc:
+      label = roc_label(summary);
       break;
     case Order::excel_serial:
       return summary.any_time ? "Excel serial number (fraction = time of day)"
@@ -171,7 +202,7 @@ std::optional<Error> refusal(const Values& values, const DateFormat& format, std
 void note_day_month(DateDetection& detection, const Values& values, const Counts& read,
                     const ShapeSummary& summary) {
   const Order order = detection.format.order;
-  if (read[3] == read[4]) {  // M/D/YYYY and D/M/YYYY read the same values
+  if (read[kMdyIndex] == read[kDmyIndex]) {  // M/D/YYYY and D/M/YYYY read the same values
     detection.ambiguous = true;
     add_sentence(detection,
                  "Every date here reads both as month/day and as day/month (no part is above "
@@ -200,11 +231,64 @@ void note_day_month(DateDetection& detection, const Values& values, const Counts
                {{"value", std::string(evidence)}});
 }
 
+// A value only the 民國 calendar reads: written with 民國, or with a three-digit year from 100 to
+// 150 (no Gregorian layout has three-digit years). Without one, a column such as "12/01/05" is
+// never taken for 民國 12 (1923): the Gregorian orders read it, and say so when ambiguous.
+bool has_roc_evidence(const Values& values) {
+  for (const std::string_view value : values) {
+    const date_reading::Reading reading = date_reading::read(value, Order::roc);
+    if (reading.problem != date_reading::Problem::none) continue;
+    const int year = civil_from_timestamp(reading.time).year - kRocYearOffset;
+    if (reading.shape.era || (reading.shape.year_digits == 3 && year >= kRocEvidenceFirstYear &&
+                              year <= kRocEvidenceLastYear)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The 民國 calendar stated with one conversion, and the values another order would also have read.
+void note_roc(DateDetection& detection, const Values& values) {
+  std::string_view example;
+  std::string_view also_other;
+  std::size_t also_other_count = 0;
+  for (const std::string_view value : values) {
+    if (date_reading::read(value, Order::roc).problem != date_reading::Problem::none) continue;
+    if (example.empty()) example = cell_text::trim(value);
+    for (const Order other : kCandidates) {
+      if (other != Order::roc &&
+          date_reading::read(value, other).problem == date_reading::Problem::none) {
+        if (also_other_count++ == 0) also_other = cell_text::trim(value);
+        break;
+      }
+    }
+  }
+  const std::string date =
+      format_date(date_reading::read(example, Order::roc).time);  // "2024-01-05"
+  add_sentence(detection,
+               "Years are \u6C11\u570B (Republic of China) years, read as year + 1911: " +
+                   quoted(example) + " is " + date + ".",
+               "date_note_roc_calendar", {{"value", std::string(example)}, {"date", date}});
+  if (also_other_count == 0) return;
+  const std::string other_date = format_date(date_reading::read(also_other, Order::roc).time);
+  add_sentence(detection,
+               std::to_string(also_other_count) + " of " + std::to_string(values.size()) +
+                   " sampled values could also be read as Gregorian dates (for example " +
+                   quoted(also_other) + "); like the rest of the column they are read as " +
+                   "\u6C11\u570B years: " + other_date + ".",
+               "date_note_roc_also_gregorian",
+               {{"count", also_other_count},
+                {"sampled", values.size()},
+                {"value", std::string(also_other)},
+                {"date", other_date}});
+}
+
 // What the user may want to check about the chosen format.
 void add_notes(DateDetection& detection, const Values& values, const Counts& read,
                std::size_t failures, const ShapeSummary& summary) {
   const Order order = detection.format.order;
   if (order == Order::mdy || order == Order::dmy) note_day_month(detection, values, read, summary);
+  if (order == Order::roc) note_roc(detection, values);
   if (summary.any_two_digit_year) {
     add_sentence(detection,
                  "Two-digit years are read as Excel reads them: 00-29 as 2000-2029, 30-99 as "
@@ -258,6 +342,7 @@ Result<DateDetection> detect_date_format(std::span<const std::string_view> sampl
       }
     }
   }
+  if (read[kRocIndex] > 0 && !has_roc_evidence(values)) read[kRocIndex] = 0;
   // The first candidate with the most readings; on a tie M/D comes before D/M.
   std::size_t best = 0;
   for (std::size_t i = 1; i < kCandidates.size(); ++i) {

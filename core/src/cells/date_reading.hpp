@@ -34,6 +34,10 @@ struct Shape {
   bool seconds = false;
   bool meridiem = false;  // AM/PM or 上午/下午
   bool offset = false;    // 'Z' or +hh:mm
+  // 民國 (ROC) dates only:
+  bool era = false;     // written with 民國 before the year
+  bool words = false;   // 年, 月, 日 between the parts, not a separator
+  int year_digits = 0;  // as written: "113" has three
 };
 
 struct Reading {

@@ -1,4 +1,4 @@
-// Streaming decoding of UTF-8, UTF-16 and GB18030 to UTF-8, following the WHATWG Encoding
+// Streaming decoding of UTF-8, UTF-16, GB18030 and Big5 to UTF-8, following the WHATWG Encoding
 // Standard's decoders (error handling included) so the core reads a file as a browser would.
 #include <algorithm>
 #include <array>
@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "formats/big5_tables.hpp"
 #include "formats/gb18030_tables.hpp"
 #include "formats/text_encoding.hpp"
 #include "formats/text_scan.hpp"
@@ -256,6 +257,103 @@ std::size_t decode_gb18030(std::string_view text, bool last, const Replacements&
   return size;
 }
 
+// The Big5 table, expanded from its compact generated form on first use; 0 is unmapped.
+struct Big5Table {
+  std::array<std::uint32_t, big5::kCells> cells{};
+
+  Big5Table() {
+    const std::span<const std::uint8_t> deltas = big5::cell_deltas();
+    std::uint32_t previous = 0;
+    std::size_t at = 0;
+    for (std::uint32_t& cell : cells) {
+      const std::uint32_t b = deltas[at++];
+      if (b == 0) continue;  // unmapped: the cell stays 0
+      if (b < 0x80) {
+        previous += b;
+      } else if (b < 0xF0) {
+        previous = previous + (((b - 0x80) << 8) | deltas[at]) - 0x3800;
+        at += 1;
+      } else {
+        previous = (std::uint32_t{deltas[at]} << 16) | (std::uint32_t{deltas[at + 1]} << 8) |
+                   deltas[at + 2];
+        at += 3;
+      }
+      cell = previous;
+    }
+  }
+};
+
+const Big5Table& big5_table() {
+  static const Big5Table table;
+  return table;
+}
+
+// The four Big5-HKSCS cells that are a letter and a combining mark: Ê̄ Ê̌ ê̄ ê̌.
+bool big5_two_code_points(std::uint32_t pointer, Utf8Writer& writer) {
+  switch (pointer) {
+    case 1133:
+    case 1135:
+    case 1164:
+    case 1166:
+      writer.code_point(pointer < 1164 ? 0x00CA : 0x00EA);
+      writer.code_point(pointer == 1133 || pointer == 1164 ? 0x0304 : 0x030C);
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Big5 as WHATWG decodes it (Big5-HKSCS, which covers Windows code page 950): a lead 0x81..0xFE
+// and a trail 0x40..0x7E or 0xA1..0xFE; an unmapped pair is one U+FFFD, and an ASCII byte after a
+// lead is read anew.
+std::size_t decode_big5(std::string_view text, bool last, const Replacements& bad,
+                        std::string& out) {
+  const unsigned char* bytes = unsigned_bytes(text);
+  const std::size_t size = text.size();
+  const Big5Table& table = big5_table();
+  Utf8Writer writer(out);
+  std::size_t i = 0;
+  while (i < size) {
+    const std::size_t ascii = ascii_prefix(bytes + i, size - i);
+    if (ascii > 0) {
+      writer.bytes(bytes + i, ascii);
+      i += ascii;
+      if (i >= size) break;
+    }
+    const unsigned char lead = bytes[i];
+    if (lead == 0x80 || lead == 0xFF) {
+      writer.code_point(kReplacementCharacter);
+      bad.note(i);
+      i += 1;
+      continue;
+    }
+    if (i + 1 >= size) break;  // the trail is in the next chunk
+    const unsigned char trail = bytes[i + 1];
+    const bool low = trail >= 0x40 && trail <= 0x7E;
+    if (low || (trail >= 0xA1 && trail <= 0xFE)) {
+      const std::uint32_t pointer = (lead - 0x81U) * 157 + (trail - (low ? 0x40U : 0x62U));
+      if (big5_two_code_points(pointer, writer)) {
+        i += 2;
+        continue;
+      }
+      if (const std::uint32_t code_point = table.cells[pointer]; code_point != 0) {
+        writer.code_point(code_point);
+        i += 2;
+        continue;
+      }
+    }
+    writer.code_point(kReplacementCharacter);
+    bad.note(i);
+    i += trail < 0x80 ? 1 : 2;  // an ASCII byte after the lead is read anew
+  }
+  if (i < size) {
+    if (!last) return i;
+    writer.code_point(kReplacementCharacter);
+    bad.note(i);
+  }
+  return size;
+}
+
 std::string_view byte_order_mark(Encoding encoding) {
   switch (encoding) {
     case Encoding::utf8:
@@ -266,6 +364,8 @@ std::string_view byte_order_mark(Encoding encoding) {
       return "\xFE\xFF";
     case Encoding::gb18030:
       return "\x84\x31\x95\x33";
+    case Encoding::big5:
+      return {};  // Big5 has none
   }
   return {};
 }
@@ -298,6 +398,8 @@ std::size_t TextDecoder::decode_block(std::string_view bytes, std::uint64_t offs
       return skipped + decode_utf16(bytes, last, true, bad, out);
     case Encoding::gb18030:
       return skipped + decode_gb18030(bytes, last, bad, out);
+    case Encoding::big5:
+      return skipped + decode_big5(bytes, last, bad, out);
   }
   return skipped;
 }

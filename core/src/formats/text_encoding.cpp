@@ -6,8 +6,10 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace servimetrics {
 namespace {
@@ -84,6 +86,77 @@ DecodeTally tally_decoding(std::string_view head, Encoding encoding) {
   return tally;
 }
 
+// How plausible a double-byte reading of the head is: of its non-ASCII characters, how many fall
+// in the standard's own block of frequent characters. Both standards ordered those by frequency:
+// GB2312 level 1 (B0A1-D7FE, 3,755 characters) and its punctuation rows (A1A1-A3FE); Big5's
+// frequent characters (A440-C67E, 5,401) and its symbol rows (A140-A3BF). The other encoding's
+// text lands outside them about half the time (Big5 trails 40-7E are rare GBK characters; GBK
+// leads C7-D7 are Big5's symbols and less frequent characters).
+struct Plausibility {
+  std::size_t characters = 0;
+  std::size_t frequent = 0;
+};
+
+Plausibility gbk_plausibility(std::string_view head) {
+  Plausibility p;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(head.data());
+  const std::size_t size = head.size();
+  for (std::size_t i = 0; i < size;) {
+    const unsigned lead = bytes[i];
+    if (lead < 0x80 || lead == 0x80 || lead == 0xFF || i + 1 >= size) {
+      p.characters += lead >= 0x80 ? 1 : 0;
+      i += 1;
+      continue;
+    }
+    const unsigned trail = bytes[i + 1];
+    p.characters += 1;
+    if (trail >= 0x30 && trail <= 0x39) {  // a four-byte GB18030 sequence: never frequent
+      i += 4;
+    } else if (trail >= 0x40 && trail != 0x7F && trail != 0xFF) {
+      const bool frequent_row = (lead >= 0xB0 && lead <= 0xD7) || (lead >= 0xA1 && lead <= 0xA3);
+      p.frequent += frequent_row && trail >= 0xA1 ? 1 : 0;
+      i += 2;
+    } else {
+      i += 1;
+    }
+  }
+  return p;
+}
+
+Plausibility big5_plausibility(std::string_view head) {
+  Plausibility p;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(head.data());
+  const std::size_t size = head.size();
+  for (std::size_t i = 0; i < size;) {
+    const unsigned lead = bytes[i];
+    if (lead < 0x80 || lead == 0x80 || lead == 0xFF || i + 1 >= size) {
+      p.characters += lead >= 0x80 ? 1 : 0;
+      i += 1;
+      continue;
+    }
+    const unsigned trail = bytes[i + 1];
+    const unsigned code = (lead << 8) | trail;
+    p.characters += 1;
+    if ((trail >= 0x40 && trail <= 0x7E) || (trail >= 0xA1 && trail <= 0xFE)) {
+      p.frequent += (code >= 0xA440 && code <= 0xC67E) || (code >= 0xA140 && code <= 0xA3BF);
+      i += 2;
+    } else {
+      i += trail < 0x80 ? 1 : 2;
+    }
+  }
+  return p;
+}
+
+// A reading's score: its share of frequent characters, each unreadable one costing four.
+double plausibility_score(const Plausibility& p, std::uint64_t replaced) {
+  if (p.characters == 0) return 0;
+  const double frequent = static_cast<double>(p.frequent) - 4.0 * static_cast<double>(replaced);
+  return frequent / static_cast<double>(p.characters);
+}
+
+// Shares closer than this (15 points) are called close: the chosen reading is named with a note.
+constexpr double kCloseScores = 0.15;
+
 // File formats that users might drop instead of a CSV file.
 constexpr std::array<std::string_view, 19> kBinarySignatures = {
     std::string_view("%PDF-"),
@@ -111,6 +184,72 @@ constexpr std::array<std::string_view, 19> kBinarySignatures = {
     std::string_view("\xCA\xFE\xBA\xBE", 4),    // Java class, Mach-O universal binary
 };
 
+std::string percent(double share) {
+  return std::to_string(static_cast<int>(share * 100 + 0.5)) + "%";
+}
+
+// The guess for text that one double-byte encoding reads: without errors, or with a few.
+EncodingGuess double_byte_guess(Encoding encoding, const DecodeTally& tally, std::size_t bytes,
+                                double share, double other_share) {
+  const bool big5 = encoding == Encoding::big5;
+  const std::string name = big5 ? "Big5 (Traditional Chinese)" : "GB18030 (GBK)";
+  if (tally.replaced > 0) {
+    return {encoding,
+            false,
+            "The text is not UTF-8 but reads as " + name + " with " +
+                unreadable_characters(tally.replaced) + " in the first " + std::to_string(bytes) +
+                " bytes.",
+            big5 ? "encoding_big5_replaced" : "encoding_gb18030_replaced",
+            {{"replaced", tally.replaced}, {"bytes", bytes}}};
+  }
+  if (!big5) {
+    return {encoding, false, "The text is not UTF-8 but reads as GB18030 (GBK) without errors.",
+            "encoding_gb18030"};
+  }
+  return {encoding,
+          false,
+          "The text is not UTF-8 but reads as Big5 (Traditional Chinese) without errors: " +
+              percent(share) + " of its characters are frequent Big5 ones, against " +
+              percent(other_share) + " read as GB18030 (GBK).",
+          "encoding_big5",
+          {{"share", share}, {"other_share", other_share}}};
+}
+
+// GB18030 (GBK) or Big5 for text that is not UTF-8: the one that reads it (fewer unreadable
+// characters than as UTF-8, and under 1% of its characters or most of them frequent ones, which
+// a small file with one stray byte still has), and when both do, the more plausible one.
+// UTF-8 text read as either breaks wherever an odd number of CJK characters meets ASCII, and
+// their text read as UTF-8 breaks at almost every character, so UTF-8 rarely competes.
+std::optional<EncodingGuess> guess_chinese(std::string_view head, std::uint64_t utf8_replaced) {
+  const DecodeTally gb = tally_decoding(head, Encoding::gb18030);
+  const DecodeTally big5 = tally_decoding(head, Encoding::big5);
+  const double gb_score = plausibility_score(gbk_plausibility(head), gb.replaced);
+  const double big5_score = plausibility_score(big5_plausibility(head), big5.replaced);
+  auto reads = [utf8_replaced](const DecodeTally& t, double score) {
+    return t.replaced < utf8_replaced && (t.replaced * 100 < t.non_ascii || score >= 0.5);
+  };
+  const bool gb_reads = reads(gb, gb_score);
+  const bool big5_reads = reads(big5, big5_score);
+  if (!gb_reads && !big5_reads) return std::nullopt;
+  const bool is_big5 = big5_reads && (!gb_reads || big5_score > gb_score);
+  const double share = std::max(0.0, is_big5 ? big5_score : gb_score);
+  const double other = std::max(0.0, is_big5 ? gb_score : big5_score);
+  if (gb_reads && big5_reads && share - other < kCloseScores) {
+    const std::string name = is_big5 ? "Big5" : "GB18030 (GBK)";
+    return EncodingGuess{
+        is_big5 ? Encoding::big5 : Encoding::gb18030,
+        false,
+        "The text reads both as Big5 and as GB18030 (GBK), and the two are close (" +
+            percent(share) + " against " + percent(other) +
+            " frequent characters): it is read as " + name +
+            "; if names look garbled, save the file as UTF-8.",
+        "encoding_chinese_close",
+        {{"encoding", name}, {"share", share}, {"other_share", other}}};
+  }
+  return double_byte_guess(is_big5 ? Encoding::big5 : Encoding::gb18030, is_big5 ? big5 : gb,
+                           head.size(), share, other);
+}
+
 }  // namespace
 
 std::string_view encoding_name(Encoding encoding) {
@@ -123,6 +262,8 @@ std::string_view encoding_name(Encoding encoding) {
       return "utf-16be";
     case Encoding::gb18030:
       return "gb18030";
+    case Encoding::big5:
+      return "big5";
   }
   return "utf-8";
 }
@@ -132,7 +273,7 @@ std::optional<Encoding> encoding_from_name(std::string_view name) {
     std::string_view name;
     Encoding encoding;
   };
-  static constexpr std::array<Alias, 11> kAliases = {{
+  static constexpr std::array<Alias, 17> kAliases = {{
       {"utf-8", Encoding::utf8},
       {"utf8", Encoding::utf8},
       {"utf-16le", Encoding::utf16le},
@@ -144,6 +285,12 @@ std::optional<Encoding> encoding_from_name(std::string_view name) {
       {"gb2312", Encoding::gb18030},
       {"cp936", Encoding::gb18030},
       {"windows-936", Encoding::gb18030},
+      {"big5", Encoding::big5},
+      {"big5-hkscs", Encoding::big5},
+      {"cn-big5", Encoding::big5},
+      {"x-x-big5", Encoding::big5},
+      {"cp950", Encoding::big5},
+      {"windows-950", Encoding::big5},
   }};
   for (const Alias& alias : kAliases) {
     if (same_ignoring_case(name, alias.name)) return alias.encoding;
@@ -203,23 +350,7 @@ EncodingGuess detect_encoding(std::string_view head) {
                                 : "The text is valid UTF-8.",
             utf8.non_ascii == 0 ? "encoding_ascii" : "encoding_valid_utf8"};
   }
-  const DecodeTally gb = tally_decoding(head, Encoding::gb18030);
-  // UTF-8 text read as GB18030 breaks wherever an odd number of CJK characters meets ASCII, and
-  // GBK text read as UTF-8 breaks at almost every character, so the two rarely compete.
-  if (gb.replaced < utf8.replaced && gb.replaced * 100 < gb.non_ascii) {
-    if (gb.replaced == 0) {
-      return {Encoding::gb18030, false,
-              "The text is not UTF-8 but reads as GB18030 (GBK) without errors.",
-              "encoding_gb18030"};
-    }
-    return {Encoding::gb18030,
-            false,
-            "The text is not UTF-8 but reads as GB18030 (GBK) with " +
-                unreadable_characters(gb.replaced) + " in the first " +
-                std::to_string(head.size()) + " bytes.",
-            "encoding_gb18030_replaced",
-            {{"replaced", gb.replaced}, {"bytes", head.size()}}};
-  }
+  if (auto chinese = guess_chinese(head, utf8.replaced)) return *std::move(chinese);
   return {Encoding::utf8,
           false,
           "The text is neither valid UTF-8 nor GB18030, so it is read as UTF-8 with " +

@@ -1,5 +1,6 @@
 // Text encodings of dropped files: guessing one from the first bytes, and streaming decoding to
-// UTF-8 (Excel on Chinese Windows saves CSV as GBK; some tools write UTF-16 with a BOM).
+// UTF-8 (Excel on Simplified-Chinese Windows saves CSV as GBK, on Traditional-Chinese Windows as
+// Big5; some tools write UTF-16 with a BOM).
 #pragma once
 
 #include <array>
@@ -12,14 +13,15 @@
 
 namespace servimetrics {
 
-// gb18030 also reads GBK and GB2312 (both are subsets), as the WHATWG Encoding Standard does.
-enum class Encoding { utf8, utf16le, utf16be, gb18030 };
+// gb18030 also reads GBK and GB2312 (both are subsets), and big5 is Big5-HKSCS, which reads
+// Windows code page 950, as the WHATWG Encoding Standard does.
+enum class Encoding { utf8, utf16le, utf16be, gb18030, big5 };
 
-// "utf-8", "utf-16le", "utf-16be", "gb18030".
+// "utf-8", "utf-16le", "utf-16be", "gb18030", "big5".
 std::string_view encoding_name(Encoding encoding);
 
 // Case-insensitive; accepts utf-8, utf8, utf-16le, utf16le, utf-16be, utf16be, gb18030, gbk,
-// gb2312, cp936 and windows-936.
+// gb2312, cp936, windows-936, big5, big5-hkscs, cp950 and windows-950.
 std::optional<Encoding> encoding_from_name(std::string_view name);
 
 struct EncodingGuess {
@@ -31,9 +33,12 @@ struct EncodingGuess {
 };
 
 // `head` is the start of the file (up to 64 KB; it may end inside a character). A byte-order mark
-// decides; else valid UTF-8 wins, then GB18030 if under 1% of its non-ASCII characters are bad
-// (and fewer than read as UTF-8), then UTF-8 with replacements. UTF-16 without a byte-order mark is
-// recognised only in ASCII-heavy text, from its NUL bytes at every other position.
+// decides; else valid UTF-8 wins, then GB18030 or Big5 if under 1% of its non-ASCII characters
+// are bad (and fewer than read as UTF-8), then UTF-8 with replacements. When both GB18030 and Big5
+// read the text, the one whose characters fall more often in its standard's block of frequent
+// characters wins (GB2312 level 1 against Big5's frequent characters, less errors), and a close
+// call says so (encoding_chinese_close). UTF-16 without a byte-order mark is recognised only in
+// ASCII-heavy text, from its NUL bytes at every other position.
 EncodingGuess detect_encoding(std::string_view head);
 
 // True for data that is not text in any of the encodings above: known file signatures (PDF, PNG,

@@ -119,7 +119,7 @@ bool ImportSession::decide() {
     const auto named = encoding_from_name(options_.encoding);
     if (!named) {
       return fail(Error{.message = "unknown encoding '" + shortened(options_.encoding, 40) +
-                                   "' (known: utf-8, utf-16le, utf-16be, gb18030)",
+                                   "' (known: utf-8, utf-16le, utf-16be, gb18030, big5)",
                         .code = "unknown_encoding",
                         .params = {{"encoding", shortened(options_.encoding, 40)}}});
     }

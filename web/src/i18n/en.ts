@@ -777,6 +777,8 @@ export const en = {
   col_T: 'Age',
   cbSourceShort: '{model} fit of {file}',
   cbSource: 'The {model} fit of {file} ({kind}), read {date}',
+  // ---- Taiwanese files: 民國 (ROC calendar) dates ----
+  datefmt_roc: 'Taiwan ROC calendar (113/03/01)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -764,4 +764,6 @@ export const zhCN: Messages = {
   col_T: '客户时长',
   cbSourceShort: '{file} 的 {model} 拟合',
   cbSource: '{file}（{kind}）的 {model} 拟合，读取于 {date}',
+  // ---- Taiwanese files: 民國 (ROC calendar) dates ----
+  datefmt_roc: '民国纪年（113/03/01）',
 };

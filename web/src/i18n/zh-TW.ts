@@ -170,6 +170,7 @@ export const zhTW: Messages = {
   datefmt_ymd: '年/月/日（2024/3/1）',
   datefmt_mdy: '月/日/年（3/1/2024）',
   datefmt_dmy: '日/月/年（1/3/2024）',
+  datefmt_roc: '民國紀年（113/03/01）',
   datefmt_cjk: '中文（2024年3月1日）',
   datefmt_compact: '精簡（20240301）',
   datefmt_excel_serial: 'Excel 序列值（45352）',

@@ -96,4 +96,10 @@ export const importMessagesTW: TraditionalTable = {
   date_note_excel_serial: 'Excel 序列值按 Excel 的 1900 日期系統計天（1 即 1900-01-01）。',
   date_note_some_do_not_fit: '抽查的 {sampled:count} 個值中有 {failures:count} 個不符合此格式（例如「{value:text}」）；這些列將被拒絕。',
   date_note_no_samples: '前幾列中沒有日期。',
+  // ---- Taiwanese files: Big5 text and 民國 dates ----
+  encoding_big5: '文字不是 UTF-8，但以 Big5（繁體中文）讀取沒有錯誤：其中 {share:percent} 的字元是 Big5 常用字，以 GB18030（GBK）讀取則只有 {other_share:percent}。',
+  encoding_big5_replaced: '文字不是 UTF-8，以 Big5（繁體中文）讀取時，前 {bytes:count} 個位元組中有 {replaced:count} 個字元無法辨識。',
+  encoding_chinese_close: '文字以 Big5 或 GB18030（GBK）都能讀取，兩者相近（常用字 {share:percent} 對 {other_share:percent}）：目前以 {encoding:text} 讀取；如果名稱顯示為亂碼，請將檔案另存為 UTF-8。',
+  date_note_roc_calendar: '年份為民國紀年，以年份加 1911 讀取：「{value:text}」即 {date:text}。',
+  date_note_roc_also_gregorian: '抽查的 {sampled:count} 個值中有 {count:count} 個也能以西元日期讀取（例如「{value:text}」）；與該欄其他值一樣，以民國紀年讀取：{date:text}。',
 };

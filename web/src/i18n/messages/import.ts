@@ -309,4 +309,26 @@ export const importMessages: MessageTable = {
     'zh-CN': '抽查的 {sampled:count} 个值中有 {failures:count} 个不符合此格式（例如“{value:text}”）；这些行将被拒绝。',
   },
   date_note_no_samples: { en: 'No dates in the first rows.', 'zh-CN': '前几行中没有日期。' },
+
+  // ---- Taiwanese files: Big5 text and 民國 (ROC calendar) dates ----
+  encoding_big5: {
+    en: 'The text is not UTF-8 but reads as Big5 (Traditional Chinese) without errors: {share:percent} of its characters are frequent Big5 ones, against {other_share:percent} read as GB18030 (GBK).',
+    'zh-CN': '文本不是 UTF-8，但按 Big5（繁体中文）读取没有错误：其中 {share:percent} 的字符是 Big5 常用字，按 GB18030（GBK）读取只有 {other_share:percent}。',
+  },
+  encoding_big5_replaced: {
+    en: 'The text is not UTF-8 but reads as Big5 (Traditional Chinese) with {replaced:count} unreadable characters in the first {bytes:count} bytes.',
+    'zh-CN': '文本不是 UTF-8，按 Big5（繁体中文）读取时前 {bytes:count} 字节中有 {replaced:count} 个字符无法识别。',
+  },
+  encoding_chinese_close: {
+    en: 'The text reads both as Big5 and as GB18030 (GBK), and the two are close ({share:percent} against {other_share:percent} frequent characters): it is read as {encoding:text}; if names look garbled, save the file as UTF-8.',
+    'zh-CN': '文本既可按 Big5 也可按 GB18030（GBK）读取，两者相近（常用字 {share:percent} 对 {other_share:percent}）：现按 {encoding:text} 读取；如果名称显示为乱码，请将文件另存为 UTF-8。',
+  },
+  date_note_roc_calendar: {
+    en: 'Years are 民國 (Republic of China) years, read as year + 1911: “{value:text}” is {date:text}.',
+    'zh-CN': '年份为民国纪年，按年份加 1911 读取：“{value:text}”即 {date:text}。',
+  },
+  date_note_roc_also_gregorian: {
+    en: '{count:count} of {sampled:count} sampled values could also be read as Gregorian dates (for example “{value:text}”); like the rest of the column they are read as 民國 years: {date:text}.',
+    'zh-CN': '抽查的 {sampled:count} 个值中有 {count:count} 个也可按公历读取（例如“{value:text}”）；与该列其他值一样，按民国纪年读取：{date:text}。',
+  },
 };

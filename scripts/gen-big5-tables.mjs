@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+// Regenerates core/src/formats/big5_tables.cpp from the WHATWG Encoding Standard's big5 decoder
+// (Big5-HKSCS, how browsers read files that Traditional-Chinese Windows saves as code page 950),
+// as Chromium's TextDecoder('big5') implements it, so the core decodes as the page's browser would.
+// Chromium, not Node: Debian's Node decodes big5 with the system ICU's converter, which maps the
+// HKSCS rows to the Private Use Area instead of the standard's code points (checked below).
+// Run: node scripts/gen-big5-tables.mjs   (needs /usr/bin/chromium, or CHROMIUM_PATH)
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../tests/support/browser.mjs';
+
+const LEADS = 0xfe - 0x81 + 1; // 126 lead bytes, 0x81..0xFE
+const TRAILS = 157; // 0x40..0x7E, then 0xA1..0xFE
+const trailByte = (t) => (t < 63 ? 0x40 + t : 0x62 + t);
+// The four cells the standard decodes to two code points; the decoder writes them itself.
+const TWO_CODE_POINTS = new Map([
+  [1133, [0x00ca, 0x0304]],
+  [1135, [0x00ca, 0x030c]],
+  [1164, [0x00ea, 0x0304]],
+  [1166, [0x00ea, 0x030c]],
+]);
+
+// Every two-byte cell decoded by the browser: [pointer, code points] with -1 for an error.
+async function browserCells() {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    return await page.evaluate(
+      ({ leads, trails }) => {
+        const decoder = new TextDecoder('big5');
+        const cells = [];
+        for (let p = 0; p < leads * trails; p++) {
+          const t = p % trails;
+          const bytes = Uint8Array.of(0x81 + Math.floor(p / trails), t < 63 ? 0x40 + t : 0x62 + t);
+          cells.push(Array.from(decoder.decode(bytes), (c) => c.codePointAt(0)));
+        }
+        return cells;
+      },
+      { leads: LEADS, trails: TRAILS },
+    );
+  } finally {
+    await browser.close();
+  }
+}
+
+const decoded = await browserCells();
+const cells = []; // code point per pointer, 0 when unmapped
+for (let p = 0; p < LEADS * TRAILS; p++) {
+  const cps = decoded[p];
+  if (TWO_CODE_POINTS.has(p)) {
+    cells.push(0);
+    continue;
+  }
+  const trail = trailByte(p % TRAILS);
+  if (cps.length === 1 && cps[0] !== 0xfffd && cps[0] >= 0x80) {
+    cells.push(cps[0]);
+  } else if (cps[0] === 0xfffd && (trail >= 0x80 ? cps.length === 1 : cps.length === 2 && cps[1] === trail)) {
+    cells.push(0); // unmapped: an error, and an ASCII trail read again
+  } else {
+    throw new Error(`unexpected decoding of pointer ${p}: ${cps.map((c) => c.toString(16))}`);
+  }
+}
+
+// Known cells of the standard's index (HKSCS rows included), so a browser that decodes otherwise
+// stops the generation instead of writing a wrong table.
+const expect = (lead, trail, want) => {
+  const p = (lead - 0x81) * TRAILS + (trail < 0x7f ? trail - 0x40 : trail - 0x62);
+  if (cells[p] !== want) throw new Error(`${lead.toString(16)} ${trail.toString(16)}: ${cells[p]?.toString(16)}, want ${want.toString(16)}`);
+};
+expect(0x87, 0x40, 0x43f0); // the first mapped cell, pointer 942
+expect(0xc8, 0x7a, 0x200cc); // a Supplementary Ideographic Plane character
+expect(0xa4, 0x40, 0x4e00); // 一
+expect(0xab, 0xc8, 0x5ba2); // 客
+expect(0xa4, 0xe1, 0x6236); // 戶
+expect(0xa3, 0xe1, 0x20ac); // €
+expect(0xc6, 0xa1, 0x2460); // ①, an ETEN extension cell
+expect(0xfe, 0xfe, 0x79d4);
+if (cells.slice(0, 942).some((c) => c !== 0)) throw new Error('pointers below 942 should be unmapped');
+
+// Where Node's own decoder (the system ICU) differs, for the record: the HKSCS rows only.
+const node = new TextDecoder('big5');
+let differ = 0;
+let differStandard = 0;
+for (let p = 0; p < cells.length; p++) {
+  const bytes = Uint8Array.of(0x81 + Math.floor(p / TRAILS), trailByte(p % TRAILS));
+  const cps = [...node.decode(bytes)].map((c) => c.codePointAt(0));
+  if (cells[p] !== 0 && (cps.length !== 1 || cps[0] !== cells[p])) {
+    differ += 1;
+    // The Big5 of code page 950: A140..A3BF symbols, A440..C67E frequent and C940..F9D5 less
+    // frequent characters.
+    const lead = 0x81 + Math.floor(p / TRAILS);
+    if (lead >= 0xa4 && lead <= 0xc5) differStandard += 1;
+  }
+}
+
+// Cells as differences from the previous mapped cell: 0x00 unmapped; 0x01..0x7F adds that much;
+// 0x80..0xEF, l adds (((b - 0x80) << 8) | l) - 0x3800; 0xF0, h, m, l sets (h << 16) | (m << 8) | l.
+const bytes = [];
+let previous = 0;
+for (const cp of cells) {
+  if (cp === 0) {
+    bytes.push(0);
+    continue;
+  }
+  const d = cp - previous;
+  if (d >= 1 && d <= 0x7f) {
+    bytes.push(d);
+  } else if (d >= -0x3800 && d < 0x3800) {
+    const v = d + 0x3800;
+    bytes.push(0x80 + (v >> 8), v & 0xff);
+  } else {
+    bytes.push(0xf0, cp >> 16, (cp >> 8) & 0xff, cp & 0xff);
+  }
+  previous = cp;
+}
+
+const lines = [];
+lines.push('// Big5 (WHATWG big5, Big5-HKSCS) decoding table, generated by scripts/gen-big5-tables.mjs');
+lines.push("// from Chromium's TextDecoder('big5'); do not edit by hand.");
+lines.push('#include "formats/big5_tables.hpp"');
+lines.push('');
+lines.push('namespace servimetrics::big5 {');
+lines.push('namespace {');
+lines.push('');
+lines.push('// clang-format off');
+lines.push(`constexpr std::array<std::uint8_t, ${bytes.length}> kCellDeltas = {`);
+for (let i = 0; i < bytes.length; i += 24) lines.push('    ' + bytes.slice(i, i + 24).join(',') + ',');
+lines.push('};');
+lines.push('// clang-format on');
+lines.push('');
+lines.push('}  // namespace');
+lines.push('');
+lines.push('std::span<const std::uint8_t> cell_deltas() {');
+lines.push('  return kCellDeltas;');
+lines.push('}');
+lines.push('');
+lines.push('}  // namespace servimetrics::big5');
+lines.push('');
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'core', 'src', 'formats', 'big5_tables.cpp');
+writeFileSync(out, lines.join('\n'));
+const mapped = cells.filter((c) => c !== 0).length;
+console.log(`wrote ${out}: ${mapped} mapped cells in ${bytes.length} bytes`);
+console.log(`Node's decoder differs on ${differ} cells (${differStandard} with leads A4..C5)`);
