@@ -1,9 +1,8 @@
 // Cost of guessing a file's encoding (detect_encoding on a 64 KB head) and decoding speed, for
 // UTF-8, GBK and Big5 text made from public/samples (transactions.csv, .gbk.csv, .big5.csv, each
-// repeated to 16 MB). Not part of the build:
-//   g++ -O2 -std=c++20 -fno-exceptions -DJSON_NOEXCEPTION -Icore/include -Icore/src \
-//       bench/encoding_bench.cpp core/src/formats/{text_decoder,text_encoding,big5_tables,gb18030_tables}.cpp \
-//       -o /tmp/encoding_bench && /tmp/encoding_bench
+// repeated to 16 MB). Not part of the build; compile it with g++ -O2 -std=c++20 -fno-exceptions
+// -DJSON_NOEXCEPTION -Icore/include -Icore/src, this file and core/src/formats/text_decoder.cpp,
+// text_encoding.cpp, big5_tables.cpp and gb18030_tables.cpp, then run it from the repository root.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -76,12 +75,14 @@ int main() {
       out.clear();
       servimetrics::TextDecoder decoder(guess.encoding);
       for (std::size_t at = 0; at < c.text.size(); at += 65536) {
-        decoder.decode(std::string_view(c.text).substr(at, 65536), at + 65536 >= c.text.size(), out);
+        decoder.decode(std::string_view(c.text).substr(at, 65536), at + 65536 >= c.text.size(),
+                       out);
       }
     });
     std::printf("%-6s detected %-8s (%s): guess on 64 KB %7.1f us; decode %6.0f MB/s\n", c.name,
-                std::string(servimetrics::encoding_name(guess.encoding)).c_str(), guess.code.c_str(),
-                guess_seconds / kGuesses * 1e6, static_cast<double>(c.text.size()) / decode_seconds / 1e6);
+                std::string(servimetrics::encoding_name(guess.encoding)).c_str(),
+                guess.code.c_str(), guess_seconds / kGuesses * 1e6,
+                static_cast<double>(c.text.size()) / decode_seconds / 1e6);
   }
   return 0;
 }
