@@ -197,7 +197,8 @@ TEST(ImportSession, HugeFirstChunkReadsLikeSlices) {
 TEST(ImportSession, UnknownKindQuotesOnlyTheStartOfItsName) {
   EXPECT_EQ(import_text("a\n", kind(std::string(5000, 'k') + "z")).error,
             "unknown data kind '" + std::string(40, 'k') +
-                "…' (known: transactions, subscriptions, survey, tickets, spend, ledger, customer_summary, or auto)");
+                "…' (known: transactions, subscriptions, survey, tickets, spend, ledger, "
+                "customer_summary, or auto)");
 }
 
 TEST(ImportSession, ChineseHeadersAreRecognised) {
