@@ -1,6 +1,6 @@
 // The what-if levers as the page shows them: each one's unit, valid range, slider range, keyboard step,
 // how a value becomes a scenario's change, and how a typed value is read.
-import type { LeverChange, LeverKey } from '../engine/whatif-contract';
+import { type LeverChange, type LeverKey, LEVERS } from '../engine/whatif-contract';
 import { parseTyped } from './form-model';
 
 /** rate: a fraction shown as a percent, moved by points; money and count: amounts moved by a factor. */
@@ -48,18 +48,10 @@ export const MAIN_LEVERS: readonly LeverKey[] = [
   'new_customers_per_year',
 ];
 
-/** The rest, under "More levers": service, price, support, investment and the discount rate. */
+/** The rest, under "More levers": service, price, support, investment, the discount rate, then the
+ * starting customers (the core's order otherwise). */
 export const MORE_LEVERS: readonly LeverKey[] = [
-  'price_change',
-  'service_attach_rate',
-  'service_revenue_per_customer',
-  'service_gross_margin',
-  'support_cost_per_customer',
-  'first_contact_resolution',
-  'investment_one_off',
-  'investment_per_year',
-  'benefit_per_year',
-  'discount_rate',
+  ...LEVERS.filter((key) => !MAIN_LEVERS.includes(key) && key !== 'starting_customers'),
   'starting_customers',
 ];
 
