@@ -167,7 +167,8 @@ test('in Chinese: the same figures, the labels in Chinese', async () => {
     await assertShowsAnswer(cb, answer);
     assert.equal(await cb.locator('#cb-title').innerText(), '客户群');
     assert.match(await cb.locator('[data-testid="cb-filter-slipping"]').innerText(), /正在流失的高价值客户/);
-    assert.match(await cb.locator('[data-testid="cb-choice"]').innerText(), /采用的模型/);
+    // One count model is fitted (no choice to word): the figures name it.
+    assert.match(await cb.locator('[data-testid="cb-figures"]').innerText(), /来自 BG\/NBD 拟合/);
     assert.match(await cb.locator('[data-testid="cb-holdout-none"]').innerText(), /保留期/);
     // No English left in the section's own texts (model names and parameters aside).
     const text = await cb.locator('[data-testid="cb-figures"]').innerText();
