@@ -22,6 +22,7 @@ const SAMPLE_KIND = {
   'transactions.csv': 'transactions',
   'transactions.gbk.csv': 'transactions',
   'transactions.xlsx': 'transactions',
+  'transactions.big5.csv': 'transactions',
   'subscriptions.csv': 'subscriptions',
   'survey.csv': 'survey',
   'tickets.csv': 'tickets',
