@@ -618,7 +618,7 @@ export const zhCN: Messages = {
   cbCohortsActive: '活跃客户',
   cbCohortsRevenue: '收入',
   cbCohortsShow: '显示',
-  cbCohortAcquired: '首购月份',
+  cbCohortAcquired: '首月',
   cbCohortSize: '客户数',
   cbCohortsNote: '列：距同期群首月的月数。颜色越深，该格相对于同期群首月越大：即仍活跃的比例（或相对首月的收入）。',
   cbModelsTitle: '模型',
