@@ -222,6 +222,15 @@ test('the subscriptions sample: the Kaplan-Meier curve with its band, the median
     await cb.locator('[data-chart="cb-retention"] svg').waitFor();
     const median = await cb.locator('[data-testid="cb-median"]').getAttribute('data-raw');
     assert.equal(median === '' ? null : Number(median), answer.survival.median);
+    // A year after the start (12 months): the last step at or before it; it is the annual retention input now.
+    const t = answer.survival.columns.indexOf('time');
+    const s = answer.survival.columns.indexOf('survival');
+    const steps = answer.survival.rows.filter((r) => r[t] <= 12);
+    const year = steps.length ? steps.at(-1)[s] : 1;
+    near(await raw(cb, 'cb-year'), year, 'still active after a year');
+    const field = page.locator('[data-field-key="annual_retention_rate"]');
+    await assertEventually(async () => assert.match(await field.locator('[data-role="field-source"]').innerText(), /Kaplan–Meier fit of subscriptions\.csv/));
+    assert.ok(Math.abs(Number(await field.locator('[data-input="annual_retention_rate"]').inputValue()) - year * 100) < 0.01);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

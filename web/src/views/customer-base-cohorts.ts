@@ -8,7 +8,7 @@ import { cssomStyle } from './cssom-style';
 
 export type CohortMeasure = 'active' | 'revenue';
 
-export function renderCohorts(i18n: I18n, answer: CustomerBaseAnswer, measure: CohortMeasure, onMeasure: (m: CohortMeasure) => void): TemplateResult | typeof nothing {
+export function renderCohorts(i18n: I18n, answer: CustomerBaseAnswer, measure: CohortMeasure, onMeasure: (m: CohortMeasure) => void, subscriptions = false): TemplateResult | typeof nothing {
   const c = answer.cohorts;
   if (!c || c.cohorts.length === 0) return nothing;
   const grid = measure === 'active' ? c.active : c.revenue;
@@ -24,7 +24,7 @@ export function renderCohorts(i18n: I18n, answer: CustomerBaseAnswer, measure: C
   const pick = (e: Event) => onMeasure((e.target as HTMLSelectElement).value as CohortMeasure);
   return html`<figure class="file-table cb-cohorts" data-testid="cb-cohorts" data-measure=${measure}>
     <figcaption>
-      <h4 id="cb-cohorts-title">${i18n.t('cbCohortsTitle')}</h4>
+      <h4 id="cb-cohorts-title">${i18n.t(subscriptions ? 'cbCohortsTitleSubscriptions' : 'cbCohortsTitle')}</h4>
       <label class="inline"
         >${i18n.t('cbCohortsShow')}
         <select data-testid="cb-cohort-measure" @change=${pick}>

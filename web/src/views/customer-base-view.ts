@@ -5,7 +5,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CustomerBaseAnswer } from '../engine/contract';
 import type { I18n } from '../i18n/i18n';
 import type { MessageContext } from '../i18n/render-message';
-import { type CustomerBaseOptions, chosenBase, INTERVAL_DRAWS, chosenModel, TIME_UNITS, type TimeUnit, valueRange, type WorkspaceMoney } from '../lib/customer-base';
+import { type CustomerBaseOptions, chosenBase, INTERVAL_DRAWS, chosenModel, survivalAt, TIME_UNITS, type TimeUnit, unitsPerYear, valueRange, type WorkspaceMoney } from '../lib/customer-base';
 import type { CustomerBaseFit } from '../lib/customer-base-fits';
 import type { KindResult } from '../lib/file-imports';
 import { modelName, renderCustomerBaseCharts } from './customer-base-charts';
@@ -116,15 +116,20 @@ function figures(ctx: CustomerBaseContext, answer: CustomerBaseAnswer): Template
   const s = answer.survival;
   if (!s) return nothing;
   const unit = i18n.t(`cbUnits_${ctx.fit.options.timeUnit}`);
+  const from = i18n.t('cbFromModel', { model: modelName(i18n, 'km') });
+  const year = survivalAt(answer, unitsPerYear(ctx.fit.options.timeUnit));
   return html`<div class="panel measures cb-figures" data-testid="cb-figures" data-model="km">
     ${stat('cb-median', i18n.t('cbMedian'), s.median === null ? '—' : i18n.t('cbMedianValue', { value: i18n.number(s.median, 1), unit }), s.median,
-      s.median === null ? i18n.t('cbMedianNone') : i18n.t('cbFromModel', { model: modelName(i18n, 'km') }))}
+      s.median === null ? i18n.t('cbMedianNone') : from)}
+    ${stat('cb-year', i18n.t('cbYearRetention'), year === null ? '—' : i18n.percent(year), year, from)}
   </div>`;
 }
 
 function fitted(ctx: CustomerBaseContext, answer: CustomerBaseAnswer): TemplateResult {
   const { i18n, fit } = ctx;
-  const customers = answer.customers_total ?? answer.summary?.customers ?? answer.survival?.rows.length ?? 0;
+  // Subscriptions: every one is at risk at the curve's first step.
+  const atRisk = answer.survival ? Math.max(0, ...answer.survival.rows.map((r) => Number(r[answer.survival?.columns.indexOf('at_risk') ?? -1]) || 0)) : 0;
+  const customers = answer.customers_total ?? answer.summary?.customers ?? atRisk;
   const unit = i18n.t(`cbUnits_${fit.options.timeUnit}`);
   const date = answer.summary?.calibration_end;
   const ms = i18n.number(Math.round(fit.ms), 0);
@@ -141,7 +146,7 @@ function fitted(ctx: CustomerBaseContext, answer: CustomerBaseAnswer): TemplateR
     </p>
     ${figures(ctx, answer)} ${renderCustomerBaseCharts(i18n, answer, fit.options.timeUnit)}
     ${answer.base?.length && !answer.holdout ? html`<p class="muted small" data-testid="cb-holdout-none">${i18n.t('cbHoldoutNone')}</p>` : nothing}
-    ${ctx.result.kind !== 'customer_summary' ? renderCohorts(i18n, answer, ctx.fit.cohortMeasure, ctx.onCohortMeasure) : nothing}
+    ${ctx.result.kind !== 'customer_summary' ? renderCohorts(i18n, answer, ctx.fit.cohortMeasure, ctx.onCohortMeasure, ctx.result.kind === 'subscriptions') : nothing}
     ${renderModels(i18n, ctx.messages, answer)}
     ${renderCustomerTable({ i18n, answer, kind: ctx.result.kind, fileName: ctx.result.fileName, seq: fit.seq, filter: ctx.fit.filter, onFilter: ctx.onFilter })}`;
 }
