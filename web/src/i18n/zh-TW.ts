@@ -730,7 +730,7 @@ export const zhTW: Messages = {
   cbCohortsActive: '活躍客戶',
   cbCohortsRevenue: '營收',
   cbCohortsShow: '顯示',
-  cbCohortAcquired: '首購月份',
+  cbCohortAcquired: '首月',
   cbCohortSize: '客戶數',
   cbCohortsNote: '欄：距同期群首月的月數。儲存格顏色越深，相對於同期群首月越大：即仍活躍的比例（或相對首月的營收）。',
   cbModelsTitle: '模型',
