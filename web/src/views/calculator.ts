@@ -845,7 +845,10 @@ export class ServimetricsCalculator extends LitElement {
   private speak(lang: Lang, currency: Currency): I18n {
     if (!hasMessages(lang)) {
       void loadLanguage(lang).then(() => {
-        if (this.i18n.lang === lang) this.i18n = new I18n(lang, this.i18n.currency);
+        if (this.i18n.lang !== lang) return;
+        this.i18n = new I18n(lang, this.i18n.currency);
+        // The page's title and lang follow, now in the language's own texts.
+        void this.updateComplete.then(() => this.announceLanguage());
       });
     }
     return new I18n(lang, currency);
