@@ -2,6 +2,7 @@
 // transformations, and the discounted survival integral against its closed forms at s = 0, 1, 2.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 
 #include "models/special_functions.hpp"
@@ -53,6 +54,42 @@ TEST(ModelsSpecialFunctions, DiscountedSurvivalIntegral) {
   EXPECT_NEAR(discounted_survival_integral(2, 1), 1 - std::exp(1.0) * e1_of_1, 1e-10);
   // Small z (weekly discounting): s = 0 is 1 / z still.
   EXPECT_NEAR(discounted_survival_integral(0, 0.01), 100, 1e-6);
+}
+
+}  // namespace
+
+namespace {
+
+// The Pareto/NBD's A0 as an integral against closed forms and against 2F1 where its series is
+// quick.
+TEST(ModelsSpecialFunctions, PowerProductIntegral) {
+  // a = b: the integral of (a+t)^-(p+q) is [(a+lo)^(1-p-q) - (a+hi)^(1-p-q)] / (p+q-1).
+  const double closed = (std::pow(2.0, -2.5) - std::pow(41.0, -2.5)) / 2.5;
+  EXPECT_NEAR(std::exp(log_power_product_integral(1.2, 2, 2.3, 2, 0, 39)), closed, 1e-14 * closed);
+  // q = 0 and p = 1: ln((a+hi)/(a+lo)).
+  EXPECT_NEAR(std::exp(log_power_product_integral(1, 1e-6, 0, 5, 0, 30)), std::log(30 / 1e-6 + 1),
+              1e-12 * std::log(30 / 1e-6));
+  // (p+q-1) times the integral over [t, inf) is 2F1(p+q-1, p; p+q; (b-a)/(b+t)) / (b+t)^(p+q-1)
+  // for b > a: the difference at lo and hi, including z = 0.95 where the series is slow.
+  for (const auto [p, a, q, b] :
+       {std::array{0.55, 10.0, 1.6, 11.7}, std::array{3.2, 1.0, 1.1, 20.0},
+        std::array{0.3, 0.5, 2.4, 9.0}}) {
+    const double rsx = p + q - 1;
+    const auto piece = [&](double t) {
+      return hyp2f1(rsx, p, rsx + 1, (b - a) / (b + t)).value() / std::pow(b + t, rsx);
+    };
+    for (const auto [lo, hi] :
+         {std::array{0.0, 39.0}, std::array{12.5, 13.0}, std::array{0.0, 1e4}}) {
+      const double expected = (piece(lo) - piece(hi)) / rsx;
+      EXPECT_NEAR(std::exp(log_power_product_integral(p, a, q, b, lo, hi)), expected,
+                  1e-11 * expected)
+          << p << " " << a << " " << q << " " << b << " [" << lo << ", " << hi << "]";
+      // The rule is symmetric in (p, a) and (q, b).
+      EXPECT_DOUBLE_EQ(log_power_product_integral(p, a, q, b, lo, hi),
+                       log_power_product_integral(q, b, p, a, lo, hi));
+    }
+  }
+  EXPECT_EQ(log_power_product_integral(1, 1, 1, 1, 5, 5), -INFINITY);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The Pareto/NBD likelihood, its fit, and what it says about each customer. The likelihood's A0
 // needs 2F1 at (alpha-beta)/(alpha+t) or (beta-alpha)/(beta+t), whichever of alpha, beta is larger
-// (so 0 <= z < 1), as Fader & Hardie's note does; everything is kept in logs.
+// (so 0 <= z < 1), as Fader & Hardie's note does, or, where that series is slow, the integral A0
+// comes from; everything is kept in logs.
 #include "models/pareto_nbd.hpp"
 
 #include <algorithm>
@@ -11,6 +12,14 @@
 namespace servimetrics::models {
 namespace {
 
+// 2F1's argument in A0 at time t: (alpha-beta)/(alpha+t) or (beta-alpha)/(beta+t). Its series needs
+// about ln(1e-15)/ln(z) terms: above kSeriesLimit (and for degenerate fits that send one rate's
+// scale far from the other's, z near 1 takes millions) A0 is integrated instead.
+double a0_argument(const ParetoNbd& p, double t) {
+  return std::fabs(p.alpha - p.beta) / (std::fmax(p.alpha, p.beta) + t);
+}
+constexpr double kSeriesLimit = 0.8;
+
 // ln [2F1(r+s+x, b2; r+s+x+1; z(t)) / (m+t)^(r+s+x)], one of the two pieces of A0; NaN when the
 // series did not converge.
 double log_a0_piece(const ParetoNbd& p, double x, double t) {
@@ -18,10 +27,23 @@ double log_a0_piece(const ParetoNbd& p, double x, double t) {
   const bool alpha_larger = p.alpha >= p.beta;
   const double m = alpha_larger ? p.alpha : p.beta;
   const double b2 = alpha_larger ? p.s + 1 : p.r + x;
-  const double z = (alpha_larger ? p.alpha - p.beta : p.beta - p.alpha) / (m + t);
-  const Hyp2f1 f = hyp2f1(rsx, b2, rsx + 1, z);
+  const Hyp2f1 f = hyp2f1(rsx, b2, rsx + 1, a0_argument(p, t));
   if (!f.converged || f.sign < 0) return NAN;
   return f.log_magnitude - rsx * std::log(m + t);
+}
+
+// ln A0 = ln [(r+s+x) * integral over [t_x, T] of (alpha+t)^-(r+x) (beta+t)^-(s+1) dt].
+double log_a0_integral(const ParetoNbd& p, double x, double t_x, double T) {
+  return std::log(p.r + p.s + x) +
+         log_power_product_integral(p.r + x, p.alpha, p.s + 1, p.beta, t_x, T);
+}
+
+// ln A0 from its pieces at t_x and at T (A0 = piece(t_x) - piece(T), 0 when t_x = T); by the
+// integral when a piece is missing.
+double log_a0(const ParetoNbd& p, double x, double t_x, double T, double at_tx, double at_T) {
+  if (std::isnan(at_tx) || std::isnan(at_T)) return log_a0_integral(p, x, t_x, T);
+  const double gap = at_T - at_tx;
+  return gap >= 0 ? -INFINITY : at_tx + std::log(-std::expm1(gap));
 }
 
 // ln(e^u + e^v) without overflow; e^-inf counts as 0.
@@ -31,13 +53,10 @@ double log_sum_exp(double u, double v) {
   return std::fmax(u, v) + std::log1p(std::exp(-std::fabs(u - v)));
 }
 
-// ln L and P(alive) of a customer from A0's two pieces (at t_x and at T).
-ParetoNbdCustomer combine(const ParetoNbd& p, double x, double T, double at_tx, double at_T) {
+// ln L and P(alive) of a customer from ln A0.
+ParetoNbdCustomer combine(const ParetoNbd& p, double x, double T, double log_a0) {
   const auto [r, alpha, s, beta] = p;
-  if (std::isnan(at_tx) || std::isnan(at_T)) return {};
-  // A0 = piece(t_x) - piece(T) > 0 (0 when t_x = T).
-  const double gap = at_T - at_tx;
-  const double log_a0 = gap >= 0 ? -INFINITY : at_tx + std::log(-std::expm1(gap));
+  if (std::isnan(log_a0)) return {};
   const double alive_term = -(r + x) * std::log(alpha + T) - s * std::log(beta + T);
   const double log_sum = log_sum_exp(alive_term, std::log(s / (r + s + x)) + log_a0);
   ParetoNbdCustomer out;
@@ -55,7 +74,8 @@ bool valid(const ParetoNbd& p) {
 
 ParetoNbdCustomer pareto_nbd_customer(const ParetoNbd& p, double x, double t_x, double T) {
   if (!valid(p)) return {};
-  return combine(p, x, T, log_a0_piece(p, x, t_x), log_a0_piece(p, x, T));
+  if (a0_argument(p, t_x) > kSeriesLimit) return combine(p, x, T, log_a0_integral(p, x, t_x, T));
+  return combine(p, x, T, log_a0(p, x, t_x, T, log_a0_piece(p, x, t_x), log_a0_piece(p, x, T)));
 }
 
 ParetoPairs pareto_pairs(const CustomerSummaries& c) {
@@ -74,21 +94,45 @@ ParetoPairs pareto_pairs(const CustomerSummaries& c) {
   };
   index(pairs.at_t_x, pairs.t_x_of, c.x, c.t_x);
   index(pairs.at_T, pairs.T_of, c.x, c.T);
+  pairs.values = distinct_values(c);
   return pairs;
 }
 
 double pareto_nbd_log_likelihood(const ParetoNbd& p, const CustomerSummaries& c,
                                  const ParetoPairs& pairs) {
   if (!valid(p)) return NAN;
-  // The 2F1 pieces once per distinct (x, t_x) and (x, T): CDNOW has 586 and 464 of them.
-  std::vector<double> at_tx(pairs.at_t_x.size()), at_T(pairs.at_T.size());
-  for (std::size_t k = 0; k < at_tx.size(); ++k)
-    at_tx[k] = log_a0_piece(p, pairs.at_t_x[k].first, pairs.at_t_x[k].second);
-  for (std::size_t k = 0; k < at_T.size(); ++k)
-    at_T[k] = log_a0_piece(p, pairs.at_T[k].first, pairs.at_T[k].second);
+  const auto [r, alpha, s, beta] = p;
+  // The 2F1 pieces once per distinct (x, t_x) and (x, T) where the series is quick (CDNOW has 586
+  // and 464 of them); a customer whose piece at t_x is not (z falls with t) gets the integral.
+  const auto pieces = [&](const std::vector<std::pair<double, double>>& at) {
+    std::vector<double> out(at.size(), NAN);
+    for (std::size_t k = 0; k < at.size(); ++k)
+      if (a0_argument(p, at[k].second) <= kSeriesLimit)
+        out[k] = log_a0_piece(p, at[k].first, at[k].second);
+    return out;
+  };
+  const std::vector<double> at_tx = pieces(pairs.at_t_x), at_T = pieces(pairs.at_T);
+  // What depends on x alone or T alone, once per distinct value (as combine() computes it).
+  const DistinctValues& d = pairs.values;
+  const double constant = -std::lgamma(r) + r * std::log(alpha) + s * std::log(beta);
+  std::vector<double> by_x(d.x.size()), dropout_x(d.x.size()), log_aT(d.T.size()),
+      log_bT(d.T.size());
+  for (std::size_t k = 0; k < d.x.size(); ++k) {
+    by_x[k] = std::lgamma(r + d.x[k]) + constant;
+    dropout_x[k] = std::log(s / (r + s + d.x[k]));
+  }
+  for (std::size_t k = 0; k < d.T.size(); ++k) {
+    log_aT[k] = std::log(alpha + d.T[k]);
+    log_bT[k] = std::log(beta + d.T[k]);
+  }
   double total = 0;
-  for (std::size_t i = 0; i < c.size(); ++i)
-    total += combine(p, c.x[i], c.T[i], at_tx[pairs.t_x_of[i]], at_T[pairs.T_of[i]]).log_likelihood;
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    const double x = c.x[i];
+    const std::uint32_t kx = d.x_of[i], kT = d.T_of[i];
+    const double a0 = log_a0(p, x, c.t_x[i], c.T[i], at_tx[pairs.t_x_of[i]], at_T[pairs.T_of[i]]);
+    const double alive_term = -(r + x) * log_aT[kT] - s * log_bT[kT];
+    total += by_x[kx] + log_sum_exp(alive_term, dropout_x[kx] + a0);
+  }
   return total;
 }
 

@@ -23,10 +23,12 @@ struct ParetoNbdCustomer {
 };
 ParetoNbdCustomer pareto_nbd_customer(const ParetoNbd& p, double x, double t_x, double T);
 
-// The distinct (x, t_x) and (x, T) pairs of the customers, and each customer's index into them.
+// The distinct (x, t_x) and (x, T) pairs of the customers, and each customer's index into them;
+// the distinct x and T values too.
 struct ParetoPairs {
   std::vector<std::pair<double, double>> at_t_x, at_T;
   std::vector<std::uint32_t> t_x_of, T_of;
+  DistinctValues values;
 };
 ParetoPairs pareto_pairs(const CustomerSummaries& c);
 double pareto_nbd_log_likelihood(const ParetoNbd& p, const CustomerSummaries& c,

@@ -4,10 +4,35 @@
 // terms decay faster (Fader & Hardie's notes on the Pareto/NBD and on the BG/NBD's #NUM! error).
 #include "models/special_functions.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace servimetrics::models {
 namespace {
+
+// The 16-point Gauss-Legendre rule on [-1, 1]: the positive nodes and their weights.
+constexpr std::array<double, 8> kLegendreNodes = {
+    0.0950125098376374, 0.2816035507792589, 0.4580167776572274, 0.6178762444026438,
+    0.7554044083550030, 0.8656312023878318, 0.9445750230732326, 0.9894009349916499};
+constexpr std::array<double, 8> kLegendreWeights = {
+    0.1894506104550685, 0.1826034150449236, 0.1691565193950025, 0.1495959888165767,
+    0.1246289712555339, 0.0951585116824928, 0.0622535239386479, 0.0271524594117541};
+
+// A running ln(sum of e^v): rescaled to its largest term so that nothing overflows.
+struct LogSum {
+  double peak = -INFINITY;
+  double scaled = 0;
+  void add(double v) {
+    if (v <= peak) {
+      scaled += std::exp(v - peak);
+      return;
+    }
+    scaled = scaled * std::exp(peak - v) + 1;
+    peak = v;
+  }
+  [[nodiscard]] double value() const { return peak + std::log(scaled); }
+};
 
 constexpr int kMaxTerms = 200000;
 constexpr double kRelativeTolerance = 1e-15;
@@ -87,6 +112,37 @@ Hyp2f1 hyp2f1(double a, double b, double c, double z) {
     return inner;
   }
   return hyp2f1_series(a, b, c, z);
+}
+
+double log_power_product_integral(double p, double a, double q, double b, double lo, double hi) {
+  if (!(hi > lo)) return -INFINITY;
+  if (a > b) {
+    std::swap(p, q);
+    std::swap(a, b);
+  }
+  // t = e^w - a: the integrand becomes exp((1 - p) w - q ln(b - a + e^w)), whose slope lies in
+  // [1 - p - q, 1 - p] and whose curvature is at most q / 4.
+  const double gap = b - a;
+  const double w0 = std::log(a + lo);
+  const double w1 = std::log(a + hi);
+  const double width = w1 - w0;
+  const double steep = std::fabs(1 - p) + q;
+  const int panels = static_cast<int>(
+      std::clamp(std::ceil(std::fmax(steep * width / 6, width * std::sqrt(q) / 2)), 1.0, 4096.0));
+  const double half = width / panels / 2;
+  const auto log_integrand = [&](double w) {
+    return (1 - p) * w - q * std::log(gap + std::exp(w));
+  };
+  LogSum sum;
+  for (int k = 0; k < panels; ++k) {
+    const double mid = w0 + (2 * k + 1) * half;
+    for (std::size_t i = 0; i < kLegendreNodes.size(); ++i) {
+      const double log_weight = std::log(kLegendreWeights[i] * half);
+      sum.add(log_weight + log_integrand(mid - kLegendreNodes[i] * half));
+      sum.add(log_weight + log_integrand(mid + kLegendreNodes[i] * half));
+    }
+  }
+  return sum.value();
 }
 
 double discounted_survival_integral(double s, double z) {
