@@ -167,8 +167,10 @@ test('in Chinese: the same figures, the labels in Chinese', async () => {
     await assertShowsAnswer(cb, answer);
     assert.equal(await cb.locator('#cb-title').innerText(), '客户群');
     assert.match(await cb.locator('[data-testid="cb-filter-slipping"]').innerText(), /正在流失的高价值客户/);
-    // One count model is fitted (no choice to word): the figures name it.
-    assert.match(await cb.locator('[data-testid="cb-figures"]').innerText(), /来自 BG\/NBD 拟合/);
+    // The figures name the chosen model, and the choice is worded in Chinese.
+    const name = answer.model_choice.model === 'bg_nbd' ? 'BG\\/NBD' : 'Pareto\\/NBD';
+    assert.match(await cb.locator('[data-testid="cb-figures"]').innerText(), new RegExp(`来自 ${name} 拟合`));
+    assert.doesNotMatch(await cb.locator('[data-testid="cb-choice"]').innerText(), /likelihood|holdout|model/i);
     assert.match(await cb.locator('[data-testid="cb-holdout-none"]').innerText(), /保留期/);
     // No English left in the section's own texts (model names and parameters aside).
     const text = await cb.locator('[data-testid="cb-figures"]').innerText();

@@ -55,9 +55,8 @@ export function fitRequest(kind: string, o: CustomerBaseOptions, money: Workspac
   if (money.margin !== null && money.margin > 0 && money.margin <= 1) request['margin'] = money.margin;
   if (money.discountRate !== null && money.discountRate >= 0 && money.discountRate <= 1) request['discount_rate'] = money.discountRate;
   if (kind === 'subscriptions') return { ...request, models: ['km'] };
-  // Pareto/NBD is left out: on small or degenerate data its fit can take a minute in the worker,
-  // holding every other request (docs/MODELS.md); BG/NBD answers the same questions.
-  request['models'] = ['bg_nbd', 'gamma_gamma'];
+  // Both count models: the core chooses between them by likelihood and holdout error and says why.
+  request['models'] = ['bg_nbd', 'pareto_nbd', 'gamma_gamma'];
   if (o.ranges) request['intervals'] = { draws: INTERVAL_DRAWS, seed: 1 };
   if (kind === 'customer_summary') {
     const length = Number(o.holdoutLength);
