@@ -204,11 +204,12 @@ test('the script embed computes on a host of another origin under a strict polic
       const ready = await page.evaluate(() => window.__events.some((e) => e.id === 'full' && e.type === 'servimetrics-ready'));
       assert.ok(ready, 'the full layout is ready');
     }, 30000);
-    const switched = page.locator('#full').locator('button[lang="zh-CN"], [data-lang="zh-CN"], button:has-text("简体中文")').first();
-    if (await switched.count()) {
-      await switched.click();
-      await page.waitForTimeout(300);
-    }
+    // Playwright's locators pierce both shadow roots (the embed's and the calculator's inside it).
+    await page.locator('#full [data-lang="zh-CN"]').click();
+    await assertEventually(async () =>
+      assert.equal(await page.locator('#full [data-lang="zh-CN"]').getAttribute('aria-pressed'), 'true'),
+    );
+    assert.match(await page.locator('#full [part="topbar"] h1 + p').textContent(), /[\u4e00-\u9fff]/, 'the calculator speaks Chinese');
     assert.equal(await page.title(), 'Host page');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
 

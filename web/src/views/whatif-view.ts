@@ -347,6 +347,9 @@ export const whatIfStyles = css`
 
   .seg {
     display: inline-flex;
+    /* A narrow column (an embed's 320 px) wraps the choices rather than overflowing. */
+    flex-wrap: wrap;
+    max-width: 100%;
     border: 1px solid var(--_border);
     border-radius: 8px;
     padding: 2px;
