@@ -199,7 +199,8 @@ export class ServimetricsEmbed extends LitElement {
   override render(): TemplateResult {
     const { i18n } = this;
     if (this.config.layout === 'full') {
-      const full = this.fullReady && this.fullConfig;
+      // The current attributes, with the inputs read at start (an inputs URL is fetched once).
+      const full = this.fullReady && this.fullConfig ? { ...this.config, inputs: this.fullConfig.inputs, inputsUrl: null } : null;
       return html`<div class="app" lang=${i18n.lang}>
         ${this.problems()}
         ${full

@@ -3,8 +3,12 @@
 // postMessage, and its height posted whenever it changes so the host can size the iframe.
 import './embed';
 import { EMBED_ATTRIBUTES } from './embed-config';
+import { isLang } from './i18n/i18n';
 
 const params = new URLSearchParams(globalThis.location.search);
+// This page is the frame's own document: its lang may follow the calculator's.
+const lang = params.get('lang');
+if (isLang(lang)) document.documentElement.lang = lang;
 const element = document.createElement('servimetrics-calculator');
 for (const name of EMBED_ATTRIBUTES) {
   const value = params.get(name);
