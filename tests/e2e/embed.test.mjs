@@ -204,6 +204,8 @@ test('the script embed computes on a host of another origin under a strict polic
       const ready = await page.evaluate(() => window.__events.some((e) => e.id === 'full' && e.type === 'servimetrics-ready'));
       assert.ok(ready, 'the full layout is ready');
     }, 30000);
+    assert.equal(page.workers().length, 2, 'the two cards share one worker; the full layout has its own');
+
     // Playwright's locators pierce both shadow roots (the embed's and the calculator's inside it).
     await page.locator('#full [data-lang="zh-CN"]').click();
     await assertEventually(async () =>
@@ -212,6 +214,17 @@ test('the script embed computes on a host of another origin under a strict polic
     assert.match(await page.locator('#full [part="topbar"] h1 + p').textContent(), /[\u4e00-\u9fff]/, 'the calculator speaks Chinese');
     assert.equal(await page.title(), 'Host page');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+
+    // Samples and templates come from the embed's server, not the host's.
+    const template = await page.locator('#full [data-testid="template-transactions"]').getAttribute('href');
+    assert.equal(template, `${embed.url}templates/transactions.csv`);
+    const fullUpdates = () => page.evaluate(() => window.__events.filter((e) => e.id === 'full' && e.type === 'servimetrics-update').length);
+    const updatesBefore = await fullUpdates();
+    await page.locator('#full [data-testid="sample-transactions"]').click();
+    await assertEventually(async () => assert.ok(requests.includes(`${embed.url}samples/transactions.csv`), 'the sample is fetched from the embed'), 20000);
+    await assertEventually(async () => {
+      assert.ok((await fullUpdates()) > updatesBefore, 'the sample file gives a new result');
+    }, 30000);
 
     const origins = new Set(requests.map((u) => new URL(u).origin).filter((o) => o !== 'null'));
     const allowed = new Set([new URL(host.url).origin, new URL(embed.url).origin]);

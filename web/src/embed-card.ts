@@ -63,7 +63,7 @@ function renderField(ctx: CardContext, def: FieldDef): TemplateResult {
   const id = `f-${def.key.replace(/[^\w-]/g, '_')}`;
   const mark = unitMark(i18n, def);
   return html`<div class="field" part="field">
-    <label for=${id} part="label">${i18n.text(def.spec.label)}${def.optional ? html` <span class="optional">(${i18n.t('optional')})</span>` : nothing}</label>
+    <label for=${id} part="label">${i18n.text(def.spec.label)}${def.optional ? html`<span class="optional">${i18n.chinese ? `（${i18n.t('optional')}）` : ` (${i18n.t('optional')})`}</span>` : nothing}</label>
     <span class="entry">
       <input
         id=${id}

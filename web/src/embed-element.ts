@@ -24,6 +24,28 @@ const FULL_PARTS = 'topbar, nav, files, whatif';
 
 type Status = 'starting' | 'ready' | 'failed';
 
+// The cards of one page share one worker (one download and compile of the wasm), each computing on a
+// lane of its own; the last card removed stops it.
+let shared: { engine: EngineClient; users: number } | null = null;
+let lanes = 0;
+
+function takeEngine(): EngineClient {
+  if (!shared) {
+    // EngineClient.current is the full calculator's (its tables ask it for rows): a card does not take it over.
+    const previous = EngineClient.current;
+    shared = { engine: new EngineClient(), users: 0 };
+    EngineClient.current = previous ?? shared.engine;
+  }
+  shared.users++;
+  return shared.engine;
+}
+
+function releaseEngine(engine: EngineClient): void {
+  if (shared?.engine !== engine || --shared.users > 0) return;
+  engine.terminate();
+  shared = null;
+}
+
 export class ServimetricsEmbed extends LitElement {
   static override styles = [themeTokens, embedCardStyles];
 
@@ -49,6 +71,7 @@ export class ServimetricsEmbed extends LitElement {
   @state() private inputsFailed: string | null = null;
 
   private engine: EngineClient | null = null;
+  private readonly lane = `embed-${++lanes}`;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
   private announced = false;
@@ -69,8 +92,7 @@ export class ServimetricsEmbed extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.timer);
-    this.engine?.terminate();
-    this.engine = null;
+    this.stopEngine();
     this.startedFrom = '';
   }
 
@@ -108,8 +130,7 @@ export class ServimetricsEmbed extends LitElement {
       given = { ...config, inputs: { ...(inputs ?? {}), ...(config.inputs ?? {}) }, inputsUrl: null };
     }
     if (config.layout === 'full') {
-      this.engine?.terminate();
-      this.engine = null;
+      this.stopEngine(); // the full calculator has its own
       await import('./views/calculator').then(({ ServimetricsCalculator }) => {
         if (!customElements.get('servimetrics-full-calculator')) customElements.define('servimetrics-full-calculator', ServimetricsCalculator);
       });
@@ -122,7 +143,7 @@ export class ServimetricsEmbed extends LitElement {
 
   private async startCard(given: EmbedConfig): Promise<void> {
     try {
-      this.engine ??= new EngineClient();
+      this.engine ??= takeEngine();
       const engine = this.engine;
       this.model ??= buildFormModel(await engine.catalog());
       const request = embedRequest(given);
@@ -133,6 +154,11 @@ export class ServimetricsEmbed extends LitElement {
       this.status = 'failed';
       this.failure = error instanceof Error ? error.message : String(error);
     }
+  }
+
+  private stopEngine(): void {
+    if (this.engine) releaseEngine(this.engine);
+    this.engine = null;
   }
 
   /** The chosen KPIs found in the catalog, in the attribute's order; `single` keeps the first. */
@@ -149,7 +175,7 @@ export class ServimetricsEmbed extends LitElement {
     const seq = ++this.seq;
     const inputs = buildInputs(model, this.form);
     try {
-      const answer = await engine.compute({ inputs, compact: true }, 'embed');
+      const answer = await engine.compute({ inputs, compact: true }, this.lane);
       if (seq !== this.seq) return;
       this.answer = answer;
       this.announce(answer, inputs);
