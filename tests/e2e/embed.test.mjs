@@ -204,6 +204,7 @@ test('the script embed computes on a host of another origin under a strict polic
       const ready = await page.evaluate(() => window.__events.some((e) => e.id === 'full' && e.type === 'servimetrics-ready'));
       assert.ok(ready, 'the full layout is ready');
     }, 30000);
+    assert.equal(await page.evaluate(() => document.head.querySelectorAll('link, style').length), 1, "nothing added to the host's <head>");
     assert.equal(page.workers().length, 2, 'the two cards share one worker; the full layout has its own');
 
     // Playwright's locators pierce both shadow roots (the embed's and the calculator's inside it).

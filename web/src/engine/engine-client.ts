@@ -238,7 +238,10 @@ export class EngineClient {
 function startWorker(): Worker {
   const url = new URL(workerScript, import.meta.url);
   const options: WorkerOptions = { type: 'module', name: 'servimetrics-engine' };
-  if (url.origin === globalThis.location?.origin) return new Worker(url, options);
+  // Vite's own worker form (the same built script), which scripts/check-size.mjs follows.
+  if (url.origin === globalThis.location?.origin) {
+    return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'servimetrics-engine' });
+  }
   const bootstrap = URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' }));
   const worker = new Worker(bootstrap, options);
   // The blob is read once the worker has started; freeing it later costs nothing.

@@ -898,8 +898,9 @@ export class ServimetricsCalculator extends LitElement {
     this.i18n = this.speak(this.i18n.lang, currency);
   }
 
-  /** Lets the host page follow the language (document lang and title). */
+  /** Lets the host page follow the language (document lang and title); an embed's host is left alone. */
   private announceLanguage(): void {
+    if (this.embed) return;
     this.dispatchEvent(
       new CustomEvent('servimetrics-language', {
         detail: { lang: this.i18n.lang, title: `${this.i18n.t('appTitle')} · ${this.i18n.t('appTagline')}` },
