@@ -160,6 +160,17 @@ test('the script embed computes on a host of another origin under a strict polic
       assert.equal(last.detail.kpis[0].value, 250 * 4 * 5);
     });
 
+    // A value that is no number: said under its field, no result rather than NaN; fixing it brings it back.
+    await inputs.nth(1).fill('abc');
+    await assertEventually(async () => {
+      const shown = await card(page, 'clv');
+      assert.equal(shown.results[0], '—');
+      const messages = await page.locator('#clv [part~="field"] [part~="message"]').allTextContents();
+      assert.ok(messages.length > 0 && messages.every((m) => m.trim() !== '' && !/NaN|undefined/.test(m)), messages.join(' | '));
+    });
+    await inputs.nth(1).fill('4');
+    await assertEventually(async () => assert.notEqual((await card(page, 'clv')).results[0], '—'));
+
     // A bad attribute is said inside its element; the rest still works.
     const bad = await card(page, 'bad');
     assert.ok(bad.problems.some((p) => p.includes('XYZ')), `the bad currency is reported: ${bad.problems}`);
