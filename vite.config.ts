@@ -91,6 +91,15 @@ export default defineConfig({
     target: ['chrome109', 'firefox115', 'safari16'],
     assetsInlineLimit: 0,
     reportCompressedSize: true,
+    // The page, the embed's iframe page, and the embed's script under a fixed name (docs/EMBED.md).
+    // Every script sits one folder below the root (assets/, embed/): lib/app-base.ts relies on it.
+    // The embed loads the full calculator by import() without adding <link rel=modulepreload> to the
+    // host page's <head>: it changes nothing outside its element.
+    modulePreload: { resolveDependencies: (_file, deps, { hostId }) => (hostId.startsWith('embed/') ? [] : deps) },
+    rollupOptions: {
+      input: { main: here('./web/index.html'), frame: here('./web/embed.html'), embed: here('./web/src/embed.ts') },
+      output: { entryFileNames: (chunk) => (chunk.name === 'embed' ? 'embed/servimetrics-embed.js' : 'assets/[name]-[hash].js') },
+    },
   },
   server: {
     fs: { allow: [here('.'), wasmDir] },

@@ -10,10 +10,20 @@ import { sendStatic } from '../../scripts/precompressed.mjs';
 
 const builtPage = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../build/web');
 
-export async function startStaticServer({ root = builtPage } = {}) {
+/**
+ * `cors`: send Access-Control-Allow-Origin: * (and answer preflights), as a host serving the embed to
+ * other sites must (docs/EMBED.md). `headers`: more headers for every answer (a page's policy).
+ * `pages`: path → HTML text served instead of a file (a test's host page).
+ */
+export async function startStaticServer({ root = builtPage, cors = false, headers = {}, pages = {} } = {}) {
   const requests = [];
   const server = http.createServer((req, res) => {
     requests.push(req.url);
+    if (cors) res.setHeader('Access-Control-Allow-Origin', '*');
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (cors && req.method === 'OPTIONS') { res.writeHead(204).end(); return; }
+    const page = pages[new URL(req.url, 'http://localhost').pathname];
+    if (page !== undefined) { res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page); return; }
     const url = new URL(req.url, 'http://localhost');
     let file = path.join(root, decodeURIComponent(url.pathname));
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }

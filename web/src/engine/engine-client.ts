@@ -15,6 +15,8 @@ import type { WhatIfAnswer, WhatIfRequest } from './whatif-contract';
 import type { ImportProgress, WorkerReply, WorkerRequest, WorkerSignal } from './protocol';
 import type { TableWindow, TableWindowRequest } from './table-window';
 import { attachTraditionalCatalog, attachTraditionalKinds } from '../i18n/zh-TW-catalog';
+// The worker's built script, as a URL relative to this module's own (not the page's).
+import workerScript from './engine.worker.ts?worker&url';
 
 export type { ImportProgress } from './protocol';
 
@@ -77,8 +79,7 @@ export class EngineClient {
 
   constructor(worker?: Worker) {
     EngineClient.current = this;
-    this.worker =
-      worker ?? new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'servimetrics-engine' });
+    this.worker = worker ?? startWorker();
     let markReady!: () => void;
     let markFailed!: (reason: unknown) => void;
     this.ready = new Promise<void>((resolve, reject) => {
@@ -226,6 +227,26 @@ export class EngineClient {
     this.worker.terminate();
     this.failAll(new EngineError('engine stopped'), () => undefined);
   }
+}
+
+/**
+ * The engine worker, from the script's own server. A page may start a worker only from its own origin,
+ * so an embed served from another one starts a same-origin blob: module worker that imports the real
+ * script (the host's policy then needs worker-src blob:, docs/EMBED.md); the worker script finds the
+ * wasm beside itself (its import.meta.url), fetched with CORS.
+ */
+function startWorker(): Worker {
+  const url = new URL(workerScript, import.meta.url);
+  const options: WorkerOptions = { type: 'module', name: 'servimetrics-engine' };
+  // Vite's own worker form (the same built script), which scripts/check-size.mjs follows.
+  if (url.origin === globalThis.location?.origin) {
+    return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'servimetrics-engine' });
+  }
+  const bootstrap = URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' }));
+  const worker = new Worker(bootstrap, options);
+  // The blob is read once the worker has started; freeing it later costs nothing.
+  setTimeout(() => URL.revokeObjectURL(bootstrap), 60_000);
+  return worker;
 }
 
 export function isSuperseded(error: unknown): error is SupersededError {

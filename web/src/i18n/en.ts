@@ -780,6 +780,13 @@ export const en = {
   cbSource: 'The {model} fit of {file} ({kind}), read {date}',
   // ---- Taiwanese files: 民國 (ROC calendar) dates ----
   datefmt_roc: 'Taiwan ROC calendar (113/03/01)',
+  // ---- embed ----
+  embedBadAttribute: 'The {attribute} value “{value}” is not understood and is left out (expected: {expected}).',
+  embedUnknownKpi: 'There is no KPI “{id}”; it is left out (the ids are listed in docs/EMBED.md).',
+  embedInputsFailed: 'The inputs could not be read from {url}; the calculator starts without them.',
+  embedNeedsFull: 'This KPI needs inputs that only the full calculator offers (layout="full").',
+  embedEnterValues: 'Enter the values above to see the result.',
+  embedFooter: 'Computed in your browser by Servimetrics; nothing you type leaves it.',
 } as const;
 
 export type MessageKey = keyof typeof en;

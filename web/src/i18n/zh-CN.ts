@@ -767,4 +767,11 @@ export const zhCN: Messages = {
   cbSource: '{file}（{kind}）的 {model} 拟合，读取于 {date}',
   // ---- Taiwanese files: 民國 (ROC calendar) dates ----
   datefmt_roc: '民国纪年（113/03/01）',
+  // ---- embed ----
+  embedBadAttribute: '无法识别 {attribute} 的值“{value}”，已忽略（可用值：{expected}）。',
+  embedUnknownKpi: '没有名为“{id}”的指标，已忽略（指标 id 见 docs/EMBED.md）。',
+  embedInputsFailed: '无法从 {url} 读取输入值，计算器将不带这些值启动。',
+  embedNeedsFull: '此指标需要的输入只有完整计算器才提供（layout="full"）。',
+  embedEnterValues: '在上方填写数值即可看到结果。',
+  embedFooter: '由 Servimetrics 在您的浏览器中计算，您输入的内容不会离开浏览器。',
 };

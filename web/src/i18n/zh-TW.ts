@@ -772,4 +772,11 @@ export const zhTW: Messages = {
   col_T: '觀察時長',
   cbSourceShort: '{file} 的 {model} 擬合結果',
   cbSource: '{file}（{kind}）的 {model} 擬合結果，讀取於 {date}',
+  // ---- embed ----
+  embedBadAttribute: '無法辨識 {attribute} 的值「{value}」，已略過（可用的值：{expected}）。',
+  embedUnknownKpi: '沒有名為「{id}」的指標，已略過（指標代號請見 docs/EMBED.md）。',
+  embedInputsFailed: '無法從 {url} 讀取輸入值，計算機將不帶這些值啟動。',
+  embedNeedsFull: '這個指標需要的輸入只有完整版計算機才有（layout="full"）。',
+  embedEnterValues: '在上方填入數值即可看到結果。',
+  embedFooter: '由 Servimetrics 在您的瀏覽器中計算，您輸入的內容不會離開瀏覽器。',
 };

@@ -2,7 +2,7 @@
 // a worker) computes every number; this element turns its catalog into forms and its answers into
 // cards, tables and charts.
 import { css, LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { EngineClient, isSuperseded } from '../engine/engine-client';
 import type { DataKind, DateFormat } from '../engine/contract';
 import type {
@@ -58,7 +58,11 @@ import type { KindResult } from '../lib/file-imports';
 import { kpiCardStyles } from './kpi-card-view';
 import { mappingStyles } from './mapping-view';
 import { notesStyles } from './notes-view';
-import { sharedStyles } from './shared-styles';
+import { sharedStyles, themeTokens } from './shared-styles';
+import type { EmbedConfig } from '../embed-config';
+import { embedRequest } from '../embed-request';
+import { appBase } from '../lib/app-base';
+import { updateDetail } from '../embed-events';
 import { type Metric, renderWhatIf, whatIfStyles } from './whatif-view';
 import { exportBarStyles, renderExportBar, ReportExport } from './export-bar-view';
 import { renderReport, type ReportData, reportStyles } from './report-view';
@@ -88,6 +92,11 @@ interface UndoState {
 
 // The page's frame: top bar, overview, navigation, group sections, loading skeleton, footer.
 export const calculatorStyles = css`
+  /* A panel an embed leaves out (its sections attribute). */
+  [hidden] {
+    display: none !important;
+  }
+
   .topbar {
     background: var(--_surface);
     border-bottom: 1px solid var(--_border);
@@ -393,13 +402,13 @@ export const calculatorStyles = css`
     }
   }
 
-  @media (max-width: 1100px) {
+  @container (max-width: 1100px) {
     .overview {
       grid-template-columns: 1fr;
     }
   }
 
-  @media (max-width: 720px) {
+  @container (max-width: 720px) {
     .topbar-inner {
       padding-left: 14px;
       padding-right: 14px;
@@ -437,10 +446,10 @@ export const calculatorStyles = css`
   }
 `;
 
-@customElement('servimetrics-calculator')
 export class ServimetricsCalculator extends LitElement {
   // Every view's styles, the shared ones first: the views all render into this one shadow root.
   static override styles = [
+    themeTokens,
     sharedStyles,
     calculatorStyles,
     fieldsStyles,
@@ -483,6 +492,12 @@ export class ServimetricsCalculator extends LitElement {
   @state() private stickyChart = false;
   @state() private activeSection = '';
 
+  /**
+   * Set by the embed (embed-element.ts) before the element is connected: its language, currency,
+   * sections and first inputs; an embedded calculator neither reads nor keeps a workspace.
+   */
+  embed: EmbedConfig | null = null;
+  private readyAnnounced = false;
   private engine: EngineClient | null = null;
   private readonly files = new FileImports(
     this,
@@ -536,6 +551,10 @@ export class ServimetricsCalculator extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.embed && !this.engine) {
+      const lang = this.embed.lang ?? this.i18n.lang;
+      this.i18n = this.speak(lang, this.embed.currency ?? initialCurrency(lang));
+    }
     if (!this.engine) void this.start();
     this.stickyQuery?.addEventListener('change', this.onStickyChange);
     this.onStickyChange();
@@ -546,6 +565,11 @@ export class ServimetricsCalculator extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    if (this.embed) {
+      // An embed removed (or replaced for a new configuration) stops its worker.
+      this.engine?.terminate();
+      this.engine = null;
+    }
     this.stickyQuery?.removeEventListener('change', this.onStickyChange);
     globalThis.removeEventListener?.('hashchange', this.onHashChange);
     this.chartObserver?.disconnect();
@@ -572,16 +596,18 @@ export class ServimetricsCalculator extends LitElement {
       // The sample company is a complete request of its own: compute it while the catalog
       // travels, so the first paint of the form already holds its KPIs. The workspace kept in this
       // browser (or a link's) is read meanwhile and, when there is one, shown instead.
+      const firstRequest = this.embed ? embedRequest(this.embed) : SAMPLE_REQUEST;
       const [catalog, first, kept]: [Catalog, ComputeAnswer, WorkspaceState | null] = await Promise.all([
         this.engine.catalog(),
-        this.engine.compute(SAMPLE_REQUEST),
-        this.workspaces.startup(globalThis.location?.hash ?? ''),
+        this.engine.compute(firstRequest),
+        this.embed ? Promise.resolve(null) : this.workspaces.startup(globalThis.location?.hash ?? ''),
       ]);
       this.model = buildFormModel(catalog);
       if (kept) this.applyWorkspace(kept);
-      else this.loadRequest(SAMPLE_REQUEST, 'sample', first);
-      this.workspaces.arm();
+      else this.loadRequest(firstRequest, this.embed && !this.embed.sample ? 'cleared' : 'sample', first);
+      if (!this.embed) this.workspaces.arm();
       this.engineStatus = 'ready';
+      if (!kept) this.announceResult(first, 0);
     } catch (error) {
       this.engineStatus = 'failed';
       this.engineMessage = error instanceof Error ? error.message : String(error);
@@ -696,19 +722,25 @@ export class ServimetricsCalculator extends LitElement {
       this.answer = answer;
       // The baseline reads computed KPIs (retention, CAC); the what-if answers follow it.
       this.setBaseline(deriveBaseline(model, this.resolved(model).form, answer, this.loadedProjection, this.fileMeasures(), this.baselineRank(model)));
-      // Hosts (and the benchmark) can follow results without reaching into the shadow root.
-      this.dispatchEvent(
-        new CustomEvent('servimetrics-update', {
-          detail: { answer, recomputeMs: performance.now() - started },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      this.announceResult(answer, performance.now() - started);
     } catch (error) {
       if (isSuperseded(error)) return;
       this.engineStatus = 'failed';
       this.engineMessage = error instanceof Error ? error.message : String(error);
     }
+  }
+
+  /**
+   * Hosts (and the benchmark) follow results without reaching into the shadow root: servimetrics-ready
+   * once, with the first result, then servimetrics-update for it and each one after (docs/EMBED.md).
+   */
+  private announceResult(answer: ComputeAnswer, recomputeMs: number): void {
+    const detail = { ...updateDetail(answer, this.currentInputs() ?? {}, this.embed?.kpis ?? null), answer, recomputeMs };
+    if (!this.readyAnnounced) {
+      this.readyAnnounced = true;
+      this.dispatchEvent(new CustomEvent('servimetrics-ready', { detail, bubbles: true, composed: true }));
+    }
+    this.dispatchEvent(new CustomEvent('servimetrics-update', { detail, bubbles: true, composed: true }));
   }
 
   // ---- state changes --------------------------------------------------------------------------
@@ -866,8 +898,9 @@ export class ServimetricsCalculator extends LitElement {
     this.i18n = this.speak(this.i18n.lang, currency);
   }
 
-  /** Lets the host page follow the language (document lang and title). */
+  /** Lets the host page follow the language (document lang and title); an embed's host is left alone. */
   private announceLanguage(): void {
+    if (this.embed) return;
     this.dispatchEvent(
       new CustomEvent('servimetrics-language', {
         detail: { lang: this.i18n.lang, title: `${this.i18n.t('appTitle')} · ${this.i18n.t('appTagline')}` },
@@ -1039,7 +1072,8 @@ export class ServimetricsCalculator extends LitElement {
   /** A link pasted into this tab's address bar changes only the fragment: open it as on load. */
   private onHashChange = (): void => {
     const hash = globalThis.location.hash;
-    if (!this.model || !/^#w\d/.test(hash)) return; // another fragment (an anchor of a host page)
+    // Another fragment (an anchor of a host page), or an embed, which keeps no workspace.
+    if (!this.model || this.embed || !/^#w\d/.test(hash)) return;
     void this.workspaces.readLink(hash).then(async (state) => {
       if (state) {
         this.applyWorkspace(state);
@@ -1115,7 +1149,7 @@ export class ServimetricsCalculator extends LitElement {
 
   private renderTopbar(): TemplateResult {
     const { i18n } = this;
-    return html`<header class="topbar">
+    return html`<header class="topbar" part="topbar">
       <div class="topbar-inner">
         <div class="brand">
           <svg width="34" height="34" viewBox="0 0 64 64" aria-hidden="true">
@@ -1184,6 +1218,23 @@ export class ServimetricsCalculator extends LitElement {
     </div>`;
   }
 
+  /** Whether an embed shows this panel (the page shows them all). */
+  private shows(section: 'inputs' | 'files' | 'whatif'): boolean {
+    return this.embed?.sections.has(section) ?? true;
+  }
+
+  /** The KPI groups shown: an embed's `kpis` keeps only those KPIs (and the groups that have one). */
+  private shownGroups(): FormModel['groups'] {
+    const model = this.model;
+    if (!model || !this.shows('inputs')) return [];
+    const wanted = this.embed?.kpis;
+    if (!wanted) return model.groups;
+    const keep = new Set(wanted);
+    return model.groups
+      .map((g) => ({ ...g, kpis: g.kpis.filter((k) => keep.has(k.id)), sets: g.sets.filter((set) => keep.has(set.kpi.id)) }))
+      .filter((g) => g.kpis.length > 0);
+  }
+
   private tileCounts(results: Array<KpiResult | undefined>): TemplateResult {
     const count = (band: string) => results.filter((r) => r?.band === band).length;
     const parts = (['good', 'watch', 'bad'] as const)
@@ -1192,13 +1243,13 @@ export class ServimetricsCalculator extends LitElement {
     return html`${parts}`;
   }
 
-  private renderNav(catalog: Catalog): TemplateResult {
+  private renderNav(): TemplateResult {
     const items: Array<[string, string]> = [
-      ...catalog.groups.map((g): [string, string] => [`group-${g.id}`, this.i18n.text(g.name)]),
-      ['files', this.i18n.t('filesTitle')],
-      ['whatif', this.i18n.t('whatIfTitle')],
+      ...this.shownGroups().map((g): [string, string] => [`group-${g.group.id}`, this.i18n.text(g.group.name)]),
+      ...(this.shows('files') ? [['files', this.i18n.t('filesTitle')] as [string, string]] : []),
+      ...(this.shows('whatif') ? [['whatif', this.i18n.t('whatIfTitle')] as [string, string]] : []),
     ];
-    return html`<nav class="nav" aria-label=${this.i18n.t('sections')}>
+    return html`<nav class="nav" part="nav" aria-label=${this.i18n.t('sections')}>
       <div class="wrap">
         ${items.map(
           ([id, label]) => html`<button
@@ -1318,11 +1369,11 @@ export class ServimetricsCalculator extends LitElement {
     };
     const reportData = this.reportData(catalog, message, sourceContext);
     return html`<div class="app" lang=${i18n.lang}>
-      ${top} ${renderWorkspaceBar({ i18n, keeper: this.workspaces, onForget: () => void this.workspaces.forgetAll(pageStorageKeys()) })}
+      ${top} ${this.embed ? nothing : renderWorkspaceBar({ i18n, keeper: this.workspaces, onForget: () => void this.workspaces.forgetAll(pageStorageKeys()) })}
       <div class="wrap">
-        ${this.renderNotice()} ${answer ? this.renderOverview(catalog, results) : nothing} ${renderExportBar(this.report, reportData)}
+        ${this.renderNotice()} ${answer && this.shows('inputs') ? this.renderOverview(catalog, results) : nothing} ${renderExportBar(this.report, reportData)}
       </div>
-      ${this.renderNav(catalog)}
+      ${this.renderNav()}
       <main class="wrap">
         ${requestErrors.length
           ? html`<div class="notice error" role="alert" data-testid="request-errors">
@@ -1332,20 +1383,20 @@ export class ServimetricsCalculator extends LitElement {
               </ul>
             </div>`
           : nothing}
-        ${model.groups.map((form) => renderGroup(groupContext, form))}
-        <section class="block" id="files" data-testid="files-section">
+        ${this.shownGroups().map((form) => renderGroup(groupContext, form))}
+        <section class="block" id="files" data-testid="files-section" part="files" ?hidden=${!this.shows('files')}>
           ${renderFiles({
             i18n,
             kinds: this.kinds,
             dateFormats: this.dateFormats,
             imports: this.files,
-            base: import.meta.env.BASE_URL,
+            base: appBase(),
             kpiSpec: (id) => model.kpiById.get(id),
             messages: messageContext,
             customerBase: (r) => this.renderCustomerBase(r, messageContext),
           })}
         </section>
-        <section class="block" id="whatif" data-testid="whatif-section">
+        <section class="block" id="whatif" data-testid="whatif-section" part="whatif" ?hidden=${!this.shows('whatif')}>
           ${renderWhatIf({
             i18n,
             baseline: this.baseline,
@@ -1410,6 +1461,9 @@ function pageStorageKeys(): string[] {
     return []; // storage blocked: nothing was kept there
   }
 }
+
+// The embed's script (embed.ts) may own the tag already: it then shows this class under a name of its own.
+if (!customElements.get('servimetrics-calculator')) customElements.define('servimetrics-calculator', ServimetricsCalculator);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -174,7 +174,7 @@ export const exportBarStyles = css`
     margin-right: 2px;
   }
 
-  @media (max-width: 720px) {
+  @container (max-width: 720px) {
     .export-bar .company {
       flex-basis: 100%;
       flex-wrap: wrap;

@@ -508,7 +508,7 @@ export const fieldsStyles = css`
     margin-top: 6px;
   }
 
-  @media (max-width: 1100px) {
+  @container (max-width: 1100px) {
     legend {
       font-size: 13px;
       color: var(--_muted);
@@ -526,7 +526,7 @@ export const fieldsStyles = css`
     }
   }
 
-  @media (max-width: 720px) {
+  @container (max-width: 720px) {
     .fields {
       grid-template-columns: 1fr 1fr;
     }
@@ -537,7 +537,7 @@ export const fieldsStyles = css`
     }
   }
 
-  @media (max-width: 340px) {
+  @container (max-width: 340px) {
     .fields {
       grid-template-columns: 1fr;
     }

@@ -344,13 +344,13 @@ export const filesStyles = css`
     font-weight: 400;
   }
 
-  @media (max-width: 1100px) {
+  @container (max-width: 1100px) {
     .files-grid {
       grid-template-columns: 1fr;
     }
   }
 
-  @media (max-width: 720px) {
+  @container (max-width: 720px) {
     .kind-list {
       padding-left: 14px;
       padding-right: 14px;

@@ -89,7 +89,7 @@ export const groupStyles = css`
     align-items: flex-end;
   }
 
-  @media (max-width: 1100px) {
+  @container (max-width: 1100px) {
     /* Narrow: the card first, its inputs attached right under it. */
     .kpi-unit {
       grid-template-columns: minmax(0, 1fr);

@@ -290,7 +290,7 @@ export const importReportStyles = css`
     margin-top: 4px;
   }
 
-  @media (max-width: 720px) {
+  @container (max-width: 720px) {
     .import-report {
       padding-left: 14px;
       padding-right: 14px;

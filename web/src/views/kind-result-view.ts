@@ -256,7 +256,7 @@ export const kindResultStyles = css`
     align-items: start;
   }
 
-  @media (max-width: 720px) {
+  @container (max-width: 720px) {
     .measures {
       padding-left: 14px;
       padding-right: 14px;

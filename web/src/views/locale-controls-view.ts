@@ -82,7 +82,7 @@ export const localeControlsStyles = css`
     display: none;
   }
 
-  @media (max-width: 720px) {
+  @container (max-width: 720px) {
     .lang-full {
       position: absolute;
       width: 1px;

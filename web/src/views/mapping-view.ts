@@ -153,7 +153,7 @@ export const mappingStyles = css`
     margin-left: 2px;
   }
 
-  @media (max-width: 720px) {
+  @container (max-width: 720px) {
     .mapping {
       padding-left: 14px;
       padding-right: 14px;

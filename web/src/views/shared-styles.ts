@@ -2,40 +2,46 @@ import { css } from 'lit';
 
 // The design tokens and the rules every view shares (buttons, panels, notices, tables, chips, muted
 // text). Each view's own rules sit beside it (its `...Styles`); all of them live in the calculator's
-// shadow root, these first. The host page can theme it with custom properties: --sm-accent,
-// --sm-font, --sm-bg, --sm-surface, --sm-text, --sm-muted, --sm-border, --sm-good, --sm-watch,
-// --sm-bad, --sm-none, --sm-radius.
-export const sharedStyles = css`
+// shadow root, these first. The host page themes it with custom properties (docs/EMBED.md):
+// --servimetrics-accent, -font, -background, -surface, -text, -muted, -border, -good, -watch, -bad,
+// -none, -radius (the older --sm-* names still work). Layout follows the element's own width
+// (container queries on the host), not the window's: an embed may sit in a narrow column.
+export const themeTokens = css`
   :host {
-    --_accent: var(--sm-accent, #0f5e6e);
+    --_accent: var(--servimetrics-accent, var(--sm-accent, #0f5e6e));
     --_accent-soft: color-mix(in srgb, var(--_accent) 10%, transparent);
     --_font: var(
-      --sm-font,
-      system-ui,
-      -apple-system,
-      'Segoe UI',
-      Roboto,
-      'Helvetica Neue',
-      Arial,
-      'PingFang SC',
-      'Hiragino Sans GB',
-      'Microsoft YaHei',
-      'Noto Sans CJK SC',
-      sans-serif
+      --servimetrics-font,
+      var(
+        --sm-font,
+        system-ui,
+        -apple-system,
+        'Segoe UI',
+        Roboto,
+        'Helvetica Neue',
+        Arial,
+        'PingFang SC',
+        'Hiragino Sans GB',
+        'Microsoft YaHei',
+        'Noto Sans CJK SC',
+        sans-serif
+      )
     );
     --_mono: ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', monospace;
-    --_bg: var(--sm-bg, #f4f6f8);
-    --_surface: var(--sm-surface, #ffffff);
-    --_text: var(--sm-text, #1b2430);
-    --_muted: var(--sm-muted, #5d6b7a);
-    --_border: var(--sm-border, #dde3ea);
-    --_good: var(--sm-good, #1f7a4d);
-    --_watch: var(--sm-watch, #a8650b);
-    --_bad: var(--sm-bad, #c0362c);
-    --_none: var(--sm-none, #6b7785);
-    --_radius: var(--sm-radius, 10px);
+    --_bg: var(--servimetrics-background, var(--sm-bg, #f4f6f8));
+    --_surface: var(--servimetrics-surface, var(--sm-surface, #ffffff));
+    --_text: var(--servimetrics-text, var(--sm-text, #1b2430));
+    --_muted: var(--servimetrics-muted, var(--sm-muted, #5d6b7a));
+    --_border: var(--servimetrics-border, var(--sm-border, #dde3ea));
+    --_good: var(--servimetrics-good, var(--sm-good, #1f7a4d));
+    --_watch: var(--servimetrics-watch, var(--sm-watch, #a8650b));
+    --_bad: var(--servimetrics-bad, var(--sm-bad, #c0362c));
+    --_none: var(--servimetrics-none, var(--sm-none, #6b7785));
+    --_radius: var(--servimetrics-radius, var(--sm-radius, 10px));
     --_shadow: 0 1px 2px rgb(16 24 40 / 6%), 0 1px 3px rgb(16 24 40 / 8%);
     display: block;
+    container-type: inline-size;
+    min-width: 0;
     font-family: var(--_font);
     color: var(--_text);
     background: var(--_bg);
@@ -44,6 +50,24 @@ export const sharedStyles = css`
     -webkit-text-size-adjust: 100%;
   }
 
+  /* The root inside the shadow root: a host page's rules on the element itself (* { font-size: 40px })
+     would otherwise be inherited by everything in it. */
+  .app {
+    font-family: var(--_font);
+    font-size: 15px;
+    font-style: normal;
+    font-weight: 400;
+    color: var(--_text);
+    line-height: 1.45;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: left;
+    text-transform: none;
+    white-space: normal;
+  }
+`;
+
+export const sharedStyles = css`
   *,
 
   *::before,
@@ -409,8 +433,8 @@ export const sharedStyles = css`
     color: var(--_bad);
   }
 
-  @media (max-width: 720px) {
-    :host {
+  @container (max-width: 720px) {
+    .app {
       font-size: 14px;
     }
 
@@ -453,7 +477,7 @@ export const sharedStyles = css`
     }
   }
 
-  @media (max-width: 400px) {
+  @container (max-width: 400px) {
     .data-table {
       font-size: 12px;
     }

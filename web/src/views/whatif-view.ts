@@ -347,6 +347,9 @@ export const whatIfStyles = css`
 
   .seg {
     display: inline-flex;
+    /* A narrow column (an embed's 320 px) wraps the choices rather than overflowing. */
+    flex-wrap: wrap;
+    max-width: 100%;
     border: 1px solid var(--_border);
     border-radius: 8px;
     padding: 2px;
@@ -390,7 +393,7 @@ export const whatIfStyles = css`
     border-top: 3px solid var(--_accent);
   }
 
-  @media (max-width: 1100px) {
+  @container (max-width: 1100px) {
     /* One column: the totals and chart, the sliders, then the table. */
     .whatif-grid {
       display: flex;
@@ -427,7 +430,7 @@ export const whatIfStyles = css`
     }
   }
 
-  @media (max-width: 720px) {
+  @container (max-width: 720px) {
     .sliders,
     .chart-panel,
     .whatif-live,
@@ -451,7 +454,7 @@ export const whatIfStyles = css`
     }
   }
 
-  @media (max-width: 480px) {
+  @container (max-width: 480px) {
     /* The difference is what a moving slider changes; the baseline stays in the table below. */
     .summary .box .base {
       display: none;
@@ -810,20 +813,20 @@ export const whatIfStyles = css`
     opacity: 0.3;
   }
 
-  @media (max-width: 900px) {
+  @container (max-width: 900px) {
     .questions {
       grid-template-columns: minmax(0, 1fr);
     }
   }
 
-  @media (max-width: 720px) {
+  @container (max-width: 720px) {
     .question {
       padding-left: 14px;
       padding-right: 14px;
     }
   }
 
-  @media (max-width: 480px) {
+  @container (max-width: 480px) {
     .typed input {
       width: 6.5em;
     }

@@ -322,7 +322,7 @@ export const workspaceStyles = css`
     font-size: 12px;
   }
 
-  @media (max-width: 720px) {
+  @container (max-width: 720px) {
     .workspace-bar .wrap {
       padding-left: 14px;
       padding-right: 14px;
