@@ -68,7 +68,7 @@ export class LazyPanels implements ReactiveController {
 
   /** Builds these panels now (a nav click, a placeholder reached), one frame each. */
   async show(ids: PanelId[]): Promise<void> {
-    const panels = await this.load();
+    await this.load();
     for (const id of ORDER.filter((p) => ids.includes(p) && !this.shown.has(p))) {
       this.shown.add(id);
       this.host.requestUpdate();
@@ -76,7 +76,6 @@ export class LazyPanels implements ReactiveController {
       await new Promise((resolve) => setTimeout(resolve, 0)); // a task boundary between panels
     }
     if (this.shown.size === ORDER.length) this.observer?.disconnect();
-    void panels;
   }
 
   /** A panel's stand-in: an empty block about its height, so the page does not jump when it comes. */
