@@ -2,7 +2,10 @@
 // shows — index.html, its CSS, the page's entry script and the chunks it imports statically, the
 // engine worker's script with its static imports, and the calc wasm — must stay within 300 KB
 // gzipped. The files module (its glue and wasm) and any chunk loaded by import() come later and
-// are listed apart. Reads build/web as `./scripts/build page` leaves it; exits 1 over the limit.
+// are listed apart. Also what an embed with layout="compact" loads (issue 16: within 150 KB gzipped):
+// the embed's entry with its static imports and CSS when the build has one (build/web/embed/), and
+// the engine it starts — the worker's script, the compute-only module's glue and wasm. Reads
+// build/web as `./scripts/build page` leaves it; exits 1 over a limit.
 //   node scripts/check-size.mjs [--json]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { brotli, gzip } from './precompressed.mjs';
 
 export const FIRST_LOAD_LIMIT = 300 * 1024;
-/** Issue 16's target for the embed's first load (compact layout); reported, not enforced. */
+/** Issue 16's limit for the embed's first load with layout="compact" (JS + wasm + CSS). */
 export const EMBED_TARGET = 150 * 1024;
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,8 +34,8 @@ function staticReferences(text, kind) {
   return found;
 }
 
-/** Every file of the first load, from index.html through static imports and the worker. */
-function firstLoadFiles(web) {
+/** Every file reached from `starts` through static imports, <script>, <link> and the worker. */
+function staticClosure(starts) {
   const seen = new Set();
   const visit = (file) => {
     if (seen.has(file) || !fs.existsSync(file)) return;
@@ -43,13 +46,48 @@ function firstLoadFiles(web) {
       visit(path.resolve(path.dirname(file), ref.split('?')[0]));
     }
   };
-  visit(path.join(web, 'index.html'));
+  starts.forEach(visit);
+  return seen;
+}
+
+/** Every file of the first load, from index.html through static imports and the worker. */
+function firstLoadFiles(web) {
+  const seen = staticClosure([path.join(web, 'index.html')]);
   const assets = path.join(web, 'assets');
   // The calc wasm is fetched by the worker at start; its URL is a string in the worker's script.
   for (const name of fs.readdirSync(assets)) {
     if (/^servimetrics-calc-.*\.wasm$/.test(name)) seen.add(path.join(assets, name));
   }
   return [...seen];
+}
+
+/** The embed's entry script or page, when the build has one: build/web/embed/embed*.{js,html}. */
+function embedEntry(web) {
+  const dir = path.join(web, 'embed');
+  if (!fs.existsSync(dir)) return null;
+  const names = fs.readdirSync(dir).filter((n) => /^(servimetrics-)?embed([-.][\w-]+)?\.js$/.test(n)).sort();
+  return names.length > 0 ? path.join(dir, names[0]) : null;
+}
+
+/**
+ * What layout="compact" loads: the embed's entry and its static imports when built (else nothing:
+ * `entry` is null), and the engine: the worker's script (its static imports), the compute-only
+ * module's glue, which the worker imports by name, and its wasm. CSS the entry imports is counted
+ * through its <link>/import; Lit's styles live in the script.
+ */
+function compactFiles(web) {
+  const assets = path.join(web, 'assets');
+  const entry = embedEntry(web);
+  const starts = [];
+  if (entry) starts.push(entry);
+  // Without an entry, the engine alone: the worker as the page's entry names it.
+  const worker = fs.readdirSync(assets).find((n) => /^engine\.worker-.*\.js$/.test(n));
+  if (worker) starts.push(path.join(assets, worker));
+  const seen = staticClosure(starts);
+  for (const name of fs.readdirSync(assets)) {
+    if (/^servimetrics-compute-.*\.(js|wasm)$/.test(name)) seen.add(path.join(assets, name));
+  }
+  return { entry, files: [...seen] };
 }
 
 function sizes(file) {
@@ -69,8 +107,15 @@ export function measure(web = path.join(repo, 'build/web')) {
     .filter((f) => !firstSet.has(f))
     .map(sizes);
   const total = (list, key) => list.reduce((sum, f) => sum + f[key], 0);
+  const compact = compactFiles(web);
+  const compactSizes = compact.files.map(sizes);
   return {
     first, later,
+    compact: {
+      entry: compact.entry, files: compactSizes,
+      gz: total(compactSizes, 'gz'), br: total(compactSizes, 'br'),
+      hasModule: compactSizes.some((f) => /servimetrics-compute-.*\.wasm$/.test(f.file)),
+    },
     firstGz: total(first, 'gz'), firstBr: total(first, 'br'),
     laterGz: total(later, 'gz'), laterBr: total(later, 'br'),
   };
@@ -84,10 +129,16 @@ function print(result, web) {
   console.log('first load (before the first KPI):');
   result.first.forEach((f) => console.log(row(f)));
   console.log(`  total ${kb(result.firstGz)} gzipped (limit ${kb(FIRST_LOAD_LIMIT)}), ${kb(result.firstBr)} brotli`);
-  console.log('later (a file dropped, or idle):');
+  console.log('later (a panel reached, a file dropped, or idle; servimetrics-compute: only a compact embed loads it):');
   result.later.forEach((f) => console.log(row(f)));
   console.log(`  total ${kb(result.laterGz)} gzipped, ${kb(result.laterBr)} brotli`);
-  console.log(`embed first load: the same files today, ${kb(result.firstGz)} gzipped (issue 16 aims at ${kb(EMBED_TARGET)} for layout="compact")`);
+  const { compact } = result;
+  console.log(compact.entry
+    ? `embed, layout="compact" (entry ${path.relative(web, compact.entry)}):`
+    : 'embed, layout="compact": no embed entry in the build yet (build/web/embed/embed*.js); its engine alone:');
+  compact.files.forEach((f) => console.log(row(f)));
+  console.log(`  total ${kb(compact.gz)} gzipped (limit ${kb(EMBED_TARGET)}), ${kb(compact.br)} brotli` +
+    (compact.entry ? '' : `; ${kb(Math.max(0, EMBED_TARGET - compact.gz))} left for the entry's JS and CSS`));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -101,6 +152,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   else print(result, web);
   if (!result.first.some((f) => f.file.endsWith('.wasm'))) {
     console.error('check-size: no servimetrics-calc wasm in build/web/assets');
+    process.exit(1);
+  }
+  if (!result.compact.hasModule) {
+    console.error('check-size: no servimetrics-compute wasm in build/web/assets');
+    process.exit(1);
+  }
+  if (result.compact.gz > EMBED_TARGET) {
+    console.error(`check-size: the compact embed's first load is ${kb(result.compact.gz)} gzipped, over ${kb(EMBED_TARGET)}`);
     process.exit(1);
   }
   if (result.firstGz > FIRST_LOAD_LIMIT) {

@@ -9,7 +9,7 @@ import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { root } from './module.mjs';
-import { FIRST_LOAD_LIMIT, measure } from '../../scripts/check-size.mjs';
+import { EMBED_TARGET, FIRST_LOAD_LIMIT, measure } from '../../scripts/check-size.mjs';
 import { acceptedEncodings } from '../../scripts/precompressed.mjs';
 import { startStaticServer } from '../support/static-server.mjs';
 
@@ -45,6 +45,23 @@ test('the first load is within 300 KB gzipped and holds the calc module, not the
   assert.ok(!names.some((n) => n.startsWith('servimetrics-files')), `the files module is not in the first load: ${names.join(', ')}`);
   assert.ok(result.later.some((f) => path.basename(f.file) === filesWasm), 'the files module is listed as loaded later');
   assert.ok(result.firstGz <= FIRST_LOAD_LIMIT, `first load ${result.firstGz} B gzipped, limit ${FIRST_LOAD_LIMIT} B`);
+});
+
+test('a compact embed loads the compute-only module, within 150 KB gzipped with its worker', () => {
+  const { compact, first } = measure(web);
+  const names = compact.files.map((f) => path.basename(f.file));
+  assert.ok(names.some((n) => /^servimetrics-compute-.*\.wasm$/.test(n)), names.join(', '));
+  assert.ok(names.some((n) => /^servimetrics-compute-.*\.js$/.test(n)), `the compute module's glue: ${names.join(', ')}`);
+  assert.ok(names.some((n) => /^engine\.worker-.*\.js$/.test(n)), `the worker's script: ${names.join(', ')}`);
+  assert.ok(!names.some((n) => /^servimetrics-(calc|files)-/.test(n)), `neither the calc nor the files module: ${names.join(', ')}`);
+  assert.ok(!first.some((f) => /servimetrics-compute-/.test(f.file)), 'the full page does not load the compute module');
+  assert.ok(compact.gz <= EMBED_TARGET, `compact embed ${compact.gz} B gzipped, limit ${EMBED_TARGET} B`);
+});
+
+test('the panels below the first screen are not in the first load of the page', () => {
+  const names = measure(web).first.map((f) => path.basename(f.file));
+  assert.ok(!names.some((n) => n.startsWith('lazy-panels')), names.join(', '));
+  assert.ok(fs.readdirSync(assets).some((n) => /^lazy-panels-.*\.js$/.test(n)), 'the lazy-panels chunk is built');
 });
 
 test('Accept-Encoding is read with its q-values', () => {

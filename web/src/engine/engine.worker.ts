@@ -10,6 +10,7 @@
 // is in, the worker warms the import path up while idle (warm-up.ts).
 import createServimetricsCalc, { type CalcModule } from '@wasm/servimetrics-calc.js';
 import calcWasmUrl from '@wasm/servimetrics-calc.wasm?url';
+import computeWasmUrl from '@wasm/servimetrics-compute.wasm?url';
 import { FilesLoader } from './files-loader';
 import { CancelledImport, ImportRunner } from './import-runner';
 import type { WorkerReply, WorkerRequest, WorkerSignal } from './protocol';
@@ -17,12 +18,20 @@ import { startModule } from './wasm-loader';
 import { WarmUp } from './warm-up';
 
 declare const self: DedicatedWorkerGlobalScope;
+/** The calc module, or the compute-only one (no what-if). */
+type Calc = Omit<CalcModule, 'whatif'> & Partial<Pick<CalcModule, 'whatif'>>;
 
 function reply(message: WorkerReply): void {
   self.postMessage(message);
 }
 
-const calcReady = startModule(createServimetricsCalc, calcWasmUrl);
+// A worker started with the name "servimetrics-compute" (an embed that shows KPIs only) loads the
+// small compute-only module instead, its glue by import() so the page's worker does not carry it;
+// it answers what-if requests with an error and loads the files module only when a file comes.
+const computeOnly = self.name === 'servimetrics-compute';
+const calcReady: Promise<Calc> = computeOnly
+  ? import('@wasm/servimetrics-compute.js').then(({ default: create }) => startModule(create, computeWasmUrl))
+  : startModule(createServimetricsCalc, calcWasmUrl);
 /** When the files module is loaded, idle, even if no compute was asked for. */
 const FILES_AT_THE_LATEST_MS = 3000;
 
@@ -45,7 +54,7 @@ calcReady.then(
   () => {
     reply({ type: 'ready' });
     // Normally started by the first compute's answer (drain); this is for a page that asks none.
-    files.loadWhenIdle(FILES_AT_THE_LATEST_MS);
+    if (!computeOnly) files.loadWhenIdle(FILES_AT_THE_LATEST_MS);
   },
   (error: unknown) => reply({ type: 'fatal', message: String(error instanceof Error ? error.message : error) }),
 );
@@ -55,7 +64,7 @@ files.loaded.then(
 );
 
 // Answers a queued request from the calc module, or from the imports the files module left.
-function run(calc: CalcModule, request: QueuedRequest): string {
+function run(calc: Calc, request: QueuedRequest): string {
   switch (request.type) {
     case 'catalog':
       return calc.catalog();
@@ -68,6 +77,7 @@ function run(calc: CalcModule, request: QueuedRequest): string {
     case 'compute':
       return decoder.decode(calc.computeBytes(encoder.encode(request.requestText)));
     case 'whatif':
+      if (!calc.whatif) throw new Error('this embed loads the compute-only module: no what-if');
       return calc.whatif(request.requestText);
   }
 }
@@ -100,7 +110,7 @@ async function drain(): Promise<void> {
             continue;
           }
           reply({ id: request.id, ok: true, type: request.type, resultText: run(calc, request) });
-          if (request.type === 'compute') files.loadWhenIdle();
+          if (request.type === 'compute' && !computeOnly) files.loadWhenIdle();
         } catch (error) {
           reply({ id: request.id, ok: false, message: String(error instanceof Error ? error.message : error) });
         }

@@ -43,29 +43,22 @@ import { baselineSources, kpiSources, renderBaselineSources, renderCardSources, 
 import type { FormSource, LinkedInput, WorkspaceState } from '../lib/workspace-doc';
 import { WorkspaceKeeper } from '../lib/workspace-keeper';
 import { chartStyles } from './chart-view';
-import { combinedResultStyles } from './combined-result-view';
-import { dataTableStyles } from './data-table-view';
 import { fieldsStyles } from './fields-view';
-import { filesStyles, renderFiles } from './files-view';
 import { groupStyles, renderGroup } from './group-view';
-import { importProgressStyles } from './import-progress-view';
-import { importReportStyles } from './import-report-view';
-import { kindResultStyles } from './kind-result-view';
-import { customerBaseStyles, renderCustomerBase } from './customer-base-view';
 import { CustomerBaseFits } from '../lib/customer-base-fits';
 import { CUSTOMER_BASE_KINDS } from '../lib/customer-base';
 import type { KindResult } from '../lib/file-imports';
 import { kpiCardStyles } from './kpi-card-view';
-import { mappingStyles } from './mapping-view';
-import { notesStyles } from './notes-view';
 import { sharedStyles, themeTokens } from './shared-styles';
 import type { EmbedConfig } from '../embed-config';
 import { embedRequest } from '../embed-request';
 import { appBase } from '../lib/app-base';
 import { updateDetail } from '../embed-events';
-import { type Metric, renderWhatIf, whatIfStyles } from './whatif-view';
+import type { Metric } from './whatif-view';
 import { exportBarStyles, renderExportBar, ReportExport } from './export-bar-view';
-import { renderReport, type ReportData, reportStyles } from './report-view';
+import type { ReportData } from './report-view';
+// The files panel, the what-if and the print report come in their own chunk, when reached or idle.
+import { LazyPanels } from './lazy-view';
 import { renderWorkspaceBar, workspaceStyles } from './workspace-view';
 import { localeControlsStyles, renderCurrencySelect, renderLanguageSwitch } from './locale-controls-view';
 
@@ -455,26 +448,17 @@ export class ServimetricsCalculator extends LitElement {
     fieldsStyles,
     groupStyles,
     kpiCardStyles,
-    filesStyles,
-    importProgressStyles,
-    kindResultStyles,
-    customerBaseStyles,
-    combinedResultStyles,
-    dataTableStyles,
-    notesStyles,
-    importReportStyles,
-    mappingStyles,
-    whatIfStyles,
     chartStyles,
     sourceStyles,
     exportBarStyles,
-    reportStyles,
     workspaceStyles,
     localeControlsStyles,
   ];
 
   @state() private i18n: I18n;
   @state() private engineStatus: EngineStatus = 'starting';
+  /** The panels below the first screen (lazy-view.ts). */
+  private readonly lazy = new LazyPanels(this);
   @state() private engineMessage = '';
   @state() private model: FormModel | null = null;
   @state() private form: FormState = {};
@@ -679,7 +663,8 @@ export class ServimetricsCalculator extends LitElement {
 
   /** The customer base of a file's result; margin and discount rate from the workspace's inputs. */
   private renderCustomerBase(result: KindResult, messages: MessageContext): TemplateResult | typeof nothing {
-    if (!CUSTOMER_BASE_KINDS.includes(result.kind) || result.restored) return nothing;
+    const renderCustomerBase = this.lazy.panels?.renderCustomerBase;
+    if (!renderCustomerBase || !CUSTOMER_BASE_KINDS.includes(result.kind) || result.restored) return nothing;
     const inputs = this.currentInputs() ?? {};
     const fraction = (key: string) => (typeof inputs[key] === 'number' ? (inputs[key] as number) : null);
     const fits = this.customerBase;
@@ -1100,6 +1085,7 @@ export class ServimetricsCalculator extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (this.answer) this.lazy.whenIdle();
     this.workspaces.observe(this.workspaceRefs());
     const chart = this.renderRoot.querySelector('.chart');
     if (chart !== this.observedChart) {
@@ -1321,7 +1307,7 @@ export class ServimetricsCalculator extends LitElement {
   }
 
   override render(): TemplateResult {
-    const { i18n, model } = this;
+    const { i18n, model, lazy } = this;
     const top = this.renderTopbar();
     if (!model || this.engineStatus !== 'ready') {
       return html`<div class="app" lang=${i18n.lang}>
@@ -1385,7 +1371,7 @@ export class ServimetricsCalculator extends LitElement {
           : nothing}
         ${this.shownGroups().map((form) => renderGroup(groupContext, form))}
         <section class="block" id="files" data-testid="files-section" part="files" ?hidden=${!this.shows('files')}>
-          ${renderFiles({
+          ${!lazy.panels || !lazy.ready('files') ? lazy.placeholder('files', '40rem') : lazy.panels.renderFiles({
             i18n,
             kinds: this.kinds,
             dateFormats: this.dateFormats,
@@ -1397,7 +1383,7 @@ export class ServimetricsCalculator extends LitElement {
           })}
         </section>
         <section class="block" id="whatif" data-testid="whatif-section" part="whatif" ?hidden=${!this.shows('whatif')}>
-          ${renderWhatIf({
+          ${!lazy.panels || !lazy.ready('whatif') ? lazy.placeholder('whatif', '60rem') : lazy.panels.renderWhatIf({
             i18n,
             baseline: this.baseline,
             wi: this.wi,
@@ -1427,7 +1413,7 @@ export class ServimetricsCalculator extends LitElement {
         </section>
         <footer>${i18n.t('privacyNote')}</footer>
       </main>
-      ${renderReport(reportData, this.report.company)}
+      ${lazy.panels && lazy.ready('report') ? lazy.panels.renderReport(reportData, this.report.company) : nothing}
     </div>`;
   }
 }
