@@ -93,9 +93,10 @@ export default defineConfig({
     reportCompressedSize: true,
     // The page, the embed's iframe page, and the embed's script under a fixed name (docs/EMBED.md).
     // Every script sits one folder below the root (assets/, embed/): lib/app-base.ts relies on it.
-    // The embed loads the full calculator by import() without adding <link rel=modulepreload> to the
-    // host page's <head>: it changes nothing outside its element.
-    modulePreload: { resolveDependencies: (_file, deps, { hostId }) => (hostId.startsWith('embed/') ? [] : deps) },
+    // A chunk loaded by import() (the embed's full calculator, its lazy panels, the files module) adds
+    // no <link rel=modulepreload> to the document's <head>: in an embed that is the host's, and it
+    // changes nothing outside its element. The page's HTML keeps its preloads.
+    modulePreload: { resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
     rollupOptions: {
       input: { main: here('./web/index.html'), frame: here('./web/embed.html'), embed: here('./web/src/embed.ts') },
       output: { entryFileNames: (chunk) => (chunk.name === 'embed' ? 'embed/servimetrics-embed.js' : 'assets/[name]-[hash].js') },

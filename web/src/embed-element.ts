@@ -33,7 +33,8 @@ function takeEngine(): EngineClient {
   if (!shared) {
     // EngineClient.current is the full calculator's (its tables ask it for rows): a card does not take it over.
     const previous = EngineClient.current;
-    shared = { engine: new EngineClient(), users: 0 };
+    // Cards only compute: their worker loads the small compute module, not the calculator's.
+    shared = { engine: new EngineClient(undefined, true), users: 0 };
     EngineClient.current = previous ?? shared.engine;
   }
   shared.users++;

@@ -77,9 +77,10 @@ export class EngineClient {
   /** The page's engine (the last one made): the table views ask it for rows (data-table-view.ts). */
   static current: EngineClient | null = null;
 
-  constructor(worker?: Worker) {
+  /** `computeOnly`: the worker loads only the small compute module (KPI cards: no files, no what-if). */
+  constructor(worker?: Worker, computeOnly = false) {
     EngineClient.current = this;
-    this.worker = worker ?? startWorker();
+    this.worker = worker ?? startWorker(computeOnly);
     let markReady!: () => void;
     let markFailed!: (reason: unknown) => void;
     this.ready = new Promise<void>((resolve, reject) => {
@@ -235,11 +236,13 @@ export class EngineClient {
  * script (the host's policy then needs worker-src blob:, docs/EMBED.md); the worker script finds the
  * wasm beside itself (its import.meta.url), fetched with CORS.
  */
-function startWorker(): Worker {
+function startWorker(computeOnly: boolean): Worker {
   const url = new URL(workerScript, import.meta.url);
-  const options: WorkerOptions = { type: 'module', name: 'servimetrics-engine' };
+  // The worker reads its name to choose its module (engine.worker.ts).
+  const options: WorkerOptions = { type: 'module', name: computeOnly ? 'servimetrics-compute' : 'servimetrics-engine' };
   // Vite's own worker form (the same built script), which scripts/check-size.mjs follows.
   if (url.origin === globalThis.location?.origin) {
+    if (computeOnly) return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'servimetrics-compute' });
     return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'servimetrics-engine' });
   }
   const bootstrap = URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' }));
