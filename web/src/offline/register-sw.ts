@@ -1,5 +1,6 @@
 // Registers the offline service worker (sw.js, written by scripts/sw-manifest.mjs) for the standalone
 // page only: the embed never imports this module, so a host page never gets a worker of ours.
+import { saveDownloadsThroughWorker } from './offline-downloads';
 
 /** The worker beside index.html; not in `vite` dev, whose modules are not the build's files. */
 export function registerServiceWorker(): void {
@@ -12,6 +13,7 @@ export function registerServiceWorker(): void {
     });
   };
   // After the first screen: the precache downloads must not compete with the page's own.
+  saveDownloadsThroughWorker();
   if (document.readyState === 'complete') register();
   else addEventListener('load', register, { once: true });
 }
