@@ -780,6 +780,10 @@ export const en = {
   cbSource: 'The {model} fit of {file} ({kind}), read {date}',
   // ---- Taiwanese files: 民國 (ROC calendar) dates ----
   datefmt_roc: 'Taiwan ROC calendar (113/03/01)',
+  // ---- Currency guessed from a file ----
+  currencyGuessSeen: '{mark} in {cells} cells of “{column}”',
+  currencyGuessApplied: '{file} gives its amounts in {currency}: {seen}. The page now shows {currency}; the currency selector changes it.',
+  currencyGuessKept: '{file} gives its amounts in {currency} ({seen}); the page keeps the currency you chose, {chosen}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -767,4 +767,8 @@ export const zhCN: Messages = {
   cbSource: '{file}（{kind}）的 {model} 拟合，读取于 {date}',
   // ---- Taiwanese files: 民國 (ROC calendar) dates ----
   datefmt_roc: '民国纪年（113/03/01）',
+  // ---- Currency guessed from a file ----
+  currencyGuessSeen: '“{column}”列有 {cells} 个单元格带 {mark}',
+  currencyGuessApplied: '{file} 的金额以{currency}计：{seen}。页面现以{currency}显示，可在币种中更改。',
+  currencyGuessKept: '{file} 的金额以{currency}计（{seen}）；页面保留您选择的币种：{chosen}。',
 };

@@ -772,4 +772,8 @@ export const zhTW: Messages = {
   col_T: '觀察時長',
   cbSourceShort: '{file} 的 {model} 擬合結果',
   cbSource: '{file}（{kind}）的 {model} 擬合結果，讀取於 {date}',
+  // ---- Currency guessed from a file ----
+  currencyGuessSeen: '「{column}」欄有 {cells} 個儲存格帶 {mark}',
+  currencyGuessApplied: '{file} 的金額以{currency}計：{seen}。頁面現在以{currency}顯示，可在幣別中變更。',
+  currencyGuessKept: '{file} 的金額以{currency}計（{seen}）；頁面保留您選擇的幣別：{chosen}。',
 };

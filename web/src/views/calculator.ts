@@ -64,6 +64,7 @@ import { exportBarStyles, renderExportBar, ReportExport } from './export-bar-vie
 import { renderReport, type ReportData, reportStyles } from './report-view';
 import { renderWorkspaceBar, workspaceStyles } from './workspace-view';
 import { localeControlsStyles, renderCurrencySelect, renderLanguageSwitch } from './locale-controls-view';
+import { CurrencyGuessController } from './currency-guess-notice';
 
 const SAMPLE_REQUEST = sampleCompany as unknown as ComputeRequest;
 const INPUT_DEBOUNCE_MS = 25;
@@ -494,6 +495,8 @@ export class ServimetricsCalculator extends LitElement {
     },
     () => this.dropUndo(),
   );
+  /** A file's currency symbols set the page's currency unless the user chose one (currency-guess-notice.ts). */
+  private readonly currencyGuess = new CurrencyGuessController(this, () => this.files.results.values(), () => this.i18n, (c) => (this.i18n = this.speak(this.i18n.lang, c)));
   /** The what-if scenarios and questions, and their answers (whatif-controller.ts). */
   private readonly wi = new WhatIfController(this, () => this.engine);
   /** Lever values typed and not taken, kept between renders (whatif-levers-view.ts). */
@@ -1334,6 +1337,7 @@ export class ServimetricsCalculator extends LitElement {
           : nothing}
         ${model.groups.map((form) => renderGroup(groupContext, form))}
         <section class="block" id="files" data-testid="files-section">
+          ${this.currencyGuess.render(i18n)}
           ${renderFiles({
             i18n,
             kinds: this.kinds,
