@@ -64,7 +64,7 @@ import { exportBarStyles, renderExportBar, ReportExport } from './export-bar-vie
 import { renderReport, type ReportData, reportStyles } from './report-view';
 import { renderWorkspaceBar, workspaceStyles } from './workspace-view';
 import { localeControlsStyles, renderCurrencySelect, renderLanguageSwitch } from './locale-controls-view';
-import { CurrencyGuessController } from './currency-guess-notice';
+import { CurrencyGuessController, currencyGuessStyles } from './currency-guess-notice';
 
 const SAMPLE_REQUEST = sampleCompany as unknown as ComputeRequest;
 const INPUT_DEBOUNCE_MS = 25;
@@ -448,6 +448,7 @@ export class ServimetricsCalculator extends LitElement {
     groupStyles,
     kpiCardStyles,
     filesStyles,
+    currencyGuessStyles,
     importProgressStyles,
     kindResultStyles,
     customerBaseStyles,

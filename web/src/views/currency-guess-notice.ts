@@ -1,6 +1,6 @@
 // After a file is read: the currency its amounts carry (lib/currency-guess.ts) becomes the page's,
 // unless the user picked one in the selector, and a notice says which symbol was seen where.
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { KindResult } from '../lib/file-imports';
 import { type CurrencyGuess, guessCurrency } from '../lib/currency-guess';
 import { currencyForLocale, currencyName, type Currency } from '../i18n/currencies';
@@ -60,7 +60,7 @@ export class CurrencyGuessController implements ReactiveController {
     const text = shown.kept
       ? i18n.t('currencyGuessKept', { ...params, chosen: name(shown.kept) })
       : i18n.t('currencyGuessApplied', params);
-    return html`<p class="notice" role="status" data-testid="currency-guess" data-currency=${shown.guess.currency} data-kept=${shown.kept ?? ''}>
+    return html`<p class="notice currency-guess" role="status" data-testid="currency-guess" data-currency=${shown.guess.currency} data-kept=${shown.kept ?? ''}>
       ${text}<button type="button" class="btn small" data-testid="currency-guess-dismiss" @click=${() => this.dismiss()}>${i18n.t('wsDismiss')}</button>
     </p>`;
   }
@@ -71,3 +71,10 @@ export class CurrencyGuessController implements ReactiveController {
   }
 
 }
+
+/** Above the files panel's heading, with room below it (a .notice alone only has room above). */
+export const currencyGuessStyles = css`
+  .notice.currency-guess {
+    margin: 0 0 16px;
+  }
+`;
