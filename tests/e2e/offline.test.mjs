@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { e2eFixture } from '../support/e2e-fixture.mjs';
+import { startStaticServer } from '../support/static-server.mjs';
 import { assertEventually } from '../support/eventually.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -91,6 +92,31 @@ test('a reload without a network computes, opens a sample and a template, and sp
     assert.deepEqual(fx.server.requests.slice(before), [], 'nothing reached the server while offline');
   } finally {
     await context.close();
+  }
+});
+
+test('a new build installs a new cache and deletes the old one', async () => {
+  // A copy of the build, so that its sw.js can become the next build's.
+  const root = path.join(fx.tmp, 'web');
+  fs.cpSync(built, root, { recursive: true });
+  const server = await startStaticServer({ root });
+  const context = await fx.browser.newContext({ locale: 'en-US' });
+  const cacheNames = (page) => page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('servimetrics-')));
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+    const [first] = await cacheNames(page);
+    const sw = path.join(root, 'sw.js');
+    const version = /const VERSION = '([0-9a-f]+)'/.exec(fs.readFileSync(sw, 'utf8'))[1];
+    assert.equal(first, `servimetrics-${version}`);
+    fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(version, 'nextbuild'));
+    for (const copy of ['sw.js.gz', 'sw.js.br']) fs.rmSync(path.join(root, copy), { force: true });
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await assertEventually(async () => assert.deepEqual(await cacheNames(page), ['servimetrics-nextbuild']), 30000);
+  } finally {
+    await context.close();
+    await server.close();
   }
 });
 
