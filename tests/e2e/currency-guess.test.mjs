@@ -39,6 +39,8 @@ test('a file in NT$ sets the page to TWD and says where NT$ was seen', async () 
     const text = await notice.innerText();
     for (const part of ['nt.csv', 'NT$', '6 cells', '“amount”', 'New Taiwan Dollar']) assert.ok(text.includes(part), `the notice names ${part}: ${text}`);
     assert.match(await page.locator('[data-kpi="clv"] [data-role="value"]').innerText(), /NT\$/, 'money is shown in NT$');
+    await select.selectOption('HKD');
+    await assertEventually(async () => assert.equal(await notice.count(), 0, 'the notice goes once the user picks another currency'));
   } finally {
     await context.close();
   }

@@ -34,6 +34,8 @@ export class CurrencyGuessController implements ReactiveController {
 
   /** Before each render: a result not looked at yet (a new import, not one read back) is looked at once. */
   hostUpdate(): void {
+    // "Now shown in TWD" is no longer true once the user picks another currency.
+    if (this.shown && !this.shown.kept && this.i18n().currency !== this.shown.guess.currency) this.shown = null;
     let newest: KindResult | undefined;
     for (const result of this.results()) {
       if (this.looked.has(result.importId)) continue;
