@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { previewMiddleware, writePrecompressed } from './scripts/precompressed.mjs';
+import { serviceWorker } from './scripts/sw-manifest.mjs';
 
 // Node's process, without pulling in @types/node for one line.
 declare const process: { env: Record<string, string | undefined> };
@@ -83,7 +84,8 @@ export default defineConfig({
   resolve: {
     alias: { '@wasm': wasmDir },
   },
-  plugins: [securityPolicy(), precompressed()],
+  // serviceWorker() before precompressed(): its sw.js lists the files before their .gz/.br copies exist.
+  plugins: [securityPolicy(), serviceWorker(), precompressed()],
   worker: { format: 'es' },
   build: {
     outDir: here('./build/web'),

@@ -34,8 +34,8 @@ NumberStyle detect_number_style(std::span<const std::string_view> samples);
 //     prefix ("$-5", "-$5");
 //   - thousands grouped by 3 (first group 1 to 3 digits), one separator kind per cell;
 //   - full-width digits, '．' and '，' ("１２３．４５");
-//   - at most one currency, before or after: $ € £ ¥ ￥ ＄ ￡ ₩ ₹, US$ HK$ NT$, the codes USD EUR
-//   GBP
+//   - at most one currency, before or after: $ € £ ¥ ￥ ＄ ￡ ₩ ₹, US$ HK$ NT$ S$, the codes USD
+//   EUR GBP
 //     JPY CNY RMB HKD TWD NTD SGD AUD CAD CHF KRW INR (any case), 元 圆 円 块, and the prefix
 //     人民币;
 //   - a trailing '%' or '％': the value is divided by 100 ("12.5%" -> 0.125);
@@ -45,6 +45,13 @@ NumberStyle detect_number_style(std::span<const std::string_view> samples);
 // is left empty for the caller to fill with the column. Whether a percent is acceptable for a
 // field is the caller's decision.
 Result<double> parse_number_cell(std::string_view cell, NumberStyle style = {});
+
+// The currency a number cell is written with, as the page names it to the user: "$", "€", "£",
+// "¥" (also for "￥"), "₩", "₹", "元", "圆", "円", "块", "人民币", "US$", "HK$", "NT$", "S$" or a
+// code in capitals ("TWD", "RMB"); empty when the cell has none. What parse_number_cell would skip,
+// without checking the rest of the cell: the import counts them per column to suggest the file's
+// currency.
+std::string currency_mark(std::string_view cell);
 
 // ---- Dates ---------------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "base/number_parser.hpp"
@@ -167,8 +168,8 @@ std::size_t currency_word_length(const char* p, const char* end) {
     q += unit.length;
   }
   const std::string_view text(word.data(), letters);
-  if (letters == 2 && q != end && read_unit(q, end).code == U'$' &&
-      (text == "us" || text == "hk" || text == "nt")) {
+  const bool dollar_prefix = text == "us" || text == "hk" || text == "nt" || text == "s";
+  if (letters <= 2 && dollar_prefix && q != end && read_unit(q, end).code == U'$') {
     return static_cast<std::size_t>(q - p) + static_cast<std::size_t>(read_unit(q, end).length);
   }
   if (letters != 3) return 0;
@@ -456,6 +457,36 @@ Result<double> parse_number_cell(std::string_view cell, NumberStyle style) {
     if (const auto parsed = parse_decimal(text)) return *parsed;
   }
   return GeneralReader(text, style).read();
+}
+
+std::string currency_mark(std::string_view cell) {
+  const char* p = cell.data();
+  const char* const end = p + cell.size();
+  while (p != end) {
+    const Unit unit = read_unit(p, end);
+    if (unit.code == 0xFFE5) return "\xC2\xA5";  // ￥ as ¥
+    if (unit.code == 0xFFE1) return "\xC2\xA3";  // ￡ as £
+    if (is_currency_symbol(unit.code)) {
+      // Folded full-width '＄' is '$'; the others as written.
+      return unit.code == U'$' ? "$" : std::string(p, static_cast<std::size_t>(unit.length));
+    }
+    if (is_letter(unit.code)) {
+      const std::size_t length = currency_word_length(p, end);
+      if (length == 0) return {};  // a word, not a currency: not a money cell
+      std::string word;
+      for (const char* q = p; q != p + length;) {
+        const Unit letter = read_unit(q, p + length);
+        word += static_cast<char>(is_letter(letter.code) ? letter.code & ~0x20U : U'$');
+        q += letter.length;
+      }
+      return word;
+    }
+    if (std::string_view(p, static_cast<std::size_t>(end - p)).starts_with(kRenminbi)) {
+      return std::string(kRenminbi);
+    }
+    p += unit.length;
+  }
+  return {};
 }
 
 NumberStyle detect_number_style(std::span<const std::string_view> samples) {

@@ -12,6 +12,18 @@
 namespace servimetrics {
 namespace {
 
+// How many of a column's sample cells carry each currency ("NT$": 120): the page suggests the
+// file's currency from them (web/src/lib/currency-guess.ts).
+nlohmann::json currency_marks(std::span<const std::string_view> samples) {
+  nlohmann::json marks = nlohmann::json::object();
+  for (const std::string_view cell : samples) {
+    if (std::string mark = currency_mark(cell); !mark.empty()) {
+      marks[mark] = marks.value(mark, 0) + 1;
+    }
+  }
+  return marks;
+}
+
 // The most rows reserved up front from the announced file size (a 1.4 GB file of 80-byte rows):
 // a request may announce any size, and a lie must not become an allocation that cannot succeed.
 // Past it the columns grow as they would with no size given.
@@ -248,6 +260,8 @@ bool TableBuilder::decide_formats() {
                           {"column", header},
                           {"type", "number"},
                           {"decimal", std::string(1, number_styles_[f].decimal)}});
+      if (auto marks = currency_marks(samples); !marks.empty())
+        formats_.back()["currencies"] = marks;
       continue;
     }
     if (!decide_date_format(f, header, samples)) return false;

@@ -184,6 +184,7 @@ export const schema = {
     note: opt('string'),
     note_parts: optional(arrayOf('CoreMessage')),
     decimal: opt('string'),
+    currencies: opt('object'),
   },
   ImportReport: {
     kind: str,

@@ -361,6 +361,8 @@ export interface FormatEntry {
   note?: string;
   note_parts?: CoreMessage[];
   decimal?: string;
+  /** Number columns: how many of the first rows' cells carry each currency ("NT$": 120, "TWD": 3). */
+  currencies?: Record<string, number>;
 }
 
 /**

@@ -787,6 +787,10 @@ export const en = {
   embedNeedsFull: 'This KPI needs inputs that only the full calculator offers (layout="full").',
   embedEnterValues: 'Enter the values above to see the result.',
   embedFooter: 'Computed in your browser by Servimetrics; nothing you type leaves it.',
+  // ---- Currency guessed from a file ----
+  currencyGuessSeen: '{mark} in {cells} cells of “{column}”',
+  currencyGuessApplied: '{file} gives its amounts in {currency}: {seen}. The page now shows {currency}; the currency selector changes it.',
+  currencyGuessKept: '{file} gives its amounts in {currency} ({seen}); the page keeps the currency you chose, {chosen}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

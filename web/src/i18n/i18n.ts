@@ -94,6 +94,11 @@ export function initialCurrency(lang: Lang, languages: readonly string[] = navig
   return currencyForLocale(first) ?? LANG_CURRENCY[lang];
 }
 
+/** The user picked a currency in the selector (a file's symbols must not change it then). */
+export function currencyChosen(): boolean {
+  return isCurrency(storageGet(CURRENCY_KEY));
+}
+
 export function rememberCurrency(currency: Currency): void {
   storageSet(CURRENCY_KEY, currency);
 }

@@ -774,4 +774,8 @@ export const zhCN: Messages = {
   embedNeedsFull: '此指标需要的输入只有完整计算器才提供（layout="full"）。',
   embedEnterValues: '在上方填写数值即可看到结果。',
   embedFooter: '由 Servimetrics 在您的浏览器中计算，您输入的内容不会离开浏览器。',
+  // ---- Currency guessed from a file ----
+  currencyGuessSeen: '“{column}”列有 {cells} 个单元格带 {mark}',
+  currencyGuessApplied: '{file} 的金额以{currency}计：{seen}。页面现以{currency}显示，可在币种中更改。',
+  currencyGuessKept: '{file} 的金额以{currency}计（{seen}）；页面保留您选择的币种：{chosen}。',
 };

@@ -779,4 +779,8 @@ export const zhTW: Messages = {
   embedNeedsFull: '這個指標需要的輸入只有完整版計算機才有（layout="full"）。',
   embedEnterValues: '在上方填入數值即可看到結果。',
   embedFooter: '由 Servimetrics 在您的瀏覽器中計算，您輸入的內容不會離開瀏覽器。',
+  // ---- Currency guessed from a file ----
+  currencyGuessSeen: '「{column}」欄有 {cells} 個儲存格帶 {mark}',
+  currencyGuessApplied: '{file} 的金額以{currency}計：{seen}。頁面現在以{currency}顯示，可在幣別中變更。',
+  currencyGuessKept: '{file} 的金額以{currency}計（{seen}）；頁面保留您選擇的幣別：{chosen}。',
 };

@@ -61,6 +61,7 @@ import type { ReportData } from './report-view';
 import { LazyPanels } from './lazy-view';
 import { renderWorkspaceBar, workspaceStyles } from './workspace-view';
 import { localeControlsStyles, renderCurrencySelect, renderLanguageSwitch } from './locale-controls-view';
+import { CurrencyGuessController, currencyGuessStyles } from './currency-guess-notice';
 
 const SAMPLE_REQUEST = sampleCompany as unknown as ComputeRequest;
 const INPUT_DEBOUNCE_MS = 25;
@@ -448,6 +449,7 @@ export class ServimetricsCalculator extends LitElement {
     fieldsStyles,
     groupStyles,
     kpiCardStyles,
+    currencyGuessStyles,
     chartStyles,
     sourceStyles,
     exportBarStyles,
@@ -492,6 +494,14 @@ export class ServimetricsCalculator extends LitElement {
       return typeof margin === 'number' && margin >= -10 && margin <= 1 ? margin : undefined;
     },
     () => this.dropUndo(),
+  );
+  /** A file's currency symbols set the page's currency unless the user chose one (currency-guess-notice.ts). */
+  private readonly currencyGuess = new CurrencyGuessController(
+    this,
+    () => this.files.results.values(),
+    () => this.i18n,
+    (c) => (this.i18n = this.speak(this.i18n.lang, c)),
+    () => Boolean(this.embed?.currency),
   );
   /** The what-if scenarios and questions, and their answers (whatif-controller.ts). */
   private readonly wi = new WhatIfController(this, () => this.engine);
@@ -1371,6 +1381,7 @@ export class ServimetricsCalculator extends LitElement {
           : nothing}
         ${this.shownGroups().map((form) => renderGroup(groupContext, form))}
         <section class="block" id="files" data-testid="files-section" part="files" ?hidden=${!this.shows('files')}>
+          ${this.currencyGuess.render(i18n)}
           ${!lazy.panels || !lazy.ready('files') ? lazy.placeholder('files', '40rem') : lazy.panels.renderFiles({
             i18n,
             kinds: this.kinds,
