@@ -400,7 +400,7 @@ const TEMPLATES = {
       ['C002', 0, 0, 38.86, 0, 0],
     ],
   },
-  survival: {
+  survival_table: {
     en: ['cohort', 'period', 'active'],
     zh: ['同期群', '期数', '仍活跃客户'],
     rows: [
@@ -432,7 +432,7 @@ write(samples, 'survey.csv', csv(TEMPLATES.survey.en, survey()));
 write(samples, 'tickets.csv', csv(TEMPLATES.tickets.en, tickets()));
 write(samples, 'ledger.csv', csv(TEMPLATES.ledger.en, ledger()));
 write(samples, 'customer_summary.csv', csv(SUMMARY_HEADER, customerSummary()));
-write(samples, 'survival.csv', csv(TEMPLATES.survival.en, survival()));
+write(samples, 'survival_table.csv', csv(TEMPLATES.survival_table.en, survival()));
 // The spend sample is the hand-written marketing-spend.csv the calculator has always offered.
 write(samples, 'spend.csv', fs.readFileSync(path.join(samples, 'marketing-spend.csv'), 'utf8'));
 

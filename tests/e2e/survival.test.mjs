@@ -12,7 +12,7 @@ import { assertEventually } from '../support/eventually.mjs';
 import { filesPanel } from '../support/files-panel.mjs';
 import { importFile, loadModule, root } from '../wasm/module.mjs';
 
-const sample = path.join(root, 'public', 'samples', 'survival.csv');
+const sample = path.join(root, 'public', 'samples', 'survival_table.csv');
 const fx = e2eFixture('survival');
 
 /** The wasm module's fits of the sample, read as the page reads a dropped file. */

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { importFile, loadModule, root } from './module.mjs';
 
-const sample = fs.readFileSync(path.join(root, 'public/samples/survival.csv'));
+const sample = fs.readFileSync(path.join(root, 'public/samples/survival_table.csv'));
 // The parameters scripts/make-samples.mjs draws the two cohorts from.
 const TRUE_PARAMS = { standard: { alpha: 0.8, beta: 1.6 }, premium: { alpha: 0.7, beta: 3.5 } };
 

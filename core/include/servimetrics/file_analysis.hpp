@@ -22,7 +22,7 @@ struct AnalyzeOptions {
   std::optional<double> gross_margin;   // transactions: for CLTV (fraction -10..1: may be a loss)
   std::optional<double> discount_rate;  // transactions: for CLTV (fraction 0..1); survival tables
   std::optional<double> value_per_period;  // survival tables: for the expected lifetime value
-  std::size_t table_rows = 1000;        // rows each answer table keeps ("total_rows" has them all)
+  std::size_t table_rows = 1000;  // rows each answer table keeps ("total_rows" has them all)
 };
 
 // Reads {"kind", "encoding", "delimiter", "sheet", "mapping", "date_formats", "decimal", "size",

@@ -100,10 +100,10 @@ void add_set_aside_notes(json& answer, const SurvivalCohorts& s) {
   for (std::size_t i = 0; i < reasons.size(); ++i) {
     const SetAsideRows& rows = *reasons[i].first;
     if (rows.count() == 0) continue;
-    add_note(answer, codes[i],
-             std::to_string(rows.count()) + " " + reasons[i].second + " (" + rows.lines_text() +
-                 ").",
-             rows.params());
+    add_note(
+        answer, codes[i],
+        std::to_string(rows.count()) + " " + reasons[i].second + " (" + rows.lines_text() + ").",
+        rows.params());
   }
 }
 
@@ -112,8 +112,8 @@ void add_conflicts(json& answer, const SurvivalCohorts& s) {
   json rows = json::array();
   for (std::size_t i = 0; i < s.conflicts.size(); ++i) {
     const SurvivalRow& r = s.conflicts[i];
-    rows.push_back({r.line, cohort_or_null(s.conflict_cohorts[i]), r.period,
-                    finite_or_null(r.active)});
+    rows.push_back(
+        {r.line, cohort_or_null(s.conflict_cohorts[i]), r.period, finite_or_null(r.active)});
   }
   const std::size_t total = rows.size();
   add_table(answer, "survival_conflicts", {"line", "cohort", "periods_since_start", "active_value"},
@@ -188,7 +188,8 @@ void add_fit_notes(json& answer, const FitOutcome& out, double discount,
   if (value)
     add_note(answer, "survival_lifetime_value",
              "The expected lifetime value is the value per period times the discounted expected "
-             "lifetime, at " + format_number(discount * 100) + "% a period.",
+             "lifetime, at " +
+                 format_number(discount * 100) + "% a period.",
              {{"rate", discount}, {"value", *value}});
   else
     add_note(answer, "survival_lifetime_in_periods",

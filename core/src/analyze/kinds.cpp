@@ -18,9 +18,9 @@ extern const KindAnalysis kSurvivalTableAnalysis;
 
 std::span<const KindAnalysis* const> kind_analyses() {
   static constexpr std::array<const KindAnalysis*, 8> kAll = {
-      &kTransactionsAnalysis,   &kSubscriptionsAnalysis, &kSurveyAnalysis, &kTicketsAnalysis,
-      &kSpendAnalysis,          &kLedgerAnalysis,        &kCustomerSummaryAnalysis,
-      &kSurvivalTableAnalysis};
+      &kTransactionsAnalysis,    &kSubscriptionsAnalysis, &kSurveyAnalysis,
+      &kTicketsAnalysis,         &kSpendAnalysis,         &kLedgerAnalysis,
+      &kCustomerSummaryAnalysis, &kSurvivalTableAnalysis};
   return kAll;
 }
 

@@ -90,8 +90,9 @@ SurvivalCohorts read_survival_cohorts(const ImportedTable& table) {
     c.shares = c.shares || !whole(a);
   }
   for (SurvivalCohort& c : out.cohorts) {
-    std::stable_sort(c.rows.begin(), c.rows.end(),
-                     [](const SurvivalRow& a, const SurvivalRow& b) { return a.period < b.period; });
+    std::stable_sort(c.rows.begin(), c.rows.end(), [](const SurvivalRow& a, const SurvivalRow& b) {
+      return a.period < b.period;
+    });
     merge_repeats(c, out);
     fit_run(c, out);
   }

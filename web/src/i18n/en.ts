@@ -818,6 +818,7 @@ export const en = {
   sbgLifetimeValue: 'Expected lifetime value',
   sbgLifetimeHint: 'Discounted lifetime: the periods of value a new customer is expected to bring, each later period discounted at {rate}. Times the value of one period it is the expected lifetime value per customer.',
   sbgValuePerPeriod: 'Value per customer per period',
+  sbgCohort: 'Cohort',
   sbgRetentionTitle: 'Retention by period: observed and model',
 } as const;
 

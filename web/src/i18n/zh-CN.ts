@@ -805,5 +805,6 @@ export const zhCN: Messages = {
   sbgLifetimeValue: '预期终身价值',
   sbgLifetimeHint: '折现存续期：一位新客户预计带来的价值期数，之后每期按 {rate} 折现。乘以每期价值即为每位客户的预期终身价值。',
   sbgValuePerPeriod: '每位客户每期价值',
+  sbgCohort: '同期群',
   sbgRetentionTitle: '各期留存率：观测与模型',
 };

@@ -810,5 +810,6 @@ export const zhTW: Messages = {
   sbgLifetimeValue: '預期終身價值',
   sbgLifetimeHint: '折現存續期：一位新客戶預計帶來的價值期數，之後每期以 {rate} 折現。乘以每期價值即為每位客戶的預期終身價值。',
   sbgValuePerPeriod: '每位客戶每期價值',
+  sbgCohort: '世代',
   sbgRetentionTitle: '各期留存率：觀測與模型',
 };

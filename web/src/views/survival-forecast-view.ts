@@ -69,7 +69,7 @@ function paramsTable(i18n: I18n, fits: Row[]): TemplateResult {
   const valued = fits.some((f) => num(f['expected_lifetime_value']) !== null);
   return html`<div class="table-scroll"><table class="sbg-params" data-testid="sbg-params">
     <thead><tr>
-      <th scope="col">${i18n.t('col_cohort')}</th><th scope="col">${i18n.t('col_customers')}</th>
+      <th scope="col">${i18n.t('sbgCohort')}</th><th scope="col">${i18n.t('col_customers')}</th>
       <th scope="col">α</th><th scope="col">β</th><th scope="col">${i18n.t('col_log_likelihood')}</th>
       <th scope="col">${i18n.t('col_discounted_lifetime')}</th><th scope="col">${i18n.t('sbgLifetimeValue')}</th>
     </tr></thead>
