@@ -312,6 +312,43 @@ function customerSummary() {
   return rows;
 }
 
+// ---- survival table: simulated sBG cohorts, customers still active per year ---------------------
+
+/** A beta draw from two gamma draws. */
+function betaDraw(rng, a, b) {
+  const x = gammaDraw(rng, a, 1);
+  return x / (x + gammaDraw(rng, b, 1));
+}
+
+/**
+ * Two cohorts of a maintenance-contract business drawn from the shifted-beta-geometric model (Fader &
+ * Hardie 2007): each customer's yearly churn chance theta ~ beta(alpha, beta), fixed for life;
+ * "standard" 800 customers with alpha 0.8, beta 1.6, "premium" 500 with alpha 0.7, beta 3.5; the
+ * customers still active at the start of years 0..8.
+ */
+const SURVIVAL_COHORTS = [
+  ['standard', 800, 0.8, 1.6],
+  ['premium', 500, 0.7, 3.5],
+];
+const SURVIVAL_YEARS = 8;
+
+function survival() {
+  const rng = generator(2007);
+  const rows = [];
+  for (const [cohort, size, alpha, beta] of SURVIVAL_COHORTS) {
+    const active = new Array(SURVIVAL_YEARS + 1).fill(0);
+    for (let i = 0; i < size; i++) {
+      const theta = betaDraw(rng, alpha, beta);
+      for (let t = 0; t <= SURVIVAL_YEARS; t++) {
+        active[t] += 1;
+        if (rng.chance(theta)) break;
+      }
+    }
+    active.forEach((n, t) => rows.push([cohort, t, n]));
+  }
+  return rows;
+}
+
 // ---- templates: a header row and two example rows per kind ----------------------------------------
 
 const TEMPLATES = {
@@ -363,6 +400,14 @@ const TEMPLATES = {
       ['C002', 0, 0, 38.86, 0, 0],
     ],
   },
+  survival_table: {
+    en: ['cohort', 'period', 'active'],
+    zh: ['同期群', '期数', '仍活跃客户'],
+    rows: [
+      ['2021', 0, 1000],
+      ['2021', 1, 631],
+    ],
+  },
   ledger: {
     en: ['period', 'category', 'amount'],
     zh: ['期间', '类别', '金额'],
@@ -387,6 +432,7 @@ write(samples, 'survey.csv', csv(TEMPLATES.survey.en, survey()));
 write(samples, 'tickets.csv', csv(TEMPLATES.tickets.en, tickets()));
 write(samples, 'ledger.csv', csv(TEMPLATES.ledger.en, ledger()));
 write(samples, 'customer_summary.csv', csv(SUMMARY_HEADER, customerSummary()));
+write(samples, 'survival_table.csv', csv(TEMPLATES.survival_table.en, survival()));
 // The spend sample is the hand-written marketing-spend.csv the calculator has always offered.
 write(samples, 'spend.csv', fs.readFileSync(path.join(samples, 'marketing-spend.csv'), 'utf8'));
 

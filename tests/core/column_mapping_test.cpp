@@ -80,7 +80,7 @@ TEST(ColumnMapping, KindErrorsHaveCodes) {
   EXPECT_EQ(unknown.params["known"].size(), data_kinds().size());
   EXPECT_EQ(unknown.message,
             "unknown data kind 'orders' (known: transactions, subscriptions, survey, tickets, "
-            "spend, ledger, customer_summary, or auto)");
+            "spend, ledger, customer_summary, survival_table, or auto)");
   const Error none = no_kind_fits_error();
   EXPECT_EQ(none.code, "no_kind_fits");
   EXPECT_EQ(none.params["kinds"].size(), data_kinds().size());

@@ -198,7 +198,7 @@ TEST(ImportSession, UnknownKindQuotesOnlyTheStartOfItsName) {
   EXPECT_EQ(import_text("a\n", kind(std::string(5000, 'k') + "z")).error,
             "unknown data kind '" + std::string(40, 'k') +
                 "…' (known: transactions, subscriptions, survey, tickets, spend, ledger, "
-                "customer_summary, or auto)");
+                "customer_summary, survival_table, or auto)");
 }
 
 TEST(ImportSession, ChineseHeadersAreRecognised) {

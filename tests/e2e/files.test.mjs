@@ -16,7 +16,7 @@ import { assertEventually } from '../support/eventually.mjs';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cliPath = path.join(repo, 'build/native/cli/servimetrics');
 const sample = (name) => path.join(repo, 'public/samples', name);
-const KINDS = ['transactions', 'subscriptions', 'survey', 'tickets', 'spend', 'ledger', 'customer_summary'];
+const KINDS = ['transactions', 'subscriptions', 'survey', 'tickets', 'spend', 'ledger', 'customer_summary', 'survival_table'];
 
 let server;
 let browser;

@@ -15,7 +15,7 @@ import { assertEventually } from '../support/eventually.mjs';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const builtIndex = path.join(repo, 'build/web/index.html');
 const samplesDir = path.join(repo, 'public/samples');
-const KINDS = ['transactions', 'subscriptions', 'survey', 'tickets', 'spend', 'ledger', 'customer_summary'];
+const KINDS = ['transactions', 'subscriptions', 'survey', 'tickets', 'spend', 'ledger', 'customer_summary', 'survival_table'];
 // The kind each sample file is read as; sample-company.json is the calculator's own request, loaded by
 // the "Load sample" button rather than the files panel.
 const SAMPLE_KIND = {
@@ -30,6 +30,7 @@ const SAMPLE_KIND = {
   'marketing-spend.csv': 'spend',
   'ledger.csv': 'ledger',
   'customer_summary.csv': 'customer_summary',
+  'survival_table.csv': 'survival_table',
 };
 
 let server;

@@ -87,7 +87,7 @@ test('every code the module answers with has a text', () => {
       codesIn(JSON.parse(m.compute(bytes.toString('utf8'))), found);
       continue;
     }
-    for (const kind of ['auto', 'transactions', 'subscriptions', 'survey', 'tickets', 'spend', 'ledger', 'customer_summary']) {
+    for (const kind of ['auto', 'transactions', 'subscriptions', 'survey', 'tickets', 'spend', 'ledger', 'customer_summary', 'survival_table']) {
       const { answer, rejects } = importFile(m, { kind, period: kind === 'survey' ? 'week' : 'month' }, bytes);
       codesIn(answer, found);
       codesIn(rejects, found);

@@ -20,8 +20,9 @@ struct AnalyzeOptions {
   std::string scale;                    // survey: "" to detect, "nps" or "csat"
   Timestamp as_of = kNoTime;            // "today"; kNoTime: the latest date in the data
   std::optional<double> gross_margin;   // transactions: for CLTV (fraction -10..1: may be a loss)
-  std::optional<double> discount_rate;  // transactions: for CLTV (fraction 0..1)
-  std::size_t table_rows = 1000;        // rows each answer table keeps ("total_rows" has them all)
+  std::optional<double> discount_rate;  // transactions: for CLTV (fraction 0..1); survival tables
+  std::optional<double> value_per_period;  // survival tables: for the expected lifetime value
+  std::size_t table_rows = 1000;  // rows each answer table keeps ("total_rows" has them all)
 };
 
 // Reads {"kind", "encoding", "delimiter", "sheet", "mapping", "date_formats", "decimal", "size",

@@ -137,6 +137,12 @@ Result<std::pair<ImportOptions, AnalyzeOptions>> import_request_from_json(const 
       auto fraction = fraction_option(j, key.c_str());
       if (!fraction.ok()) return fraction.error();
       (key == "gross_margin" ? analysis.gross_margin : analysis.discount_rate) = fraction.value();
+    } else if (key == "value_per_period") {
+      if (!value.is_number() || !std::isfinite(value.get<double>()) || value.get<double>() < 0) {
+        return input_error(key, "value_per_period must be a number of 0 or more",
+                           "option_not_value", {{"option", key}});
+      }
+      analysis.value_per_period = value.get<double>();
     } else {
       return input_error(key, "unknown or malformed import option '" + shortened(key, 40) + "'",
                          "unknown_import_option", {{"option", shortened(key, 40)}});

@@ -30,6 +30,8 @@ nlohmann::json analyze_spend_table(const ImportedTable& table, const AnalyzeOpti
 nlohmann::json analyze_ledger_table(const ImportedTable& table, const AnalyzeOptions& options);
 nlohmann::json analyze_customer_summary_table(const ImportedTable& table,
                                               const AnalyzeOptions& options);
+nlohmann::json analyze_survival_table_file(const ImportedTable& table,
+                                           const AnalyzeOptions& options);
 
 // What a column of a kind's answer tables holds: "text", "date", "flag", "line" (a line of the
 // file) or a catalog unit ("count", "money", "fraction", "points", "score", "hours", "days",

@@ -14,11 +14,13 @@ extern const KindAnalysis kTicketsAnalysis;
 extern const KindAnalysis kSpendAnalysis;
 extern const KindAnalysis kLedgerAnalysis;
 extern const KindAnalysis kCustomerSummaryAnalysis;
+extern const KindAnalysis kSurvivalTableAnalysis;
 
 std::span<const KindAnalysis* const> kind_analyses() {
-  static constexpr std::array<const KindAnalysis*, 7> kAll = {
-      &kTransactionsAnalysis, &kSubscriptionsAnalysis, &kSurveyAnalysis,         &kTicketsAnalysis,
-      &kSpendAnalysis,        &kLedgerAnalysis,        &kCustomerSummaryAnalysis};
+  static constexpr std::array<const KindAnalysis*, 8> kAll = {
+      &kTransactionsAnalysis,    &kSubscriptionsAnalysis, &kSurveyAnalysis,
+      &kTicketsAnalysis,         &kSpendAnalysis,         &kLedgerAnalysis,
+      &kCustomerSummaryAnalysis, &kSurvivalTableAnalysis};
   return kAll;
 }
 

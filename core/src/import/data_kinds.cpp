@@ -149,6 +149,22 @@ std::vector<KindSpec> make_kinds() {
       {},
       {"repeat_purchases", "recency", "age", "mean_spend", "holdout_purchases"},
   });
+  // One cohort's customers still active after 0, 1, 2, ... periods (or several cohorts): the
+  // survival table the shifted-beta-geometric model projects (docs/MODELS.md).
+  kinds.push_back(KindSpec{
+      "survival_table",
+      {"Survival table", "留存表"},
+      {"One row per period since the cohort started: customers still active (or % alive), per "
+       "cohort.",
+       "每行一个期数（自同期群开始起）：仍活跃的客户数（或存活百分比），可按同期群分组。"},
+      {
+          {"period", FieldType::number, true, {"Period", "期数"}, {}},
+          {"active", FieldType::number, true, {"Customers still active", "仍活跃客户"}, {}},
+          {"cohort", FieldType::text, false, {"Cohort", "同期群"}, {}},
+      },
+      {},
+      {"period", "active"},
+  });
   return kinds;
 }
 

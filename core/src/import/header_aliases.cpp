@@ -159,6 +159,15 @@ customer_summary.mean_spend tw: 平均回購金額 平均消費 平均消費金�
 customer_summary.holdout_purchases en: frequencyholdout xstar holdoutpurchases holdoutfrequency xholdout
 customer_summary.holdout_purchases zh: 验证期购买次数 验证期复购次数
 customer_summary.holdout_purchases tw: 驗證期購買次數 驗證期回購次數
+survival_table.period en: period periods year years month months week weeks t time periodsince yearssince monthssince tenure renewal renewals
+survival_table.period zh: 期数 期间 期次 第几期 年 年数 月 月数 周 周数 时期
+survival_table.period tw: 期數 期間 第幾期 年數 月數 週 週數 時期
+survival_table.active en: active alive stillactive activecustomers customersactive customersalive survivors surviving retained retainedcustomers remaining subscribers pctalive percentalive survival
+survival_table.active zh: 仍活跃客户 活跃客户 留存客户 留存人数 存活 存活客户 存活人数 存活率 在网客户 仍在客户
+survival_table.active tw: 仍活躍客戶 活躍客戶 留存客戶 留存人數 存活客戶 存活人數 在網客戶
+survival_table.cohort en: cohort cohortname group segment plan tier
+survival_table.cohort zh: 同期群 客群 群组 分组 批次 同批客户
+survival_table.cohort tw: 世代 群組 分組 客群組
 )";
 
 std::vector<std::string_view> header_aliases(std::string_view kind, std::string_view field) {

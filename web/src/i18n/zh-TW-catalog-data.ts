@@ -314,6 +314,15 @@ export const TRADITIONAL_KINDS: Readonly<Record<string, TraditionalKind>> = {
       holdout_purchases: '驗證期購買次數',
     },
   },
+  survival_table: {
+    name: '留存表',
+    description: '每列一個期數（自世代開始起算）：仍活躍的客戶數（或存活百分比），可依世代分組。',
+    fields: {
+      period: '期數',
+      active: '仍活躍客戶',
+      cohort: '世代',
+    },
+  },
 };
 
 /** The tables together, as the zh-TW pack hands them over. */

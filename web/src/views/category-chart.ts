@@ -72,7 +72,7 @@ class Measured extends AsyncDirective {
   }
 }
 
-const measured = directive(Measured);
+export const measured = directive(Measured);
 
 /** About how wide a label is drawn at 11px (a CJK character about twice a Latin one). */
 function labelWidth(text: string): number {

@@ -15,6 +15,7 @@ import { kindChartsStyles, renderKindCharts } from './kind-charts-view';
 import { renderKpiCard } from './kpi-card-view';
 import { renderMapping } from './mapping-view';
 import { renderNotes } from './notes-view';
+import { renderSurvivalForecast, survivalForecastStyles } from './survival-forecast-view';
 
 export interface KindResultContext {
   i18n: I18n;
@@ -174,7 +175,7 @@ export function renderKindResult(ctx: KindResultContext): TemplateResult {
     ${canMap && ctx.mappingOpen && kind && report
       ? renderMapping({ i18n, kind, header: report.header ?? [], mapping: report.mapping ?? [], file: report.file, busy: ctx.busy, onApply: ctx.onApplyMapping })
       : nothing}
-    ${kpiCards(ctx)} ${measures(ctx)} ${error ? nothing : renderKindCharts(i18n, kind, result.kind, result.answer)} ${error ? nothing : (ctx.customerBase ?? nothing)} ${tables(ctx)} ${notesAndErrors(ctx)}
+    ${kpiCards(ctx)} ${measures(ctx)} ${error ? nothing : renderKindCharts(i18n, kind, result.kind, result.answer)} ${error ? nothing : (ctx.customerBase ?? nothing)} ${error || result.kind !== 'survival_table' ? nothing : renderSurvivalForecast(i18n, result.answer, messagesOf(ctx))} ${tables(ctx)} ${notesAndErrors(ctx)}
     ${report
       ? renderImportReport({ i18n, kind, dateFormats: ctx.dateFormats, messages: messagesOf(ctx), report, busy: ctx.busy, onDateFormat: ctx.onDateFormat, onDownloadRejects: ctx.onDownloadRejects })
       : nothing}
@@ -184,6 +185,7 @@ export function renderKindResult(ctx: KindResultContext): TemplateResult {
 // How this view looks; the calculator adopts it into its shadow root (calculator.ts).
 export const kindResultStyles = css`
   ${kindChartsStyles}
+  ${survivalForecastStyles}
 
   .margin-row {
     display: flex;

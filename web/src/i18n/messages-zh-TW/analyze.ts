@@ -130,4 +130,17 @@ export const analyzeMessagesTW: TraditionalTable = {
   zero_value_lines: '{count:count} 列金額為 0（其中 {orders:count} 張發票只有這類列）；它們不計入收入、訂單或退貨。',
   rejected_value: '{count:count} 個被拒絕的列共計 {amount:money}（佔檔案總金額的 {share:percent}），此處所有數字都不包含這部分。',
   summary_time_unit: '最近購買時間與觀察時長依檔案本身的時間單位（天、週或月）讀取；擬合客戶群模型時請選擇該單位。',
+  // ---- survival tables (sBG) ----
+  survival_fractional_period: '{count:count} 列的期數不是 0、1、2…這樣的整數（第 {lines:lines} 列），未使用。',
+  survival_repeated_period: '{count:count} 列重複了同一世代的某一期，且人數相同（第 {lines:lines} 列）；只使用一次。',
+  survival_conflicting_period: '{count:count} 列為同一世代的同一期給出了不同人數（第 {lines:lines} 列）：檔案前後矛盾，因此不擬合該世代。這些列列在下方；請更正檔案後重新讀取。',
+  survival_period_missing: '{count:count} 列位於缺少的期數之後（第 {lines:lines} 列）：模型需要逐期連續的資料，因此只用缺口之前的各期擬合；這些列仍作為觀測值顯示。',
+  survival_count_rises: '{count:count} 列的客戶數多於上一期（第 {lines:lines} 列）；世代不會重新獲得客戶，因此擬合在這些列之前停止。',
+  survival_no_start: '{count:count} 個世代沒有客戶數大於 0 的第 0 期（第 {lines:lines} 列）；缺少起始人數，因此不擬合。',
+  survival_too_few_periods: '{count:count} 個世代可用的期數少於三期，或沒有流失任何客戶（第 {lines:lines} 列），因此不擬合。',
+  survival_shares: '帶小數的數值依仍活躍的比例（存活百分比）讀取。參數與世代人數無關，但標準誤與人數有關，因此不提供標準誤；如需標準誤請提供人數。',
+  survival_few_periods: '有擬合只根據 {periods:count} 期資料（少於 {minimum:count} 期）：之後的預測僅為粗略估計。',
+  survival_lifetime_value: '預期終身價值 = 每期價值（{value:money}）× 折現後的預期存續期數，折現率每期 {rate:percent}。',
+  survival_lifetime_in_periods: '折現後的預期存續期以「期」計，折現率每期 {rate:percent}；乘以每期價值即為每位客戶的預期終身價值。',
+  option_not_value: '{option:input}必須是不小於 0 的數值。',
 };

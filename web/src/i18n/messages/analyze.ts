@@ -535,4 +535,53 @@ export const analyzeMessages: MessageTable = {
     en: 'Recency and age are read in the file’s own time unit (days, weeks or months); choose it when fitting the customer-base models.',
     'zh-CN': '最近购买时间和观察时长按文件自身的时间单位（天、周或月）读取；拟合客户群模型时请选择该单位。',
   },
+  // ---- survival tables (sBG) ----
+  survival_fractional_period: {
+    en: '{count:count} rows have no whole period 0, 1, 2, … (lines {lines:lines}) and are left out.',
+    'zh-CN': '{count:count} 行的期数不是 0、1、2…这样的整数（第 {lines:lines} 行），未使用。',
+  },
+  survival_repeated_period: {
+    en: '{count:count} rows repeat a period of their cohort with the same count (lines {lines:lines}); it is used once.',
+    'zh-CN': '{count:count} 行重复了同一同期群的某一期，且人数相同（第 {lines:lines} 行）；只使用一次。',
+  },
+  survival_conflicting_period: {
+    en: '{count:count} rows give one period of a cohort different counts (lines {lines:lines}): the file contradicts itself, so that cohort is not fitted. The rows are listed below; correct the file and read it again.',
+    'zh-CN': '{count:count} 行为同一同期群的同一期给出了不同人数（第 {lines:lines} 行）：文件自相矛盾，因此不拟合该同期群。这些行列在下方；请更正文件后重新读取。',
+  },
+  survival_period_missing: {
+    en: '{count:count} rows come after a missing period (lines {lines:lines}): the model needs every period in turn, so the fit uses the periods before the gap; these rows are still shown as observed.',
+    'zh-CN': '{count:count} 行位于缺失的期数之后（第 {lines:lines} 行）：模型需要逐期连续的数据，因此只用缺口之前的各期拟合；这些行仍作为观测值显示。',
+  },
+  survival_count_rises: {
+    en: '{count:count} rows have more customers than the period before (lines {lines:lines}); a cohort cannot regain customers, so the fit stops before them.',
+    'zh-CN': '{count:count} 行的客户数多于上一期（第 {lines:lines} 行）；同期群不会重新获得客户，因此拟合在这些行之前停止。',
+  },
+  survival_no_start: {
+    en: '{count:count} cohorts have no period 0 with customers (lines {lines:lines}); without the starting size they are not fitted.',
+    'zh-CN': '{count:count} 个同期群没有客户数大于 0 的第 0 期（第 {lines:lines} 行）；缺少初始人数，因此不拟合。',
+  },
+  survival_too_few_periods: {
+    en: '{count:count} cohorts have fewer than three usable periods or lose no customer (lines {lines:lines}) and are not fitted.',
+    'zh-CN': '{count:count} 个同期群可用的期数少于三期，或没有流失任何客户（第 {lines:lines} 行），因此不拟合。',
+  },
+  survival_shares: {
+    en: 'Values with decimals are read as the share still active (% alive). The parameters do not depend on the cohort’s size, but their standard errors do, so they are not given; give counts for them.',
+    'zh-CN': '带小数的数值按仍活跃的比例（存活百分比）读取。参数与同期群人数无关，但标准误与人数有关，因此不给出标准误；如需标准误请提供人数。',
+  },
+  survival_few_periods: {
+    en: 'A fit rests on only {periods:count} periods (fewer than {minimum:count}): the projection beyond them is a rough guess.',
+    'zh-CN': '有拟合只基于 {periods:count} 期数据（少于 {minimum:count} 期）：之后的预测仅为粗略估计。',
+  },
+  survival_lifetime_value: {
+    en: 'The expected lifetime value is the value per period ({value:money}) times the discounted expected lifetime, at {rate:percent} a period.',
+    'zh-CN': '预期终身价值 = 每期价值（{value:money}）× 折现后的预期存续期数，折现率每期 {rate:percent}。',
+  },
+  survival_lifetime_in_periods: {
+    en: 'The discounted expected lifetime is counted in periods of value, discounted at {rate:percent} a period; times the value of one period it is the expected lifetime value per customer.',
+    'zh-CN': '折现后的预期存续期以“期”计，折现率每期 {rate:percent}；乘以每期价值即为每位客户的预期终身价值。',
+  },
+  option_not_value: {
+    en: '{option:input} must be a number of 0 or more.',
+    'zh-CN': '{option:input}必须是不小于 0 的数值。',
+  },
 };
