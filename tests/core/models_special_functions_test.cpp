@@ -75,8 +75,9 @@ TEST(ModelsSpecialFunctions, PowerProductIntegral) {
        {std::array{0.55, 10.0, 1.6, 11.7}, std::array{3.2, 1.0, 1.1, 20.0},
         std::array{0.3, 0.5, 2.4, 9.0}}) {
     const double rsx = p + q - 1;
-    const auto piece = [&](double t) {
-      return hyp2f1(rsx, p, rsx + 1, (b - a) / (b + t)).value() / std::pow(b + t, rsx);
+    // Plain copies: clang 14 cannot capture structured bindings.
+    const auto piece = [rsx, p_ = p, a_ = a, b_ = b](double t) {
+      return hyp2f1(rsx, p_, rsx + 1, (b_ - a_) / (b_ + t)).value() / std::pow(b_ + t, rsx);
     };
     for (const auto [lo, hi] :
          {std::array{0.0, 39.0}, std::array{12.5, 13.0}, std::array{0.0, 1e4}}) {
