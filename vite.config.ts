@@ -15,6 +15,10 @@ function here(relative: string): string {
 // SERVIMETRICS_WASM_DIR points the page at another build of the same modules.
 const wasmDir = process.env['SERVIMETRICS_WASM_DIR'] ?? here('./build/wasm');
 
+// SERVIMETRICS_SINGLE=1: the page alone, every chunk of it in one script (import() inlined), into
+// build/single-web, which scripts/build-single.mjs turns into one HTML file.
+const single = process.env['SERVIMETRICS_SINGLE'] === '1';
+
 // The page's Content-Security-Policy: only its own origin, no inline script, no eval; WebAssembly may
 // compile (the worker's core). web/index.html carries the same text in a <meta> tag for static hosts
 // that send no headers; the header also covers the worker, which does not inherit the page's <meta>.
@@ -85,10 +89,10 @@ export default defineConfig({
     alias: { '@wasm': wasmDir },
   },
   // serviceWorker() before precompressed(): its sw.js lists the files before their .gz/.br copies exist.
-  plugins: [securityPolicy(), serviceWorker(), precompressed()],
+  plugins: single ? [securityPolicy()] : [securityPolicy(), serviceWorker(), precompressed()],
   worker: { format: 'es' },
   build: {
-    outDir: here('./build/web'),
+    outDir: here(single ? './build/single-web' : './build/web'),
     emptyOutDir: true,
     target: ['chrome109', 'firefox115', 'safari16'],
     assetsInlineLimit: 0,
@@ -99,10 +103,12 @@ export default defineConfig({
     // no <link rel=modulepreload> to the document's <head>: in an embed that is the host's, and it
     // changes nothing outside its element. The page's HTML keeps its preloads.
     modulePreload: { resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
-    rollupOptions: {
-      input: { main: here('./web/index.html'), frame: here('./web/embed.html'), embed: here('./web/src/embed.ts') },
-      output: { entryFileNames: (chunk) => (chunk.name === 'embed' ? 'embed/servimetrics-embed.js' : 'assets/[name]-[hash].js') },
-    },
+    rollupOptions: single
+      ? { input: { main: here('./web/index.html') }, output: { inlineDynamicImports: true } }
+      : {
+          input: { main: here('./web/index.html'), frame: here('./web/embed.html'), embed: here('./web/src/embed.ts') },
+          output: { entryFileNames: (chunk) => (chunk.name === 'embed' ? 'embed/servimetrics-embed.js' : 'assets/[name]-[hash].js') },
+        },
   },
   server: {
     fs: { allow: [here('.'), wasmDir] },

@@ -2,7 +2,7 @@
 // (script, styles, the engine's worker, both wasm modules, the language pack, the samples and the
 // templates), for consultants whose locked-down laptops open a file but install nothing. It opens from
 // file:// (no server), where nothing beside it can be fetched: web/src/offline/single-file-boot.js
-// hands the page its files as blob: and data: URLs. `node scripts/build-single.mjs` after the page build.
+// hands the page its files as blob: and data: URLs. Run by scripts/build after the page build.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { contentTypes } from './precompressed.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const web = path.join(repo, 'build/web');
+// The page built alone with its chunks in one script (SERVIMETRICS_SINGLE=1 vite build, vite.config.ts).
+const web = path.join(repo, 'build/single-web');
 const out = path.join(repo, 'build/single/servimetrics.html');
 const read = (file) => fs.readFileSync(path.join(web, file));
 const typeOf = (file) => contentTypes[path.extname(file)] ?? 'application/octet-stream';
@@ -56,6 +57,12 @@ function build() {
   const assets = {};
   for (const name of [...page.names, ...worker.names]) {
     if (name === workerName) continue;
+    // The compute-only module serves embedded KPI cards, never this page: an empty stand-in keeps the
+    // worker (a data: URL, which Chromium caps at 2 MB) small enough.
+    if (/^servimetrics-compute-/.test(name)) {
+      assets[name] = { type: typeOf(name).replace(/;.*/, ''), data: '' };
+      continue;
+    }
     const text = chunkTexts[name]?.text;
     assets[name] = text !== undefined ? { type: 'text/javascript', data: Buffer.from(text).toString('base64') } : encoded(`assets/${name}`);
   }
@@ -66,6 +73,8 @@ function build() {
     }
   }
   const single = { assets, worker: { name: workerName, code: worker.text, assets: worker.names }, files };
+  const workerBytes = worker.names.reduce((n, name) => n + (assets[name]?.data.length ?? 0), worker.text.length);
+  if (workerBytes > 1.9 * 1024 * 1024) throw new Error(`the single file's worker would be ${workerBytes} bytes: over Chromium's 2 MB data: URL limit`);
   const bootTemplate = fs.readFileSync(path.join(repo, 'web/src/offline/single-file-boot.js'), 'utf8');
   const boot = inlineSafe(bootTemplate.replace('const single = __SERVIMETRICS_SINGLE__;', () => `const single = ${JSON.stringify(single)};`), 'the boot script');
   const main = inlineSafe(page.text, entry);

@@ -240,8 +240,9 @@ function startWorker(computeOnly: boolean): Worker {
   const url = new URL(workerScript, import.meta.url);
   // The worker reads its name to choose its module (engine.worker.ts).
   const options: WorkerOptions = { type: 'module', name: computeOnly ? 'servimetrics-compute' : 'servimetrics-engine' };
-  // Vite's own worker form (the same built script), which scripts/check-size.mjs follows.
-  if (url.origin === globalThis.location?.origin) {
+  // Vite's own worker form (the same built script), which scripts/check-size.mjs follows; also for the
+  // single-file build, whose worker is a data: URL (scripts/build-single.mjs).
+  if (url.origin === globalThis.location?.origin || url.protocol === 'data:') {
     if (computeOnly) return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'servimetrics-compute' });
     return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'servimetrics-engine' });
   }
