@@ -19,7 +19,8 @@ std::string compute(const std::string& request) {
   return servimetrics::compute_text(request);
 }
 
-// As in bindings_calc.cpp: the answer goes back as a view of its UTF-8 bytes, valid until the next call.
+// As in bindings_calc.cpp: the answer goes back as a view of its UTF-8 bytes, valid until the next
+// call.
 emscripten::val compute_bytes(const std::string& request) {
   static std::string answer;
   answer = servimetrics::compute_text(request);

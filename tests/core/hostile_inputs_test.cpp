@@ -507,9 +507,10 @@ TEST(HostileRequests, FiftyMegabyteRequests) {
   const std::string name(kMB, 'x');
   const std::string start(40, 'x');
   const FileAnswer kind = import_file(R"({"kind": ")" + name + "\"}", "a,b\n1,2\n");
-  EXPECT_EQ(first_error(kind.answer), "unknown data kind '" + start +
-                                          "…' (known: transactions, subscriptions, survey, "
-                                          "tickets, spend, ledger, customer_summary, survival_table, or auto)");
+  EXPECT_EQ(first_error(kind.answer),
+            "unknown data kind '" + start +
+                "…' (known: transactions, subscriptions, survey, "
+                "tickets, spend, ledger, customer_summary, survival_table, or auto)");
   const auto key = import_request_from_json(json::parse("{\"" + name + "\": 1}"));
   ASSERT_FALSE(key.ok());
   EXPECT_EQ(key.error().message, "unknown or malformed import option '" + start + "…'");

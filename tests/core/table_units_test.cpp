@@ -45,8 +45,8 @@ void expect_units(const json& answer, const std::string& what) {
 }
 
 TEST(TableUnits, EverySampleTableColumnHasAKnownUnit) {
-  for (const char* kind :
-       {"transactions", "subscriptions", "survey", "tickets", "spend", "ledger", "survival_table"}) {
+  for (const char* kind : {"transactions", "subscriptions", "survey", "tickets", "spend", "ledger",
+                           "survival_table"}) {
     const auto text =
         read_whole_file(std::string(SERVIMETRICS_SOURCE_DIR) + "/public/samples/" + kind + ".csv");
     ASSERT_TRUE(text) << kind;
