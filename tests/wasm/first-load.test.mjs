@@ -41,7 +41,7 @@ test('the first load is within 300 KB gzipped and holds the calc module, not the
   const names = result.first.map((f) => path.basename(f.file));
   assert.ok(names.includes(calcWasm), names.join(', '));
   assert.ok(names.some((n) => /^engine\.worker-.*\.js$/.test(n)), `the worker's script is counted: ${names.join(', ')}`);
-  assert.ok(names.some((n) => /^index-.*\.js$/.test(n)), `the page's entry is counted: ${names.join(', ')}`);
+  assert.ok(names.some((n) => /^main-.*\.js$/.test(n)), `the page's entry is counted: ${names.join(', ')}`);
   assert.ok(!names.some((n) => n.startsWith('servimetrics-files')), `the files module is not in the first load: ${names.join(', ')}`);
   assert.ok(result.later.some((f) => path.basename(f.file) === filesWasm), 'the files module is listed as loaded later');
   assert.ok(result.firstGz <= FIRST_LOAD_LIMIT, `first load ${result.firstGz} B gzipped, limit ${FIRST_LOAD_LIMIT} B`);
@@ -96,7 +96,7 @@ async function checkServer(base) {
   assert.equal(plain.headers['content-type'], 'application/wasm');
   assert.ok(plain.body.equals(original));
 
-  const script = asset(/^index-.*\.js$/);
+  const script = asset(/^main-.*\.js$/);
   const js = await get(base, `assets/${script}`, 'br');
   assert.equal(js.headers['content-encoding'], 'br');
   assert.match(js.headers['content-type'], /^text\/javascript/);
