@@ -10,7 +10,7 @@ import { type ConfigProblem, type EmbedConfig, EMBED_ATTRIBUTES, readEmbedConfig
 import { embedRequest, fetchInputs } from './embed-request';
 import { updateDetail } from './embed-events';
 import { cardFields, embedCardStyles, renderCard } from './embed-card';
-import { hasMessages, I18n, initialCurrency, initialLang, type Lang } from './i18n/i18n';
+import { hasMessages, I18n, initialCurrency, initialLang, type Lang, langCurrency } from './i18n/i18n';
 import { loadLanguage } from './i18n/language-packs';
 import { renderMessage } from './i18n/render-message';
 import { buildFormModel, buildInputs, type FormModel, type FormState, placeErrors, stateFromRequest, tidyTyped } from './lib/form-model';
@@ -102,7 +102,7 @@ export class ServimetricsEmbed extends LitElement {
     if (!EMBED_ATTRIBUTES.some((a) => changed.has(a === 'lang' ? 'language' : a)) && this.startedFrom !== '') return;
     this.config = readEmbedConfig((name) => this.getAttribute(name));
     const lang: Lang = this.config.lang ?? this.i18n.lang;
-    const currency = this.config.currency ?? (this.config.lang ? initialCurrency(lang) : this.i18n.currency);
+    const currency = this.config.currency ?? (this.config.lang ? langCurrency(lang) : this.i18n.currency);
     if (lang !== this.i18n.lang || currency !== this.i18n.currency) this.speak(lang, currency);
     const from = JSON.stringify([this.config.layout, this.config.inputs, this.config.inputsUrl, this.config.sample, this.config.sections.has('inputs')]);
     if (from !== this.startedFrom && this.isConnected) {

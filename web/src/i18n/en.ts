@@ -685,7 +685,7 @@ export const en = {
   templateTraditionalTitle: 'Template with Traditional Chinese headers',
   // ---- customer base ----
   cbTitle: 'Customer base',
-  cbIntro: 'Who is still a customer, what each will buy next year and what each is worth: the BG/NBD model of repeat purchases and the Gamma-Gamma model of spend, fitted on this file in your browser.',
+  cbIntro: 'Who is still a customer, what each will buy next year and what each is worth: the BG/NBD and Pareto/NBD models of repeat purchases (the better one shown) and the Gamma-Gamma model of spend, fitted on this file in your browser.',
   cbIntroSubscriptions: 'How long subscriptions last: a Kaplan–Meier survival curve of this file’s subscriptions, with its 95% band, worked out in your browser.',
   cbTimeUnit: 'Time unit',
   cbUnit_day: 'Days',

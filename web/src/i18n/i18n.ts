@@ -87,6 +87,11 @@ const LANG_CURRENCY: Readonly<Record<Lang, Currency>> = { en: 'USD', 'zh-CN': 'C
  * The currency chosen last; on a first visit the one of the browser's first locale (zh-TW → TWD,
  * zh-HK → HKD, en-GB → GBP, ja → JPY), else the language's own.
  */
+/** The currency a language's readers most likely count in (an embed told its language by the host). */
+export function langCurrency(lang: Lang): Currency {
+  return LANG_CURRENCY[lang];
+}
+
 export function initialCurrency(lang: Lang, languages: readonly string[] = navigatorLanguages()): Currency {
   const stored = storageGet(CURRENCY_KEY);
   if (isCurrency(stored)) return stored;

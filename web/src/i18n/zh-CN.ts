@@ -672,7 +672,7 @@ export const zhCN: Messages = {
   templateTraditionalTitle: '繁体中文表头的模板',
   // ---- customer base ----
   cbTitle: '客户群',
-  cbIntro: '哪些客户仍在购买、每位客户明年会买多少、价值多少：在浏览器中用此文件拟合 BG/NBD 复购模型及 Gamma-Gamma 消费金额模型。',
+  cbIntro: '哪些客户仍在购买、每位客户明年会买多少、价值多少：在浏览器中用此文件拟合 BG/NBD 与 Pareto/NBD 复购模型（显示较优者）及 Gamma-Gamma 消费金额模型。',
   cbIntroSubscriptions: '订阅能持续多久：在浏览器中为此文件的订阅计算 Kaplan–Meier 生存曲线及其 95% 置信带。',
   cbTimeUnit: '时间单位',
   cbUnit_day: '天',

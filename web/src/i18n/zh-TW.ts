@@ -679,7 +679,7 @@ export const zhTW: Messages = {
   templateTraditionalTitle: '繁體中文標題列的範本',
   // ---- customer base ----
   cbTitle: '客戶群',
-  cbIntro: '哪些客戶仍在購買、每位客戶明年會買多少、價值多少：在您的瀏覽器中以此檔案擬合 BG/NBD 回購模型，以及 Gamma-Gamma 消費金額模型。',
+  cbIntro: '哪些客戶仍在購買、每位客戶明年會買多少、價值多少：在您的瀏覽器中以此檔案擬合 BG/NBD 與 Pareto/NBD 回購模型（顯示較佳者），以及 Gamma-Gamma 消費金額模型。',
   cbIntroSubscriptions: '訂閱能維持多久：在您的瀏覽器中為此檔案的訂閱計算 Kaplan–Meier 存活曲線及其 95% 信賴帶。',
   cbTimeUnit: '時間單位',
   cbUnit_day: '天',

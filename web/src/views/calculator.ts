@@ -15,7 +15,7 @@ import type {
   KpiResult,
   ProjectionRequest,
 } from '../engine/contract';
-import { type Currency, hasMessages, I18n, initialCurrency, initialLang, type Lang, rememberCurrency, rememberLang } from '../i18n/i18n';
+import { type Currency, hasMessages, I18n, initialCurrency, initialLang, type Lang, langCurrency, rememberCurrency, rememberLang } from '../i18n/i18n';
 import { loadLanguage } from '../i18n/language-packs';
 import {
   buildFormModel,
@@ -547,7 +547,7 @@ export class ServimetricsCalculator extends LitElement {
     super.connectedCallback();
     if (this.embed && !this.engine) {
       const lang = this.embed.lang ?? this.i18n.lang;
-      this.i18n = this.speak(lang, this.embed.currency ?? initialCurrency(lang));
+      this.i18n = this.speak(lang, this.embed.currency ?? (this.embed.lang ? langCurrency(lang) : initialCurrency(lang)));
     }
     if (!this.engine) void this.start();
     this.stickyQuery?.addEventListener('change', this.onStickyChange);
