@@ -905,8 +905,15 @@ export class ServimetricsCalculator extends LitElement {
     );
   }
 
-  /** Scrolls to a section and moves focus to its heading, so the next Tab continues inside it. */
+  /**
+   * Scrolls to a section and moves focus to its heading, so the next Tab continues inside it; a panel
+   * still waiting for its code (lazy-view.ts) is built first, so the heading is there to take focus.
+   */
   private scrollToSection(id: string): void {
+    if ((id === 'files' || id === 'whatif') && !this.lazy.ready(id)) {
+      void this.lazy.show([id]).then(() => this.scrollToSection(id));
+      return;
+    }
     const target = this.renderRoot.querySelector(`#${id}`);
     if (!target) return;
     const reduce = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
