@@ -47,7 +47,9 @@ async function openPage(locale, width = 1280) {
 /** Fits the shown file's customer base and answers its section and the request it was asked with. */
 async function fit(page, timeoutMs = 60000) {
   const cb = page.locator('[data-testid="customer-base"]');
-  const before = await cb.locator('[data-testid="cb-fit-info"]').getAttribute('data-request').catch(() => null);
+  // No fit yet: no info element (getAttribute on a missing element would wait for it, 30 s).
+  const info = cb.locator('[data-testid="cb-fit-info"]');
+  const before = (await info.count()) > 0 ? await info.getAttribute('data-request') : null;
   await cb.locator('[data-testid="cb-fit"]').click();
   await assertEventually(async () => {
     assert.equal(await cb.getAttribute('data-status'), 'done');
