@@ -34,7 +34,7 @@ const status = (page) => page.locator('[data-testid="workspace-status"]');
 async function open(context) {
   const page = await context.newPage();
   await page.goto(fx.server.url);
-  await page.locator('[data-input="customers_lost"]').first().waitFor({ timeout: 15000 });
+  await page.locator('[data-input="customers_lost"]').first().waitFor({ timeout: 30000 });
   await assertEventually(async () => assert.notEqual(await page.locator('section.group [data-kpi="clv"] [data-role="value"]').first().getAttribute('data-raw'), ''), 15000);
   return page;
 }
