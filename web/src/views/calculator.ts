@@ -16,7 +16,8 @@ import type {
   ProjectionRequest,
 } from '../engine/contract';
 import { type Currency, hasMessages, I18n, initialCurrency, initialLang, type Lang, langCurrency, rememberCurrency, rememberLang } from '../i18n/i18n';
-import { loadLanguage } from '../i18n/language-packs';
+import { loadLanguage, whenLanguage } from '../i18n/language-packs';
+import '../i18n/all-messages'; // every layer's message texts: the embed's card loads only the request layer's
 import {
   buildFormModel,
   buildInputs,
@@ -541,6 +542,12 @@ export class ServimetricsCalculator extends LitElement {
     super();
     const lang = initialLang();
     this.i18n = this.speak(lang, initialCurrency(lang));
+  }
+
+  /** A page speaking Chinese first renders once its pack is in (English if it cannot come): no English flash. */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!hasMessages(this.i18n.lang)) await whenLanguage(this.i18n.lang);
+    super.scheduleUpdate();
   }
 
   override connectedCallback(): void {
