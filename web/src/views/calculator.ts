@@ -45,7 +45,8 @@ import type { FormSource, LinkedInput, WorkspaceState } from '../lib/workspace-d
 import { WorkspaceKeeper } from '../lib/workspace-keeper';
 import { chartStyles } from './chart-view';
 import { fieldsStyles } from './fields-view';
-import { groupStyles, renderGroup } from './group-view';
+import { groupStyles, renderGroup, unitCount } from './group-view';
+import { ProgressiveUnits } from './progressive-units';
 import { CustomerBaseFits } from '../lib/customer-base-fits';
 import { CUSTOMER_BASE_KINDS } from '../lib/customer-base';
 import type { KindResult } from '../lib/file-imports';
@@ -57,8 +58,9 @@ import { appBase } from '../lib/app-base';
 import { updateDetail } from '../embed-events';
 import type { Metric } from './whatif-view';
 import { exportBarStyles, renderExportBar, ReportExport } from './export-bar-view';
-import type { ReportData } from './report-view';
-// The files panel, the what-if and the print report come in their own chunk, when reached or idle.
+import { type ReportData, renderReport, reportStyles } from './report-view';
+// The files panel and the what-if come in their own chunk, when reached or idle; the print report is
+// built when the page is idle too, or at once by a print (onBeforePrint).
 import { LazyPanels } from './lazy-view';
 import { renderWorkspaceBar, workspaceStyles } from './workspace-view';
 import { localeControlsStyles, renderCurrencySelect, renderLanguageSwitch } from './locale-controls-view';
@@ -456,12 +458,17 @@ export class ServimetricsCalculator extends LitElement {
     exportBarStyles,
     workspaceStyles,
     localeControlsStyles,
+    reportStyles,
   ];
 
   @state() private i18n: I18n;
   @state() private engineStatus: EngineStatus = 'starting';
   /** The panels below the first screen (lazy-view.ts). */
   private readonly lazy = new LazyPanels(this);
+  // The KPI cards below the first screen come a few per task after the first render.
+  private readonly progress = new ProgressiveUnits(this);
+  /** A print asked for the report before the idle page built it (onBeforePrint). */
+  private reportNow = false;
   @state() private engineMessage = '';
   @state() private model: FormModel | null = null;
   @state() private form: FormState = {};
@@ -562,6 +569,7 @@ export class ServimetricsCalculator extends LitElement {
     // After the first render: the host page's listener is added only once this module has run.
     void this.updateComplete.then(() => this.announceLanguage());
     globalThis.addEventListener?.('hashchange', this.onHashChange);
+    globalThis.addEventListener?.('beforeprint', this.onBeforePrint);
   }
 
   override disconnectedCallback(): void {
@@ -573,6 +581,7 @@ export class ServimetricsCalculator extends LitElement {
     }
     this.stickyQuery?.removeEventListener('change', this.onStickyChange);
     globalThis.removeEventListener?.('hashchange', this.onHashChange);
+    globalThis.removeEventListener?.('beforeprint', this.onBeforePrint);
     this.chartObserver?.disconnect();
     this.chartObserver = null;
     this.observedChart = null;
@@ -868,8 +877,20 @@ export class ServimetricsCalculator extends LitElement {
     this.scrollToSection('files');
   };
 
+  /** The print report is built now, whenever the print comes: the browser prints when this returns. */
+  private readonly onBeforePrint = (): void => {
+    this.reportNow = true;
+    this.requestUpdate();
+    this.performUpdate(); // synchronous: an awaited update would come after the page was printed
+  };
+
   private onShowField = (key: string): void => {
     const field = this.renderRoot.querySelector<HTMLElement>(`[data-field-key="${CSS.escape(key)}"]`);
+    if (!field && !this.progress.complete) {
+      this.progress.all(); // its card may not be built yet
+      void this.updateComplete.then(() => this.onShowField(key));
+      return;
+    }
     if (!field) return;
     field.scrollIntoView({ block: 'center' });
     field.querySelector<HTMLElement>('input, select, textarea')?.focus({ preventScroll: true });
@@ -919,6 +940,12 @@ export class ServimetricsCalculator extends LitElement {
   private scrollToSection(id: string): void {
     if ((id === 'files' || id === 'whatif') && !this.lazy.ready(id)) {
       void this.lazy.show([id]).then(() => this.scrollToSection(id));
+      return;
+    }
+    if (id.startsWith('group-') && !this.progress.complete) {
+      // The groups above it take their full height first, so the scroll lands where the section stays.
+      this.progress.all();
+      void this.updateComplete.then(() => this.scrollToSection(id));
       return;
     }
     const target = this.renderRoot.querySelector(`#${id}`);
@@ -1233,6 +1260,17 @@ export class ServimetricsCalculator extends LitElement {
     return this.embed?.sections.has(section) ?? true;
   }
 
+  /** The KPI groups, as many of their cards as progressive-units.ts allows this render (the rest later). */
+  private renderGroups(ctx: Parameters<typeof renderGroup>[0]): TemplateResult[] {
+    const groups = this.shownGroups();
+    let left = this.progress.allowance(unitCount(groups));
+    return groups.map((form) => {
+      const template = renderGroup(ctx, form, left);
+      left -= unitCount([form]);
+      return template;
+    });
+  }
+
   /** The KPI groups shown: an embed's `kpis` keeps only those KPIs (and the groups that have one). */
   private shownGroups(): FormModel['groups'] {
     const model = this.model;
@@ -1393,7 +1431,7 @@ export class ServimetricsCalculator extends LitElement {
               </ul>
             </div>`
           : nothing}
-        ${this.shownGroups().map((form) => renderGroup(groupContext, form))}
+        ${this.renderGroups(groupContext)}
         <section class="block" id="files" data-testid="files-section" part="files" ?hidden=${!this.shows('files')}>
           ${this.currencyGuess.render(i18n)}
           ${!lazy.panels || !lazy.ready('files') ? lazy.placeholder('files', '40rem') : lazy.panels.renderFiles({
@@ -1438,7 +1476,7 @@ export class ServimetricsCalculator extends LitElement {
         </section>
         <footer>${i18n.t('privacyNote')}</footer>
       </main>
-      ${lazy.panels && lazy.ready('report') ? lazy.panels.renderReport(reportData, this.report.company) : nothing}
+      ${this.reportNow || lazy.ready('report') ? renderReport(reportData, this.report.company) : nothing}
     </div>`;
   }
 }

@@ -5,6 +5,7 @@ import type { EngineError, KpiResult, KpiSpec } from '../engine/contract';
 import type { FieldSet, GroupForm } from '../lib/form-model';
 import { type FieldsContext, renderSetInputs } from './fields-view';
 import { renderKpiCard } from './kpi-card-view';
+import { cssomStyle } from './cssom-style';
 
 export interface GroupContext {
   fields: FieldsContext;
@@ -31,13 +32,19 @@ export function kpiUnits(form: GroupForm): KpiUnit[] {
   return units;
 }
 
-export function renderGroup(ctx: GroupContext, form: GroupForm): TemplateResult {
+/**
+ * A group with its first `built` units (progressive-units.ts builds the rest in later tasks): the ones
+ * still to come are one empty block about their height, so the page keeps its length meanwhile.
+ */
+export function renderGroup(ctx: GroupContext, form: GroupForm, built = Number.POSITIVE_INFINITY): TemplateResult {
   const { i18n, message } = ctx.fields;
   const prefix = form.group.id;
+  const units = kpiUnits(form);
+  const later = units.length - Math.min(units.length, Math.max(0, built));
   return html`<section class="group" id=${`group-${form.group.id}`} data-group=${form.group.id}>
     <div class="section-head"><h2 tabindex="-1">${i18n.text(form.group.name)}</h2></div>
     <div class="kpi-units">
-      ${kpiUnits(form).map(
+      ${units.slice(0, units.length - later).map(
         (unit) => html`<div class="kpi-unit ${unit.set.fields.length ? '' : 'no-inputs'}" data-unit=${unit.set.kpi.id}>
           <div class="cards">
             ${unit.kpis.map((kpi) =>
@@ -47,8 +54,17 @@ export function renderGroup(ctx: GroupContext, form: GroupForm): TemplateResult 
           ${renderSetInputs(ctx.fields, unit.set, prefix)}
         </div>`,
       )}
+      ${later > 0 ? html`<div class="units-later" aria-hidden="true" ${cssomStyle({ 'min-height': `${later * UNIT_HEIGHT_REM}rem` })}></div>` : nothing}
     </div>
   </section>`;
+}
+
+/** About one unit's height, for the block that stands in for units not built yet. */
+const UNIT_HEIGHT_REM = 18;
+
+/** How many units the groups hold together (what progressive-units.ts counts through). */
+export function unitCount(forms: readonly GroupForm[]): number {
+  return forms.reduce((sum, form) => sum + kpiUnits(form).length, 0);
 }
 
 // How this view looks; the calculator adopts it into its shadow root (calculator.ts).

@@ -1,7 +1,8 @@
 // Builds the panels below the first screen only when they are needed: their code (lazy-panels.ts)
 // is fetched by import() once a placeholder comes near the viewport, a section is asked for, or the
 // page has been idle a while after its first answer; then each panel is shown in its own frame, so
-// no single task renders the whole page (issue 16: light on the host's main thread).
+// no single task renders the whole page (issue 16: light on the host's main thread). The report's code
+// is the calculator's own (a print builds it at once); 'report' here is only its turn when idle.
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { cssomStyle } from './cssom-style';
 
