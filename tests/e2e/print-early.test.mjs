@@ -21,6 +21,7 @@ async function pdfText(bytes) {
 }
 
 const squeeze = (text) => text.replace(/\s+/g, '');
+const TITLE = { 'en-US': 'Service value report', 'zh-CN': '服务价值报告' };
 
 for (const locale of ['en-US', 'zh-CN']) {
   test(`${locale}: printed right after the first answer, the report holds every KPI`, async () => {
@@ -31,7 +32,12 @@ for (const locale of ['en-US', 'zh-CN']) {
       // The first computed value on screen: the idle build of the report is 2.5 s away.
       await page.locator('section.group article.kpi[data-kpi] [data-role="value"][data-raw]:not([data-raw=""])').first().waitFor({ timeout: 20000 });
       assert.equal(await page.locator('[data-testid="report"]').count(), 0, 'the report is not built yet when the print comes');
+      const loadSample = await page.locator('[data-testid="load-sample"]').innerText();
       const printed = await pdfText(await page.pdf({ format: 'A4' }));
+      // The report was printed, not the page: its title is there, the page's buttons are not.
+      assert.equal(await page.locator('[data-testid="report"]').count(), 1, 'beforeprint built the report');
+      assert.ok(printed.includes(squeeze(TITLE[locale])), `the report's title "${TITLE[locale]}" printed`);
+      assert.ok(!printed.includes(squeeze(loadSample)), `the page's "${loadSample}" button is not printed`);
 
       // Every KPI the page computes, as its cards show it once they are all built.
       const cards = page.locator('section.group article.kpi[data-kpi]:not([data-band="empty"])');
