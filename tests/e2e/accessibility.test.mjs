@@ -27,7 +27,7 @@ async function openPage(lang, width) {
   // Every card built: those below the first screen follow a few per task (views/progressive-units.ts).
   await page.waitForFunction(() => {
     const root = document.querySelector('servimetrics-calculator')?.shadowRoot;
-    return !!root?.querySelector('section.group') && !root.querySelector('.units-later');
+    return !!root?.querySelector('section.group') && !root.querySelector('.unit-later');
   }, null, { timeout: 20000 });
   return page;
 }

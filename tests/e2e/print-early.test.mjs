@@ -44,7 +44,7 @@ for (const locale of ['en-US', 'zh-CN']) {
       await page.waitForFunction(
         () => {
           const root = document.querySelector('servimetrics-calculator')?.shadowRoot;
-          return root !== null && root !== undefined && root.querySelector('.units-later') === null;
+          return root !== null && root !== undefined && root.querySelector('.unit-later') === null;
         },
         null,
         { timeout: 20000 },

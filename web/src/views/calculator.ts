@@ -45,7 +45,7 @@ import type { FormSource, LinkedInput, WorkspaceState } from '../lib/workspace-d
 import { WorkspaceKeeper } from '../lib/workspace-keeper';
 import { chartStyles } from './chart-view';
 import { fieldsStyles } from './fields-view';
-import { groupStyles, renderGroup, unitCount } from './group-view';
+import { groupStyles, renderGroup } from './group-view';
 import { ProgressiveUnits } from './progressive-units';
 import { CustomerBaseFits } from '../lib/customer-base-fits';
 import { CUSTOMER_BASE_KINDS } from '../lib/customer-base';
@@ -466,7 +466,7 @@ export class ServimetricsCalculator extends LitElement {
   /** The panels below the first screen (lazy-view.ts). */
   private readonly lazy = new LazyPanels(this);
   // The KPI cards below the first screen come a few per task after the first render.
-  private readonly progress = new ProgressiveUnits(this);
+  private readonly progress = new ProgressiveUnits();
   /** A print asked for the report before the idle page built it (onBeforePrint). */
   private reportNow = false;
   @state() private engineMessage = '';
@@ -885,12 +885,8 @@ export class ServimetricsCalculator extends LitElement {
   };
 
   private onShowField = (key: string): void => {
+    this.progress.all(); // its card may not be built yet
     const field = this.renderRoot.querySelector<HTMLElement>(`[data-field-key="${CSS.escape(key)}"]`);
-    if (!field && !this.progress.complete) {
-      this.progress.all(); // its card may not be built yet
-      void this.updateComplete.then(() => this.onShowField(key));
-      return;
-    }
     if (!field) return;
     field.scrollIntoView({ block: 'center' });
     field.querySelector<HTMLElement>('input, select, textarea')?.focus({ preventScroll: true });
@@ -942,12 +938,8 @@ export class ServimetricsCalculator extends LitElement {
       void this.lazy.show([id]).then(() => this.scrollToSection(id));
       return;
     }
-    if (id.startsWith('group-') && !this.progress.complete) {
-      // The groups above it take their full height first, so the scroll lands where the section stays.
-      this.progress.all();
-      void this.updateComplete.then(() => this.scrollToSection(id));
-      return;
-    }
+    // The groups above it take their full height first, so the scroll lands where the section stays.
+    if (id.startsWith('group-')) this.progress.all();
     const target = this.renderRoot.querySelector(`#${id}`);
     if (!target) return;
     const reduce = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
@@ -1260,15 +1252,10 @@ export class ServimetricsCalculator extends LitElement {
     return this.embed?.sections.has(section) ?? true;
   }
 
-  /** The KPI groups, as many of their cards as progressive-units.ts allows this render (the rest later). */
+  /** The KPI groups: the first screen's cards now, the others one per task after (progressive-units.ts). */
   private renderGroups(ctx: Parameters<typeof renderGroup>[0]): TemplateResult[] {
-    const groups = this.shownGroups();
-    let left = this.progress.allowance(unitCount(groups));
-    return groups.map((form) => {
-      const template = renderGroup(ctx, form, left);
-      left -= unitCount([form]);
-      return template;
-    });
+    this.progress.startRender();
+    return this.shownGroups().map((form) => renderGroup(ctx, form, this.progress));
   }
 
   /** The KPI groups shown: an embed's `kpis` keeps only those KPIs (and the groups that have one). */

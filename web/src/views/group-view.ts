@@ -5,7 +5,7 @@ import type { EngineError, KpiResult, KpiSpec } from '../engine/contract';
 import type { FieldSet, GroupForm } from '../lib/form-model';
 import { type FieldsContext, renderSetInputs } from './fields-view';
 import { renderKpiCard } from './kpi-card-view';
-import { cssomStyle } from './cssom-style';
+import { later, type ProgressiveUnits } from './progressive-units';
 
 export interface GroupContext {
   fields: FieldsContext;
@@ -33,39 +33,32 @@ export function kpiUnits(form: GroupForm): KpiUnit[] {
 }
 
 /**
- * A group with its first `built` units (progressive-units.ts builds the rest in later tasks): the ones
- * still to come are one empty block about their height, so the page keeps its length meanwhile.
+ * A group of KPI units. With `progressive` (the calculator's), units past the first screen are built
+ * one per task after the first render (progressive-units.ts); each waits as an empty block about its
+ * height, so the page keeps its length meanwhile.
  */
-export function renderGroup(ctx: GroupContext, form: GroupForm, built = Number.POSITIVE_INFINITY): TemplateResult {
+export function renderGroup(ctx: GroupContext, form: GroupForm, progressive?: ProgressiveUnits): TemplateResult {
   const { i18n, message } = ctx.fields;
   const prefix = form.group.id;
-  const units = kpiUnits(form);
-  const later = units.length - Math.min(units.length, Math.max(0, built));
+  const unitView = (unit: KpiUnit) => html`<div class="kpi-unit ${unit.set.fields.length ? '' : 'no-inputs'}" data-unit=${unit.set.kpi.id}>
+    <div class="cards">
+      ${unit.kpis.map((kpi) =>
+        renderKpiCard(i18n, kpi, ctx.results.get(kpi.id), ctx.kpiErrors.get(kpi.id), message, ctx.results, ctx.cardSources?.(kpi.id) ?? nothing),
+      )}
+    </div>
+    ${renderSetInputs(ctx.fields, unit.set, prefix)}
+  </div>`;
   return html`<section class="group" id=${`group-${form.group.id}`} data-group=${form.group.id}>
     <div class="section-head"><h2 tabindex="-1">${i18n.text(form.group.name)}</h2></div>
     <div class="kpi-units">
-      ${units.slice(0, units.length - later).map(
-        (unit) => html`<div class="kpi-unit ${unit.set.fields.length ? '' : 'no-inputs'}" data-unit=${unit.set.kpi.id}>
-          <div class="cards">
-            ${unit.kpis.map((kpi) =>
-              renderKpiCard(i18n, kpi, ctx.results.get(kpi.id), ctx.kpiErrors.get(kpi.id), message, ctx.results, ctx.cardSources?.(kpi.id) ?? nothing),
-            )}
-          </div>
-          ${renderSetInputs(ctx.fields, unit.set, prefix)}
-        </div>`,
+      ${kpiUnits(form).map((unit) =>
+        progressive ? later(progressive, progressive.takeTurn(), () => unitView(unit), UNIT_LATER) : unitView(unit),
       )}
-      ${later > 0 ? html`<div class="units-later" aria-hidden="true" ${cssomStyle({ 'min-height': `${later * UNIT_HEIGHT_REM}rem` })}></div>` : nothing}
     </div>
   </section>`;
 }
 
-/** About one unit's height, for the block that stands in for units not built yet. */
-const UNIT_HEIGHT_REM = 18;
-
-/** How many units the groups hold together (what progressive-units.ts counts through). */
-export function unitCount(forms: readonly GroupForm[]): number {
-  return forms.reduce((sum, form) => sum + kpiUnits(form).length, 0);
-}
+const UNIT_LATER = html`<div class="unit-later" aria-hidden="true"></div>`;
 
 // How this view looks; the calculator adopts it into its shadow root (calculator.ts).
 export const groupStyles = css`
@@ -73,6 +66,11 @@ export const groupStyles = css`
     display: flex;
     flex-direction: column;
     gap: 14px;
+  }
+
+  /* A unit still to be built (progressive-units.ts): about its height, so the page does not jump. */
+  .unit-later {
+    min-height: 18rem;
   }
 
   /* Wide: the inputs on the left, what they give on the right, one row per KPI. */
