@@ -1128,7 +1128,11 @@ export class ServimetricsCalculator extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.answer) this.lazy.whenIdle();
+    if (this.answer) {
+      this.lazy.whenIdle();
+      this.progress.whenIdle();
+    }
+    this.progress.observe(this.renderRoot);
     this.workspaces.observe(this.workspaceRefs());
     const chart = this.renderRoot.querySelector('.chart');
     if (chart !== this.observedChart) {

@@ -1,16 +1,23 @@
-// Builds the KPI cards a few at a time (issue 16: light on the host's main thread): the first screen's
-// cards in the first render, then one unit (a card with the inputs only it needs) per task, each into
-// its own place without rendering the calculator again — never one long task for all ~33 of them.
-// A section asked for (the section bar, a source link) or a print builds the rest at once (all()).
+// Builds the KPI cards when they are needed (issue 16: light on the host's main thread): the first
+// screen's cards in the first render; each other unit (a card with the inputs only it needs) when its
+// stand-in comes within about a screen of the viewport, or in idle time from 2.5 s after the first
+// answer — each into its own place, without rendering the calculator again. A section asked for (the
+// section bar, a source link) builds the rest at once (all()).
 import { AsyncDirective, directive, type Part, type PartInfo } from 'lit/async-directive.js';
 
 /** Units built in the first render: about a wide first screen. */
 const FIRST_UNITS = 3;
 
-/** The units waiting, in page order, and the task that builds the next. */
+/** After the first answer, how long the page waits before building the units nobody reached yet. */
+const IDLE_AFTER_MS = 2500;
+
+type IdleCallback = (cb: (deadline: { timeRemaining(): number }) => void, o: { timeout: number }) => void;
+
+/** The units waiting, in page order; built when their stand-in nears the viewport, or when idle. */
 export class ProgressiveUnits {
   private readonly waiting: Later[] = [];
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private observer: IntersectionObserver | null = null;
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private seen = 0;
 
   /** Whether every unit rendered so far is built. */
@@ -30,24 +37,58 @@ export class ProgressiveUnits {
 
   /** Builds every waiting unit now (synchronously: the DOM has them when this returns). */
   all(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    for (const later of this.waiting.splice(0)) later.build();
+    this.build(this.waiting.length);
   }
 
   enqueue(later: Later): void {
     this.waiting.push(later);
-    this.next();
   }
 
-  private next(): void {
-    if (this.timer !== null || this.waiting.length === 0) return;
-    // A task of its own per unit: what was built so far is painted between them.
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.waiting.shift()?.build();
-      this.next();
-    }, 0);
+  /** After the host rendered: stand-ins that come within about a screen of the viewport get built. */
+  observe(root: ParentNode): void {
+    if (this.complete) return;
+    if (typeof IntersectionObserver !== 'function') return this.all();
+    this.observer ??= new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        // Everything up to the last stand-in in reach, in page order, so nothing above it jumps.
+        const standIns = [...root.querySelectorAll('.unit-later')];
+        const reach = Math.max(...entries.filter((e) => e.isIntersecting).map((e) => standIns.indexOf(e.target)));
+        this.build(reach + 1);
+      },
+      { rootMargin: '800px 0px' },
+    );
+    this.observer.disconnect();
+    root.querySelectorAll('.unit-later').forEach((el) => this.observer?.observe(el));
+  }
+
+  /** The first answer is on screen: the units nobody reached are built a little later, in idle time. */
+  whenIdle(): void {
+    if (this.idleTimer !== null || this.complete) return;
+    this.idleTimer = setTimeout(() => this.buildWhileIdle(), IDLE_AFTER_MS);
+  }
+
+  private buildWhileIdle(): void {
+    if (this.complete) return;
+    const idle = (globalThis as { requestIdleCallback?: IdleCallback }).requestIdleCallback;
+    if (!idle) {
+      this.build(1);
+      setTimeout(() => this.buildWhileIdle(), 0);
+      return;
+    }
+    idle(
+      (deadline) => {
+        do this.build(1);
+        while (!this.complete && deadline.timeRemaining() > 8);
+        this.buildWhileIdle();
+      },
+      { timeout: 1000 },
+    );
+  }
+
+  private build(count: number): void {
+    for (const later of this.waiting.splice(0, count)) later.build();
+    if (this.complete) this.observer?.disconnect();
   }
 }
 
