@@ -19,6 +19,7 @@ export class ProgressiveUnits {
   private observer: IntersectionObserver | null = null;
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private seen = 0;
+  private root: ParentNode | null = null;
 
   /** Whether every unit rendered so far is built. */
   get complete(): boolean {
@@ -46,6 +47,7 @@ export class ProgressiveUnits {
 
   /** After the host rendered: stand-ins that come within about a screen of the viewport get built. */
   observe(root: ParentNode): void {
+    this.root = root;
     if (this.complete) return;
     if (typeof IntersectionObserver !== 'function') return this.all();
     this.observer ??= new IntersectionObserver(
@@ -87,9 +89,26 @@ export class ProgressiveUnits {
   }
 
   private build(count: number): void {
-    for (const later of this.waiting.splice(0, count)) later.build();
+    const batch = this.waiting.splice(0, count);
+    if (batch.length === 0) return;
+    // What the reader looks at stays put while units above it take their real height.
+    const anchor = this.root ? firstInView(this.root) : null;
+    const before = anchor?.getBoundingClientRect().top;
+    for (const later of batch) later.build();
     if (this.complete) this.observer?.disconnect();
+    if (anchor && before !== undefined) {
+      const moved = anchor.getBoundingClientRect().top - before;
+      if (Math.abs(moved) >= 1) globalThis.scrollBy?.(0, moved);
+    }
   }
+}
+
+/** The first section or unit whose top is in the viewport: the reader's place. */
+function firstInView(root: ParentNode): Element | null {
+  for (const el of root.querySelectorAll('section[id], .kpi-unit, .unit-later')) {
+    if (el.getBoundingClientRect().top >= 0) return el;
+  }
+  return null;
 }
 
 /**
