@@ -466,7 +466,7 @@ export class ServimetricsCalculator extends LitElement {
   /** The panels below the first screen (lazy-view.ts). */
   private readonly lazy = new LazyPanels(this);
   // The KPI cards below the first screen come a few per task after the first render.
-  private readonly progress = new ProgressiveUnits();
+  private readonly progress = new ProgressiveUnits(() => this.lazy.whenIdle());
   /** A print asked for the report before the idle page built it (onBeforePrint). */
   private reportNow = false;
   @state() private engineMessage = '';
@@ -1129,8 +1129,9 @@ export class ServimetricsCalculator extends LitElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.answer) {
-      this.lazy.whenIdle();
+      // Top down: the KPI units first, then the panels below them.
       this.progress.whenIdle();
+      if (this.progress.complete) this.lazy.whenIdle();
     }
     this.progress.observe(this.renderRoot);
     this.workspaces.observe(this.workspaceRefs());

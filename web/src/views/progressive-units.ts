@@ -21,6 +21,9 @@ export class ProgressiveUnits {
   private seen = 0;
   private root: ParentNode | null = null;
 
+  /** `onComplete`: every unit is built (the panels below them come after, lazy-view.ts). */
+  constructor(private readonly onComplete: () => void = () => undefined) {}
+
   /** Whether every unit rendered so far is built. */
   get complete(): boolean {
     return this.waiting.length === 0;
@@ -95,7 +98,10 @@ export class ProgressiveUnits {
     const anchor = this.root ? firstInView(this.root) : null;
     const before = anchor?.getBoundingClientRect().top;
     for (const later of batch) later.build();
-    if (this.complete) this.observer?.disconnect();
+    if (this.complete) {
+      this.observer?.disconnect();
+      this.onComplete();
+    }
     if (anchor && before !== undefined) {
       const moved = anchor.getBoundingClientRect().top - before;
       if (Math.abs(moved) >= 1) globalThis.scrollBy?.(0, moved);
