@@ -52,7 +52,7 @@ export class LazyPanels implements ReactiveController {
     placeholders.forEach((p) => this.observer?.observe(p));
   }
 
-  /** The first answer is on screen: the rest is built a little later, when the page is quiet. */
+  /** The KPI cards are all built (progressive-units.ts): the panels follow a little later, when quiet. */
   whenIdle(): void {
     if (this.idleTimer !== null || this.shown.size === ORDER.length) return;
     this.idleTimer = setTimeout(() => {
