@@ -67,6 +67,8 @@ async function audit(url, port, formFactor) {
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** "min–max" of the runs, or the one value. */
+const range = (values) => (Math.min(...values) === Math.max(...values) ? String(values[0]) : `${Math.min(...values)}–${Math.max(...values)}`);
 
 const server = await startStaticServer({ root });
 const chrome = await chromeLauncher.launch({
@@ -74,6 +76,7 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
 });
 const rows = [];
+const loadAtStart = (await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ');
 try {
   for (const page of pages()) {
     for (const formFactor of ['mobile', 'desktop']) {
@@ -83,6 +86,7 @@ try {
       const pick = (key) => median(results.map((r) => r[key]));
       rows.push({
         page, formFactor,
+        performanceRange: range(results.map((r) => r.performance)), tbtRange: range(results.map((r) => r.tbtMs)),
         performance: pick('performance'), tbtMs: pick('tbtMs'), fcpMs: pick('fcpMs'), lcpMs: pick('lcpMs'),
         accessibility: pick('accessibility'), bestPractices: pick('bestPractices'), seo: pick('seo'),
         failing: [...new Set(results.flatMap((r) => r.failing))],
@@ -100,10 +104,11 @@ if (process.argv.includes('--json')) {
   console.log(JSON.stringify(rows, null, 2));
 } else {
   const load = (await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ');
-  console.log(`Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, ${runs} run(s) each (median), load average now ${load}`);
+  console.log(`Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, ${runs} run(s) each (median), load average at start ${loadAtStart}, now ${load}`);
   console.log('page                         form     perf   TBT ms   FCP ms   LCP ms  a11y  b.p.  seo');
   for (const r of rows) {
     console.log(`${r.page.padEnd(28)} ${r.formFactor.padEnd(8)} ${String(r.performance).padStart(4)} ${String(r.tbtMs).padStart(8)} ${String(r.fcpMs).padStart(8)} ${String(r.lcpMs).padStart(8)} ${String(r.accessibility).padStart(5)} ${String(r.bestPractices).padStart(5)} ${String(r.seo).padStart(4)}`);
+    if (runs > 1) console.log(`    range of ${runs} runs: performance ${r.performanceRange}, TBT ${r.tbtRange} ms`);
     for (const f of r.failing) console.log(`    ${f}`);
     if (process.argv.includes('--detail')) for (const d of r.detail) console.log(`    ${d}`);
     if (r.runtimeError) console.log(`    runtime error: ${r.runtimeError}`);

@@ -13,13 +13,14 @@ import { fileURLToPath } from 'node:url';
 import { brotli, gzip } from './precompressed.mjs';
 
 export const FIRST_LOAD_LIMIT = 300 * 1024;
-/** Issue 16's target for the embed's first load with layout="compact" (JS + wasm + CSS): not met yet. */
+/** Issue 16's target for the embed's first load with layout="compact" (JS + wasm + CSS). */
 export const EMBED_TARGET = 150 * 1024;
 /**
- * What is enforced meanwhile, so it does not grow: 182 KB at session 10's end, most of the excess
- * in the strings of both built-in languages, which a card loads whichever it speaks.
+ * Enforced: the target itself, met since session 11 (149.8 KB) by loading zh-CN as a pack like zh-TW,
+ * leaving the message texts of files, notes and fits to the full calculator, and the calculator's
+ * shared rules out of the card's chunk. English is the card's only built-in language.
  */
-export const EMBED_LIMIT = 190 * 1024;
+export const EMBED_LIMIT = EMBED_TARGET;
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -24,6 +24,11 @@ async function openPage(lang, width) {
   const page = await context.newPage();
   await page.goto(fx.server.url);
   await page.locator('[data-kpi="clv"] [data-role="value"][data-raw]').waitFor({ timeout: 15000 });
+  // Every card built: those below the first screen follow a few per task (views/progressive-units.ts).
+  await page.waitForFunction(() => {
+    const root = document.querySelector('servimetrics-calculator')?.shadowRoot;
+    return !!root?.querySelector('section.group') && !root.querySelector('.unit-later');
+  }, null, { timeout: 20000 });
   return page;
 }
 

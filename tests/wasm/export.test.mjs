@@ -9,6 +9,8 @@ import path from 'node:path';
 import { importFile, loadModule, root } from './module.mjs';
 
 const { I18n } = await import('../../web/src/i18n/i18n.ts');
+// Simplified Chinese comes in its pack, as in the page (language-packs.ts).
+await (await import('../../web/src/i18n/language-packs.ts')).loadLanguage('zh-CN');
 const exp = await import('../../web/src/lib/export.ts');
 
 let catalog;

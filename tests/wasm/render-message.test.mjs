@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 const { I18n } = await import('../../web/src/i18n/i18n.ts');
+// Simplified Chinese comes in its pack, as in the page (language-packs.ts).
+await (await import('../../web/src/i18n/language-packs.ts')).loadLanguage('zh-CN');
 const { renderMessage, renderReason } = await import('../../web/src/i18n/render-message.ts');
 
 const table = {

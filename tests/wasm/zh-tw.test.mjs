@@ -16,6 +16,8 @@ const { renderMessage } = await import('../../web/src/i18n/render-message.ts');
 const twCatalog = await import('../../web/src/i18n/zh-TW-catalog.ts');
 // zh-TW is its own chunk, loaded when a page first speaks it (language-packs.ts).
 await (await import('../../web/src/i18n/language-packs.ts')).loadLanguage('zh-TW');
+// Every layer's message texts, as the full calculator registers them (the card has the request layer's only).
+await import('../../web/src/i18n/all-messages.ts');
 const { CURRENCIES, currencyForLocale, currencyName } = await import('../../web/src/i18n/currencies.ts');
 
 let catalog;

@@ -11,10 +11,10 @@ import { embedRequest, fetchInputs } from './embed-request';
 import { updateDetail } from './embed-events';
 import { cardFields, embedCardStyles, renderCard } from './embed-card';
 import { hasMessages, I18n, initialCurrency, initialLang, type Lang, langCurrency } from './i18n/i18n';
-import { loadLanguage } from './i18n/language-packs';
+import { loadLanguage, whenLanguage } from './i18n/language-packs';
 import { renderMessage } from './i18n/render-message';
 import { buildFormModel, buildInputs, type FormModel, type FormState, placeErrors, stateFromRequest, tidyTyped } from './lib/form-model';
-import { themeTokens } from './views/shared-styles';
+import { themeTokens } from './views/theme-tokens';
 
 const INPUT_DEBOUNCE_MS = 25;
 /** What a compact card shows without a `kpis` attribute; `single` shows the first. */
@@ -85,6 +85,13 @@ export class ServimetricsEmbed extends LitElement {
     this.i18n = new I18n(lang, initialCurrency(lang));
   }
 
+  /** A card speaking Chinese first renders once its pack is in (English if it cannot come): no English flash. */
+  protected override async scheduleUpdate(): Promise<void> {
+    const lang = readEmbedConfig((name) => this.getAttribute(name)).lang ?? this.i18n.lang;
+    if (!hasMessages(lang)) await whenLanguage(lang);
+    super.scheduleUpdate();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.hasUpdated && this.startedFrom === '') this.requestUpdate(); // put back after a removal: start again
@@ -111,7 +118,7 @@ export class ServimetricsEmbed extends LitElement {
     }
   }
 
-  /** An I18n for lang; zh-TW reads zh-CN until its pack has come. */
+  /** An I18n for lang; its texts are in by now (scheduleUpdate waited), else they follow when they come. */
   private speak(lang: Lang, currency: I18n['currency']): void {
     this.i18n = new I18n(lang, currency);
     if (!hasMessages(lang)) {

@@ -2,7 +2,6 @@
 import type { Band, LocalText, RuleSpec, Unit } from '../engine/contract';
 import { en, type MessageKey, type Messages } from './en';
 import { currencyDigits, currencyForLocale, isCurrency, type Currency } from './currencies';
-import { zhCN } from './zh-CN';
 import { traditionalText } from './zh-TW-catalog';
 
 export { CURRENCIES, isCurrency, type Currency } from './currencies';
@@ -19,15 +18,16 @@ export function isLang(value: unknown): value is Lang {
 
 const LANG_KEY = 'servimetrics.lang';
 const CURRENCY_KEY = 'servimetrics.currency';
-// zh-TW comes with its pack, loaded when chosen (language-packs.ts); until then it reads as zh-CN.
-const catalogs: Partial<Record<Lang, Messages>> = { en, 'zh-CN': zhCN };
+// English is in the page itself; zh-CN and zh-TW come with their packs, loaded when a page first
+// speaks them (language-packs.ts). The views wait for the pack before they render in its language.
+const catalogs: Partial<Record<Lang, Messages>> = { en };
 
 /** A language's texts have come (language-packs.ts). */
 export function useMessages(lang: Lang, messages: Messages): void {
   catalogs[lang] = messages;
 }
 
-/** Whether the page has a language's own texts (zh-TW only once its pack is in). */
+/** Whether the page has a language's own texts (Chinese only once its pack is in). */
 export function hasMessages(lang: Lang): boolean {
   return catalogs[lang] !== undefined;
 }
@@ -121,7 +121,8 @@ export class I18n {
     readonly lang: Lang,
     readonly currency: Currency,
   ) {
-    this.messages = catalogs[lang] ?? zhCN;
+    // zh-TW whose pack has not come reads zh-CN if that is in; English otherwise (a pack that failed).
+    this.messages = catalogs[lang] ?? (lang === 'zh-TW' ? catalogs['zh-CN'] : undefined) ?? en;
   }
 
   get locale(): string {

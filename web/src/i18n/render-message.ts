@@ -3,9 +3,12 @@
 // params (messages/types.ts says how each format is shown). A code without an entry shows the core's
 // English sentence (and, while developing, a console warning naming the code). Traditional Chinese
 // texts live apart, in messages-zh-TW/ by code; a code without one there shows its zh-CN text.
+// Only the request layer's table (what a compute answers) is here from the start: the embed's card needs
+// no more; the full calculator adds the others (all-messages.ts) so a card's first load stays small.
 import type { Catalog, DataKind } from '../engine/contract';
 import type { I18n } from './i18n';
-import { messages as allMessages, type MessageTable, type MessageText } from './messages';
+import { requestMessages } from './messages/request';
+import type { MessageTable, MessageText } from './messages/types';
 import type { TraditionalTable } from './messages-zh-TW/types';
 
 /** What a message needs rendered: the core's code, its params and the English fallback. */
@@ -53,11 +56,17 @@ function textOf(code: string, entry: MessageText, lang: I18n['lang'], traditiona
   return traditional[code] ?? entry['zh-CN'];
 }
 
+/** The codes' texts known so far: the request layer's, and whatever useMessageTable added. */
+let knownMessages: MessageTable = requestMessages;
+export function useMessageTable(table: MessageTable): void {
+  knownMessages = { ...knownMessages, ...table };
+}
+
 /** The message in the page's language. */
 export function renderMessage(
   message: MessageLike,
   ctx: MessageContext,
-  table: MessageTable = allMessages,
+  table: MessageTable = knownMessages,
   traditional: TraditionalTable = traditionalMessages,
 ): string {
   const entry = message.code ? table[message.code] : undefined;

@@ -16,7 +16,8 @@ import type {
   ProjectionRequest,
 } from '../engine/contract';
 import { type Currency, hasMessages, I18n, initialCurrency, initialLang, type Lang, langCurrency, rememberCurrency, rememberLang } from '../i18n/i18n';
-import { loadLanguage } from '../i18n/language-packs';
+import { loadLanguage, whenLanguage } from '../i18n/language-packs';
+import '../i18n/all-messages'; // every layer's message texts: the embed's card loads only the request layer's
 import {
   buildFormModel,
   buildInputs,
@@ -45,6 +46,7 @@ import { WorkspaceKeeper } from '../lib/workspace-keeper';
 import { chartStyles } from './chart-view';
 import { fieldsStyles } from './fields-view';
 import { groupStyles, renderGroup } from './group-view';
+import { ProgressiveUnits } from './progressive-units';
 import { CustomerBaseFits } from '../lib/customer-base-fits';
 import { CUSTOMER_BASE_KINDS } from '../lib/customer-base';
 import type { KindResult } from '../lib/file-imports';
@@ -56,8 +58,9 @@ import { appBase } from '../lib/app-base';
 import { updateDetail } from '../embed-events';
 import type { Metric } from './whatif-view';
 import { exportBarStyles, renderExportBar, ReportExport } from './export-bar-view';
-import type { ReportData } from './report-view';
-// The files panel, the what-if and the print report come in their own chunk, when reached or idle.
+import { type ReportData, renderReport, reportStyles } from './report-view';
+// The files panel and the what-if come in their own chunk, when reached or idle; the print report is
+// built when the page is idle too, or at once by a print (onBeforePrint).
 import { LazyPanels } from './lazy-view';
 import { renderWorkspaceBar, workspaceStyles } from './workspace-view';
 import { localeControlsStyles, renderCurrencySelect, renderLanguageSwitch } from './locale-controls-view';
@@ -455,12 +458,17 @@ export class ServimetricsCalculator extends LitElement {
     exportBarStyles,
     workspaceStyles,
     localeControlsStyles,
+    reportStyles,
   ];
 
   @state() private i18n: I18n;
   @state() private engineStatus: EngineStatus = 'starting';
   /** The panels below the first screen (lazy-view.ts). */
   private readonly lazy = new LazyPanels(this);
+  // The KPI cards below the first screen come a few per task after the first render.
+  private readonly progress = new ProgressiveUnits(() => this.lazy.whenIdle());
+  /** A print asked for the report before the idle page built it (onBeforePrint). */
+  private reportNow = false;
   @state() private engineMessage = '';
   @state() private model: FormModel | null = null;
   @state() private form: FormState = {};
@@ -543,6 +551,12 @@ export class ServimetricsCalculator extends LitElement {
     this.i18n = this.speak(lang, initialCurrency(lang));
   }
 
+  /** A page speaking Chinese first renders once its pack is in (English if it cannot come): no English flash. */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!hasMessages(this.i18n.lang)) await whenLanguage(this.i18n.lang);
+    super.scheduleUpdate();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.embed && !this.engine) {
@@ -555,6 +569,7 @@ export class ServimetricsCalculator extends LitElement {
     // After the first render: the host page's listener is added only once this module has run.
     void this.updateComplete.then(() => this.announceLanguage());
     globalThis.addEventListener?.('hashchange', this.onHashChange);
+    globalThis.addEventListener?.('beforeprint', this.onBeforePrint);
   }
 
   override disconnectedCallback(): void {
@@ -566,6 +581,7 @@ export class ServimetricsCalculator extends LitElement {
     }
     this.stickyQuery?.removeEventListener('change', this.onStickyChange);
     globalThis.removeEventListener?.('hashchange', this.onHashChange);
+    globalThis.removeEventListener?.('beforeprint', this.onBeforePrint);
     this.chartObserver?.disconnect();
     this.chartObserver = null;
     this.observedChart = null;
@@ -861,7 +877,15 @@ export class ServimetricsCalculator extends LitElement {
     this.scrollToSection('files');
   };
 
+  /** The print report is built now, whenever the print comes: the browser prints when this returns. */
+  private readonly onBeforePrint = (): void => {
+    this.reportNow = true;
+    this.requestUpdate();
+    this.performUpdate(); // synchronous: an awaited update would come after the page was printed
+  };
+
   private onShowField = (key: string): void => {
+    this.progress.all(); // its card may not be built yet
     const field = this.renderRoot.querySelector<HTMLElement>(`[data-field-key="${CSS.escape(key)}"]`);
     if (!field) return;
     field.scrollIntoView({ block: 'center' });
@@ -914,6 +938,8 @@ export class ServimetricsCalculator extends LitElement {
       void this.lazy.show([id]).then(() => this.scrollToSection(id));
       return;
     }
+    // The groups above it take their full height first, so the scroll lands where the section stays.
+    if (id.startsWith('group-')) this.progress.all();
     const target = this.renderRoot.querySelector(`#${id}`);
     if (!target) return;
     const reduce = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
@@ -1102,7 +1128,12 @@ export class ServimetricsCalculator extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.answer) this.lazy.whenIdle();
+    if (this.answer) {
+      // Top down: the KPI units first, then the panels below them.
+      this.progress.whenIdle();
+      if (this.progress.complete) this.lazy.whenIdle();
+    }
+    this.progress.observe(this.renderRoot);
     this.workspaces.observe(this.workspaceRefs());
     const chart = this.renderRoot.querySelector('.chart');
     if (chart !== this.observedChart) {
@@ -1224,6 +1255,12 @@ export class ServimetricsCalculator extends LitElement {
   /** Whether an embed shows this panel (the page shows them all). */
   private shows(section: 'inputs' | 'files' | 'whatif'): boolean {
     return this.embed?.sections.has(section) ?? true;
+  }
+
+  /** The KPI groups: the first screen's cards now, the others one per task after (progressive-units.ts). */
+  private renderGroups(ctx: Parameters<typeof renderGroup>[0]): TemplateResult[] {
+    this.progress.startRender();
+    return this.shownGroups().map((form) => renderGroup(ctx, form, this.progress));
   }
 
   /** The KPI groups shown: an embed's `kpis` keeps only those KPIs (and the groups that have one). */
@@ -1386,7 +1423,7 @@ export class ServimetricsCalculator extends LitElement {
               </ul>
             </div>`
           : nothing}
-        ${this.shownGroups().map((form) => renderGroup(groupContext, form))}
+        ${this.renderGroups(groupContext)}
         <section class="block" id="files" data-testid="files-section" part="files" ?hidden=${!this.shows('files')}>
           ${this.currencyGuess.render(i18n)}
           ${!lazy.panels || !lazy.ready('files') ? lazy.placeholder('files', '40rem') : lazy.panels.renderFiles({
@@ -1431,7 +1468,7 @@ export class ServimetricsCalculator extends LitElement {
         </section>
         <footer>${i18n.t('privacyNote')}</footer>
       </main>
-      ${lazy.panels && lazy.ready('report') ? lazy.panels.renderReport(reportData, this.report.company) : nothing}
+      ${this.reportNow || lazy.ready('report') ? renderReport(reportData, this.report.company) : nothing}
     </div>`;
   }
 }

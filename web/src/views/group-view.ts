@@ -5,6 +5,7 @@ import type { EngineError, KpiResult, KpiSpec } from '../engine/contract';
 import type { FieldSet, GroupForm } from '../lib/form-model';
 import { type FieldsContext, renderSetInputs } from './fields-view';
 import { renderKpiCard } from './kpi-card-view';
+import { later, type ProgressiveUnits } from './progressive-units';
 
 export interface GroupContext {
   fields: FieldsContext;
@@ -31,25 +32,33 @@ export function kpiUnits(form: GroupForm): KpiUnit[] {
   return units;
 }
 
-export function renderGroup(ctx: GroupContext, form: GroupForm): TemplateResult {
+/**
+ * A group of KPI units. With `progressive` (the calculator's), units past the first screen are built
+ * one per task after the first render (progressive-units.ts); each waits as an empty block about its
+ * height, so the page keeps its length meanwhile.
+ */
+export function renderGroup(ctx: GroupContext, form: GroupForm, progressive?: ProgressiveUnits): TemplateResult {
   const { i18n, message } = ctx.fields;
   const prefix = form.group.id;
+  const unitView = (unit: KpiUnit) => html`<div class="kpi-unit ${unit.set.fields.length ? '' : 'no-inputs'}" data-unit=${unit.set.kpi.id}>
+    <div class="cards">
+      ${unit.kpis.map((kpi) =>
+        renderKpiCard(i18n, kpi, ctx.results.get(kpi.id), ctx.kpiErrors.get(kpi.id), message, ctx.results, ctx.cardSources?.(kpi.id) ?? nothing),
+      )}
+    </div>
+    ${renderSetInputs(ctx.fields, unit.set, prefix)}
+  </div>`;
   return html`<section class="group" id=${`group-${form.group.id}`} data-group=${form.group.id}>
     <div class="section-head"><h2 tabindex="-1">${i18n.text(form.group.name)}</h2></div>
     <div class="kpi-units">
-      ${kpiUnits(form).map(
-        (unit) => html`<div class="kpi-unit ${unit.set.fields.length ? '' : 'no-inputs'}" data-unit=${unit.set.kpi.id}>
-          <div class="cards">
-            ${unit.kpis.map((kpi) =>
-              renderKpiCard(i18n, kpi, ctx.results.get(kpi.id), ctx.kpiErrors.get(kpi.id), message, ctx.results, ctx.cardSources?.(kpi.id) ?? nothing),
-            )}
-          </div>
-          ${renderSetInputs(ctx.fields, unit.set, prefix)}
-        </div>`,
+      ${kpiUnits(form).map((unit) =>
+        progressive ? later(progressive, progressive.takeTurn(), () => unitView(unit), UNIT_LATER) : unitView(unit),
       )}
     </div>
   </section>`;
 }
+
+const UNIT_LATER = html`<div class="unit-later" aria-hidden="true"></div>`;
 
 // How this view looks; the calculator adopts it into its shadow root (calculator.ts).
 export const groupStyles = css`
@@ -57,6 +66,11 @@ export const groupStyles = css`
     display: flex;
     flex-direction: column;
     gap: 14px;
+  }
+
+  /* A unit still to be built (progressive-units.ts): about its height, so the page does not jump. */
+  .unit-later {
+    min-height: 18rem;
   }
 
   /* Wide: the inputs on the left, what they give on the right, one row per KPI. */

@@ -1,7 +1,8 @@
 // Builds the panels below the first screen only when they are needed: their code (lazy-panels.ts)
 // is fetched by import() once a placeholder comes near the viewport, a section is asked for, or the
 // page has been idle a while after its first answer; then each panel is shown in its own frame, so
-// no single task renders the whole page (issue 16: light on the host's main thread).
+// no single task renders the whole page (issue 16: light on the host's main thread). The report's code
+// is the calculator's own (a print builds it at once); 'report' here is only its turn when idle.
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { cssomStyle } from './cssom-style';
 
@@ -51,7 +52,7 @@ export class LazyPanels implements ReactiveController {
     placeholders.forEach((p) => this.observer?.observe(p));
   }
 
-  /** The first answer is on screen: the rest is built a little later, when the page is quiet. */
+  /** The KPI cards are all built (progressive-units.ts): the panels follow a little later, when quiet. */
   whenIdle(): void {
     if (this.idleTimer !== null || this.shown.size === ORDER.length) return;
     this.idleTimer = setTimeout(() => {

@@ -1,0 +1,155 @@
+// Builds the KPI cards when they are needed (issue 16: light on the host's main thread): the first
+// screen's cards in the first render; each other unit (a card with the inputs only it needs) when its
+// stand-in comes within about a screen of the viewport, or in idle time from 2.5 s after the first
+// answer — each into its own place, without rendering the calculator again. A section asked for (the
+// section bar, a source link) builds the rest at once (all()).
+import { AsyncDirective, directive, type Part, type PartInfo } from 'lit/async-directive.js';
+
+/** Units built in the first render: about a wide first screen. */
+const FIRST_UNITS = 3;
+
+/** After the first answer, how long the page waits before building the units nobody reached yet. */
+const IDLE_AFTER_MS = 2500;
+
+type IdleCallback = (cb: (deadline: { timeRemaining(): number }) => void, o: { timeout: number }) => void;
+
+/** The units waiting, in page order; built when their stand-in nears the viewport, or when idle. */
+export class ProgressiveUnits {
+  private readonly waiting: Later[] = [];
+  private observer: IntersectionObserver | null = null;
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+  private seen = 0;
+  private root: ParentNode | null = null;
+
+  /** `onComplete`: every unit is built (the panels below them come after, lazy-view.ts). */
+  constructor(private readonly onComplete: () => void = () => undefined) {}
+
+  /** Whether every unit rendered so far is built. */
+  get complete(): boolean {
+    return this.waiting.length === 0;
+  }
+
+  /** Called at each render before the units: counts them in page order again. */
+  startRender(): void {
+    this.seen = 0;
+  }
+
+  /** Whether the next unit in page order is built at once (the first screen's). */
+  takeTurn(): boolean {
+    return this.seen++ < FIRST_UNITS;
+  }
+
+  /** Builds every waiting unit now (synchronously: the DOM has them when this returns). */
+  all(): void {
+    this.build(this.waiting.length);
+  }
+
+  enqueue(later: Later): void {
+    this.waiting.push(later);
+  }
+
+  /** After the host rendered: stand-ins that come within about a screen of the viewport get built. */
+  observe(root: ParentNode): void {
+    this.root = root;
+    if (this.complete) return;
+    if (typeof IntersectionObserver !== 'function') return this.all();
+    this.observer ??= new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        // Everything up to the last stand-in in reach, in page order, so nothing above it jumps.
+        const standIns = [...root.querySelectorAll('.unit-later')];
+        const reach = Math.max(...entries.filter((e) => e.isIntersecting).map((e) => standIns.indexOf(e.target)));
+        this.build(reach + 1);
+      },
+      { rootMargin: '800px 0px' },
+    );
+    this.observer.disconnect();
+    root.querySelectorAll('.unit-later').forEach((el) => this.observer?.observe(el));
+  }
+
+  /** The first answer is on screen: the units nobody reached are built a little later, in idle time. */
+  whenIdle(): void {
+    if (this.idleTimer !== null || this.complete) return;
+    this.idleTimer = setTimeout(() => this.buildWhileIdle(), IDLE_AFTER_MS);
+  }
+
+  private buildWhileIdle(): void {
+    if (this.complete) return;
+    const idle = (globalThis as { requestIdleCallback?: IdleCallback }).requestIdleCallback;
+    if (!idle) {
+      this.build(1);
+      setTimeout(() => this.buildWhileIdle(), 0);
+      return;
+    }
+    idle(
+      (deadline) => {
+        do this.build(1);
+        while (!this.complete && deadline.timeRemaining() > 8);
+        this.buildWhileIdle();
+      },
+      { timeout: 1000 },
+    );
+  }
+
+  private build(count: number): void {
+    const batch = this.waiting.splice(0, count);
+    if (batch.length === 0) return;
+    // What the reader looks at stays put while units above it take their real height.
+    const anchor = this.root ? firstInView(this.root) : null;
+    const before = anchor?.getBoundingClientRect().top;
+    for (const later of batch) later.build();
+    if (this.complete) {
+      this.observer?.disconnect();
+      this.onComplete();
+    }
+    if (anchor && before !== undefined) {
+      const moved = anchor.getBoundingClientRect().top - before;
+      if (Math.abs(moved) >= 1) globalThis.scrollBy?.(0, moved);
+    }
+  }
+}
+
+/** The first section or unit whose top is in the viewport: the reader's place. */
+function firstInView(root: ParentNode): Element | null {
+  for (const el of root.querySelectorAll('section[id], .kpi-unit, .unit-later')) {
+    if (el.getBoundingClientRect().top >= 0) return el;
+  }
+  return null;
+}
+
+/**
+ * One unit's place: its stand-in until its turn, then what `build` renders (the latest `build` the
+ * calculator passed, so a unit built between two renders shows the current answer).
+ */
+class Later extends AsyncDirective {
+  private built = false;
+  private queued = false;
+  private latest: () => unknown = () => undefined;
+
+  constructor(part: PartInfo) {
+    super(part);
+  }
+
+  render(_units: ProgressiveUnits, _now: boolean, build: () => unknown, standIn: unknown): unknown {
+    return this.built ? build() : standIn;
+  }
+
+  override update(_part: Part, [units, now, build, standIn]: [ProgressiveUnits, boolean, () => unknown, unknown]): unknown {
+    this.latest = build;
+    if (now) this.built = true;
+    if (!this.built && !this.queued) {
+      this.queued = true;
+      units.enqueue(this);
+    }
+    return this.render(units, now, build, standIn);
+  }
+
+  build(): void {
+    if (this.built) return;
+    this.built = true;
+    if (this.isConnected) this.setValue(this.latest());
+  }
+}
+
+/** `${later(units, now, () => html`…the unit…`, html`…its stand-in…`)}` */
+export const later = directive(Later);
