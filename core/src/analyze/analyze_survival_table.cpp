@@ -256,7 +256,11 @@ json analyze_survival_table_file(const ImportedTable& table, const AnalyzeOption
   add_set_aside_notes(answer, s);
   add_conflicts(answer, s);
   add_fit_notes(answer, out, discount, options.value_per_period);
-  add_catalog_kpis(answer, retention_inputs(answer, out, options, s.cohorts.size()));
+  json inputs = retention_inputs(answer, out, options, s.cohorts.size());
+  // Without a value a period the retention alone computes nothing here (retention_clv needs the
+  // revenue too): it is passed on to the workspace, not reported missing its partner.
+  add_catalog_kpis(answer, options.value_per_period ? inputs : json::object());
+  answer["inputs"] = std::move(inputs);
   return answer;
 }
 
