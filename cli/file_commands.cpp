@@ -22,7 +22,8 @@ struct FileArgs {
 };
 
 // --kind K --encoding E --delimiter D --sheet N --period P --scale S --as-of DATE
-// --gross-margin X --discount-rate X --decimal C --map field=Header|N --date-format field=order
+// --gross-margin X --discount-rate X --value-per-period N (survival tables) --decimal C --map
+// field=Header|N --date-format field=order
 // --no-header (the first row is data: map by position) --header (the first row is a header)
 bool parse_args(std::span<char* const> args, FileArgs& out, std::string& problem) {
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -64,7 +65,7 @@ bool parse_args(std::span<char* const> args, FileArgs& out, std::string& problem
       out.rejects_path = value;
     } else if (key == "sheet") {
       out.request[key] = static_cast<std::size_t>(std::strtoul(value.c_str(), nullptr, 10));
-    } else if (key == "gross_margin" || key == "discount_rate") {
+    } else if (key == "gross_margin" || key == "discount_rate" || key == "value_per_period") {
       auto number = nlohmann::json::parse(value, nullptr, false);
       out.request[key] = number;
     } else {

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -161,6 +162,30 @@ TEST(CliModels, BadUsageExitsTwoWithOneLine) {
     EXPECT_EQ(run.err.rfind("servimetrics:", 0), 0u) << run.err;
     EXPECT_EQ(run.err.find('\n'), run.err.size() - 1) << run.err;
   }
+}
+
+}  // namespace
+
+namespace {
+
+// `analyze` on a survival table takes the table's period, the discount rate and a value per period:
+// the annual retention input is the next period's retention to the power of the periods a year.
+TEST(CliModels, AnalyzeGivesASurvivalTablesInputsForItsPeriodAndValue) {
+  const std::string sample =
+      std::string(SERVIMETRICS_SOURCE_DIR) + "/public/samples/survival_table.csv";
+  const CliRun yearly = run_cli("analyze " + quoted(sample));
+  const CliRun monthly = run_cli(
+      "analyze --period month --discount-rate 0.02 --value-per-period 30 " + quoted(sample));
+  ASSERT_LE(yearly.exit_code, 1) << yearly.err;
+  ASSERT_LE(monthly.exit_code, 1) << monthly.err;
+  const json year = json::parse(yearly.out), month = json::parse(monthly.out);
+  const double r = year["inputs"]["annual_retention_rate"];
+  EXPECT_GT(r, 0.5);
+  EXPECT_LT(r, 1);
+  EXPECT_NEAR(month["inputs"]["annual_retention_rate"].get<double>(), std::pow(r, 12), 1e-12);
+  EXPECT_EQ(month["inputs"]["annual_revenue_per_customer"], 360);
+  EXPECT_GT(month["inputs"]["cltv"].get<double>(), 30);
+  EXPECT_EQ(run_cli("analyze --value-per-period lots " + quoted(sample)).exit_code == 0, false);
 }
 
 }  // namespace

@@ -236,3 +236,55 @@ TEST(SurvivalTableKind, NothingToFitIsSaidNotCrashed) {
 }
 
 }  // namespace
+
+namespace {
+
+// The fit feeds the workspace: the model's retention in the first period after the data, made
+// annual for the period's length (a year when not given), and with a value per period the revenue
+// per customer and year and the lifetime value. r_t = (beta + t - 1) / (alpha + beta + t - 1).
+TEST(SurvivalTableKind, TheFitGivesTheAnnualRetentionForThePeriod) {
+  const std::string text = "period,active\n0,1000\n1,700\n2,540\n3,450\n4,390\n5,350\n6,320\n";
+  const json yearly = analyze_text(text);
+  const double alpha = servimetrics::testing::measure(yearly, "sbg_alpha");
+  const double beta = servimetrics::testing::measure(yearly, "sbg_beta");
+  const double next = (beta + 7 - 1) / (alpha + beta + 7 - 1);  // period 7: the first after 0..6
+  EXPECT_NEAR(yearly["inputs"]["annual_retention_rate"].get<double>(), next, 1e-12);
+  EXPECT_TRUE(has_note(yearly, "survival_retention_input"));
+  EXPECT_FALSE(yearly["inputs"].contains("cltv"));
+  for (auto [period, per_year] : {std::pair{"month", 12.0}, {"quarter", 4.0}, {"year", 1.0}}) {
+    servimetrics::AnalyzeOptions options;
+    options.period = period;
+    options.period_given = true;
+    options.value_per_period = 30;
+    options.discount_rate = 0.02;
+    const json answer = analyze_text(text, options);
+    const json& inputs = answer["inputs"];
+    EXPECT_NEAR(inputs["annual_retention_rate"].get<double>(), std::pow(next, per_year), 1e-12)
+        << period;
+    EXPECT_NEAR(inputs["annual_revenue_per_customer"].get<double>(), 30 * per_year, 1e-9);
+    const double lifetime = servimetrics::testing::measure(answer, "discounted_lifetime");
+    EXPECT_NEAR(inputs["cltv"].get<double>(), 30 * lifetime, 1e-9 * lifetime) << period;
+    // The catalog's retention CLV is computed from them.
+    bool retention_clv = false;
+    for (const json& k : answer["kpis"])
+      retention_clv = retention_clv || k["id"] == "retention_clv";
+    EXPECT_TRUE(retention_clv) << answer["kpis"].dump();
+  }
+}
+
+TEST(SurvivalTableKind, SeveralCohortsFeedTheLargestOnesRetention) {
+  const json answer = analyze_text(
+      "cohort,period,active\nsmall,0,100\nsmall,1,50\nsmall,2,30\nsmall,3,20\n"
+      "big,0,1000\nbig,1,800\nbig,2,700\nbig,3,640\n");
+  bool found = false;
+  for (const json& n : answer["notes"])
+    if (n["id"] == "survival_retention_input_cohort") {
+      found = true;
+      EXPECT_EQ(n["params"]["cohort"], "big");
+      EXPECT_EQ(n["params"]["retention_period"], 4);
+    }
+  EXPECT_TRUE(found) << answer["notes"].dump();
+  EXPECT_GT(answer["inputs"]["annual_retention_rate"].get<double>(), 640.0 / 700);
+}
+
+}  // namespace

@@ -111,6 +111,11 @@ test('the customer-summary sample: figures, charts, every customer, the slipping
     assert.deepEqual(answer.errors, []);
     await assertShowsAnswer(cb, answer);
     assert.equal(answer.customers_total, 600);
+    // The value's horizon and rate are stated beside it: ten years at the workspace's rate, whichever model is chosen.
+    const horizon = cb.locator('[data-testid="cb-value-horizon"]');
+    assert.equal(Number(await horizon.getAttribute('data-years')), 10);
+    assert.equal(Number(await horizon.getAttribute('data-rate')), answer.discount_rate);
+    assert.match(await horizon.innerText(), /next 10 years.*a year/);
     // The charts: P(alive) and, with a holdout, actual against predicted by frequency 0..7+.
     await cb.locator('[data-chart="cb-p-alive"] svg').waitFor();
     await cb.locator('[data-chart="cb-holdout"] svg').waitFor();

@@ -106,3 +106,53 @@ test('a small table is fitted with its warnings; contradictory rows are named', 
     await context.close();
   }
 });
+
+/** The wasm module's answer for the sample read with these survival options. */
+async function nodeAnswer(options) {
+  const m = await loadModule();
+  return importFile(m, { kind: 'survival_table', ...options }, fs.readFileSync(sample)).answer;
+}
+
+test('the fit gives the workspace its annual retention; the period and the discount rate are read again by the core', async () => {
+  const yearly = await nodeAnswer({});
+  const monthly = await nodeAnswer({ period: 'month' });
+  const discounted = await nodeAnswer({ period: 'month', discount_rate: 0.2 });
+  assert.ok(monthly.inputs.annual_retention_rate < yearly.inputs.annual_retention_rate);
+  const lifetime = (answer) => {
+    const t = answer.tables.survival_fits;
+    return t.rows.map((r) => r[t.columns.indexOf('discounted_lifetime')]);
+  };
+  for (const [locale, width] of [['en-US', 1440], ['zh-CN', 390]]) {
+    const { page, context, panel, errors } = await openPage(locale, width);
+    try {
+      await panel.importFile(sample, 'auto');
+      const view = page.locator('[data-testid="sbg-forecast"]');
+      await view.waitFor();
+      // Read as years by default: the model's next-period retention is the annual one, named as the sBG's fit.
+      assert.equal(await view.locator('[data-testid="sbg-period"]').inputValue(), 'year');
+      assert.ok(await view.locator('[data-testid="sbg-input-note"]').isVisible());
+      const field = page.locator('[data-field-key="annual_retention_rate"]');
+      const retention = async () => Number(await field.locator('[data-input="annual_retention_rate"]').inputValue());
+      await assertEventually(async () => assert.match(await field.locator('[data-role="field-source"]').innerText(), /sBG/));
+      assert.match(await field.locator('[data-role="field-source"]').innerText(), /survival_table\.csv/);
+      assert.ok(Math.abs((await retention()) - yearly.inputs.annual_retention_rate * 100) < 0.01);
+      // A month a period: the file is read again and the retention made annual over 12 periods.
+      await view.locator('[data-testid="sbg-period"]').selectOption('month');
+      await assertEventually(async () => assert.ok(Math.abs((await retention()) - monthly.inputs.annual_retention_rate * 100) < 0.01, `${await retention()}`));
+      // The discount rate a period changes the discounted expected lifetime (DERL's sum).
+      const before = lifetime(monthly);
+      const discount = page.locator('[data-testid="sbg-discount"]');
+      assert.equal(Number(await discount.inputValue()), 10);
+      await discount.fill('20');
+      await discount.press('Enter');
+      await discount.blur();
+      const rows = page.locator('[data-testid="sbg-params"] [data-param="discounted_lifetime"]');
+      await assertEventually(async () => near(Number(await rows.first().getAttribute('data-raw')), lifetime(discounted)[0], 'lifetime at 20%'));
+      assert.ok(lifetime(discounted)[0] < before[0]);
+      assert.equal(await page.locator('[data-testid="sbg-period"]').inputValue(), 'month');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});

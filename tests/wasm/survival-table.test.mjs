@@ -87,3 +87,26 @@ test('a value per period gives the expected lifetime value; the discount rate is
   const bad = importFile(m, { kind: 'auto', value_per_period: -1 }, sample).answer;
   assert.equal(bad.errors[0].code, 'option_not_value');
 });
+
+test('the fit gives the workspace the annual retention for the period the user says, and the CLV inputs for a value', () => {
+  const fits = rows(importFile(m, 'survival_table', sample).answer, 'survival_fits');
+  // The largest cohort's retention in the first period after its data: r = (beta + n) / (alpha + beta + n).
+  const largest = fits.reduce((a, b) => (b.customers > a.customers ? b : a));
+  const n = largest.periods_observed + 1;
+  const next = (largest.beta + n - 1) / (largest.alpha + largest.beta + n - 1);
+  for (const [period, perYear] of [[undefined, 1], ['year', 1], ['quarter', 4], ['month', 12]]) {
+    const request = { kind: 'survival_table', discount_rate: 0.05, value_per_period: 12, ...(period ? { period } : {}) };
+    const answer = importFile(m, request, sample).answer;
+    assert.ok(Math.abs(answer.inputs.annual_retention_rate - next ** perYear) < 1e-12, `${period}: ${answer.inputs.annual_retention_rate} against ${next ** perYear}`);
+    assert.equal(answer.inputs.annual_revenue_per_customer, 12 * perYear);
+    const fit = rows(answer, 'survival_fits').find((f) => f.cohort === largest.cohort);
+    assert.ok(Math.abs(answer.inputs.cltv - 12 * fit.discounted_lifetime) < 1e-9 * answer.inputs.cltv);
+    const note = answer.notes.find((x) => x.code === 'survival_retention_input_cohort');
+    assert.equal(note.params.cohort, largest.cohort);
+    assert.equal(note.params.periods_per_year, perYear);
+    assert.equal(note.params.retention_period, n);
+  }
+  // The discount rate a period reaches the discounted lifetime.
+  const at = (rate) => rows(importFile(m, { kind: 'survival_table', discount_rate: rate }, sample).answer, 'survival_fits')[0].discounted_lifetime;
+  assert.ok(at(0.2) < at(0.1));
+});

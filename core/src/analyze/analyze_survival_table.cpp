@@ -136,6 +136,9 @@ struct FitOutcome {
   std::size_t fitted = 0, fewest_periods = SIZE_MAX;
   double customers = 0;
   bool shares = false;
+  // The cohort whose fit feeds the inputs: the largest converged one (the first of equals).
+  const SurvivalCohort* source = nullptr;
+  std::optional<CohortFit> source_fit;
 };
 
 FitOutcome fit_cohorts(json& answer, const SurvivalCohorts& s, double discount,
@@ -157,6 +160,10 @@ FitOutcome fit_cohorts(json& answer, const SurvivalCohorts& s, double discount,
       ++out.fitted;
       if (s.cohorts.size() == 1 && f->fit.converged)
         add_single_cohort_measures(answer, c, *f, value);
+      if (f->fit.converged && (!out.source || c.alive.front() > out.source->alive.front())) {
+        out.source = &c;
+        out.source_fit = f;
+      }
     }
     const bool usable = f && f->fit.converged;
     add_forecast_rows(forecast, c, usable ? &f->fit : nullptr, discount);
@@ -199,6 +206,43 @@ void add_fit_notes(json& answer, const FitOutcome& out, double discount,
              {{"rate", discount}});
 }
 
+// The inputs the fit gives the workspace: the model's retention in the first period after the data,
+// made annual (r^(periods a year), the period's length as the user says, a year if not said), and
+// with a value per period the revenue per customer and year and the lifetime value (cltv).
+json retention_inputs(json& answer, const FitOutcome& out, const AnalyzeOptions& options,
+                      std::size_t cohorts) {
+  json inputs = json::object();
+  if (!out.source) return inputs;
+  const std::string period = options.period_given ? options.period : "year";
+  const double per_year = period == "month" ? 12 : period == "quarter" ? 4 : 1;
+  const models::Sbg m{out.source_fit->fit.params[0], out.source_fit->fit.params[1]};
+  const int next = static_cast<int>(out.source->alive.size());
+  const double r = models::sbg_retention(m, next), annual = std::pow(r, per_year);
+  if (!std::isfinite(annual)) return inputs;
+  inputs["annual_retention_rate"] = annual;
+  add_measure(answer, "annual_retention_rate", annual, "fraction");
+  const json params = {{"period", period},           {"periods_per_year", per_year},
+                       {"retention_period", next},   {"period_retention", r},
+                       {"annual_retention", annual}, {"cohort", out.source->name}};
+  if (cohorts > 1)
+    add_note(answer, "survival_retention_input_cohort",
+             "The annual retention rate is the largest cohort's (" + out.source->name +
+                 ") model retention in period " + std::to_string(next) +
+                 ", the first after the data, to the power of the periods in a year.",
+             params);
+  else
+    add_note(answer, "survival_retention_input",
+             "The annual retention rate is the model's retention in period " +
+                 std::to_string(next) +
+                 ", the first after the data, to the power of the periods in a year.",
+             params);
+  if (options.value_per_period) {
+    inputs["annual_revenue_per_customer"] = *options.value_per_period * per_year;
+    inputs["cltv"] = *options.value_per_period * out.source_fit->lifetime;
+  }
+  return inputs;
+}
+
 }  // namespace
 
 json analyze_survival_table_file(const ImportedTable& table, const AnalyzeOptions& options) {
@@ -212,7 +256,11 @@ json analyze_survival_table_file(const ImportedTable& table, const AnalyzeOption
   add_set_aside_notes(answer, s);
   add_conflicts(answer, s);
   add_fit_notes(answer, out, discount, options.value_per_period);
-  add_catalog_kpis(answer, json::object());
+  json inputs = retention_inputs(answer, out, options, s.cohorts.size());
+  // Without a value a period the retention alone computes nothing here (retention_clv needs the
+  // revenue too): it is passed on to the workspace, not reported missing its partner.
+  add_catalog_kpis(answer, options.value_per_period ? inputs : json::object());
+  answer["inputs"] = std::move(inputs);
   return answer;
 }
 

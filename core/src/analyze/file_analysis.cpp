@@ -122,6 +122,7 @@ Result<std::pair<ImportOptions, AnalyzeOptions>> import_request_from_json(const 
     } else if (key == "period" && value.is_string() &&
                (value == "month" || value == "quarter" || value == "year")) {
       analysis.period = value.get<std::string>();
+      analysis.period_given = true;
     } else if (key == "scale" && value.is_string() &&
                (value == "" || value == "nps" || value == "csat")) {
       analysis.scale = value.get<std::string>();

@@ -1,15 +1,27 @@
 // The count models' per-customer predictions, with the (x, T) work cached. BG/NBD: expected and
 // discounted purchases are numerator(x, T) / (1 + odds(x, t_x, T)); Pareto/NBD: P(alive) times a
-// factor of (x, T) (its DET's integral depends on T alone).
+// factor of (x, T) (its discounted sum's survival part depends on T alone). Both models' value is
+// the same monthly sum over clv_years at the same rate (docs/MODELS.md).
 #include "models/count_predictor.hpp"
 
 #include <cmath>
 
 #include "models/bg_nbd.hpp"
 #include "models/pareto_nbd.hpp"
-#include "models/special_functions.hpp"
 
 namespace servimetrics::models {
+namespace {
+
+// Pareto/NBD: E[Y(t) | alive] / ((r+x)/(alpha+T)) = (beta+T) [1 - ((beta+T)/(beta+T+t))^(s-1)] /
+// (s-1), the expected alive time in the next t (the note's eq. 22), and its limit at s = 1.
+double pareto_alive_time(double s, double beta_T, double t) {
+  if (t <= 0) return 0;
+  const double log_ratio = std::log1p(t / beta_T);
+  const double s1 = s - 1;
+  return beta_T * (std::fabs(s1) < 1e-10 ? log_ratio : -std::expm1(-s1 * log_ratio) / s1);
+}
+
+}  // namespace
 
 CountPredictor::CountPredictor(std::string name, std::vector<double> params, const ModelsOptions& o,
                                double horizon, bool with_value, std::size_t kept_T)
@@ -19,11 +31,26 @@ CountPredictor::CountPredictor(std::string name, std::vector<double> params, con
       with_value_(with_value),
       step_(o.units_per_year() / 12),
       monthly_rate_(std::pow(1 + o.discount_rate, 1.0 / 12) - 1),
-      delta_(std::log1p(o.discount_rate) / o.units_per_year()),
       steps_(static_cast<int>(o.clv_years * 12)) {
   if (name_ == "bg_nbd" && with_value_)
     discounting_.emplace(BgNbd{params_[0], params_[1], params_[2], params_[3]}, step_, steps_,
                          monthly_rate_, kept_T);
+  // The monthly sum by parts: sum_k d^k (N_k - N_(k-1)) = sum_k w_k N_k (as BgNbdDiscounting).
+  const double d = 1 / (1 + monthly_rate_);
+  double power = 1;
+  for (int k = 1; k <= steps_ && name_ == "pareto_nbd" && with_value_; ++k) {
+    power *= d;
+    weights_.push_back(k < steps_ ? power * (1 - d) : power);
+  }
+}
+
+double CountPredictor::pareto_discounted_time(double T) {
+  const auto found = pareto_by_T_.find(T);
+  if (found != pareto_by_T_.end()) return found->second;
+  double sum = 0;
+  for (std::size_t k = 0; k < weights_.size(); ++k)
+    sum += weights_[k] * pareto_alive_time(params_[2], params_[3] + T, double(k + 1) * step_);
+  return pareto_by_T_[T] = sum;
 }
 
 CountPredictor::Shared CountPredictor::shared_for(double x, double T) {
@@ -34,15 +61,11 @@ CountPredictor::Shared CountPredictor::shared_for(double x, double T) {
     s.expected = bg_nbd_expected_numerator(p, x, T, horizon_);
     if (discounting_) s.discounted = discounting_->numerator(x, T);
   } else {
-    // E[Y(t)] / P(alive) = (r+x)/(alpha+T) (beta+T) [1 - ((beta+T)/(beta+T+t))^(s-1)] / (s-1).
-    const double r = v[0], alpha = v[1], s1 = v[2] - 1, beta = v[3];
-    const double rate = (r + x) / (alpha + T) * (beta + T);
-    const double log_ratio = std::log1p(horizon_ / (beta + T));
-    s.expected = horizon_ <= 0 ? 0
-                               : rate * (std::fabs(s1) < 1e-10 ? log_ratio
-                                                               : -std::expm1(-s1 * log_ratio) / s1);
-    if (with_value_ && delta_ > 0)
-      s.discounted = rate * discounted_survival_integral(v[2], delta_ * (beta + T));
+    // E[Y(t)] / P(alive) = (r+x)/(alpha+T) x the expected alive time in t; discounted: the
+    // monthly sum of that time's increments.
+    const double rate = (v[0] + x) / (v[1] + T);
+    s.expected = rate * pareto_alive_time(v[2], v[3] + T, horizon_);
+    if (with_value_) s.discounted = rate * pareto_discounted_time(T);
   }
   return s;
 }

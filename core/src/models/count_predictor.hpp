@@ -1,6 +1,7 @@
 // What a fitted count model (BG/NBD or Pareto/NBD) says about one customer: P(alive), expected
-// purchases over a horizon, discounted expected purchases; the work shared by customers with the
-// same (x, T) is done once for them (a million customers have a few thousand such pairs).
+// purchases over a horizon, discounted expected purchases (both models: each month's purchases
+// over clv_years discounted at the year's rate compounded monthly); the work shared by customers
+// with the same (x, T) is done once for them (a million customers have a few thousand such pairs).
 #pragma once
 
 #include <cmath>
@@ -38,14 +39,19 @@ class CountPredictor {
   [[nodiscard]] CountPrediction combine(const Shared& s, double x, double t_x, double T) const;
 
  private:
+  // Pareto/NBD: sum_k w_k x the expected alive time in the first k months, once per T.
+  double pareto_discounted_time(double T);
+
   std::string name_;
   std::vector<double> params_;
   double horizon_;
   bool with_value_;
-  double step_, monthly_rate_, delta_;  // BG/NBD's monthly sum; Pareto/NBD's continuous rate
+  double step_, monthly_rate_;  // both models' monthly sum: a month in time units, its rate
   int steps_;
   std::map<std::pair<double, double>, Shared> by_x_T_;
   std::optional<BgNbdDiscounting> discounting_;
+  std::vector<double> weights_;  // Pareto/NBD's monthly weights w_k
+  std::map<double, double> pareto_by_T_;
 };
 
 }  // namespace servimetrics::models

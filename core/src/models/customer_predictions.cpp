@@ -1,6 +1,7 @@
 // Per-customer predictions, the customer base's totals and the holdout check. CLV = margin x
-// expected spend (Gamma-Gamma) x discounted expected purchases: Pareto/NBD's DET (continuous
-// discounting, unbounded future), BG/NBD's monthly discrete sum over clv_years (docs/MODELS.md).
+// expected spend (Gamma-Gamma) x discounted expected purchases, for both count models the same
+// monthly sum over clv_years at discount_rate a year (docs/MODELS.md): the base's value does not
+// jump when the chosen model changes.
 #include "models/customer_predictions.hpp"
 
 #include <algorithm>
@@ -51,15 +52,16 @@ void add_customer_table(json& answer, const CustomerSummaries& c, const std::vec
   const double horizon = o.horizon.value_or(o.units_per_year());
   std::vector<CountPredictor> counting;
   std::vector<std::string> names;
+  // Without a spend model there is no CLV: the discounted purchases are not worked out.
+  const ModelFit* spend = converged_fit(fits, "gamma_gamma");
   for (const char* name : {"bg_nbd", "pareto_nbd"}) {
     if (const ModelFit* f = converged_fit(fits, name)) {
-      counting.emplace_back(name, f->params, o, horizon);
+      counting.emplace_back(name, f->params, o, horizon, spend != nullptr);
       names.emplace_back(name);
       for (const char* what : {"_p_alive", "_expected", "_clv"})
         columns.push_back(name + std::string(what));
     }
   }
-  const ModelFit* spend = converged_fit(fits, "gamma_gamma");
   if (spend) columns.push_back("expected_spend");
   std::vector<BaseTotals> totals(counting.size());
   const std::size_t listed = std::min(c.size(), o.customer_rows.value_or(c.size()));
@@ -96,6 +98,8 @@ void add_customer_table(json& answer, const CustomerSummaries& c, const std::vec
   answer["customers"] = std::move(rows);
   answer["customers_total"] = c.size();
   answer["horizon"] = horizon;
+  answer["clv_years"] = o.clv_years;  // the value's horizon and rate, stated beside it
+  answer["discount_rate"] = o.discount_rate;
   answer["base"] = std::move(base);
 }
 

@@ -51,9 +51,11 @@ void warn_if_few(ModelFit& fit, std::size_t customers, std::size_t minimum) {
 namespace {
 
 // The fit's figures from the optimiser's minimum over the log-parameters, its warnings, and the
-// standard errors from the numeric Hessian in the natural parameters.
+// standard errors from the numeric Hessian in the natural parameters (from the gradient when
+// there is one).
 void finish_fit(ModelFit& fit, const Minimum& best,
-                const std::function<double(std::span<const double>)>& negative_ll) {
+                const std::function<double(std::span<const double>)>& negative_ll,
+                const SmoothNegativeLl* with_gradient = nullptr) {
   const std::size_t n = best.x.size();
   fit.params.resize(n);
   for (std::size_t i = 0; i < n; ++i) fit.params[i] = std::exp(best.x[i]);
@@ -66,7 +68,8 @@ void finish_fit(ModelFit& fit, const Minimum& best,
         "The " + fit.name + " fit did not settle; its parameters may be far from the best ones.",
         {{"model", fit.name}, {"evaluations", best.evaluations}}));
   }
-  fit.covariance = covariance_matrix(negative_ll, fit.params);
+  fit.covariance = with_gradient ? covariance_from_gradient(*with_gradient, fit.params)
+                                 : covariance_matrix(negative_ll, fit.params);
   if (fit.covariance) {
     fit.std_errors.emplace(n);
     for (std::size_t i = 0; i < n; ++i) (*fit.std_errors)[i] = std::sqrt((*fit.covariance)[i][i]);
@@ -128,7 +131,7 @@ void fit_by_maximum_likelihood(ModelFit& fit, const std::vector<double>& start,
     best = minimize(values_only, best.x);
     best.evaluations += spent;
   }
-  finish_fit(fit, best, negative_ll);
+  finish_fit(fit, best, negative_ll, &with_gradient);
 }
 
 }  // namespace servimetrics::models

@@ -226,6 +226,22 @@ Minimum minimize_smooth(const SmoothObjective& f, std::vector<double> start, dou
   return out;
 }
 
+namespace {
+
+// The inverse of a finite, positive definite Hessian; empty otherwise.
+std::optional<std::vector<std::vector<double>>> inverted_hessian(
+    std::vector<std::vector<double>> hessian) {
+  for (const auto& row : hessian)
+    for (double v : row)
+      if (!std::isfinite(v)) return std::nullopt;
+  if (!invert_spd(hessian)) return std::nullopt;
+  for (std::size_t i = 0; i < hessian.size(); ++i)
+    if (!(hessian[i][i] > 0)) return std::nullopt;
+  return hessian;
+}
+
+}  // namespace
+
 std::optional<std::vector<std::vector<double>>> covariance_matrix(const Objective& negative_ll,
                                                                   const std::vector<double>& at) {
   const std::size_t n = at.size();
@@ -247,13 +263,28 @@ std::optional<std::vector<std::vector<double>>> covariance_matrix(const Objectiv
       hessian[i][j] = hessian[j][i] = d / (4 * h[i] * h[j]);
     }
   }
-  for (const auto& row : hessian)
-    for (double v : row)
-      if (!std::isfinite(v)) return std::nullopt;
-  if (!invert_spd(hessian)) return std::nullopt;
+  return inverted_hessian(std::move(hessian));
+}
+
+std::optional<std::vector<std::vector<double>>> covariance_from_gradient(
+    const SmoothObjective& negative_ll, const std::vector<double>& at) {
+  const std::size_t n = at.size();
+  std::vector<std::vector<double>> hessian(n, std::vector<double>(n, 0.0));
+  std::vector<double> x = at, up(n), down(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double h = 1e-4 * std::fmax(std::fabs(at[i]), 1e-3);
+    x[i] = at[i] + h;
+    const double above = negative_ll(x, up);
+    x[i] = at[i] - h;
+    const double below = negative_ll(x, down);
+    x[i] = at[i];
+    if (!std::isfinite(above) || !std::isfinite(below)) return std::nullopt;
+    for (std::size_t j = 0; j < n; ++j) hessian[i][j] = (up[j] - down[j]) / (2 * h);
+  }
   for (std::size_t i = 0; i < n; ++i)
-    if (!(hessian[i][i] > 0)) return std::nullopt;
-  return hessian;
+    for (std::size_t j = 0; j < i; ++j)
+      hessian[i][j] = hessian[j][i] = (hessian[i][j] + hessian[j][i]) / 2;
+  return inverted_hessian(std::move(hessian));
 }
 
 std::optional<std::vector<double>> standard_errors(const Objective& negative_ll,

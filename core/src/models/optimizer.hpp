@@ -42,5 +42,9 @@ std::optional<std::vector<double>> standard_errors(const Objective& negative_ll,
 // The whole inverse Hessian (the parameters' covariance), as standard_errors() computes it.
 std::optional<std::vector<std::vector<double>>> covariance_matrix(const Objective& negative_ll,
                                                                   const std::vector<double>& at);
+// The same from an analytic gradient (central differences of it: 2n evaluations instead of
+// 2n^2 + 1, and no cancellation of second differences of a large value).
+std::optional<std::vector<std::vector<double>>> covariance_from_gradient(
+    const SmoothObjective& negative_ll, const std::vector<double>& at);
 
 }  // namespace servimetrics::models

@@ -304,6 +304,8 @@ export interface ImportOptions {
   as_of?: string;
   gross_margin?: number;
   discount_rate?: number;
+  /** Survival tables: the value of one period, for the lifetime value and the CLV inputs. */
+  value_per_period?: number;
 }
 
 export interface Measure {
@@ -474,6 +476,9 @@ export interface CustomerBaseAnswer {
   customers?: Cell[][];
   customers_total?: number;
   horizon?: number;
+  /** The value's horizon in years and discount rate a year: the same for both count models. */
+  clv_years?: number;
+  discount_rate?: number;
   base?: ModelBase[];
   holdout?: { length: number; models: HoldoutModel[] };
   model_choice?: { model: string; other: string | null; code: string; params: MessageParams };

@@ -831,6 +831,13 @@ export const en = {
   sbgValuePerPeriod: 'Value per customer per period',
   sbgCohort: 'Cohort',
   sbgRetentionTitle: 'Retention by period: observed and model',
+  // ---- customer-base models: one CLV horizon, the sBG's inputs ----
+  cbValueHorizon: 'Each customer’s purchases over the next {years} years, month by month, discounted at {rate} a year (the same for BG/NBD and Pareto/NBD)',
+  sbgPeriodLength: 'One period of the table is',
+  sbgPeriod_month: 'a month',
+  sbgPeriod_quarter: 'a quarter',
+  sbgPeriod_year: 'a year',
+  sbgDiscountRate: 'Discount rate a period',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -818,4 +818,11 @@ export const zhCN: Messages = {
   sbgValuePerPeriod: '每位客户每期价值',
   sbgCohort: '同期群',
   sbgRetentionTitle: '各期留存率：观测与模型',
+  // ---- customer-base models: one CLV horizon, the sBG's inputs ----
+  cbValueHorizon: '每位客户未来 {years} 年的购买，逐月按年折现率 {rate} 折现（BG/NBD 与 Pareto/NBD 相同）',
+  sbgPeriodLength: '表中一期为',
+  sbgPeriod_month: '一个月',
+  sbgPeriod_quarter: '一个季度',
+  sbgPeriod_year: '一年',
+  sbgDiscountRate: '每期折现率',
 };

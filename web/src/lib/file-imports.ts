@@ -160,6 +160,14 @@ export class FileImports implements ReactiveController {
     return this.start(result.file, result.fileName, { ...result.options, gross_margin: margin }, result.remembered);
   }
 
+  /** Reads a survival table again with its period's length, discount rate a period and value a period (the sBG's inputs). */
+  setSurvivalOptions(kind: string, options: Pick<ImportOptions, 'period' | 'discount_rate' | 'value_per_period'>): Promise<void> {
+    const result = this.results.get(kind);
+    if (!result) return Promise.resolve();
+    if (!result.file) return this.needsFile(result, 'margin');
+    return this.start(result.file, result.fileName, { ...result.options, ...options }, result.remembered);
+  }
+
   /** Options for a new import: transactions (or a file that may be transactions) get the margin. */
   private withMargin(options: ImportOptions): ImportOptions {
     const margin = this.defaultGrossMargin();

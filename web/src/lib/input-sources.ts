@@ -76,9 +76,15 @@ export function formInputs(inputs: Record<string, InputValue>): Record<string, I
   return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, rounded(v)]));
 }
 
+/** Kinds whose every input is a model's fit on the file: its source names the model. */
+const FITTED_KINDS: Readonly<Record<string, string>> = { survival_table: 'sbg' };
+
 /** The files' inputs, the latest file first, and the link's file values after them. */
 export function fileLayers(files: readonly FileInputs[], linked: Record<string, LinkedInput>): FileInputs[] {
-  const layers = [...files].reverse().map((f) => ({ ...f, inputs: formInputs(f.inputs) }));
+  const layers = [...files].reverse().map((f) => {
+    const model = FITTED_KINDS[f.source.kind];
+    return { source: model && !f.source.model ? { ...f.source, model } : f.source, inputs: formInputs(f.inputs) };
+  });
   const bySource = new Map<string, FileInputs>();
   for (const [key, item] of Object.entries(linked)) {
     const id = `${item.source.kind}|${item.source.fileName}|${item.source.readAt}`;

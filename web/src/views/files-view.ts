@@ -164,6 +164,7 @@ function results(ctx: FilesContext): TemplateResult {
           ),
         ),
       onGrossMargin: (margin) => void imports.setGrossMargin(kind, margin),
+      onSurvivalOptions: (options) => void imports.setSurvivalOptions(kind, options),
       customerBase: ctx.customerBase?.(active),
     })}
     ${renderCombined({ i18n, combined: imports.combined, kpiSpec: ctx.kpiSpec, messages: ctx.messages })}`;

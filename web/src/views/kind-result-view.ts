@@ -15,7 +15,7 @@ import { kindChartsStyles, renderKindCharts } from './kind-charts-view';
 import { renderKpiCard } from './kpi-card-view';
 import { renderMapping } from './mapping-view';
 import { renderNotes } from './notes-view';
-import { renderSurvivalForecast, survivalForecastStyles } from './survival-forecast-view';
+import { renderSurvivalForecast, survivalForecastStyles, type SurvivalOptions } from './survival-forecast-view';
 
 export interface KindResultContext {
   i18n: I18n;
@@ -36,6 +36,8 @@ export interface KindResultContext {
   onDownloadRejects: () => void;
   /** A new gross margin (fraction) for a transactions file's CLTV: the file is read again. */
   onGrossMargin: (margin: number) => void;
+  /** A survival table's period, discount rate and value a period: the file is read again. */
+  onSurvivalOptions?: (options: SurvivalOptions) => void;
   /** The customer-base models of this file (customer-base-view.ts), shown after its charts. */
   customerBase?: TemplateResult | typeof nothing;
 }
@@ -175,7 +177,7 @@ export function renderKindResult(ctx: KindResultContext): TemplateResult {
     ${canMap && ctx.mappingOpen && kind && report
       ? renderMapping({ i18n, kind, header: report.header ?? [], mapping: report.mapping ?? [], file: report.file, busy: ctx.busy, onApply: ctx.onApplyMapping })
       : nothing}
-    ${kpiCards(ctx)} ${measures(ctx)} ${error ? nothing : renderKindCharts(i18n, kind, result.kind, result.answer)} ${error ? nothing : (ctx.customerBase ?? nothing)} ${error || result.kind !== 'survival_table' ? nothing : renderSurvivalForecast(i18n, result.answer, messagesOf(ctx))} ${tables(ctx)} ${notesAndErrors(ctx)}
+    ${kpiCards(ctx)} ${measures(ctx)} ${error ? nothing : renderKindCharts(i18n, kind, result.kind, result.answer)} ${error ? nothing : (ctx.customerBase ?? nothing)} ${error || result.kind !== 'survival_table' ? nothing : renderSurvivalForecast(i18n, result.answer, messagesOf(ctx), { options: result.options, busy: ctx.busy, onChange: ctx.onSurvivalOptions })} ${tables(ctx)} ${notesAndErrors(ctx)}
     ${report
       ? renderImportReport({ i18n, kind, dateFormats: ctx.dateFormats, messages: messagesOf(ctx), report, busy: ctx.busy, onDateFormat: ctx.onDateFormat, onDownloadRejects: ctx.onDownloadRejects })
       : nothing}

@@ -1,8 +1,10 @@
 // The sBG forecast of a survival-table file: the model's assumption in plain words, its warnings,
 // observed against fitted survival with the projection, the parameters with standard errors, the
-// discounted expected lifetime (and lifetime value for a value per period), retention by period.
+// discounted expected lifetime (and lifetime value for a value per period), retention by period;
+// and the period's length, discount rate and value a period the core reads the file with (the
+// annual retention and CLV inputs the fit gives the workspace).
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { Cell, DataTable, ImportAnswer, Note } from '../engine/contract';
+import type { Cell, DataTable, ImportAnswer, ImportOptions, Note } from '../engine/contract';
 import type { I18n } from '../i18n/i18n';
 import { type MessageContext, renderMessage } from '../i18n/render-message';
 import { renderSurvivalChart, type SurvivalCurve, survivalChartStyles } from './survival-forecast-chart';
@@ -12,6 +14,19 @@ const WARNINGS: ReadonlySet<string> = new Set(['survival_few_periods', 'models_f
 const DEFAULT_DISCOUNT = 0.1; // the core's default, per period
 
 type Row = Record<string, Cell>;
+
+/** What the survival table is read with again when the user changes it. */
+export type SurvivalOptions = Pick<ImportOptions, 'period' | 'discount_rate' | 'value_per_period'>;
+
+export interface SurvivalControls {
+  options: ImportOptions;
+  busy: boolean;
+  onChange?: ((options: SurvivalOptions) => void) | undefined;
+}
+
+const PERIODS = ['month', 'quarter', 'year'] as const;
+/** Notes saying which retention feeds the inputs (the core's survival_retention_input*). */
+const INPUT_NOTES: ReadonlySet<string> = new Set(['survival_retention_input', 'survival_retention_input_cohort']);
 
 function rowsOf(table: DataTable | undefined): Row[] {
   if (!table) return [];
@@ -66,7 +81,6 @@ function onValue(i18n: I18n, e: Event): void {
 }
 
 function paramsTable(i18n: I18n, fits: Row[]): TemplateResult {
-  const valued = fits.some((f) => num(f['expected_lifetime_value']) !== null);
   return html`<div class="table-scroll"><table class="sbg-params" data-testid="sbg-params">
     <thead><tr>
       <th scope="col">${i18n.t('sbgCohort')}</th><th scope="col">${i18n.t('col_customers')}</th>
@@ -84,7 +98,7 @@ function paramsTable(i18n: I18n, fits: Row[]): TemplateResult {
         <td data-param="beta" data-raw=${String(f['beta'])}>${withError(i18n, num(f['beta']), num(f['beta_se']))}</td>
         <td>${num(f['log_likelihood']) === null ? '—' : i18n.number(num(f['log_likelihood']) as number, 1)}</td>
         <td data-param="discounted_lifetime" data-raw=${String(lifetime)}>${lifetime === null ? '—' : i18n.number(lifetime, 2)}</td>
-        <td>${valued ? (given === null ? '—' : i18n.money(given)) : html`<output data-lifetime=${String(lifetime)}>—</output>`}</td>
+        <td><output data-lifetime=${String(lifetime)}>${given === null ? '—' : i18n.money(given)}</output></td>
       </tr>`;
     })}</tbody>
   </table></div>`;
@@ -113,7 +127,40 @@ function retentionTable(i18n: I18n, forecast: Row[], fits: Row[]): TemplateResul
   </details>`;
 }
 
-export function renderSurvivalForecast(i18n: I18n, answer: ImportAnswer, messages: MessageContext): TemplateResult | typeof nothing {
+/** The period's length, the discount rate and the value a period, and the retention they give the inputs. */
+function controls(i18n: I18n, c: SurvivalControls, notes: Note[], messages: MessageContext): TemplateResult {
+  const o = c.options;
+  const period = o.period ?? 'year';
+  const rate = o.discount_rate ?? DEFAULT_DISCOUNT;
+  const send = (options: SurvivalOptions) => c.onChange?.({ period: o.period, discount_rate: o.discount_rate, value_per_period: o.value_per_period, ...options });
+  const onRate = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const percent = input.valueAsNumber;
+    if (Number.isFinite(percent) && percent >= 0 && percent <= 100) send({ discount_rate: percent / 100 });
+    else input.value = String(+(rate * 100).toFixed(4));
+  };
+  const onValueChange = (e: Event) => {
+    const value = (e.target as HTMLInputElement).valueAsNumber;
+    if (Number.isFinite(value) && value >= 0) send({ value_per_period: value });
+    else if ((e.target as HTMLInputElement).value.trim() === '') send({ value_per_period: undefined });
+  };
+  const inputNote = notes.find((n) => INPUT_NOTES.has(n.code));
+  return html`<div class="sbg-controls" data-testid="sbg-controls">
+    <label class="inline">${i18n.t('sbgPeriodLength')}
+      <select data-testid="sbg-period" ?disabled=${c.busy || !c.onChange} @change=${(e: Event) => send({ period: (e.target as HTMLSelectElement).value as (typeof PERIODS)[number] })}>
+        ${PERIODS.map((p) => html`<option value=${p} ?selected=${p === period}>${i18n.t(`sbgPeriod_${p}`)}</option>`)}
+      </select></label>
+    <label class="inline">${i18n.t('sbgDiscountRate')}
+      <span class="control"><input type="number" class="has-affix" min="0" max="100" step="any" inputmode="decimal" data-testid="sbg-discount"
+        .value=${String(+(rate * 100).toFixed(4))} ?disabled=${c.busy || !c.onChange} @change=${onRate} /><span class="affix">%</span></span></label>
+    <label class="inline sbg-value">${i18n.t('sbgValuePerPeriod')}
+      <input type="number" min="0" step="any" inputmode="decimal" data-testid="sbg-value" .value=${o.value_per_period === undefined ? '' : String(o.value_per_period)}
+        ?disabled=${c.busy} @input=${(e: Event) => onValue(i18n, e)} @change=${onValueChange} /></label>
+    ${inputNote ? html`<p class="muted small" data-testid="sbg-input-note">${renderMessage(inputNote, messages)}</p>` : nothing}
+  </div>`;
+}
+
+export function renderSurvivalForecast(i18n: I18n, answer: ImportAnswer, messages: MessageContext, controlsOf: SurvivalControls = { options: { kind: 'survival_table' }, busy: false }): TemplateResult | typeof nothing {
   const forecast = rowsOf(answer.tables?.['survival_forecast']);
   const fits = rowsOf(answer.tables?.['survival_fits']).filter((f) => f['converged'] === true);
   if (fits.length === 0) return nothing;
@@ -123,7 +170,6 @@ export function renderSurvivalForecast(i18n: I18n, answer: ImportAnswer, message
   const summary = data
     .map((c) => i18n.t('sbgChartSummary', { cohort: c.cohort, periods: i18n.number(c.lastObserved, 0), last: c.fitted.length > 0 ? i18n.percent(c.fitted.at(-1) ?? 0) : '—', until: i18n.number(c.fitted.length - 1, 0) }))
     .join(' ');
-  const valued = fits.some((f) => num(f['expected_lifetime_value']) !== null);
   return html`<section class="panel sbg-forecast" data-testid="sbg-forecast">
     <h3>${i18n.t('sbgTitle')}</h3>
     <p class="sbg-assumption" data-testid="sbg-assumption">${i18n.t('sbgAssumption')}</p>
@@ -140,10 +186,7 @@ export function renderSurvivalForecast(i18n: I18n, answer: ImportAnswer, message
     <h4>${i18n.t('sbgParamsTitle')}</h4>
     ${paramsTable(i18n, fits)}
     <p class="muted small">${i18n.t('sbgLifetimeHint', { rate: i18n.percent(discountRate(notes), 0) })}</p>
-    ${valued
-      ? nothing
-      : html`<label class="inline sbg-value">${i18n.t('sbgValuePerPeriod')}
-          <input type="number" min="0" step="any" inputmode="decimal" data-testid="sbg-value" @input=${(e: Event) => onValue(i18n, e)} /></label>`}
+    ${controls(i18n, controlsOf, notes, messages)}
     ${retentionTable(i18n, forecast, fits)}
   </section>`;
 }
@@ -197,7 +240,19 @@ export const survivalForecastStyles = css`
     color: var(--_muted);
   }
 
-  .sbg-value input {
+  .sbg-value input,
+  .sbg-controls input[type='number'] {
     width: 8em;
+  }
+
+  .sbg-controls {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px 18px;
+    align-items: center;
+  }
+
+  .sbg-controls p {
+    flex-basis: 100%;
   }
 `;

@@ -143,4 +143,7 @@ export const analyzeMessagesTW: TraditionalTable = {
   survival_lifetime_value: '預期終身價值 = 每期價值（{value:money}）× 折現後的預期存續期數，折現率每期 {rate:percent}。',
   survival_lifetime_in_periods: '折現後的預期存續期以「期」計，折現率每期 {rate:percent}；乘以每期價值即為每位客戶的預期終身價值。',
   option_not_value: '{option:input}必須是不小於 0 的數值。',
+  // ---- sBG fit feeds the workspace ----
+  survival_retention_input: '提供給輸入項的年留存率取自模型第 {retention_period:count} 期（資料之後的第一期）的留存率（每期 {period_retention:percent}），依每年 {periods_per_year:count} 期換算：{annual_retention:percent}。',
+  survival_retention_input_cohort: '提供給輸入項的年留存率取自人數最多的世代（{cohort}）：模型第 {retention_period:count} 期（資料之後的第一期）的留存率（每期 {period_retention:percent}），依每年 {periods_per_year:count} 期換算：{annual_retention:percent}。',
 };

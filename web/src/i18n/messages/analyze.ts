@@ -584,4 +584,13 @@ export const analyzeMessages: MessageTable = {
     en: '{option:input} must be a number of 0 or more.',
     'zh-CN': '{option:input}必须是不小于 0 的数值。',
   },
+  // ---- sBG fit feeds the workspace ----
+  survival_retention_input: {
+    en: 'The annual retention rate given to the inputs is the model’s retention in period {retention_period:count}, the first after the data ({period_retention:percent} a period), over {periods_per_year:count} periods a year: {annual_retention:percent}.',
+    'zh-CN': '提供给输入项的年留存率取自模型第 {retention_period:count} 期（数据之后的第一期）的留存率（每期 {period_retention:percent}），按每年 {periods_per_year:count} 期折算：{annual_retention:percent}。',
+  },
+  survival_retention_input_cohort: {
+    en: 'The annual retention rate given to the inputs is the largest cohort’s ({cohort}): the model’s retention in period {retention_period:count}, the first after the data ({period_retention:percent} a period), over {periods_per_year:count} periods a year: {annual_retention:percent}.',
+    'zh-CN': '提供给输入项的年留存率取自人数最多的同期群（{cohort}）：模型第 {retention_period:count} 期（数据之后的第一期）的留存率（每期 {period_retention:percent}），按每年 {periods_per_year:count} 期折算：{annual_retention:percent}。',
+  },
 };
