@@ -66,11 +66,12 @@ const loads = [os.loadavg()[0]];
 // Native: the CLI on the file, peak RSS from GNU time.
 function runNative() {
   const started = performance.now();
-  const native = spawnSync('/usr/bin/time', ['-f', '%M', cli, 'analyze', '--kind', 'transactions', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const native = spawnSync('/usr/bin/time', ['-f', '%M %U %S', cli, 'analyze', '--kind', 'transactions', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - started;
   const answer = JSON.parse(native.stdout);
   const measure = (id) => answer.measures.find((m) => m.id === id)?.value;
-  record('native', { ms, peak: Number(native.stderr.trim().split('\n').pop()) * 1024,
+  const [peakKb, user, system] = native.stderr.trim().split('\n').pop().split(' ').map(Number);
+  record('native', { ms, peak: peakKb * 1024, cpuMs: (user + system) * 1000,
     customers: measure('customers'), revenue: measure('revenue') });
 }
 
@@ -78,7 +79,8 @@ function runNative() {
 function runNode() {
   const node = spawnSync(process.execPath, ['--import', path.join(repo, 'tests/wasm/setup.mjs'), path.join(repo, 'bench/node-import.mjs'), file], { encoding: 'utf8' });
   const wasmNode = JSON.parse(node.stdout);
-  record('node', { ms: wasmNode.ms, peak: wasmNode.maxRssKb * 1024, customers: wasmNode.customers, revenue: wasmNode.revenue });
+  record('node', { ms: wasmNode.ms, peak: wasmNode.maxRssKb * 1024, cpuMs: wasmNode.cpuMs,
+    customers: wasmNode.customers, revenue: wasmNode.revenue });
 }
 
 // DuckDB-WASM, found by the usual module resolution (node_modules, or NODE_PATH), its page-side
@@ -201,6 +203,7 @@ const results = {};  // job -> medians over the rounds
 for (const [job, list] of Object.entries(runs)) {
   results[job] = { ...list[0], ms: median(list.map((r) => r.ms)), peak: median(list.map((r) => r.peak)),
     worker: median(list.map((r) => r.worker ?? 0)), startMs: median(list.map((r) => r.startMs ?? 0)),
+    cpuMs: median(list.map((r) => r.cpuMs ?? 0)),
     range: [Math.min(...list.map((r) => r.ms)), Math.max(...list.map((r) => r.ms))] };
 }
 // A ratio per round (the jobs of one round ran side by side) and its median and range.
@@ -210,9 +213,9 @@ const ratio = (top, bottom) => {
   return `${median(each).toFixed(2)} (${Math.min(...each).toFixed(2)}–${Math.max(...each).toFixed(2)})`;
 };
 
+const seconds = (ms) => (ms / 1000).toFixed(2);
 console.log(`Import of ${path.basename(file)} (${mb.toFixed(1)} MB) to its transactions KPIs, median of ${rounds} round${rounds > 1 ? 's' : ''} (range)`);
 console.log(`  load average (1 min) at the start and after each round: ${loads.map((l) => l.toFixed(1)).join(', ')}`);
-const seconds = (ms) => (ms / 1000).toFixed(2);
 const names = {
   native: 'native CLI', node: 'wasm in Node', wasm: 'wasm, page worker, warm', 'wasm-cold': 'wasm, page worker, dropped at 200 ms',
   papaparse: 'PapaParse typical, warm', 'papaparse-cold': 'PapaParse typical, cold', tuned: 'tuned JS, warm',
@@ -221,7 +224,8 @@ const names = {
 for (const [job, name] of Object.entries(names)) {
   const r = results[job];
   if (!r) continue;
-  const memoryNote = job === 'native' || job === 'node' ? ' RSS' : '';
+  // Native and Node also give their CPU time: on a shared machine it moves less than the clock.
+  const memoryNote = job === 'native' || job === 'node' ? ` RSS, CPU ${seconds(r.cpuMs)} s` : '';
   console.log(`  ${name.padEnd(38)} ${seconds(r.ms).padStart(6)} s (${seconds(r.range[0])}–${seconds(r.range[1])})  ${rate(r.ms).padStart(12)}  ` +
     `peak ${mem(r.peak)}${memoryNote}  customers ${r.customers}  revenue ${r.revenue?.toFixed(2)}`);
 }
