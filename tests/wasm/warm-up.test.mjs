@@ -24,15 +24,20 @@ test('an idle worker runs the five warm-up steps and reports their rows', async 
 });
 
 test('a file dropped after a step ran stops the warm-up without another step', async () => {
-  const { calls, module } = recordingModule();
   let importing = false;
-  const warmUp = new WarmUp(() => importing, () => undefined);
+  let warmUp = null;
+  const calls = [];
+  // The drop comes right after the first step, before the step after it is due.
+  const module = { warmUp: (rows) => {
+    calls.push(rows);
+    if (calls.length === 1) setTimeout(() => { importing = true; warmUp.stop(); }, 0);
+    return rows;
+  } };
+  warmUp = new WarmUp(() => importing, () => assert.fail('the idle warm-up must not finish'));
   warmUp.start(module);
-  while (calls.length === 0) await sleep(10);
-  importing = true;
-  warmUp.stop();
+  await assertEventually(() => assert.ok(importing));
   await sleep(500);
-  assert.equal(calls.length, 1);
+  assert.deepEqual(calls, [4000]);
 });
 
 test('a file dropped before the module was in gets one step while its import runs', async () => {
