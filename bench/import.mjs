@@ -225,7 +225,8 @@ for (const [job, name] of Object.entries(names)) {
   const r = results[job];
   if (!r) continue;
   // Native and Node also give their CPU time: on a shared machine it moves less than the clock.
-  const memoryNote = job === 'native' || job === 'node' ? ` RSS, CPU ${seconds(r.cpuMs)} s` : '';
+  const memoryNote = job === 'native' || job === 'node' ? ` RSS, CPU ${seconds(r.cpuMs)} s`
+    : job === 'wasm-cold' ? ' with the worker\'s start' : '';
   console.log(`  ${name.padEnd(38)} ${seconds(r.ms).padStart(6)} s (${seconds(r.range[0])}–${seconds(r.range[1])})  ${rate(r.ms).padStart(12)}  ` +
     `peak ${mem(r.peak)}${memoryNote}  customers ${r.customers}  revenue ${r.revenue?.toFixed(2)}`);
 }
