@@ -4,7 +4,7 @@
 // browser the peers: PapaParse as a typical page uses it (header objects, Date.parse, a regular
 // expression per row), the same job tuned by a careful JavaScript engineer (bench/browser/
 // tuned-import.worker.js), and DuckDB-WASM (bench/browser/duckdb-import.mjs; npm
-// @duckdb/duckdb-wasm, skipped when it is not installed). The peers run twice on one worker: cold
+// @duckdb/duckdb-wasm from bench/peers, installed on first use). The peers run twice on one worker: cold
 // (their first import) and warm (the same file again). Every way runs once per round, the rounds
 // interleaved so that drift of a shared machine hits all of them; prints medians (and ranges) of
 // time, MB/s and peak memory, the ratios within each round, and checks that every way found the
@@ -83,12 +83,19 @@ function runNode() {
     customers: wasmNode.customers, revenue: wasmNode.revenue });
 }
 
-// DuckDB-WASM, found by the usual module resolution (node_modules, or NODE_PATH), its page-side
-// module bundled with its dependency (apache-arrow) by esbuild, which Vite brings.
+// DuckDB-WASM, from bench/peers (its own package and lockfile, installed here on first use with
+// npm ci, so that the page's install stays small); its page-side module bundled with its dependency
+// (apache-arrow) by esbuild, which Vite brings.
 async function duckdbPeer() {
+  const peers = path.join(repo, 'bench/peers');
+  if (!fs.existsSync(path.join(peers, 'node_modules/@duckdb/duckdb-wasm'))) {
+    console.log('installing the bench peers (bench/peers: npm ci, about 150 MB, once)');
+    const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', peers], { stdio: 'inherit' });
+    if (install.status !== 0) return null;
+  }
   let dist;
   try {
-    dist = path.dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+    dist = path.dirname(createRequire(path.join(peers, 'package.json')).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
   } catch {
     return null;
   }
@@ -96,13 +103,13 @@ async function duckdbPeer() {
   const built = await esbuild.build({
     entryPoints: [path.join(repo, 'bench/browser/duckdb-import.mjs')], bundle: true, format: 'esm',
     platform: 'browser', write: false, logLevel: 'error',
-    nodePaths: (process.env.NODE_PATH ?? '').split(path.delimiter).filter(Boolean),
+    nodePaths: [path.join(peers, 'node_modules'), ...(process.env.NODE_PATH ?? '').split(path.delimiter).filter(Boolean)],
   });
   return { dist, script: built.outputFiles[0].contents };
 }
 const duckdb = jobs.includes('duckdb') ? await duckdbPeer() : null;
 if (jobs.includes('duckdb') && !duckdb) {
-  console.log('DuckDB-WASM is not installed (npm install): its job is skipped');
+  console.log('DuckDB-WASM could not be installed in bench/peers: its job is skipped');
   jobs.splice(jobs.indexOf('duckdb'), 1);
 }
 
