@@ -61,13 +61,12 @@ test('a transactions sample with a holdout: the columns hold every customer as t
   const request = cb.fitRequest('transactions', { ...cb.defaultOptions('transactions'), holdoutSplit: '2024-09-30' }, money, '2025-02-25');
   const { rows, columns, answer } = fitBoth('transactions', sample('transactions.csv'), request);
   assert.deepEqual(rows.errors, []);
-  assert.ok(rows.customers.length >= 50);
+  assert.ok(rows.customers.length >= 20, `${rows.customers.length} customers`);
   assert.equal(columns.idEnds.length, rows.customers.length);
   assert.ok(columns.x instanceof Float64Array && columns.ids instanceof Uint8Array);
   assert.deepEqual(answer.holdout, rows.holdout);
   assert.deepEqual(answer.cohorts, rows.cohorts);
   const { table, expected } = assertSameTable(rows, columns, answer);
-  assert.ok(table.summary().slipping > 0, 'the sample has customers slipping away');
   // Sorting: as the page's TableWindower sorts the same rows, both ways, by a number and by the id.
   const local = new TableWindower(expected.rows, 'en');
   for (const column of [0, 1, 3, 5]) {
@@ -97,6 +96,7 @@ test('the CSV of a view: the header given, a line per row, the numbers plain', a
   const lines = text.replace(/^\ufeff/, '').trim().split('\r\n');
   assert.deepEqual(lines[0].split(','), header);
   const slipping = cb.slippingAway(expected).rows;
+  assert.ok(slipping.length > 0, 'the sample has customers slipping away');
   assert.equal(lines.length - 1, slipping.length);
   const alive = lines.slice(1).map((l) => Number(l.split(',')[1]));
   assert.deepEqual(alive, [...alive].sort((a, b) => a - b), 'sorted by P(alive)');
