@@ -10,7 +10,8 @@
 //   3. bench/bg_nbd_scipy.py (NumPy/SciPy, /usr/bin/python3) on the same summaries, same run: the
 //      ratio of the fits' times.
 // Run after ./scripts/build page: node --import ./tests/wasm/setup.mjs bench/models.mjs
-// (RUNS=21 runs per CDNOW case; CUSTOMERS=1000000; BIG=0 skips part 2, CDNOW=0 part 1).
+// (RUNS=21 runs per CDNOW case; CUSTOMERS=1000000; BIG=0 skips part 2, CDNOW=0 part 1, BIG_SCIPY=0
+// SciPy on the big file's summaries).
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -196,6 +197,7 @@ async function main() {
   console.log(`${customers.toLocaleString('en')} customers (${big.rows?.toLocaleString('en')} rows, ${mb(bytes)}): import ${fmt(big.importMs)} (load ${big.importLoad}), fit BG/NBD + Gamma-Gamma with the customers as columns ${fmt(big.fitMs)} (the call ${fmt(big.callMs)}, answer ${(big.answerBytes / 1024).toFixed(0)} kB, columns ${mb(big.columnBytes)}; CPU ${fmt(big.fitCpuMs)} with the window; load ${big.fitLoad}), first table window ${fmt(big.windowMs)}, drop to table ${fmt(big.totalMs)}; sorting by CLV ${fmt(big.sortMs)}`);
   console.log(`  memory: wasm ${mb(big.wasmMemory)} (${(big.wasmMemory / bytes).toFixed(2)}x the file), peak RSS ${mb(big.maxRssKb * 1024)} (${((big.maxRssKb * 1024) / bytes).toFixed(2)}x)`);
   console.log(`  BG/NBD: ${JSON.stringify(big.bg_nbd)} errors ${JSON.stringify(big.errors)}`);
+  if (process.env.BIG_SCIPY === '0') return console.log('SciPy on the big summaries: skipped (BIG_SCIPY=0)');
   const py = scipy(big.summary, 1);
   if (py.error) console.log(`SciPy on the same summaries: not run (${py.error})`);
   else console.log(`SciPy BG/NBD on the same ${py.customers.toLocaleString('en')} summaries: ${fmt(py.median_ms)} (LL ${py.log_likelihood.toFixed(1)}, ${py.evaluations} evaluations) against the wasm's whole fit call ${fmt(big.fitMs)}: ${(py.median_ms / big.fitMs).toFixed(1)}x`);
