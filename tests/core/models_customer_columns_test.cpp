@@ -77,9 +77,8 @@ void expect_same(double a, double b, const std::string& what) {
 
 TEST(ModelsCustomerColumns, ColumnsHoldTheRowsOfTheChosenModel) {
   const auto table = table_of(random_lines());
-  const json options = {{"time_unit", "week"},
-                        {"margin", 0.3},
-                        {"models", {"bg_nbd", "pareto_nbd", "gamma_gamma"}}};
+  const json options = {
+      {"time_unit", "week"}, {"margin", 0.3}, {"models", {"bg_nbd", "pareto_nbd", "gamma_gamma"}}};
   const json rows = fit_models(table, options);
   CustomerColumns columns;
   const json answer = fit_models(table, options, columns);
