@@ -4,13 +4,15 @@
 //      medians and ranges.
 //   2. A generated file of 1,000,000 customers (about 5 million transactions, BG/NBD behaviour,
 //      written to /tmp, never committed), imported through FileImport in 1 MB chunks and fitted
-//      (BG/NBD + Gamma-Gamma, every customer's row): time, wasm memory and peak RSS against the
-//      file's size, in a child process so its memory is its own.
+//      (BG/NBD + Gamma-Gamma, the customers as typed columns kept in a CustomerTable as the worker
+//      keeps them, then the first window of the table): time, wasm memory and peak RSS against the
+//      file's size, the machine's load beside them, in a child process so its memory is its own.
 //   3. bench/bg_nbd_scipy.py (NumPy/SciPy, /usr/bin/python3) on the same summaries, same run: the
 //      ratio of the times for the same work (fit, standard errors, every customer's P(alive) and
 //      expected purchases), and SciPy's fit alone beside it.
 // Run after ./scripts/build page: node --import ./tests/wasm/setup.mjs bench/models.mjs
-// (RUNS=21 runs per CDNOW case; CUSTOMERS=1000000; BIG=0 skips part 2, CDNOW=0 part 1).
+// (RUNS=21 runs per CDNOW case; CUSTOMERS=1000000; BIG=0 skips part 2, CDNOW=0 part 1, BIG_SCIPY=0
+// SciPy on the big file's summaries).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -104,23 +106,40 @@ async function bigChild(file) {
   fs.closeSync(fd);
   const imported = JSON.parse(session.finish());
   const importMs = performance.now() - started;
+  const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+  const importLoad = load();
+  // As the page's worker does (import-runner.ts): the fit with the customers as typed columns,
+  // kept in a CustomerTable, then the first window of the table the page asks for.
+  const { CustomerTable } = await import('../web/src/engine/customer-table.ts');
   const fitStarted = performance.now();
-  const text = session.fitModels(JSON.stringify({ models: ['bg_nbd', 'gamma_gamma'], time_unit: 'week' }));
+  const cpuStarted = process.cpuUsage();
+  const fitted = session.fitModelsColumns(JSON.stringify({ models: ['bg_nbd', 'gamma_gamma'], time_unit: 'week' }));
   const callMs = performance.now() - fitStarted;
-  const answer = JSON.parse(text);
+  const answer = JSON.parse(fitted.answer);
+  const table = new CustomerTable(1, fitted);
+  answer.customer_table = table.summary();
   const fitMs = performance.now() - fitStarted;
+  const window = table.window('cb_customers', 'en', { sort: null, filter: '', offset: 0, count: 240 });
+  const windowMs = performance.now() - fitStarted - fitMs;
+  const fitCpuMs = (process.cpuUsage(cpuStarted).user + process.cpuUsage(cpuStarted).system) / 1000;
+  const sortStarted = performance.now();
+  table.window('cb_customers', 'en', { sort: { column: 3, descending: true }, filter: '', offset: 0, count: 240 });
+  const sortMs = performance.now() - sortStarted;
+  const fitLoad = load();
+  const wasmMemory = m.HEAPU8.length;
   session.delete();
   const bg = answer.models.find((f) => f.name === 'bg_nbd');
   // The same summaries for SciPy.
   const summary = path.join(path.dirname(file), `${path.basename(file, '.csv')}-summary.csv`);
   const out = ['x,t_x,T'];
-  for (const row of answer.customers) out.push(`${row[1]},${row[2]},${row[3]}`);
+  for (let i = 0; i < fitted.x.length; i++) out.push(`${fitted.x[i]},${fitted.t_x[i]},${fitted.T[i]}`);
   fs.writeFileSync(summary, out.join('\n') + '\n');
+  const columnBytes = ['ids', 'idEnds', 'x', 't_x', 'T', 'mean_spend', 'p_alive', 'expected', 'clv'].reduce((sum, k) => sum + (fitted[k]?.byteLength ?? 0), 0);
   console.log(JSON.stringify({
-    importMs, callMs, fitMs, totalMs: importMs + fitMs,
-    rows: imported.import?.rows_used, customers: answer.customers.length, answerBytes: text.length,
+    importMs, callMs, fitMs, windowMs, sortMs, fitCpuMs, totalMs: importMs + fitMs + windowMs, importLoad, fitLoad,
+    rows: imported.import?.rows_used, customers: table.total, windowRows: window.rows.length, answerBytes: fitted.answer.length, columnBytes,
     bg_nbd: { params: bg?.params, log_likelihood: bg?.log_likelihood, evaluations: bg?.evaluations },
-    errors: answer.errors, wasmMemory: m.HEAPU8.length, maxRssKb: process.resourceUsage().maxRSS, summary,
+    errors: answer.errors, wasmMemory, maxRssKb: process.resourceUsage().maxRSS, summary,
   }));
 }
 
@@ -184,9 +203,10 @@ async function main() {
   if (child.status !== 0) throw new Error(child.stderr);
   const big = JSON.parse(child.stdout.trim().split('\n').pop());
   const mb = (n) => `${(n / 1048576).toFixed(0)} MB`;
-  console.log(`${customers.toLocaleString('en')} customers (${big.rows?.toLocaleString('en')} rows, ${mb(bytes)}): import ${fmt(big.importMs)}, fit BG/NBD + Gamma-Gamma with every customer's row ${fmt(big.fitMs)} (the call ${fmt(big.callMs)}, answer ${mb(big.answerBytes)}), drop to table ${fmt(big.totalMs)}`);
+  console.log(`${customers.toLocaleString('en')} customers (${big.rows?.toLocaleString('en')} rows, ${mb(bytes)}): import ${fmt(big.importMs)} (load ${big.importLoad}), fit BG/NBD + Gamma-Gamma with the customers as columns ${fmt(big.fitMs)} (the call ${fmt(big.callMs)}, answer ${(big.answerBytes / 1024).toFixed(0)} kB, columns ${mb(big.columnBytes)}; CPU ${fmt(big.fitCpuMs)} with the window; load ${big.fitLoad}), first table window ${fmt(big.windowMs)}, drop to table ${fmt(big.totalMs)}; sorting by CLV ${fmt(big.sortMs)}`);
   console.log(`  memory: wasm ${mb(big.wasmMemory)} (${(big.wasmMemory / bytes).toFixed(2)}x the file), peak RSS ${mb(big.maxRssKb * 1024)} (${((big.maxRssKb * 1024) / bytes).toFixed(2)}x)`);
   console.log(`  BG/NBD: ${JSON.stringify(big.bg_nbd)} errors ${JSON.stringify(big.errors)}`);
+  if (process.env.BIG_SCIPY === '0') return console.log('SciPy on the big summaries: skipped (BIG_SCIPY=0)');
   const py = scipy(big.summary, 1);
   if (py.error) console.log(`SciPy on the same summaries: not run (${py.error})`);
   else console.log(`SciPy BG/NBD on the same ${py.customers.toLocaleString('en')} summaries: ${fmt(py.median_ms)} (LL ${py.log_likelihood.toFixed(1)}, ${py.evaluations} evaluations) against the wasm's whole fit call ${fmt(big.fitMs)}: ${(py.median_ms / big.fitMs).toFixed(1)}x`);

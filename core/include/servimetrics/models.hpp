@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "servimetrics/imported_table.hpp"
 
@@ -37,6 +38,21 @@ std::string fit_models(std::string_view request_json);
 // Kaplan-Meier, censored at "as_of", default the latest date), plus the options above and
 // "cohorts" (default true: the cohort table of active customers and revenue by month).
 nlohmann::json fit_models(const ImportedTable& table, const nlohmann::json& options);
+
+// The customers' table of a fit as plain columns, for a page that windows it (docs/JSON-API.md):
+// the chosen count model's P(alive), expected purchases and CLV beside each customer's summary.
+struct CustomerColumns {
+  std::string model;                   // the count model of p_alive, expected, clv ("": none)
+  std::string ids;                     // every id's UTF-8 bytes, one after another
+  std::vector<std::uint32_t> id_ends;  // id i ends at id_ends[i] (and starts at the one before)
+  std::vector<double> x, t_x, T, mean_spend;
+  std::vector<double> p_alive, expected, clv;  // NaN: cannot be computed; empty without a model
+  std::vector<double> clv_p5, clv_p95;         // with the options' "intervals"; else empty
+};
+// fit_models() on a table with the customers in `columns` instead of the answer's "customers"
+// rows (the answer keeps "customers_total", "base" and the rest; "customers" is empty).
+nlohmann::json fit_models(const ImportedTable& table, const nlohmann::json& options,
+                          CustomerColumns& columns);
 
 // A fitted model evaluated: {"model": "bg_nbd" | "pareto_nbd" | "gamma_gamma" | "sbg", "params":
 // {...} (a fit's "params"), for a count model "x", "t_x", "T" and "horizon" (time units; default

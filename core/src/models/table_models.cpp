@@ -5,6 +5,7 @@
 
 #include "cells/calendar.hpp"
 #include "models/cohorts.hpp"
+#include "models/customer_columns.hpp"
 #include "models/customer_summary.hpp"
 #include "models/models_request.hpp"
 #include "models/summary_table.hpp"
@@ -72,8 +73,20 @@ Result<ModelsData> subscription_durations(const ImportedTable& table, const json
   return data;
 }
 
+// Fits the customers; with `columns`, their table goes there instead of the answer's rows (the
+// intervals' rows stay in the answer until the columns take them).
+json fit_customers(ModelsOptions o, CustomerSummaries c, json answer, CustomerColumns* columns) {
+  if (columns && o.interval_draws == 0) o.customer_rows = 0;
+  ModelsData data;
+  data.customers = std::move(c);
+  answer = fit_data(o, data, std::move(answer));
+  if (columns) fill_customer_columns(answer, *data.customers, o, *columns);
+  return answer;
+}
+
 // A customer-summary file: its rows are the customers, in the file's own time unit.
-json fit_summary_table(const ImportedTable& table, const ModelsOptions& options, json answer) {
+json fit_summary_table(const ImportedTable& table, const ModelsOptions& options, json answer,
+                       CustomerColumns* columns) {
   auto summary = read_customer_summary(table);
   if (!summary.ok()) {
     answer["errors"].push_back(error_json(summary.error()));
@@ -85,14 +98,10 @@ json fit_summary_table(const ImportedTable& table, const ModelsOptions& options,
                        {"calibration_end", json()},
                        {"time_unit", options.time_unit},
                        {"warnings", std::move(warnings)}};
-  ModelsData data;
-  data.customers = std::move(summary.value().customers);
-  return fit_data(options, data, std::move(answer));
+  return fit_customers(options, std::move(summary.value().customers), std::move(answer), columns);
 }
 
-}  // namespace
-
-json fit_models(const ImportedTable& table, const json& options) {
+json fit_table(const ImportedTable& table, const json& options, CustomerColumns* columns) {
   json answer = {{"models", json::array()}, {"errors", json::array()}, {"warnings", json::array()}};
   const auto fail = [&](const Error& e) {
     answer["errors"].push_back(error_json(e));
@@ -111,7 +120,7 @@ json fit_models(const ImportedTable& table, const json& options) {
     if (!data.ok()) return fail(data.error());
     return fit_data(o.value(), data.value(), std::move(answer));
   }
-  if (table.kind == "customer_summary") return fit_summary_table(table, o.value(), answer);
+  if (table.kind == "customer_summary") return fit_summary_table(table, o.value(), answer, columns);
   auto calibration_end = date_option(options, "calibration_end");
   auto holdout_end = date_option(options, "holdout_end");
   if (!calibration_end.ok()) return fail(calibration_end.error());
@@ -132,9 +141,18 @@ json fit_models(const ImportedTable& table, const json& options) {
                               : json(format_date(summary.value().calibration_end))},
       {"time_unit", chosen.time_unit},
       {"warnings", std::move(warnings)}};
-  ModelsData data;
-  data.customers = std::move(summary.value().customers);
-  return fit_data(chosen, data, std::move(answer));
+  return fit_customers(chosen, std::move(summary.value().customers), std::move(answer), columns);
+}
+
+}  // namespace
+
+json fit_models(const ImportedTable& table, const json& options) {
+  return fit_table(table, options, nullptr);
+}
+
+json fit_models(const ImportedTable& table, const json& options, CustomerColumns& columns) {
+  columns = {};
+  return fit_table(table, options, &columns);
 }
 
 }  // namespace servimetrics

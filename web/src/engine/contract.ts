@@ -469,12 +469,32 @@ export interface ColumnsRows {
   rows: (number | boolean | null)[][];
 }
 
+/**
+ * The customers' table of a fit as the worker keeps it (engine/customer-table.ts): the page asks for
+ * windows of "cb_customers" and "cb_slipping" with `fit` as the import id.
+ */
+export interface CustomerTableInfo {
+  fit: number;
+  /** The count model of P(alive), expected purchases and CLV ("" none). */
+  model: string;
+  columns: string[];
+  units: string[];
+  total: number;
+  /** "Valuable customers slipping away": how many, and the past value that makes one valuable. */
+  slipping: number;
+  threshold: number | null;
+  first_rows: Cell[][];
+  first_slipping: Cell[][];
+}
+
 /** FileImport.fitModels()'s answer (docs/JSON-API.md); a value that cannot be computed is null. */
 export interface CustomerBaseAnswer {
   models: ModelFitAnswer[];
   customer_columns?: string[];
   customers?: Cell[][];
   customers_total?: number;
+  /** Added by the worker: the customers' table it keeps as columns (then "customers" is empty). */
+  customer_table?: CustomerTableInfo;
   horizon?: number;
   /** The value's horizon in years and discount rate a year: the same for both count models. */
   clv_years?: number;

@@ -13,7 +13,7 @@ import type {
 } from './contract';
 import type { WhatIfAnswer, WhatIfRequest } from './whatif-contract';
 import type { ImportProgress, WorkerReply, WorkerRequest, WorkerSignal } from './protocol';
-import type { TableWindow, TableWindowRequest } from './table-window';
+import type { TableView, TableWindow, TableWindowRequest } from './table-window';
 import { attachTraditionalCatalog, attachTraditionalKinds } from '../i18n/zh-TW-catalog';
 // The worker's built script, as a URL relative to this module's own (not the page's).
 import workerScript from './engine.worker.ts?worker&url';
@@ -213,6 +213,15 @@ export class EngineClient {
   async tableWindow(kind: string, importId: number, table: string, locale: string, window: TableWindowRequest): Promise<TableWindow | null> {
     const answer = await this.post<(TableWindow & { available: true }) | { available: false }>({ type: 'tableWindow', kind, importId, table, locale, window });
     return answer.available ? answer : null;
+  }
+
+  /**
+   * A view of a fit's customers' table (customer-table.ts; `fit` its id) as a CSV Blob built in the
+   * worker from its columns, the header the page's titles; null when the worker no longer keeps it.
+   */
+  async tableCsv(kind: string, fit: number, table: string, locale: string, view: TableView, header: string[]): Promise<Blob | null> {
+    const reply = await this.send({ type: 'tableCsv', kind, importId: fit, table, locale, view, header });
+    return reply.blob ?? null;
   }
 
   /**

@@ -2,7 +2,7 @@
 // Owns the WebAssembly instances of the C++ core: the calc module (catalog, compute, what-if), started
 // at once, and the files module (imports, kinds, combine, models), started when a request needs it or
 // the worker is idle after the first answers (files-loader.ts). Messages in: catalog / kinds / compute /
-// combine / whatif / import / rejects / tableWindow / fitModels, each with an id (protocol.ts); messages out: the JSON text
+// combine / whatif / import / rejects / tableWindow / fitModels / tableCsv, each with an id (protocol.ts); messages out: the JSON text
 // of the answer for that id, with the request's type (and an import's kind), parsed once by the page.
 // Computes posted on the same lane replace older ones still waiting in the queue, so a burst of
 // keystrokes costs one computation. A file import runs beside the queue: it awaits each chunk of the
@@ -74,6 +74,8 @@ function run(calc: Calc, request: QueuedRequest): string {
       return imports.tableWindow(request.kind, request.importId, request.table, request.locale, request.window);
     case 'fitModels':
       return imports.fitModels(request.kind, request.importId, request.optionsText);
+    case 'tableCsv':
+      throw new Error('tableCsv is answered with a Blob (drain)');
     case 'compute':
       return decoder.decode(calc.computeBytes(encoder.encode(request.requestText)));
     case 'whatif':
@@ -107,6 +109,12 @@ async function drain(): Promise<void> {
             const started = performance.now();
             const resultText = run(calc, request);
             reply({ id: request.id, ok: true, type: request.type, resultText, workerMs: performance.now() - started });
+            continue;
+          }
+          if (request.type === 'tableCsv') {
+            const { kind, importId, table, locale, view, header } = request;
+            const blob = imports.tableCsv(kind, importId, table, locale, view, header);
+            reply({ id: request.id, ok: true, type: request.type, resultText: blob ? '' : 'null', ...(blob ? { blob } : {}) });
             continue;
           }
           reply({ id: request.id, ok: true, type: request.type, resultText: run(calc, request) });

@@ -3,7 +3,8 @@
 // kind for its rejects and its whole answer tables.
 import type { FileImport, FilesModule } from '@wasm/servimetrics-files.js';
 import type { WorkerReply } from './protocol';
-import { TableWindower, type TableWindowRequest } from './table-window';
+import { CUSTOMER_TABLES, CustomerTable, type CustomerTableName } from './customer-table';
+import { TableWindower, type TableView, type TableWindowRequest } from './table-window';
 
 const PROGRESS_EVERY_MS = 100;
 // A file stream hands over up to 2 MB at a time; fed in slices with a pause for messages between
@@ -41,6 +42,9 @@ export class ImportRunner {
   /** The import id of each kept import, and the whole tables read from it (null: no such table). */
   private readonly keptId = new Map<string, number>();
   private readonly tables = new Map<string, Map<string, TableWindower | null>>();
+  /** The customers' table of the last fit on each kind's kept import, as columns (customer-table.ts). */
+  private readonly customers = new Map<string, CustomerTable>();
+  private fits = 0;
 
   constructor(private readonly reply: (message: WorkerReply) => void) {}
 
@@ -138,6 +142,10 @@ export class ImportRunner {
    * table is read from the core once and kept. {"available": false} when that import is no longer kept.
    */
   tableWindow(kind: string, importId: number, name: string, locale: string, request: TableWindowRequest): string {
+    if (isCustomerTable(name)) {
+      const customers = this.customerTable(kind, importId);
+      return JSON.stringify(customers ? { available: true, ...customers.window(name, locale, request) } : { available: false });
+    }
     const session = this.kept.get(kind);
     if (!session || this.keptId.get(kind) !== importId) return JSON.stringify({ available: false });
     let tables = this.tables.get(kind);
@@ -155,11 +163,42 @@ export class ImportRunner {
     return JSON.stringify({ available: true, ...windower.window(request) });
   }
 
-  /** The customer-base models fitted on the kept import `importId` (JSON text); {"available": false} when it is gone. */
+  /**
+   * The customer-base models fitted on the kept import `importId` (JSON text); {"available": false}
+   * when it is gone. The customers come as typed columns, kept here for the page's windows: the
+   * answer has no row per customer, but "customer_table" (the fit's id, the columns, the counts and
+   * the first rows). A request with customer_rows 0 wants no table (a quick probe).
+   */
   fitModels(kind: string, importId: number, optionsText: string): string {
     const session = this.kept.get(kind);
     if (!session || this.keptId.get(kind) !== importId) return JSON.stringify({ available: false });
-    return session.fitModels(optionsText);
+    let options: unknown = null;
+    try {
+      options = JSON.parse(optionsText);
+    } catch {
+      // the core answers bad JSON with its own coded error
+    }
+    const probe = typeof options === 'object' && options !== null && (options as Record<string, unknown>)['customer_rows'] === 0;
+    if (probe || kind === 'subscriptions') return session.fitModels(optionsText);
+    const fitted = session.fitModelsColumns(optionsText);
+    this.customers.delete(kind);
+    if (!fitted.idEnds || fitted.idEnds.length === 0) return fitted.answer;
+    const table = new CustomerTable(++this.fits, fitted);
+    this.customers.set(kind, table);
+    const answer = JSON.parse(fitted.answer) as Record<string, unknown>;
+    answer['customer_table'] = table.summary();
+    return JSON.stringify(answer);
+  }
+
+  /** A view of a fit's customers' table as a CSV Blob; null when that fit is no longer kept. */
+  tableCsv(kind: string, fit: number, name: string, locale: string, view: TableView, header: readonly string[]): Blob | null {
+    const customers = isCustomerTable(name) ? this.customerTable(kind, fit) : null;
+    return customers ? customers.csv(name as CustomerTableName, locale, view, header) : null;
+  }
+
+  private customerTable(kind: string, fit: number): CustomerTable | null {
+    const table = this.customers.get(kind);
+    return table && table.fit === fit ? table : null;
   }
 
   /** Drops every kept import (its table and rejects) but those of the kinds in `keep`, as the page asks. */
@@ -170,6 +209,7 @@ export class ImportRunner {
       this.kept.delete(kind);
       this.keptId.delete(kind);
       this.tables.delete(kind);
+      this.customers.delete(kind);
     }
   }
 
@@ -179,5 +219,10 @@ export class ImportRunner {
     this.kept.set(kind, session);
     this.keptId.set(kind, importId);
     this.tables.delete(kind);
+    this.customers.delete(kind);
   }
+}
+
+function isCustomerTable(name: string): name is CustomerTableName {
+  return (CUSTOMER_TABLES as readonly string[]).includes(name);
 }

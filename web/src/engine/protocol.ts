@@ -1,6 +1,6 @@
 // What the page and the engine worker post to each other (engine-client.ts, engine.worker.ts). The
 // answers themselves are the core's JSON text (contract.ts), parsed once, by the page.
-import type { TableWindowRequest } from './table-window';
+import type { TableView, TableWindowRequest } from './table-window';
 
 export type WorkerRequest =
   | { id: number; type: 'catalog' }
@@ -20,7 +20,10 @@ export type WorkerRequest =
   | { id: number; type: 'tableWindow'; kind: string; importId: number; table: string; locale: string; window: TableWindowRequest }
   // The customer-base models fitted on the kept import `importId` of this kind (options as JSON
   // text): the core's answer as JSON, or {"available": false} when that import is gone.
-  | { id: number; type: 'fitModels'; kind: string; importId: number; optionsText: string };
+  | { id: number; type: 'fitModels'; kind: string; importId: number; optionsText: string }
+  // A view of a fit's customers' table (cb_customers, cb_slipping; importId: the fit's id) as a CSV
+  // file built in the worker from its columns, answered as a Blob (resultText "null": the fit is gone).
+  | { id: number; type: 'tableCsv'; kind: string; importId: number; table: string; locale: string; view: TableView; header: string[] };
 
 export type WorkerRequestType = WorkerRequest['type'];
 
@@ -39,7 +42,7 @@ export type WorkerReply =
    * detected one for "auto"), known without parsing the text. `workerMs`: a what-if call's time in
    * the worker (the round trip adds the messaging).
    */
-  | { id: number; ok: true; type: WorkerRequestType; kind?: string; resultText: string; workerMs?: number }
+  | { id: number; ok: true; type: WorkerRequestType; kind?: string; resultText: string; workerMs?: number; blob?: Blob }
   | { id: number; ok: false; superseded?: boolean; cancelled?: boolean; message: string };
 
 export interface ImportProgress {

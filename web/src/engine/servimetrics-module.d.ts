@@ -66,7 +66,27 @@ declare module '@wasm/servimetrics-files.js' {
     tableJson(name: string): string;
     /** The customer-base models fitted on this finished import (options as JSON text; docs/JSON-API.md). */
     fitModels(optionsJson: string): string;
+    /** The same fit with the customers' table as typed arrays, in one call (customer-table.ts). */
+    fitModelsColumns(optionsJson: string): FittedColumns;
     delete(): void;
+  }
+
+  /** FileImport.fitModelsColumns(): the answer without customer rows, and the customers as columns. */
+  export interface FittedColumns {
+    answer: string;
+    /** The count model of p_alive, expected and clv ("" none); absent when the import is gone. */
+    model?: string;
+    ids?: Uint8Array;
+    idEnds?: Uint32Array;
+    x?: Float64Array;
+    t_x?: Float64Array;
+    T?: Float64Array;
+    mean_spend?: Float64Array;
+    p_alive?: Float64Array;
+    expected?: Float64Array;
+    clv?: Float64Array;
+    clv_p5?: Float64Array;
+    clv_p95?: Float64Array;
   }
 
   export type FilesOptions = EmscriptenModuleOptions;

@@ -14,6 +14,20 @@ import { formatCell } from '../lib/data-format';
 import { cssomStyle } from './cssom-style';
 import { downloadText } from '../lib/download';
 
+/** Saves a Blob the worker made as a file, through a Blob URL (as downloadText does with text). */
+function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 const ROW_PX = 32;
 const VIEW_PX = 420;
 const OVERSCAN = 8;
@@ -41,6 +55,8 @@ export interface VirtualTableContext extends TableContext {
   smallSampleCell: (cell: Cell) => TemplateResult | string;
   /** Under the table (the small-sample legend). */
   footer: TemplateResult | typeof nothing;
+  /** The worker writes the CSV from its columns (a fit's customers), the page only names the columns. */
+  csvInWorker?: boolean;
 }
 
 interface Block extends TableWindow {
@@ -201,16 +217,20 @@ class VirtualTable extends AsyncDirective {
     this.downloading = true;
     this.redraw();
     try {
+      const base = ctx.fileName.replace(/\.[^./\\]*$/, '') || 'table';
+      const { columns } = ctx.table;
+      const header = columns.map((c) => columnLabel(ctx.i18n, ctx.kind, c));
+      if (!this.local && ctx.csvInWorker) {
+        const blob = await EngineClient.current?.tableCsv(ctx.kindId, ctx.importId, ctx.id, ctx.i18n.locale, this.view, header).catch(() => null);
+        if (blob) return downloadBlob(`${base}-${ctx.id}.csv`, blob);
+      }
       const all = { ...this.view, offset: 0, count: Number.MAX_SAFE_INTEGER };
       let rows = this.local?.window(all).rows;
       if (!rows) {
         const answer = await EngineClient.current?.tableWindow(ctx.kindId, ctx.importId, ctx.id, ctx.i18n.locale, all).catch(() => null);
         rows = answer?.rows ?? new TableWindower(ctx.table.rows, ctx.i18n.locale).window(all).rows;
       }
-      const { columns } = ctx.table;
-      const header = columns.map((c) => columnLabel(ctx.i18n, ctx.kind, c));
       const cells = rows.map((row) => row.map((cell, i) => (typeof cell === 'string' ? cellText(ctx.i18n, columns[i] ?? '', cell) : cell)));
-      const base = ctx.fileName.replace(/\.[^./\\]*$/, '') || 'table';
       downloadText(`${base}-${ctx.id}.csv`, csvDocument(header, cells));
     } finally {
       this.downloading = false;
