@@ -8,7 +8,7 @@
 // keystrokes costs one computation. A file import runs beside the queue: it awaits each chunk of the
 // file, so computes are answered between chunks, and a cancel message stops it. Once the files module
 // is in, the worker warms the import path up while idle (warm-up.ts).
-import createServimetricsCalc, { type CalcModule } from '@wasm/servimetrics-calc.js';
+import type { CalcModule } from '@wasm/servimetrics-calc.js';
 import calcWasmUrl from '@wasm/servimetrics-calc.wasm?url';
 import computeWasmUrl from '@wasm/servimetrics-compute.wasm?url';
 import { FilesLoader } from './files-loader';
@@ -26,12 +26,13 @@ function reply(message: WorkerReply): void {
 }
 
 // A worker started with the name "servimetrics-compute" (an embed that shows KPIs only) loads the
-// small compute-only module instead, its glue by import() so the page's worker does not carry it;
-// it answers what-if requests with an error and loads the files module only when a file comes.
+// small compute-only module instead; it answers what-if requests with an error and loads the files
+// module only when a file comes. Each module's glue comes by import(), so neither worker carries the
+// other's (an embed card's first load is counted in kilobytes).
 const computeOnly = self.name === 'servimetrics-compute';
 const calcReady: Promise<Calc> = computeOnly
   ? import('@wasm/servimetrics-compute.js').then(({ default: create }) => startModule(create, computeWasmUrl))
-  : startModule(createServimetricsCalc, calcWasmUrl);
+  : import('@wasm/servimetrics-calc.js').then(({ default: create }) => startModule(create, calcWasmUrl));
 /** When the files module is loaded, idle, even if no compute was asked for. */
 const FILES_AT_THE_LATEST_MS = 3000;
 
