@@ -173,9 +173,10 @@ namespace {
 TEST(CliModels, AnalyzeGivesASurvivalTablesInputsForItsPeriodAndValue) {
   const std::string sample =
       std::string(SERVIMETRICS_SOURCE_DIR) + "/public/samples/survival_table.csv";
-  const CliRun yearly = run_cli("analyze " + quoted(sample));
+  const CliRun yearly = run_cli("analyze --kind survival_table " + quoted(sample));
   const CliRun monthly = run_cli(
-      "analyze --period month --discount-rate 0.02 --value-per-period 30 " + quoted(sample));
+      "analyze --kind survival_table --period month --discount-rate 0.02 --value-per-period 30 " +
+      quoted(sample));
   ASSERT_LE(yearly.exit_code, 1) << yearly.err;
   ASSERT_LE(monthly.exit_code, 1) << monthly.err;
   const json year = json::parse(yearly.out), month = json::parse(monthly.out);
@@ -185,7 +186,9 @@ TEST(CliModels, AnalyzeGivesASurvivalTablesInputsForItsPeriodAndValue) {
   EXPECT_NEAR(month["inputs"]["annual_retention_rate"].get<double>(), std::pow(r, 12), 1e-12);
   EXPECT_EQ(month["inputs"]["annual_revenue_per_customer"], 360);
   EXPECT_GT(month["inputs"]["cltv"].get<double>(), 30);
-  EXPECT_EQ(run_cli("analyze --value-per-period lots " + quoted(sample)).exit_code == 0, false);
+  EXPECT_NE(
+      run_cli("analyze --kind survival_table --value-per-period lots " + quoted(sample)).exit_code,
+      0);
 }
 
 }  // namespace
