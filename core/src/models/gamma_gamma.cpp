@@ -97,7 +97,8 @@ ModelFit fit_gamma_gamma(const CustomerSummaries& customers) {
         const double ll = log_likelihood({v[0], v[1], v[2]}, d, gradient);
         for (double& g : gradient) g = -g;
         return -ll;
-      });
+      },
+      d.x.size());
   return fit;
 }
 

@@ -113,7 +113,7 @@ void fit_by_maximum_likelihood(ModelFit& fit, const std::vector<double>& start,
 
 void fit_by_maximum_likelihood(ModelFit& fit, const std::vector<double>& start,
                                const std::function<double(std::span<const double>)>& negative_ll,
-                               const SmoothNegativeLl& with_gradient) {
+                               const SmoothNegativeLl& with_gradient, std::size_t terms) {
   std::vector<double> natural(start.size()), gradient(start.size());
   const SmoothObjective on_logs = [&](std::span<const double> logs, std::span<double> out) {
     if (!to_natural(logs, natural)) return std::numeric_limits<double>::infinity();
@@ -127,8 +127,13 @@ void fit_by_maximum_likelihood(ModelFit& fit, const std::vector<double>& start,
       return to_natural(logs, natural) ? negative_ll(natural)
                                        : std::numeric_limits<double>::infinity();
     };
+    // About 2e8 customer-terms at most (a few seconds), never fewer than 100 evaluations.
+    constexpr double kTermBudget = 2e8;
+    const int budget = terms == 0 ? 20000
+                                  : static_cast<int>(std::clamp(
+                                        kTermBudget / static_cast<double>(terms), 100.0, 20000.0));
     const int spent = best.evaluations;
-    best = minimize(values_only, best.x);
+    best = minimize(values_only, best.x, 0.5, 1e-11, budget);
     best.evaluations += spent;
   }
   finish_fit(fit, best, negative_ll, &with_gradient);

@@ -51,10 +51,13 @@ void fit_by_maximum_likelihood(ModelFit& fit, const std::vector<double>& start,
                                const std::function<double(std::span<const double>)>& negative_ll);
 // The same with the gradient of the negative log-likelihood in the natural parameters (written into
 // its second argument): BFGS first, Nelder-Mead from its end point when it does not converge.
+// `terms` (the customers each evaluation visits, 0 if few) bounds that fallback's work: on a
+// million customers a fit running off along a ridge stops, not converged, instead of crawling for
+// minutes.
 using SmoothNegativeLl = std::function<double(std::span<const double>, std::span<double>)>;
 void fit_by_maximum_likelihood(ModelFit& fit, const std::vector<double>& start,
                                const std::function<double(std::span<const double>)>& negative_ll,
-                               const SmoothNegativeLl& with_gradient);
+                               const SmoothNegativeLl& with_gradient, std::size_t terms = 0);
 
 // The coded warnings and errors of the models layer (docs/codes/models.md).
 Error model_error(std::string code, std::string message, nlohmann::json params = {});
