@@ -178,6 +178,7 @@ Minimum minimize_smooth(const SmoothObjective& f, std::vector<double> start, dou
   ++out.evaluations;
   std::vector<std::vector<double>> h(n, Point(n, 0.0));
   for (std::size_t i = 0; i < n; ++i) h[i][i] = 1 / std::fmax(1.0, largest(g));
+  int stalls = 0;  // steps in a row that no longer lowered the value
   for (int iteration = 0; iteration < max_iterations && std::isfinite(value); ++iteration) {
     if (largest(g) <= tolerance * (std::fabs(value) + 1)) {
       out.converged = true;
@@ -221,6 +222,10 @@ Minimum minimize_smooth(const SmoothObjective& f, std::vector<double> start, dou
       out.converged = true;  // at the floor of the arithmetic, near enough to a minimum
       break;
     }
+    // Three steps in a row at the floor of the arithmetic far from a minimum (a ridge running off
+    // to the parameters' edge): further line searches would cost 60 evaluations each for nothing.
+    stalls = stalled ? stalls + 1 : 0;
+    if (stalls >= 3) break;
   }
   out.value = value;
   return out;
