@@ -54,6 +54,12 @@ function build() {
   // The files a worker's chunk names (the files glue) are read the same way inside the worker.
   const chunks = worker.names.filter((name) => name.endsWith('.js'));
   const chunkTexts = Object.fromEntries(chunks.map((name) => [name, rewrite(read(`assets/${name}`).toString(), name)]));
+  // A chunk that imports another file statically (e.g. code it shares with the worker's entry) cannot
+  // be resolved from the worker's data: URL: say so here rather than fail in the page.
+  for (const [name, { text }] of Object.entries(chunkTexts)) {
+    const imported = /(?:from|import)\s*"\.\/([^"]+)"/.exec(text);
+    if (imported) throw new Error(`${name}, loaded by the worker, imports ./${imported[1]} statically: the single file cannot resolve it`);
+  }
   const assets = {};
   for (const name of [...page.names, ...worker.names]) {
     if (name === workerName) continue;

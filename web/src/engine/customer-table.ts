@@ -5,8 +5,11 @@ import type { FittedColumns } from '@wasm/servimetrics-files.js';
 import { csvCell } from '../lib/csv';
 import { PROBABLY_LOST, VALUABLE_SHARE } from '../lib/customer-base';
 import type { Cell } from './contract';
-import { filterKey, stableOrder, type CustomerTableName, type TableSort, type TableView, type TableWindow, type TableWindowRequest } from './table-window';
+import { filterKey, stableOrder, type TableSort, type TableView, type TableWindow, type TableWindowRequest } from './table-window';
 
+/** The two tables a fit's customers are shown as: every customer, and those slipping away. */
+export const CUSTOMER_TABLES = ['cb_customers', 'cb_slipping'] as const;
+export type CustomerTableName = (typeof CUSTOMER_TABLES)[number];
 
 /** Rows sent with the fit's answer, so the page draws the table before it asks for a window. */
 const FIRST_ROWS = 100;

@@ -3,10 +3,8 @@
 // kind for its rejects and its whole answer tables.
 import type { FileImport, FilesModule } from '@wasm/servimetrics-files.js';
 import type { WorkerReply } from './protocol';
-import type { CustomerTable } from './customer-table';
-import { CUSTOMER_TABLES, TableWindower, type CustomerTableName, type TableView, type TableWindowRequest } from './table-window';
-
-type CustomerTables = typeof import('./customer-table');
+import { CUSTOMER_TABLES, CustomerTable, type CustomerTableName } from './customer-table';
+import { TableWindower, type TableView, type TableWindowRequest } from './table-window';
 
 const PROGRESS_EVERY_MS = 100;
 // A file stream hands over up to 2 MB at a time; fed in slices with a pause for messages between
@@ -48,9 +46,6 @@ export class ImportRunner {
   private readonly customers = new Map<string, CustomerTable>();
   private fits = 0;
 
-  /** The customers' table code, loaded with the first file (a compute-only card never loads it). */
-  private tableCode: CustomerTables | null = null;
-
   constructor(private readonly reply: (message: WorkerReply) => void) {}
 
   get running(): boolean {
@@ -66,8 +61,7 @@ export class ImportRunner {
     this.jobs.set(importId, job);
     let session: FileImport | null = null;
     try {
-      const [module, tableCode] = await Promise.all([files, this.tableCode ?? import('./customer-table')]);
-      this.tableCode = tableCode;
+      const module = await files;
       if (job.cancelled) throw new CancelledImport();
       // The file's size lets the core size its columns once instead of growing them by doubling.
       const request: Record<string, unknown> = { ...(JSON.parse(requestText) as Record<string, unknown>), size: file.size };
@@ -189,9 +183,7 @@ export class ImportRunner {
     const fitted = session.fitModelsColumns(optionsText);
     this.customers.delete(kind);
     if (!fitted.idEnds || fitted.idEnds.length === 0) return fitted.answer;
-    // run() loaded the table code before any import was kept
-    if (!this.tableCode) throw new Error('the customers table code is not loaded');
-    const table = new this.tableCode.CustomerTable(++this.fits, fitted);
+    const table = new CustomerTable(++this.fits, fitted);
     this.customers.set(kind, table);
     const answer = JSON.parse(fitted.answer) as Record<string, unknown>;
     answer['customer_table'] = table.summary();

@@ -195,7 +195,3 @@ export class TableWindower {
     return keys;
   }
 }
-
-/** The two tables a fit's customers are shown as (customer-table.ts): every customer, and those slipping away. */
-export const CUSTOMER_TABLES = ['cb_customers', 'cb_slipping'] as const;
-export type CustomerTableName = (typeof CUSTOMER_TABLES)[number];
