@@ -64,7 +64,12 @@ function gamma(u, shape) {
   }
 }
 
-/** Customers acquired over 2023, buying (BG/NBD: rate ~ gamma(0.9, 40 days), drop-out ~ beta(1, 3)) until 2024-12-31. */
+/**
+ * Customers acquired over 2023, buying (BG/NBD: rate ~ gamma(0.9, 40 days), drop-out ~ beta(1, 3)) until
+ * 2024-12-31; each spends as the Gamma-Gamma model says (CDNOW's p 6.25, q 3.74, gamma 15.44: a customer's
+ * nu ~ gamma(q, rate gamma), each purchase ~ gamma(p, rate nu)), so that spends differ between customers
+ * as the model assumes (alike spenders send its q and gamma off to infinity).
+ */
 function generate(file, customers) {
   const u = random32(20260611);
   const start = Date.UTC(2023, 0, 1), days = 731;
@@ -75,11 +80,13 @@ function generate(file, customers) {
     const id = `C${i}`;
     const lambda = gamma(u, 0.9) / 40;
     const p = gamma(u, 1) / (gamma(u, 1) + gamma(u, 3));
+    const nu = gamma(u, 3.74) / 15.44;
     let day = Math.floor(u() * 365);
-    for (;;) {
-      buffer += `${id},${dates[Math.floor(day)]},${(5 + 95 * u()).toFixed(2)}\n`;
+    // BG/NBD: a customer may leave after each repeat purchase (not after the first).
+    for (let bought = 0; ; ) {
+      buffer += `${id},${dates[Math.floor(day)]},${Math.max(0.01, gamma(u, 6.25) / nu).toFixed(2)}\n`;
       lines++;
-      if (lines > 1 && u() < p) break;
+      if (++bought > 1 && u() < p) break;
       day += -Math.log(1 - u()) / lambda;
       if (day >= days) break;
     }
@@ -192,7 +199,7 @@ async function main() {
   }
   if (process.env.BIG === '0') return;
   const customers = Number(process.env.CUSTOMERS ?? 1000000);
-  const file = `/tmp/servimetrics-models-${customers}.csv`;
+  const file = `/tmp/servimetrics-models-${customers}-gg.csv`;
   if (!fs.existsSync(file)) {
     const t0 = performance.now();
     const lines = generate(file, customers);
