@@ -4,7 +4,7 @@
 import type { FittedColumns } from '@wasm/servimetrics-files.js';
 import { csvCell } from '../lib/csv';
 import { PROBABLY_LOST, VALUABLE_SHARE } from '../lib/customer-base';
-import type { Cell } from './contract';
+import type { Cell, CustomerTableInfo } from './contract';
 import { filterKey, stableOrder, type TableSort, type TableView, type TableWindow, type TableWindowRequest } from './table-window';
 
 /** The two tables a fit's customers are shown as: every customer, and those slipping away. */
@@ -18,18 +18,8 @@ const CSV_CHUNK = 20_000;
 /** Ids that sort by a cheap key (as TableWindower's shortcut): ASCII letters, digits, space, "-", ".". */
 const PLAIN_TEXT = /^[A-Za-z0-9 .-]*$/;
 
-/** What the fit's answer says of its customers' table (contract.ts CustomerTableInfo). */
-export interface CustomerTableSummary {
-  fit: number;
-  model: string;
-  columns: string[];
-  units: string[];
-  total: number;
-  slipping: number;
-  threshold: number | null;
-  first_rows: Cell[][];
-  first_slipping: Cell[][];
-}
+/** What the fit's answer says of its customers' table. */
+export type CustomerTableSummary = CustomerTableInfo;
 
 const empty = new Float64Array(0);
 

@@ -12,21 +12,7 @@ import type { I18n } from '../i18n/i18n';
 import { csvDocument } from '../lib/csv';
 import { formatCell } from '../lib/data-format';
 import { cssomStyle } from './cssom-style';
-import { downloadText } from '../lib/download';
-
-/** Saves a Blob the worker made as a file, through a Blob URL (as downloadText does with text). */
-function downloadBlob(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { downloadBlob, downloadText } from '../lib/download';
 
 const ROW_PX = 32;
 const VIEW_PX = 420;
