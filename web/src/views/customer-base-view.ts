@@ -90,17 +90,17 @@ function status(ctx: CustomerBaseContext): TemplateResult | typeof nothing {
   return nothing;
 }
 
-function stat(testId: string, label: string, value: string, raw: number | null, note: string, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
+function stat(testId: string, label: string, value: string, raw: number | null, note: string): TemplateResult {
   return html`<div class="stat" data-testid=${testId} data-raw=${raw === null ? '' : String(raw)}>
-    <span>${label}</span><strong>${value}</strong>${note ? html`<span class="muted small" data-role="note">${note}</span>` : nothing}${extra}
+    <span>${label}</span><strong>${value}</strong>${note ? html`<span class="muted small" data-role="note">${note}</span>` : nothing}
   </div>`;
 }
 
 /** The value's horizon and discount rate, stated beside it (both count models use the same). */
 function valueHorizon(i18n: I18n, answer: CustomerBaseAnswer): TemplateResult | typeof nothing {
   if (answer.clv_years === undefined || answer.discount_rate === undefined) return nothing;
-  return html`<span class="muted small" data-testid="cb-value-horizon" data-years=${String(answer.clv_years)} data-rate=${String(answer.discount_rate)}
-    >${i18n.t('cbValueHorizon', { years: i18n.number(answer.clv_years, 0), rate: i18n.percent(answer.discount_rate) })}</span
+  return html`<p class="muted small cb-horizon" data-testid="cb-value-horizon" data-years=${String(answer.clv_years)} data-rate=${String(answer.discount_rate)}
+    >${i18n.t('cbValueHorizon', { years: i18n.number(answer.clv_years, 0), rate: i18n.percent(answer.discount_rate) })}</p
   >`;
 }
 
@@ -114,12 +114,12 @@ function figures(ctx: CustomerBaseContext, answer: CustomerBaseAnswer): Template
     const from = i18n.t('cbFromModel', { model: modelName(i18n, model) });
     return html`<div class="panel measures cb-figures" data-testid="cb-figures" data-model=${model}>
       ${stat('cb-value', i18n.t('cbBaseValue'), base.value === null ? '—' : i18n.money(base.value), base.value,
-        base.value === null ? i18n.t('cbBaseValueNone') : range ? i18n.t('cbBaseValueRange', { low: i18n.money(range[0]), high: i18n.money(range[1]) }) : from,
-        base.value === null ? nothing : valueHorizon(i18n, answer))}
+        base.value === null ? i18n.t('cbBaseValueNone') : range ? i18n.t('cbBaseValueRange', { low: i18n.money(range[0]), high: i18n.money(range[1]) }) : from)}
       ${stat('cb-expected', i18n.t('cbExpected'), base.expected_purchases === null ? '—' : i18n.number(base.expected_purchases, 0), base.expected_purchases,
         purchases?.p5 != null && purchases.p95 != null ? i18n.t('cbExpectedRange', { low: i18n.number(purchases.p5, 0), high: i18n.number(purchases.p95, 0) }) : from)}
       ${stat('cb-lost', i18n.t('cbProbablyLost'), base.probably_lost_share === null ? '—' : i18n.percent(base.probably_lost_share), base.probably_lost_share,
         i18n.t('cbProbablyLostHint', { n: i18n.number(base.probably_lost, 0), customers: i18n.number(base.customers, 0) }))}
+      ${base.value === null ? nothing : valueHorizon(i18n, answer)}
     </div>`;
   }
   const s = answer.survival;
@@ -217,6 +217,12 @@ export const customerBaseStyles = css`
     display: flex;
     align-items: center;
     gap: 10px;
+  }
+
+  /* The value's horizon: one line under the figures, not a narrow column under the value. */
+  .cb-figures .cb-horizon {
+    grid-column: 1 / -1;
+    margin: 0;
   }
 
   .cb-figures .stat {
