@@ -4,6 +4,7 @@
 #include "models/clv_intervals.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 
@@ -50,20 +51,28 @@ bool cholesky(std::vector<std::vector<double>>& m) {
   return true;
 }
 
-// The 5th, 50th and 95th percentiles (nearest rank) of the finite `values`, which it reorders.
-json percentiles(std::vector<double>& values) {
-  json out = json::object();
+// The 5th, 50th and 95th percentiles (nearest rank) of the finite `values`, which it reorders;
+// NaN when none is finite.
+std::array<double, 3> percentile_values(std::vector<double>& values) {
   values.erase(
       std::remove_if(values.begin(), values.end(), [](double v) { return !std::isfinite(v); }),
       values.end());
-  if (values.empty()) return {{"p5", nullptr}, {"p50", nullptr}, {"p95", nullptr}};
-  for (auto [key, q] : {std::pair{"p5", 0.05}, {"p50", 0.5}, {"p95", 0.95}}) {
-    const auto at = values.begin() + static_cast<std::ptrdiff_t>(
-                                         std::lround(q * static_cast<double>(values.size() - 1)));
+  std::array<double, 3> out = {NAN, NAN, NAN};
+  if (values.empty()) return out;
+  const double qs[3] = {0.05, 0.5, 0.95};
+  for (int k = 0; k < 3; ++k) {
+    const auto at =
+        values.begin() +
+        static_cast<std::ptrdiff_t>(std::lround(qs[k] * static_cast<double>(values.size() - 1)));
     std::nth_element(values.begin(), at, values.end());
-    out[key] = finite(*at);
+    out[k] = *at;
   }
   return out;
+}
+
+json percentiles(std::vector<double>& values) {
+  const std::array<double, 3> q = percentile_values(values);
+  return {{"p5", finite(q[0])}, {"p50", finite(q[1])}, {"p95", finite(q[2])}};
 }
 
 const ModelFit* find_fit(const std::vector<ModelFit>& fits, const std::string& name) {
@@ -97,7 +106,7 @@ std::vector<std::vector<double>> draw_parameters(const ModelFit& fit, int draws,
 }
 
 void add_intervals(json& answer, const CustomerSummaries& c, const std::vector<ModelFit>& fits,
-                   const std::string& model, const ModelsOptions& o) {
+                   const std::string& model, const ModelsOptions& o, CustomerColumns* columns) {
   if (o.interval_draws <= 0 || c.size() == 0) return;
   const ModelFit* count = find_fit(fits, model);
   const ModelFit* spend = find_fit(fits, "gamma_gamma");
@@ -124,7 +133,11 @@ void add_intervals(json& answer, const CustomerSummaries& c, const std::vector<M
   std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
     return c.T[i] != c.T[j] ? c.T[i] < c.T[j] : c.x[i] < c.x[j];
   });
-  const std::size_t listed = std::min(c.size(), o.customer_rows.value_or(c.size()));
+  const std::size_t listed = columns ? 0 : std::min(c.size(), o.customer_rows.value_or(c.size()));
+  if (columns) {  // as the rows: a range per customer, unknown without a spend model
+    columns->clv_p5.assign(c.size(), NAN);
+    columns->clv_p95.assign(c.size(), NAN);
+  }
   std::vector<double> base_value(draws, 0.0), base_expected(draws, 0.0), clv(draws);
   std::vector<CountPredictor::Shared> shared(draws);
   json rows(listed, json());
@@ -142,10 +155,14 @@ void add_intervals(json& answer, const CustomerSummaries& c, const std::vector<M
         base_expected[d] += std::isfinite(p.expected) ? p.expected : 0;
         base_value[d] += clv[d];
       }
-      if (i < listed && valued) {
-        std::vector<double> these = clv;
-        const json q = percentiles(these);
-        rows[i] = {q["p5"], q["p50"], q["p95"]};
+      if (!valued || (!columns && i >= listed)) continue;
+      std::vector<double> these = clv;
+      const std::array<double, 3> q = percentile_values(these);
+      if (columns) {
+        columns->clv_p5[i] = q[0];
+        columns->clv_p95[i] = q[2];
+      } else {
+        rows[i] = {finite(q[0]), finite(q[1]), finite(q[2])};
       }
     }
   }

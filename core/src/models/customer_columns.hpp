@@ -2,19 +2,20 @@
 // windows and sorts itself, instead of a JSON row per customer.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
-#include "models/model_fit.hpp"
+#include "models/customer_predictions.hpp"
 #include "models/models_request.hpp"
 #include "servimetrics/models.hpp"
 
 namespace servimetrics::models {
 
-// Fills `columns` from the customers `c` (their summary columns are moved out) and the fitted
-// `answer`: the chosen count model's (its "model_choice", else the first of "base") P(alive),
-// expected purchases over the horizon and CLV, as the answer's rows would hold them, and the CLV
-// intervals when the answer has them for that model (their per-customer rows are then emptied).
-void fill_customer_columns(nlohmann::json& answer, CustomerSummaries& c,
-                           const ModelsOptions& options, CustomerColumns& columns);
+// Moves the customers' ids and summaries (x, t_x, T, mean spend) out of `c` into `columns`.
+void take_customer_summaries(CustomerSummaries& c, CustomerColumns& columns);
+// Moves the predictions of the count model `model` out of `kept` into `columns` (its model,
+// p_alive, expected and clv); nothing when `kept` has no such model.
+void take_predictions(std::vector<PredictionColumns>& kept, const std::string& model,
+                      CustomerColumns& columns);
 
 }  // namespace servimetrics::models

@@ -47,7 +47,7 @@ const ModelFit* converged_fit(const std::vector<ModelFit>& fits, const char* nam
 }
 
 void add_customer_table(json& answer, const CustomerSummaries& c, const std::vector<ModelFit>& fits,
-                        const ModelsOptions& o) {
+                        const ModelsOptions& o, std::vector<PredictionColumns>* kept) {
   json columns = {"id", "x", "t_x", "T", "mean_spend"};
   const double horizon = o.horizon.value_or(o.units_per_year());
   std::vector<CountPredictor> counting;
@@ -64,6 +64,14 @@ void add_customer_table(json& answer, const CustomerSummaries& c, const std::vec
   }
   if (spend) columns.push_back("expected_spend");
   std::vector<BaseTotals> totals(counting.size());
+  if (kept) {
+    kept->assign(counting.size(), {});
+    for (std::size_t k = 0; k < counting.size(); ++k) {
+      (*kept)[k].model = names[k];
+      for (auto* column : {&(*kept)[k].p_alive, &(*kept)[k].expected, &(*kept)[k].clv})
+        column->resize(c.size());
+    }
+  }
   const std::size_t listed = std::min(c.size(), o.customer_rows.value_or(c.size()));
   json rows = json::array();
   for (std::size_t i = 0; i < c.size(); ++i) {
@@ -82,6 +90,11 @@ void add_customer_table(json& answer, const CustomerSummaries& c, const std::vec
       t.probably_lost += p.p_alive < 0.5 ? 1 : 0;
       if (std::isfinite(p.p_alive))
         t.alive_bins[std::clamp(static_cast<int>(p.p_alive * kAliveBins), 0, kAliveBins - 1)] += 1;
+      if (kept) {
+        (*kept)[k].p_alive[i] = p.p_alive;
+        (*kept)[k].expected[i] = p.expected;
+        (*kept)[k].clv[i] = clv;
+      }
       if (i >= listed) continue;
       row.push_back(finite(p.p_alive));
       row.push_back(finite(p.expected));

@@ -6,6 +6,7 @@
 
 #include "models/bg_nbd.hpp"
 #include "models/clv_intervals.hpp"
+#include "models/customer_columns.hpp"
 #include "models/customer_predictions.hpp"
 #include "models/gamma_gamma.hpp"
 #include "models/kaplan_meier.hpp"
@@ -48,7 +49,8 @@ void add_error(json& answer, const Error& e) {
   answer["errors"].push_back(error_json(e));
 }
 
-void fit_customers(json& answer, const CustomerSummaries& c, ModelsOptions o) {
+void fit_customers(json& answer, const CustomerSummaries& c, ModelsOptions o,
+                   CustomerColumns* columns) {
   if (o.models.empty()) o.models = {"bg_nbd", "pareto_nbd", "gamma_gamma"};
   if (c.size() == 0)
     return add_error(answer, model_error("models_no_customers", "There is no customer to fit."));
@@ -78,15 +80,17 @@ void fit_customers(json& answer, const CustomerSummaries& c, ModelsOptions o) {
       warn_if_few(fits.back(), c.size(), kFewCustomers);
     answer["models"].push_back(fit_json(fits.back()));
   }
-  add_customer_table(answer, c, fits, o);
+  std::vector<PredictionColumns> kept;
+  add_customer_table(answer, c, fits, o, columns ? &kept : nullptr);
   add_holdout(answer, c, fits, o);
   add_model_choice(answer);
-  if (answer.contains("model_choice")) {
-    add_intervals(answer, c, fits, answer["model_choice"]["model"].get<std::string>(), o);
-  } else {
-    for (const char* count : {"bg_nbd", "pareto_nbd"})
-      if (converged_fit(fits, count)) return add_intervals(answer, c, fits, count, o);
-  }
+  std::string chosen;  // the choice between two count models, else the one that converged
+  if (answer.contains("model_choice")) chosen = answer["model_choice"]["model"].get<std::string>();
+  for (const char* count : {"bg_nbd", "pareto_nbd"})
+    if (chosen.empty() && converged_fit(fits, count)) chosen = count;
+  if (chosen.empty()) return;
+  add_intervals(answer, c, fits, chosen, o, columns);
+  if (columns) take_predictions(kept, chosen, *columns);
 }
 
 void fit_retention(json& answer, const std::vector<double>& alive, const ModelsOptions& o) {
@@ -150,12 +154,13 @@ json empty_answer() {
 
 }  // namespace
 
-json models::fit_data(const ModelsOptions& o, const ModelsData& d, json answer) {
+json models::fit_data(const ModelsOptions& o, const ModelsData& d, json answer,
+                      CustomerColumns* columns) {
   if (answer.is_null()) answer = empty_answer();
   if (!d.customers && d.survival.empty() && !d.has_durations)
     add_error(answer, model_error("models_no_data",
                                   "The request has no customers, survival table or durations."));
-  if (d.customers) fit_customers(answer, *d.customers, o);
+  if (d.customers) fit_customers(answer, *d.customers, o, columns);
   if (!d.survival.empty() || o.wants("sbg")) fit_retention(answer, d.survival, o);
   if (d.has_durations || o.wants("km")) fit_survival_curve(answer, d.durations, d.ended);
   return answer;

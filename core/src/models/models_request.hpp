@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/model_fit.hpp"
+#include "servimetrics/models.hpp"
 
 namespace servimetrics::models {
 
@@ -42,7 +43,9 @@ Result<ModelsOptions> read_options(const nlohmann::json& request);
 Result<ModelsData> read_data(const nlohmann::json& request);
 
 // Fits what the options ask (or what the data allow) and adds it to `answer` (fit_models.cpp).
+// With `columns`, the chosen count model's predictions per customer (and their intervals) go
+// there rather than into the answer's rows.
 nlohmann::json fit_data(const ModelsOptions& options, const ModelsData& data,
-                        nlohmann::json answer = nullptr);
+                        nlohmann::json answer = nullptr, CustomerColumns* columns = nullptr);
 
 }  // namespace servimetrics::models

@@ -73,14 +73,13 @@ Result<ModelsData> subscription_durations(const ImportedTable& table, const json
   return data;
 }
 
-// Fits the customers; with `columns`, their table goes there instead of the answer's rows (the
-// intervals' rows stay in the answer until the columns take them).
+// Fits the customers; with `columns`, their table goes there instead of the answer's rows.
 json fit_customers(ModelsOptions o, CustomerSummaries c, json answer, CustomerColumns* columns) {
-  if (columns && o.interval_draws == 0) o.customer_rows = 0;
+  if (columns) o.customer_rows = 0;
   ModelsData data;
   data.customers = std::move(c);
-  answer = fit_data(o, data, std::move(answer));
-  if (columns) fill_customer_columns(answer, *data.customers, o, *columns);
+  answer = fit_data(o, data, std::move(answer), columns);
+  if (columns) take_customer_summaries(*data.customers, *columns);
   return answer;
 }
 
