@@ -156,3 +156,29 @@ test('the fit gives the workspace its annual retention; the period and the disco
     }
   }
 });
+
+test('a period column called "months" is read as months, said beside the choice, and the user can change it', async () => {
+  const file = path.join(fx.tmp, 'monthly-survival.csv');
+  fs.writeFileSync(file, 'months,active\n0,1000\n1,700\n2,540\n3,450\n4,390\n5,350\n6,320\n');
+  const m = await loadModule();
+  const expected = importFile(m, 'auto', fs.readFileSync(file)).answer;
+  assert.ok(expected.notes.some((n) => n.code === 'survival_period_from_header'));
+  const { page, context, panel, errors } = await openPage('zh-TW', 390);
+  try {
+    await panel.importFile(file, 'auto');
+    const view = page.locator('[data-testid="sbg-forecast"]');
+    await view.waitFor();
+    assert.equal(await view.locator('[data-testid="sbg-period"]').inputValue(), 'month');
+    assert.match(await view.locator('[data-testid="sbg-period-note"]').innerText(), /「months」/);
+    const field = page.locator('[data-field-key="annual_retention_rate"]');
+    const retention = async () => Number(await field.locator('[data-input="annual_retention_rate"]').inputValue());
+    await assertEventually(async () => assert.ok(Math.abs((await retention()) - expected.inputs.annual_retention_rate * 100) < 0.01, `${await retention()}`));
+    // The user's choice wins: a year a period, and the note about the header goes.
+    await view.locator('[data-testid="sbg-period"]').selectOption('year');
+    await assertEventually(async () => assert.equal(await page.locator('[data-testid="sbg-period-note"]').count(), 0));
+    await assertEventually(async () => assert.ok((await retention()) > expected.inputs.annual_retention_rate * 100 + 1));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

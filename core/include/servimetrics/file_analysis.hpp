@@ -16,10 +16,11 @@
 namespace servimetrics {
 
 struct AnalyzeOptions {
-  std::string period = "month";         // "month" (2024-01), "quarter" (2024-Q1) or "year" (2024)
-  bool period_given = false;            // survival tables: the period's length, "year" if not given
-  std::string scale;                    // survey: "" to detect, "nps" or "csat"
-  Timestamp as_of = kNoTime;            // "today"; kNoTime: the latest date in the data
+  std::string period = "month";  // "month" (2024-01), "quarter" (2024-Q1) or "year" (2024)
+  bool period_given = false;  // survival tables: the period's length (also "week"); if not given,
+                              // the period column's header's, else a year (survival_period.hpp)
+  std::string scale;          // survey: "" to detect, "nps" or "csat"
+  Timestamp as_of = kNoTime;  // "today"; kNoTime: the latest date in the data
   std::optional<double> gross_margin;   // transactions: for CLTV (fraction -10..1: may be a loss)
   std::optional<double> discount_rate;  // transactions: for CLTV (fraction 0..1); survival tables
   std::optional<double> value_per_period;  // survival tables: for the expected lifetime value

@@ -214,7 +214,10 @@ json retention_inputs(json& answer, const FitOutcome& out, const AnalyzeOptions&
   json inputs = json::object();
   if (!out.source) return inputs;
   const std::string period = options.period_given ? options.period : "year";
-  const double per_year = period == "month" ? 12 : period == "quarter" ? 4 : 1;
+  const double per_year = period == "week"      ? 52
+                          : period == "month"   ? 12
+                          : period == "quarter" ? 4
+                                                : 1;
   const models::Sbg m{out.source_fit->fit.params[0], out.source_fit->fit.params[1]};
   const int next = static_cast<int>(out.source->alive.size());
   const double r = models::sbg_retention(m, next), annual = std::pow(r, per_year);

@@ -7,6 +7,7 @@
 #include "analyze/analyze.hpp"
 #include "analyze/kind_analysis.hpp"
 #include "analyze/kind_answer.hpp"
+#include "analyze/survival_period.hpp"
 #include "base/format.hpp"
 #include "cells/cell_values.hpp"
 #include "servimetrics/data_kinds.hpp"
@@ -120,7 +121,7 @@ Result<std::pair<ImportOptions, AnalyzeOptions>> import_request_from_json(const 
                (value == "." || value == "," || value == "")) {
       import.decimal = value == "" ? '\0' : value.get<std::string>()[0];
     } else if (key == "period" && value.is_string() &&
-               (value == "month" || value == "quarter" || value == "year")) {
+               (value == "week" || value == "month" || value == "quarter" || value == "year")) {
       analysis.period = value.get<std::string>();
       analysis.period_given = true;
     } else if (key == "scale" && value.is_string() &&
@@ -176,7 +177,16 @@ json analyze_session(const ImportSession& session, const AnalyzeOptions& options
   if (session.error()) {
     answer = {{"kpis", json::array()}, {"errors", json::array({error_json(*session.error())})}};
   } else {
-    answer = analyze_kind(session.table(), options);
+    AnalyzeOptions used = options;
+    const std::optional<std::string> period_header =
+        session.table().kind == "survival_table" ? guess_survival_period(session.report(), used)
+                                                 : std::nullopt;
+    answer = analyze_kind(session.table(), used);
+    if (period_header)
+      add_note(answer, "survival_period_from_header",
+               "A period is read as a " + used.period + " from the column header '" +
+                   *period_header + "'; choose another length if it is not.",
+               {{"column", *period_header}, {"period", used.period}});
     if (session.table().rows() == 0) {
       answer["errors"].insert(answer["errors"].begin(),
                               error_json({.kpi = {},

@@ -299,7 +299,7 @@ export interface ImportOptions {
   header?: boolean | 'auto';
   date_formats?: Record<string, DateFormat>;
   decimal?: '.' | ',';
-  period?: 'month' | 'quarter' | 'year';
+  period?: 'week' | 'month' | 'quarter' | 'year';
   scale?: 'nps' | 'csat';
   as_of?: string;
   gross_margin?: number;

@@ -834,6 +834,7 @@ export const en = {
   // ---- customer-base models: one CLV horizon, the sBG's inputs ----
   cbValueHorizon: 'Each customer’s purchases over the next {years} years, month by month, discounted at {rate} a year (the same for BG/NBD and Pareto/NBD)',
   sbgPeriodLength: 'One period of the table is',
+  sbgPeriod_week: 'a week',
   sbgPeriod_month: 'a month',
   sbgPeriod_quarter: 'a quarter',
   sbgPeriod_year: 'a year',

@@ -821,6 +821,7 @@ export const zhCN: Messages = {
   // ---- customer-base models: one CLV horizon, the sBG's inputs ----
   cbValueHorizon: '每位客户未来 {years} 年的购买，逐月按年折现率 {rate} 折现（BG/NBD 与 Pareto/NBD 相同）',
   sbgPeriodLength: '表中一期为',
+  sbgPeriod_week: '一周',
   sbgPeriod_month: '一个月',
   sbgPeriod_quarter: '一个季度',
   sbgPeriod_year: '一年',

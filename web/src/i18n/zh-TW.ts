@@ -826,6 +826,7 @@ export const zhTW: Messages = {
   // ---- customer-base models: one CLV horizon, the sBG's inputs ----
   cbValueHorizon: '每位客戶未來 {years} 年的購買，逐月以年折現率 {rate} 折現（BG/NBD 與 Pareto/NBD 相同）',
   sbgPeriodLength: '表中一期為',
+  sbgPeriod_week: '一週',
   sbgPeriod_month: '一個月',
   sbgPeriod_quarter: '一季',
   sbgPeriod_year: '一年',

@@ -24,7 +24,9 @@ export interface SurvivalControls {
   onChange?: ((options: SurvivalOptions) => void) | undefined;
 }
 
-const PERIODS = ['month', 'quarter', 'year'] as const;
+const PERIODS = ['week', 'month', 'quarter', 'year'] as const;
+/** The core's note that the period's length came from the period column's header. */
+const PERIOD_NOTE = 'survival_period_from_header';
 /** Notes saying which retention feeds the inputs (the core's survival_retention_input*). */
 const INPUT_NOTES: ReadonlySet<string> = new Set(['survival_retention_input', 'survival_retention_input_cohort']);
 
@@ -130,7 +132,11 @@ function retentionTable(i18n: I18n, forecast: Row[], fits: Row[]): TemplateResul
 /** The period's length, the discount rate and the value a period, and the retention they give the inputs. */
 function controls(i18n: I18n, c: SurvivalControls, notes: Note[], messages: MessageContext): TemplateResult {
   const o = c.options;
-  const period = o.period ?? 'year';
+  const inputNote = notes.find((n) => INPUT_NOTES.has(n.code));
+  const periodNote = notes.find((n) => n.code === PERIOD_NOTE);
+  // The period the core used: the user's, else the one its header named, else a year.
+  const used = inputNote?.params?.['period'];
+  const period = o.period ?? (PERIODS.find((p) => p === used) ?? 'year');
   const rate = o.discount_rate ?? DEFAULT_DISCOUNT;
   const send = (options: SurvivalOptions) => c.onChange?.({ period: o.period, discount_rate: o.discount_rate, value_per_period: o.value_per_period, ...options });
   const onRate = (e: Event) => {
@@ -144,7 +150,6 @@ function controls(i18n: I18n, c: SurvivalControls, notes: Note[], messages: Mess
     if (Number.isFinite(value) && value >= 0) send({ value_per_period: value });
     else if ((e.target as HTMLInputElement).value.trim() === '') send({ value_per_period: undefined });
   };
-  const inputNote = notes.find((n) => INPUT_NOTES.has(n.code));
   return html`<div class="sbg-controls" data-testid="sbg-controls">
     <label class="inline">${i18n.t('sbgPeriodLength')}
       <select data-testid="sbg-period" ?disabled=${c.busy || !c.onChange} @change=${(e: Event) => send({ period: (e.target as HTMLSelectElement).value as (typeof PERIODS)[number] })}>
@@ -156,6 +161,7 @@ function controls(i18n: I18n, c: SurvivalControls, notes: Note[], messages: Mess
     <label class="inline sbg-value">${i18n.t('sbgValuePerPeriod')}
       <input type="number" min="0" step="any" inputmode="decimal" data-testid="sbg-value" .value=${o.value_per_period === undefined ? '' : String(o.value_per_period)}
         ?disabled=${c.busy} @input=${(e: Event) => onValue(i18n, e)} @change=${onValueChange} /></label>
+    ${periodNote && !o.period ? html`<p class="muted small" data-testid="sbg-period-note">${renderMessage(periodNote, messages)}</p>` : nothing}
     ${inputNote ? html`<p class="muted small" data-testid="sbg-input-note">${renderMessage(inputNote, messages)}</p>` : nothing}
   </div>`;
 }

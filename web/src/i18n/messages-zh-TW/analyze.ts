@@ -146,4 +146,6 @@ export const analyzeMessagesTW: TraditionalTable = {
   // ---- sBG fit feeds the workspace ----
   survival_retention_input: '提供給輸入項的年留存率取自模型第 {retention_period:count} 期（資料之後的第一期）的留存率（每期 {period_retention:percent}），依每年 {periods_per_year:count} 期換算：{annual_retention:percent}。',
   survival_retention_input_cohort: '提供給輸入項的年留存率取自人數最多的世代（{cohort}）：模型第 {retention_period:count} 期（資料之後的第一期）的留存率（每期 {period_retention:percent}），依每年 {periods_per_year:count} 期換算：{annual_retention:percent}。',
+  // ---- survival period from the header ----
+  survival_period_from_header: '每期的長度取自欄位標題「{column:text}」；如有誤，請在上方另選。',
 };

@@ -593,4 +593,9 @@ export const analyzeMessages: MessageTable = {
     en: 'The annual retention rate given to the inputs is the largest cohort’s ({cohort}): the model’s retention in period {retention_period:count}, the first after the data ({period_retention:percent} a period), over {periods_per_year:count} periods a year: {annual_retention:percent}.',
     'zh-CN': '提供给输入项的年留存率取自人数最多的同期群（{cohort}）：模型第 {retention_period:count} 期（数据之后的第一期）的留存率（每期 {period_retention:percent}），按每年 {periods_per_year:count} 期折算：{annual_retention:percent}。',
   },
+  // ---- survival period from the header ----
+  survival_period_from_header: {
+    en: 'The length of a period was read from the column header “{column:text}”; choose another one above if it is wrong.',
+    'zh-CN': '每期的长度取自列标题“{column:text}”；如有误，请在上方另选。',
+  },
 };
