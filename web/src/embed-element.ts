@@ -15,6 +15,7 @@ import { loadLanguage, whenLanguage } from './i18n/language-packs';
 import { renderMessage } from './i18n/render-message';
 import { buildFormModel, buildInputs, type FormModel, type FormState, placeErrors, stateFromRequest, tidyTyped } from './lib/form-model';
 import { themeTokens } from './views/theme-tokens';
+import { nextTask } from './views/next-task';
 
 const INPUT_DEBOUNCE_MS = 25;
 /** What a compact card shows without a `kpis` attribute; `single` shows the first. */
@@ -85,10 +86,14 @@ export class ServimetricsEmbed extends LitElement {
     this.i18n = new I18n(lang, initialCurrency(lang));
   }
 
-  /** A card speaking Chinese first renders once its pack is in (English if it cannot come): no English flash. */
+  /**
+   * A card speaking Chinese first renders once its pack is in (English if it cannot come): no English flash.
+   * Each render runs in a task of its own, not in the one that ran the script or took the worker's answer.
+   */
   protected override async scheduleUpdate(): Promise<void> {
     const lang = readEmbedConfig((name) => this.getAttribute(name)).lang ?? this.i18n.lang;
     if (!hasMessages(lang)) await whenLanguage(lang);
+    await nextTask();
     super.scheduleUpdate();
   }
 
@@ -153,7 +158,11 @@ export class ServimetricsEmbed extends LitElement {
     try {
       this.engine ??= takeEngine();
       const engine = this.engine;
-      this.model ??= buildFormModel(await engine.catalog());
+      if (!this.model) {
+        const model = buildFormModel(await engine.catalog());
+        await nextTask(); // the model in one task, the card's state and its render in the next ones
+        this.model = model;
+      }
       const request = embedRequest(given);
       this.form = stateFromRequest(this.model, request).state;
       this.status = 'ready';

@@ -1,7 +1,7 @@
 // <servimetrics-calculator>: the whole page in one custom element. The C++ core (WebAssembly, in
 // a worker) computes every number; this element turns its catalog into forms and its answers into
 // cards, tables and charts.
-import { css, LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, type CSSResult, LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { EngineClient, isSuperseded } from '../engine/engine-client';
 import type { DataKind, DateFormat } from '../engine/contract';
@@ -47,6 +47,8 @@ import { chartStyles } from './chart-view';
 import { fieldsStyles } from './fields-view';
 import { groupStyles, renderGroup } from './group-view';
 import { ProgressiveUnits } from './progressive-units';
+import { nextTask, warmUpIntl } from './next-task';
+import { ViewStyles } from './view-styles';
 import { CustomerBaseFits } from '../lib/customer-base-fits';
 import { CUSTOMER_BASE_KINDS } from '../lib/customer-base';
 import type { KindResult } from '../lib/file-imports';
@@ -443,23 +445,29 @@ export const calculatorStyles = css`
   }
 `;
 
+// Every view's styles, the shared ones first: the views all render into this one shadow root.
+const VIEW_STYLES: CSSResult[] = [
+  themeTokens,
+  sharedStyles,
+  calculatorStyles,
+  fieldsStyles,
+  groupStyles,
+  kpiCardStyles,
+  currencyGuessStyles,
+  chartStyles,
+  sourceStyles,
+  exportBarStyles,
+  workspaceStyles,
+  localeControlsStyles,
+  reportStyles,
+];
+// The first screen (top bar and loading skeleton) needs only these: the first style pass is small,
+// and the others are taken in while the engine starts (ViewStyles).
+const FIRST_STYLES: CSSResult[] = [themeTokens, sharedStyles, calculatorStyles, localeControlsStyles];
+
 export class ServimetricsCalculator extends LitElement {
-  // Every view's styles, the shared ones first: the views all render into this one shadow root.
-  static override styles = [
-    themeTokens,
-    sharedStyles,
-    calculatorStyles,
-    fieldsStyles,
-    groupStyles,
-    kpiCardStyles,
-    currencyGuessStyles,
-    chartStyles,
-    sourceStyles,
-    exportBarStyles,
-    workspaceStyles,
-    localeControlsStyles,
-    reportStyles,
-  ];
+  static override styles = FIRST_STYLES;
+  private readonly viewStyles = new ViewStyles(this, VIEW_STYLES);
 
   @state() private i18n: I18n;
   @state() private engineStatus: EngineStatus = 'starting';
@@ -551,9 +559,13 @@ export class ServimetricsCalculator extends LitElement {
     this.i18n = this.speak(lang, initialCurrency(lang));
   }
 
-  /** A page speaking Chinese first renders once its pack is in (English if it cannot come): no English flash. */
+  /**
+   * A page speaking Chinese first renders once its pack is in (English if it cannot come): no English flash.
+   * Each render runs in a task of its own, not in the one that ran the module or took the worker's answer.
+   */
   protected override async scheduleUpdate(): Promise<void> {
     if (!hasMessages(this.i18n.lang)) await whenLanguage(this.i18n.lang);
+    await nextTask();
     super.scheduleUpdate();
   }
 
@@ -612,7 +624,9 @@ export class ServimetricsCalculator extends LitElement {
         this.engine.compute(firstRequest),
         this.embed ? Promise.resolve(null) : this.workspaces.startup(globalThis.location?.hash ?? ''),
       ]);
-      this.model = buildFormModel(catalog);
+      const model = buildFormModel(catalog);
+      await nextTask(); // the form's model in one task, the sample's state in the next, the render after
+      this.model = model;
       if (kept) this.applyWorkspace(kept);
       else this.loadRequest(firstRequest, this.embed && !this.embed.sample ? 'cleared' : 'sample', first);
       if (!this.embed) this.workspaces.arm();
@@ -1374,6 +1388,7 @@ export class ServimetricsCalculator extends LitElement {
         </main>
       </div>`;
     }
+    this.viewStyles.now();
     const catalog = model.catalog;
     const answer = this.answer;
     const results = new Map((answer?.kpis ?? []).map((k) => [k.id, k]));
@@ -1503,6 +1518,7 @@ function pageStorageKeys(): string[] {
   }
 }
 
+warmUpIntl();
 // The embed's script (embed.ts) may own the tag already: it then shows this class under a name of its own.
 if (!customElements.get('servimetrics-calculator')) customElements.define('servimetrics-calculator', ServimetricsCalculator);
 
