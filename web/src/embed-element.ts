@@ -9,7 +9,7 @@ import type { ComputeAnswer, KpiSpec } from './engine/contract';
 import { type ConfigProblem, type EmbedConfig, EMBED_ATTRIBUTES, readEmbedConfig } from './embed-config';
 import { embedRequest, fetchInputs } from './embed-request';
 import { updateDetail } from './embed-events';
-import { cardFields, embedCardStyles, renderCard } from './embed-card';
+import { cardFields, embedCardStyles, renderCard, renderCardSkeleton } from './embed-card';
 import { hasMessages, I18n, initialCurrency, initialLang, type Lang, langCurrency } from './i18n/i18n';
 import { loadLanguage, whenLanguage } from './i18n/language-packs';
 import { renderMessage } from './i18n/render-message';
@@ -93,7 +93,8 @@ export class ServimetricsEmbed extends LitElement {
   protected override async scheduleUpdate(): Promise<void> {
     const lang = readEmbedConfig((name) => this.getAttribute(name)).lang ?? this.i18n.lang;
     if (!hasMessages(lang)) await whenLanguage(lang);
-    await nextTask();
+    // The first (the loading card, small) at once: the element never shows empty.
+    if (this.hasUpdated) await nextTask();
     super.scheduleUpdate();
   }
 
@@ -165,8 +166,9 @@ export class ServimetricsEmbed extends LitElement {
       }
       const request = embedRequest(given);
       this.form = stateFromRequest(this.model, request).state;
-      this.status = 'ready';
+      // Fields and results come together, with the first answer: the card changes size once.
       await this.recompute();
+      if (this.status === 'starting') this.status = 'ready';
     } catch (error) {
       this.status = 'failed';
       this.failure = error instanceof Error ? error.message : String(error);
@@ -206,11 +208,13 @@ export class ServimetricsEmbed extends LitElement {
   private announce(answer: ComputeAnswer, inputs: Parameters<typeof updateDetail>[1]): void {
     const ids = this.model ? this.shownKpis(this.model).map((k) => k.id) : null;
     const detail = updateDetail(answer, inputs, ids);
-    if (!this.announced) {
-      this.announced = true;
-      this.dispatchEvent(new CustomEvent('servimetrics-ready', { detail, bubbles: true, composed: true }));
-    }
-    this.dispatchEvent(new CustomEvent('servimetrics-update', { detail, bubbles: true, composed: true }));
+    const first = !this.announced;
+    this.announced = true;
+    // Once the card shows it (renders wait a task, scheduleUpdate).
+    void this.updateComplete.then(() => {
+      if (first) this.dispatchEvent(new CustomEvent('servimetrics-ready', { detail, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('servimetrics-update', { detail, bubbles: true, composed: true }));
+    });
   }
 
   private readonly onInput = (key: string, text: string): void => {
@@ -259,7 +263,10 @@ export class ServimetricsEmbed extends LitElement {
   private renderBody(): TemplateResult {
     const { i18n, model } = this;
     if (this.status === 'failed') return html`<p class="problems" role="alert">${i18n.t('engineFailed', { message: this.failure })}</p>`;
-    if (!model || this.status !== 'ready') return html`<p class="starting" role="status">${i18n.t('engineStarting')}</p>`;
+    if (!model || this.status !== 'ready') {
+      const count = this.config.layout === 'single' ? 1 : (this.config.kpis ?? DEFAULT_CARD_KPIS).length;
+      return renderCardSkeleton(i18n.t('engineStarting'), count, this.config.sections.has('inputs'), this.config.layout === 'single', i18n.t('embedFooter'));
+    }
     const kpis = this.shownKpis(model);
     const { fields, needsFull } = cardFields(model, kpis.map((k) => k.id));
     const placed = placeErrors(model, this.answer?.errors ?? []);

@@ -761,11 +761,13 @@ export class ServimetricsCalculator extends LitElement {
    */
   private announceResult(answer: ComputeAnswer, recomputeMs: number): void {
     const detail = { ...updateDetail(answer, this.currentInputs() ?? {}, this.embed?.kpis ?? null), answer, recomputeMs };
-    if (!this.readyAnnounced) {
-      this.readyAnnounced = true;
-      this.dispatchEvent(new CustomEvent('servimetrics-ready', { detail, bubbles: true, composed: true }));
-    }
-    this.dispatchEvent(new CustomEvent('servimetrics-update', { detail, bubbles: true, composed: true }));
+    const first = !this.readyAnnounced;
+    this.readyAnnounced = true;
+    // Once the page shows it (renders wait a task, scheduleUpdate).
+    void this.updateComplete.then(() => {
+      if (first) this.dispatchEvent(new CustomEvent('servimetrics-ready', { detail, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('servimetrics-update', { detail, bubbles: true, composed: true }));
+    });
   }
 
   // ---- state changes --------------------------------------------------------------------------
