@@ -127,6 +127,9 @@ export const embedCardStyles = css`
   /* The loading card's boxes (renderCardSkeleton): a field's and a result's height. */
   .field-later {
     min-height: 63px;
+    /* Where the input box will be: a faint bar under the label's line. */
+    background: linear-gradient(var(--_accent-soft), var(--_accent-soft)) bottom / 100% 38px no-repeat;
+    border-radius: 6px;
   }
 
   .result-later {

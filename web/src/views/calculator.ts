@@ -492,6 +492,8 @@ export class ServimetricsCalculator extends LitElement {
   @state() private chartWidth = 0;
   /** The what-if chart is kept on screen above the sliders (one column, tall enough): it is short. */
   @state() private stickyChart = false;
+  /** The frame that places the stuck chart (placeStickyChart), when one is asked for. */
+  private stickyFrame = 0;
   @state() private activeSection = '';
 
   /**
@@ -1179,7 +1181,13 @@ export class ServimetricsCalculator extends LitElement {
         { rootMargin: '-60px 0px -55% 0px' },
       );
     }
-    this.placeStickyChart();
+    // In the next frame, where the layout it reads is made anyway, not forced here in the render's task.
+    if (this.stickyChart && !this.stickyFrame) {
+      this.stickyFrame = requestAnimationFrame(() => {
+        this.stickyFrame = 0;
+        this.placeStickyChart();
+      });
+    }
     // Sections rendered later (the files panel once its kinds arrive) are observed too; observing
     // an element twice is a no-op.
     this.renderRoot.querySelectorAll('section[id]').forEach((s) => this.sectionObserver?.observe(s));
