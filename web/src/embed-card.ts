@@ -105,7 +105,41 @@ export function renderCard(ctx: CardContext): TemplateResult {
     <p class="foot" part="footer">${ctx.i18n.t('embedFooter')}</p>`;
 }
 
+/** Fields per KPI a card asks for, about (clv 3, cltv 4, nps 3): how many boxes the loading card holds. */
+const FIELDS_PER_KPI = 10 / 3;
+
+/**
+ * The card while the engine starts: boxes where its fields and results will be, in the same grids and
+ * about their size, so neither the card nor the host page below it jumps when they come (issue 16).
+ */
+export function renderCardSkeleton(starting: string, kpiCount: number, showInputs: boolean, single: boolean, footer: string): TemplateResult {
+  const boxes = (n: number, cls: string) => Array.from({ length: n }, () => html`<div class=${cls} aria-hidden="true"></div>`);
+  const fields = showInputs ? html`<div class="fields">${boxes(Math.floor(kpiCount * FIELDS_PER_KPI + 0.01), 'field-later')}</div>` : nothing;
+  const outcome = html`<div class="results">
+    <p class="result-later starting" role="status">${starting}</p>
+    ${boxes(kpiCount - 1, 'result-later')}
+  </div>`;
+  return html`${single ? html`${outcome}${fields}` : html`${fields}${outcome}`}
+    <p class="foot">${footer}</p>`;
+}
+
 export const embedCardStyles = css`
+  /* The loading card's boxes (renderCardSkeleton): a field's and a result's height. */
+  .field-later {
+    min-height: 63px;
+    /* Where the input box will be: a faint bar under the label's line. */
+    background: linear-gradient(var(--_accent-soft), var(--_accent-soft)) bottom / 100% 38px no-repeat;
+    border-radius: 6px;
+  }
+
+  .result-later {
+    min-height: 75px;
+    margin: 0;
+    padding: 12px 14px;
+    border-radius: calc(var(--_radius) * 0.8);
+    background: var(--_accent-soft);
+  }
+
   *,
   *::before,
   *::after {

@@ -9,12 +9,13 @@ import type { ComputeAnswer, KpiSpec } from './engine/contract';
 import { type ConfigProblem, type EmbedConfig, EMBED_ATTRIBUTES, readEmbedConfig } from './embed-config';
 import { embedRequest, fetchInputs } from './embed-request';
 import { updateDetail } from './embed-events';
-import { cardFields, embedCardStyles, renderCard } from './embed-card';
+import { cardFields, embedCardStyles, renderCard, renderCardSkeleton } from './embed-card';
 import { hasMessages, I18n, initialCurrency, initialLang, type Lang, langCurrency } from './i18n/i18n';
 import { loadLanguage, whenLanguage } from './i18n/language-packs';
 import { renderMessage } from './i18n/render-message';
 import { buildFormModel, buildInputs, type FormModel, type FormState, placeErrors, stateFromRequest, tidyTyped } from './lib/form-model';
 import { themeTokens } from './views/theme-tokens';
+import { nextTask } from './views/next-task';
 
 const INPUT_DEBOUNCE_MS = 25;
 /** What a compact card shows without a `kpis` attribute; `single` shows the first. */
@@ -85,10 +86,15 @@ export class ServimetricsEmbed extends LitElement {
     this.i18n = new I18n(lang, initialCurrency(lang));
   }
 
-  /** A card speaking Chinese first renders once its pack is in (English if it cannot come): no English flash. */
+  /**
+   * A card speaking Chinese first renders once its pack is in (English if it cannot come): no English flash.
+   * Each render runs in a task of its own, not in the one that ran the script or took the worker's answer.
+   */
   protected override async scheduleUpdate(): Promise<void> {
     const lang = readEmbedConfig((name) => this.getAttribute(name)).lang ?? this.i18n.lang;
     if (!hasMessages(lang)) await whenLanguage(lang);
+    // The first (the loading card, small) at once: the element never shows empty.
+    if (this.hasUpdated) await nextTask();
     super.scheduleUpdate();
   }
 
@@ -153,11 +159,16 @@ export class ServimetricsEmbed extends LitElement {
     try {
       this.engine ??= takeEngine();
       const engine = this.engine;
-      this.model ??= buildFormModel(await engine.catalog());
+      if (!this.model) {
+        const model = buildFormModel(await engine.catalog());
+        await nextTask(); // the model in one task, the card's state and its render in the next ones
+        this.model = model;
+      }
       const request = embedRequest(given);
       this.form = stateFromRequest(this.model, request).state;
-      this.status = 'ready';
+      // Fields and results come together, with the first answer: the card changes size once.
       await this.recompute();
+      if (this.status === 'starting') this.status = 'ready';
     } catch (error) {
       this.status = 'failed';
       this.failure = error instanceof Error ? error.message : String(error);
@@ -197,11 +208,13 @@ export class ServimetricsEmbed extends LitElement {
   private announce(answer: ComputeAnswer, inputs: Parameters<typeof updateDetail>[1]): void {
     const ids = this.model ? this.shownKpis(this.model).map((k) => k.id) : null;
     const detail = updateDetail(answer, inputs, ids);
-    if (!this.announced) {
-      this.announced = true;
-      this.dispatchEvent(new CustomEvent('servimetrics-ready', { detail, bubbles: true, composed: true }));
-    }
-    this.dispatchEvent(new CustomEvent('servimetrics-update', { detail, bubbles: true, composed: true }));
+    const first = !this.announced;
+    this.announced = true;
+    // Once the card shows it (renders wait a task, scheduleUpdate).
+    void this.updateComplete.then(() => {
+      if (first) this.dispatchEvent(new CustomEvent('servimetrics-ready', { detail, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('servimetrics-update', { detail, bubbles: true, composed: true }));
+    });
   }
 
   private readonly onInput = (key: string, text: string): void => {
@@ -250,7 +263,10 @@ export class ServimetricsEmbed extends LitElement {
   private renderBody(): TemplateResult {
     const { i18n, model } = this;
     if (this.status === 'failed') return html`<p class="problems" role="alert">${i18n.t('engineFailed', { message: this.failure })}</p>`;
-    if (!model || this.status !== 'ready') return html`<p class="starting" role="status">${i18n.t('engineStarting')}</p>`;
+    if (!model || this.status !== 'ready') {
+      const count = this.config.layout === 'single' ? 1 : (this.config.kpis ?? DEFAULT_CARD_KPIS).length;
+      return renderCardSkeleton(i18n.t('engineStarting'), count, this.config.sections.has('inputs'), this.config.layout === 'single', i18n.t('embedFooter'));
+    }
     const kpis = this.shownKpis(model);
     const { fields, needsFull } = cardFields(model, kpis.map((k) => k.id));
     const placed = placeErrors(model, this.answer?.errors ?? []);

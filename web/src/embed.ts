@@ -2,5 +2,7 @@
 // defines <servimetrics-calculator> there (embed-element.ts, docs/EMBED.md). Unlike the page's own
 // entry (main.ts) it leaves the host's <title> and <html lang> alone.
 import { ServimetricsEmbed } from './embed-element';
+import { warmUpIntl } from './views/next-task';
 
+warmUpIntl();
 if (!customElements.get('servimetrics-calculator')) customElements.define('servimetrics-calculator', ServimetricsEmbed);

@@ -71,11 +71,20 @@ export function currencyDigits(currency: Currency): number {
   return found;
 }
 
+// Each name found once: the currency menu is part of the top bar, which every render of the page redraws.
+const names = new Map<string, string>();
+
 /** A currency's name in a language ("新臺幣", "Japanese Yen"); its code where Intl has no names. */
 export function currencyName(currency: Currency, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'currency' }).of(currency) ?? currency;
-  } catch {
-    return currency;
+  const key = `${locale} ${currency}`;
+  let name = names.get(key);
+  if (name === undefined) {
+    try {
+      name = new Intl.DisplayNames([locale], { type: 'currency' }).of(currency) ?? currency;
+    } catch {
+      name = currency;
+    }
+    names.set(key, name);
   }
+  return name;
 }

@@ -159,7 +159,9 @@ export function emptyState(model: FormModel): FormState {
   return state;
 }
 
-const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 10, useGrouping: true });
+// Made at first use: the first Intl object of a page sets up its locale data, too long a wait to
+// add to the task that runs the page's script.
+let grouped: Intl.NumberFormat | null = null;
 
 /**
  * A number as the form shows it: digits grouped (1,200,000) and without binary noise (0.28 * 100
@@ -167,7 +169,8 @@ const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 10, useG
  */
 export function numberText(value: number): string {
   if (!Number.isFinite(value)) return String(value);
-  return GROUPED.format(Number.parseFloat(value.toPrecision(12)));
+  grouped ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 10, useGrouping: true });
+  return grouped.format(Number.parseFloat(value.toPrecision(12)));
 }
 
 /** Typed text tidied when the user leaves the field: "1200000" → "1,200,000"; not-a-number stays. */

@@ -1,7 +1,7 @@
 // <servimetrics-calculator>: the whole page in one custom element. The C++ core (WebAssembly, in
 // a worker) computes every number; this element turns its catalog into forms and its answers into
 // cards, tables and charts.
-import { css, LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, type CSSResult, LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { EngineClient, isSuperseded } from '../engine/engine-client';
 import type { DataKind, DateFormat } from '../engine/contract';
@@ -47,6 +47,8 @@ import { chartStyles } from './chart-view';
 import { fieldsStyles } from './fields-view';
 import { groupStyles, renderGroup } from './group-view';
 import { ProgressiveUnits } from './progressive-units';
+import { nextTask, warmUpIntl } from './next-task';
+import { ViewStyles } from './view-styles';
 import { CustomerBaseFits } from '../lib/customer-base-fits';
 import { CUSTOMER_BASE_KINDS } from '../lib/customer-base';
 import type { KindResult } from '../lib/file-imports';
@@ -443,23 +445,29 @@ export const calculatorStyles = css`
   }
 `;
 
+// Every view's styles, the shared ones first: the views all render into this one shadow root.
+const VIEW_STYLES: CSSResult[] = [
+  themeTokens,
+  sharedStyles,
+  calculatorStyles,
+  fieldsStyles,
+  groupStyles,
+  kpiCardStyles,
+  currencyGuessStyles,
+  chartStyles,
+  sourceStyles,
+  exportBarStyles,
+  workspaceStyles,
+  localeControlsStyles,
+  reportStyles,
+];
+// The first screen (top bar and loading skeleton) needs only these: the first style pass is small,
+// and the others are taken in while the engine starts (ViewStyles).
+const FIRST_STYLES: CSSResult[] = [themeTokens, sharedStyles, calculatorStyles, localeControlsStyles];
+
 export class ServimetricsCalculator extends LitElement {
-  // Every view's styles, the shared ones first: the views all render into this one shadow root.
-  static override styles = [
-    themeTokens,
-    sharedStyles,
-    calculatorStyles,
-    fieldsStyles,
-    groupStyles,
-    kpiCardStyles,
-    currencyGuessStyles,
-    chartStyles,
-    sourceStyles,
-    exportBarStyles,
-    workspaceStyles,
-    localeControlsStyles,
-    reportStyles,
-  ];
+  static override styles = FIRST_STYLES;
+  private readonly viewStyles = new ViewStyles(this, VIEW_STYLES);
 
   @state() private i18n: I18n;
   @state() private engineStatus: EngineStatus = 'starting';
@@ -484,6 +492,8 @@ export class ServimetricsCalculator extends LitElement {
   @state() private chartWidth = 0;
   /** The what-if chart is kept on screen above the sliders (one column, tall enough): it is short. */
   @state() private stickyChart = false;
+  /** The frame that places the stuck chart (placeStickyChart), when one is asked for. */
+  private stickyFrame = 0;
   @state() private activeSection = '';
 
   /**
@@ -551,9 +561,13 @@ export class ServimetricsCalculator extends LitElement {
     this.i18n = this.speak(lang, initialCurrency(lang));
   }
 
-  /** A page speaking Chinese first renders once its pack is in (English if it cannot come): no English flash. */
+  /**
+   * A page speaking Chinese first renders once its pack is in (English if it cannot come): no English flash.
+   * Each render runs in a task of its own, not in the one that ran the module or took the worker's answer.
+   */
   protected override async scheduleUpdate(): Promise<void> {
     if (!hasMessages(this.i18n.lang)) await whenLanguage(this.i18n.lang);
+    await nextTask();
     super.scheduleUpdate();
   }
 
@@ -612,7 +626,9 @@ export class ServimetricsCalculator extends LitElement {
         this.engine.compute(firstRequest),
         this.embed ? Promise.resolve(null) : this.workspaces.startup(globalThis.location?.hash ?? ''),
       ]);
-      this.model = buildFormModel(catalog);
+      const model = buildFormModel(catalog);
+      await nextTask(); // the form's model in one task, the sample's state in the next, the render after
+      this.model = model;
       if (kept) this.applyWorkspace(kept);
       else this.loadRequest(firstRequest, this.embed && !this.embed.sample ? 'cleared' : 'sample', first);
       if (!this.embed) this.workspaces.arm();
@@ -747,11 +763,13 @@ export class ServimetricsCalculator extends LitElement {
    */
   private announceResult(answer: ComputeAnswer, recomputeMs: number): void {
     const detail = { ...updateDetail(answer, this.currentInputs() ?? {}, this.embed?.kpis ?? null), answer, recomputeMs };
-    if (!this.readyAnnounced) {
-      this.readyAnnounced = true;
-      this.dispatchEvent(new CustomEvent('servimetrics-ready', { detail, bubbles: true, composed: true }));
-    }
-    this.dispatchEvent(new CustomEvent('servimetrics-update', { detail, bubbles: true, composed: true }));
+    const first = !this.readyAnnounced;
+    this.readyAnnounced = true;
+    // Once the page shows it (renders wait a task, scheduleUpdate).
+    void this.updateComplete.then(() => {
+      if (first) this.dispatchEvent(new CustomEvent('servimetrics-ready', { detail, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('servimetrics-update', { detail, bubbles: true, composed: true }));
+    });
   }
 
   // ---- state changes --------------------------------------------------------------------------
@@ -1163,7 +1181,13 @@ export class ServimetricsCalculator extends LitElement {
         { rootMargin: '-60px 0px -55% 0px' },
       );
     }
-    this.placeStickyChart();
+    // In the next frame, where the layout it reads is made anyway, not forced here in the render's task.
+    if (this.stickyChart && !this.stickyFrame) {
+      this.stickyFrame = requestAnimationFrame(() => {
+        this.stickyFrame = 0;
+        this.placeStickyChart();
+      });
+    }
     // Sections rendered later (the files panel once its kinds arrive) are observed too; observing
     // an element twice is a no-op.
     this.renderRoot.querySelectorAll('section[id]').forEach((s) => this.sectionObserver?.observe(s));
@@ -1374,6 +1398,7 @@ export class ServimetricsCalculator extends LitElement {
         </main>
       </div>`;
     }
+    this.viewStyles.now();
     const catalog = model.catalog;
     const answer = this.answer;
     const results = new Map((answer?.kpis ?? []).map((k) => [k.id, k]));
@@ -1503,6 +1528,7 @@ function pageStorageKeys(): string[] {
   }
 }
 
+warmUpIntl();
 // The embed's script (embed.ts) may own the tag already: it then shows this class under a name of its own.
 if (!customElements.get('servimetrics-calculator')) customElements.define('servimetrics-calculator', ServimetricsCalculator);
 

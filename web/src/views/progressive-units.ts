@@ -1,17 +1,20 @@
-// Builds the KPI cards when they are needed (issue 16: light on the host's main thread): the first
-// screen's cards in the first render; each other unit (a card with the inputs only it needs) when its
-// stand-in comes within about a screen of the viewport, or in idle time from 2.5 s after the first
-// answer — each into its own place, without rendering the calculator again. A section asked for (the
+// Builds the KPI cards when they are needed (issue 16: light on the host's main thread): after the
+// first render, which has only their stand-ins, each unit (a card with the inputs only it needs) when its stand-in
+// comes within about a screen of the viewport, or in idle time from 2.5 s after the first answer —
+// one per task, each into its own place, without rendering the calculator again. A section asked for (the
 // section bar, a source link) builds the rest at once (all()).
 import { AsyncDirective, directive, type Part, type PartInfo } from 'lit/async-directive.js';
 
-/** Units built in the first render: about a wide first screen. */
-const FIRST_UNITS = 3;
+/**
+ * Units built in the first render: none; those the first screen reaches follow one a task (the
+ * first unit alone prepares most of the cards' and fields' templates: a task of its own).
+ */
+const FIRST_UNITS = 0;
 
 /** After the first answer, how long the page waits before building the units nobody reached yet. */
 const IDLE_AFTER_MS = 2500;
 
-type IdleCallback = (cb: (deadline: { timeRemaining(): number }) => void, o: { timeout: number }) => void;
+type IdleCallback = (cb: () => void, o: { timeout: number }) => void;
 
 /** The units waiting, in page order; built when their stand-in nears the viewport, or when idle. */
 export class ProgressiveUnits {
@@ -19,6 +22,9 @@ export class ProgressiveUnits {
   private observer: IntersectionObserver | null = null;
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private seen = 0;
+  /** Units still to build one per task (buildSoon), and whether that has begun. */
+  private soon = 0;
+  private pumping = false;
   private root: ParentNode | null = null;
 
   /** `onComplete`: every unit is built (the panels below them come after, lazy-view.ts). */
@@ -59,7 +65,7 @@ export class ProgressiveUnits {
         // Everything up to the last stand-in in reach, in page order, so nothing above it jumps.
         const standIns = [...root.querySelectorAll('.unit-later')];
         const reach = Math.max(...entries.filter((e) => e.isIntersecting).map((e) => standIns.indexOf(e.target)));
-        this.build(reach + 1);
+        this.buildSoon(reach + 1);
       },
       { rootMargin: '800px 0px' },
     );
@@ -81,14 +87,33 @@ export class ProgressiveUnits {
       setTimeout(() => this.buildWhileIdle(), 0);
       return;
     }
+    // One unit per idle period (about 5 ms at full speed): a slow phone's four times that is still
+    // under 50 ms, while a deadline's 50 ms filled here would be a long task there.
     idle(
-      (deadline) => {
-        do this.build(1);
-        while (!this.complete && deadline.timeRemaining() > 8);
+      () => {
+        this.build(1);
         this.buildWhileIdle();
       },
       { timeout: 1000 },
     );
+  }
+
+  /** Builds the next `count` units one per task (each a few ms: no long task however many are reached). */
+  private buildSoon(count: number): void {
+    this.soon = Math.max(this.soon, count);
+    if (this.pumping) return;
+    this.pumping = true;
+    const step = () => {
+      if (this.soon <= 0 || this.complete) {
+        this.soon = 0;
+        this.pumping = false;
+        return;
+      }
+      this.soon--;
+      this.build(1);
+      setTimeout(step, 0);
+    };
+    setTimeout(step, 0);
   }
 
   private build(count: number): void {
