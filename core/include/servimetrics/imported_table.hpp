@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -16,21 +15,36 @@ using Timestamp = std::int64_t;
 inline constexpr Timestamp kNoTime = std::numeric_limits<Timestamp>::min();
 inline constexpr std::uint32_t kNoCode = std::numeric_limits<std::uint32_t>::max();
 
-// Distinct texts of a column, each stored once and referred to by its code.
+// Distinct texts of a column, each stored once and referred to by its code. The texts sit end to
+// end in one buffer: no allocation per text, and a lookup compares bytes that are close together.
 class Dictionary {
  public:
   Dictionary() = default;
-  // The texts live in a deque, which never moves them; a move keeps them where they are.
+  // A move keeps the buffers where they are (a vector's move does); adding a text may move them,
+  // so views from text() are valid until the next code() only.
   Dictionary(const Dictionary&) = delete;
   Dictionary& operator=(const Dictionary&) = delete;
   Dictionary(Dictionary&&) = default;
   Dictionary& operator=(Dictionary&&) = default;
 
-  std::uint32_t code(std::string_view text);  // adds the text when new
-  [[nodiscard]] std::string_view text(std::uint32_t code) const { return texts_[code]; }
-  [[nodiscard]] std::size_t size() const { return texts_.size(); }
-  // Memory held, roughly: the texts and their slots in the hash table.
-  [[nodiscard]] std::uint64_t bytes() const { return text_bytes_ + slots_.size() * sizeof(Slot); }
+  // Adds the text when new. Exports list a customer's or an invoice's rows together: the same
+  // text as the call before is answered without hashing.
+  std::uint32_t code(std::string_view text) {
+    if (last_code_ != kNoCode && this->text(last_code_) == text) return last_code_;
+    return last_code_ = find_or_add(text);
+  }
+  [[nodiscard]] std::string_view text(std::uint32_t code) const {
+    return {chars_.data() + starts_[code], starts_[code + 1] - starts_[code]};
+  }
+  [[nodiscard]] std::size_t size() const { return starts_.empty() ? 0 : starts_.size() - 1; }
+  // Room for about `texts` texts of `chars` bytes in all: an import that knows its file's size
+  // sizes the buffers once instead of doubling them.
+  void reserve(std::size_t texts, std::size_t chars);
+  // Memory held, roughly: the texts, their offsets and the hash table.
+  [[nodiscard]] std::uint64_t bytes() const {
+    return chars_.capacity() + starts_.capacity() * sizeof(std::size_t) +
+           slots_.size() * sizeof(Slot);
+  }
 
  private:
   // Open addressing, linear probing: one flat array instead of a node per text. The hash is kept
@@ -39,13 +53,12 @@ class Dictionary {
     std::uint32_t hash = 0;
     std::uint32_t code = kNoCode;
   };
+  std::uint32_t find_or_add(std::string_view text);
   void grow();
 
-  std::uint64_t text_bytes_ = 0;
-  std::deque<std::string> texts_;
-  std::vector<Slot> slots_;  // a power of two in size, at most half full
-  // Exports list a customer's or an invoice's rows together: the same text as the row before is
-  // answered without hashing.
+  std::vector<char> chars_;          // every text, end to end
+  std::vector<std::size_t> starts_;  // text k is chars_[starts_[k], starts_[k + 1])
+  std::vector<Slot> slots_;          // a power of two in size, at most half full
   std::uint32_t last_code_ = kNoCode;
 };
 

@@ -1,26 +1,47 @@
 // Dictionary codes and column lookup of an imported table.
 #include "servimetrics/imported_table.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace servimetrics {
 
 namespace {
 
-// A fast mix of eight bytes at a time (ids are short); not keyed, which only matters to a file
-// crafted to collide, and such a file slows only its own import.
+std::uint64_t load8(const char* p) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, p, 8);
+  return word;
+}
+
+std::uint64_t load4(const char* p) {
+  std::uint32_t word = 0;
+  std::memcpy(&word, p, 4);
+  return word;
+}
+
+// A fast mix of eight bytes at a time (ids are short: their bytes are read in at most two
+// overlapping loads); not keyed, which only matters to a file crafted to collide, and such a file
+// slows only its own import.
 std::uint32_t text_hash(std::string_view text) {
-  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ text.size();
-  std::size_t at = 0;
-  for (; at + 8 <= text.size(); at += 8) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, text.data() + at, 8);
-    h = (h ^ word) * 0xFF51AFD7ED558CCDULL;
-    h ^= h >> 32;
-  }
+  const char* p = text.data();
+  const std::size_t n = text.size();
+  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
   std::uint64_t tail = 0;
-  for (std::size_t i = 0; at + i < text.size(); ++i) {
-    tail |= std::uint64_t{static_cast<unsigned char>(text[at + i])} << (8 * i);
+  if (n >= 8) {
+    std::size_t at = 0;
+    for (; at + 8 < n; at += 8) {
+      h = (h ^ load8(p + at)) * 0xFF51AFD7ED558CCDULL;
+      h ^= h >> 32;
+    }
+    tail = load8(p + n - 8);  // the last eight bytes, overlapping the words before
+  } else if (n >= 4) {
+    tail = load4(p) | (load4(p + n - 4) << 32);
+  } else if (n > 0) {
+    const auto byte = [p](std::size_t i) {
+      return std::uint64_t{static_cast<unsigned char>(p[i])};
+    };
+    tail = byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16);
   }
   h = (h ^ tail) * 0xC4CEB9FE1A85EC53ULL;
   h ^= h >> 29;
@@ -29,22 +50,28 @@ std::uint32_t text_hash(std::string_view text) {
 
 }  // namespace
 
-std::uint32_t Dictionary::code(std::string_view text) {
-  if (last_code_ != kNoCode && texts_[last_code_] == text) return last_code_;
-  if (texts_.size() * 2 >= slots_.size()) grow();
+std::uint32_t Dictionary::find_or_add(std::string_view text) {
+  if (size() * 2 >= slots_.size()) grow();
   const std::uint32_t hash = text_hash(text);
   const std::size_t mask = slots_.size() - 1;
   std::size_t at = hash & mask;
   for (;; at = (at + 1) & mask) {
-    Slot& slot = slots_[at];
+    const Slot slot = slots_[at];
     if (slot.code == kNoCode) break;
-    if (slot.hash == hash && texts_[slot.code] == text) return last_code_ = slot.code;
+    if (slot.hash == hash && this->text(slot.code) == text) return slot.code;
   }
-  const auto code = static_cast<std::uint32_t>(texts_.size());
-  texts_.emplace_back(text);
+  if (starts_.empty()) starts_.push_back(0);
+  const auto code = static_cast<std::uint32_t>(size());
+  chars_.insert(chars_.end(), text.begin(), text.end());
+  starts_.push_back(chars_.size());
   slots_[at] = {hash, code};
-  text_bytes_ += sizeof(std::string) + (text.size() > 15 ? text.size() + 1 : 0);
-  return last_code_ = code;
+  return code;
+}
+
+void Dictionary::reserve(std::size_t texts, std::size_t chars) {
+  if (starts_.empty()) starts_.push_back(0);
+  starts_.reserve(texts + 1);
+  chars_.reserve(chars);
 }
 
 void Dictionary::grow() {

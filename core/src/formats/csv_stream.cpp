@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cstring>
 
 namespace servimetrics {
 namespace {
@@ -15,17 +14,6 @@ constexpr std::size_t kFailed = std::string_view::npos - 1;
 constexpr std::size_t kDetectBytes = 64 * 1024;
 // Twenty lines decide the delimiter: a huge first chunk (one 100 MB line) is not scanned whole.
 constexpr std::size_t kMaxDetectBytes = std::size_t{1} << 20;
-
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kQuotes = kOnes * '"';
-constexpr std::uint64_t kLineFeeds = kOnes * '\n';
-constexpr std::uint64_t kReturns = kOnes * '\r';
-constexpr std::uint64_t kTabs = kOnes * '\t';
-
-// High bit set in each zero byte of v (exact for the lowest one, which is all that is used).
-constexpr std::uint64_t zero_bytes(std::uint64_t v) {
-  return (v - kOnes) & ~v & (kOnes * 0x80);
-}
 
 bool is_space(char c) {
   return c == ' ' || c == '\t';
@@ -109,10 +97,8 @@ CsvStream::CsvStream(char delimiter, CsvLimits limits) : delimiter_(delimiter), 
 
 void CsvStream::set_delimiter(char delimiter) {
   delimiter_ = delimiter;
-  delimiter_word_ = 0x0101010101010101ULL * static_cast<unsigned char>(delimiter);
-  special_.fill(0);
-  for (const char c : {'"', '\n', '\r', delimiter}) special_[static_cast<unsigned char>(c)] = 1;
-  if (delimiter == ' ') special_['\t'] = 1;
+  specials_ = csv_bytes::specials_for(delimiter);
+  block_at_ = std::string_view::npos;
 }
 
 bool CsvStream::fail(Error error) {
@@ -180,23 +166,21 @@ bool CsvStream::scan_quoted(std::string_view text, std::size_t& i, std::int64_t 
   return true;
 }
 
-// Plain bytes of an unquoted field, the bulk of any file: eight bytes per step while none is
-// special (the SWAR zero-byte test), then one table lookup per byte.
-std::size_t CsvStream::skip_plain(std::string_view text, std::size_t i) const {
-  const char* data = text.data();
+// Plain bytes of an unquoted field, the bulk of any file: the special bytes of 64 at a time are
+// found once (csv_bytes.hpp), and each field's end is the next of them.
+std::size_t CsvStream::skip_plain(std::string_view text, std::size_t i) {
   const std::size_t n = text.size();
-  const bool spaced = delimiter_ == ' ';
-  while (i + 8 <= n) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, data + i, 8);
-    const std::uint64_t hits = zero_bytes(word ^ delimiter_word_) | zero_bytes(word ^ kQuotes) |
-                               zero_bytes(word ^ kLineFeeds) | zero_bytes(word ^ kReturns) |
-                               (spaced ? zero_bytes(word ^ kTabs) : 0);
-    if (hits != 0) return i + static_cast<std::size_t>(std::countr_zero(hits)) / 8;
-    i += 8;
+  while (i < n) {
+    if (block_at_ != std::string_view::npos && i >= block_at_ && i - block_at_ < 64) {
+      const std::uint64_t bits = block_bits_ >> (i - block_at_);
+      if (bits != 0) return i + static_cast<std::size_t>(std::countr_zero(bits));
+      i = block_at_ + 64;
+      continue;
+    }
+    block_at_ = i;
+    block_bits_ = csv_bytes::block_bits_at(text.data(), n, i, specials_);
   }
-  while (i < n && special_[static_cast<unsigned char>(data[i])] == 0) ++i;
-  return i;
+  return n;
 }
 
 std::size_t CsvStream::scan(std::string_view text, std::size_t from, std::int64_t origin) {
@@ -315,6 +299,7 @@ bool CsvStream::feed(std::string_view text, RowSink& sink) {
 }
 
 bool CsvStream::feed_detected(std::string_view text, RowSink& sink) {
+  block_at_ = std::string_view::npos;  // the block was another text's (or this buffer's before)
   std::size_t i = 0;
   if (at_start_) {
     // The byte-order mark may be cut by the end of a chunk: its first bytes wait for the rest.
@@ -332,6 +317,7 @@ bool CsvStream::feed_detected(std::string_view text, RowSink& sink) {
     } else {
       at_start_ = false;
       if (!read_bom_start(sink)) return false;  // they were text after all
+      block_at_ = std::string_view::npos;
     }
   }
   if (!pending_.empty()) {

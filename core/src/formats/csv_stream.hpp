@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "formats/csv_bytes.hpp"
 #include "servimetrics/result.hpp"
 #include "servimetrics/row_sink.hpp"
 
@@ -58,7 +59,7 @@ class CsvStream {
   // ends first.
   bool scan_quoted(std::string_view text, std::size_t& i, std::int64_t origin);
   // The index of the first byte from i that may end an unquoted field (text.size() when none).
-  [[nodiscard]] std::size_t skip_plain(std::string_view text, std::size_t i) const;
+  std::size_t skip_plain(std::string_view text, std::size_t i);
   bool refuse_too_many_fields();
   void end_field(std::size_t at);
   bool emit(std::string_view record, RowSink& sink);
@@ -69,10 +70,13 @@ class CsvStream {
 
   char delimiter_;
   CsvLimits limits_;
-  std::array<std::uint8_t, 256> special_{};  // bytes that end a run of plain field text
-  std::uint64_t delimiter_word_ = 0;         // the delimiter in all eight bytes
-  std::string detect_buffer_;                // the first line, while the delimiter is still unknown
-  std::string pending_;    // the start of a record that the last chunk left incomplete
+  csv_bytes::Specials specials_{};  // bytes that end a run of plain field text
+  // The special bytes of text[block_at_, block_at_ + 64) of the text being fed, one bit each: a
+  // field's end is found from them without reading its bytes again (npos: none yet).
+  std::size_t block_at_ = std::string_view::npos;
+  std::uint64_t block_bits_ = 0;
+  std::string detect_buffer_;  // the first line, while the delimiter is still unknown
+  std::string pending_;        // the start of a record that the last chunk left incomplete
   std::string bom_start_;  // the first bytes of the input while they may begin a byte-order mark
   std::vector<FieldSpan> spans_;
   std::vector<std::string_view> fields_;
