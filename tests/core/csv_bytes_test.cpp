@@ -24,7 +24,7 @@ std::uint64_t reference_bits(const std::string& text, std::size_t at, char delim
 TEST(CsvBytes, SimdPortableAndByteByByteAgree) {
   std::mt19937 random(17);
   // Specials, bytes one off them (borrows and carries in the word trick), high bytes and NUL.
-  const std::string alphabet = std::string("\",;\t| \n\r!#+-:\x7F\x80\xA2\xFF\x01\x0C\x0E", 22) +
+  const std::string alphabet = std::string("\",;\t| \n\r!#+-:\x7F\x80\xA2\xFF\x01\x0C\x0E", 20) +
                                std::string(1, '\0') + "abc019";
   std::string text(4096 + 100, ' ');
   for (char& c : text) c = alphabet[random() % alphabet.size()];

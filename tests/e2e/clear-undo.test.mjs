@@ -35,7 +35,7 @@ for (const locale of ['en-US', 'zh-CN']) {
     const confirm = page.locator('[data-testid="confirm"]');
     assert.match(await confirm.innerText(), words.ask);
     await page.locator('[data-testid="confirm-no"]').click();
-    assert.equal(await confirm.count(), 0);
+    await assertEventually(async () => assert.equal(await confirm.count(), 0)); // the page renders in its next task
     assert.equal(await lost.inputValue(), '123');
     assert.equal(await panel.result().getAttribute('data-kind'), 'survey');
 
