@@ -173,14 +173,17 @@ void note_rejected_value(json& answer) {
 }  // namespace
 
 json analyze_session(const ImportSession& session, const AnalyzeOptions& options) {
+  // An unknown kind stops before any file is read, so there is nothing to report on.
+  const bool reported = !session.error() || session.error()->input != "kind";
+  json report = reported ? session.report() : json();
   json answer;
   if (session.error()) {
     answer = {{"kpis", json::array()}, {"errors", json::array({error_json(*session.error())})}};
   } else {
     AnalyzeOptions used = options;
-    const std::optional<std::string> period_header =
-        session.table().kind == "survival_table" ? guess_survival_period(session.report(), used)
-                                                 : std::nullopt;
+    const std::optional<std::string> period_header = session.table().kind == "survival_table"
+                                                         ? guess_survival_period(report, used)
+                                                         : std::nullopt;
     answer = analyze_kind(session.table(), used);
     if (period_header)
       add_note(answer, "survival_period_from_header",
@@ -197,9 +200,8 @@ json analyze_session(const ImportSession& session, const AnalyzeOptions& options
     }
   }
   answer["kind"] = session.table().kind;
-  // An unknown kind stops before any file is read, so there is nothing to report on.
-  if (!session.error() || session.error()->input != "kind") {
-    answer["import"] = session.report();
+  if (reported) {
+    answer["import"] = std::move(report);
     note_rejected_value(answer);
   }
   if (!session.error()) note_headerless(answer);
