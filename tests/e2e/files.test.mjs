@@ -101,7 +101,7 @@ test('results of several kinds stay side by side', async () => {
   const tabs = files().locator('[role="tab"]');
   assert.equal(await tabs.count(), KINDS.length);
   await tabs.filter({ hasText: 'Transactions' }).click();
-  assert.equal(await result().getAttribute('data-kind'), 'transactions');
+  await assertEventually(async () => assert.equal(await result().getAttribute('data-kind'), 'transactions'));
 });
 
 test('a sample button imports that kind', async () => {

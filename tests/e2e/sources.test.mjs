@@ -61,7 +61,7 @@ for (const locale of ['en-US', 'zh-CN']) {
 
     // "Show the file" goes to the file's result.
     await fieldSource.locator('[data-role="show-file"]').click();
-    assert.equal(await panel.result().getAttribute('data-kind'), 'transactions');
+    await assertEventually(async () => assert.equal(await panel.result().getAttribute('data-kind'), 'transactions'));
 
     // A spend file gives CAC; with a typed margin the what-if projects.
     await panel.importFile(path.join(repo, 'public/samples/spend.csv'), 'auto');

@@ -75,7 +75,7 @@ test('the transactions sample: customers scroll, sort, filter and download whole
   // Sort by revenue: the first click puts the largest first, the second the smallest.
   const revenue = table.locator('th[data-column="revenue"]');
   await revenue.locator('button').click();
-  assert.equal(await revenue.getAttribute('aria-sort'), 'descending');
+  await assertEventually(async () => assert.equal(await revenue.getAttribute('aria-sort'), 'descending'));
   const { text: desc } = await download(page, table);
   assert.ok(desc.startsWith('\ufeff'), 'a byte-order mark');
   const lines = desc.replace(/^\ufeff/, '').trim().split('\r\n');

@@ -113,7 +113,8 @@ test('en-US: typed values, a slider, a file result and the currency come back af
   const restored = page.locator('[data-testid="file-restored"]');
   assert.match(await restored.innerText(), /read the file again/i);
   await panel.result().locator('[data-testid="mapping-toggle"]').click();
-  assert.equal(await panel.result().locator('[data-testid="mapping-apply"]').isDisabled(), true, 'a new mapping waits for the file');
+  await assertEventually(async () =>
+    assert.equal(await panel.result().locator('[data-testid="mapping-apply"]').isDisabled(), true, 'a new mapping waits for the file'));
   await panel.files().locator('[data-testid="file-read-again"]').setInputFiles(SURVEY);
   await assertEventually(async () => assert.equal(await restored.count(), 0), 15000);
   assert.ok(Number(await panel.result().getAttribute('data-import')) > 0, 'a new import of the file');
@@ -177,7 +178,7 @@ test('en-US: workspaces are created, renamed, duplicated, switched and deleted',
   const confirm = page.locator('[data-testid="workspace-confirm"]');
   assert.match(await confirm.innerText(), /Delete the workspace “Client B”/);
   await page.locator('[data-testid="workspace-confirm-no"]').click();
-  assert.equal(await confirm.count(), 0);
+  await assertEventually(async () => assert.equal(await confirm.count(), 0));
   assert.equal((await names()).length, 3);
   await openMenu(page);
   await page.locator('[data-testid="workspace-delete"]').click();
