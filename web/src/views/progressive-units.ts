@@ -148,17 +148,19 @@ export class ProgressiveUnits {
 
   private readPlace(): Place | null {
     const anchor = this.root ? firstInView(this.root) : null;
-    return anchor ? { anchor, top: anchor.getBoundingClientRect().top } : null;
+    return anchor ? { anchor, top: anchor.getBoundingClientRect().top, scrollY: globalThis.scrollY ?? 0 } : null;
   }
 }
 
 interface Place {
   anchor: Element;
   top: number;
+  scrollY: number;
 }
 
-/** Scrolls by as much as the reader's place moved since it was read. */
-function keepPlace({ anchor, top }: Place): void {
+/** Scrolls by as much as the reader's place moved since it was read, unless the page was scrolled since. */
+function keepPlace({ anchor, top, scrollY }: Place): void {
+  if ((globalThis.scrollY ?? 0) !== scrollY) return;
   const moved = anchor.getBoundingClientRect().top - top;
   if (Math.abs(moved) >= 1) globalThis.scrollBy?.(0, moved);
 }
