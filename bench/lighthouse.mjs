@@ -5,8 +5,9 @@
 // last three so they can be fixed. The page is served by the tests' static server (precompressed
 // .br/.gz copies, as `vite preview` sends them).
 // Run after ./scripts/build page:
-//   node bench/lighthouse.mjs [--root DIR] [--runs N] [--only mobile|desktop] [--detail] [--json]
+//   node bench/lighthouse.mjs [--root DIR] [--runs N] [--only mobile|desktop] [--page /] [--detail] [--json]
 // --detail adds the main thread's time by kind and the long tasks (start and duration, ms).
+// --page audits that one page only (e.g. / or /embed/example-card.html).
 // --root serves another built page (e.g. an older build/web kept aside) the same way.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,6 +29,7 @@ const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
 
 /** index.html and the embed examples the build holds, as paths under the server. */
 function pages() {
+  if (option('page', '')) return [option('page', '')];
   const list = ['/'];
   const embed = path.join(root, 'embed');
   if (fs.existsSync(embed)) {

@@ -1493,7 +1493,7 @@ export class ServimetricsCalculator extends LitElement {
         </section>
         <footer>${i18n.t('privacyNote')}</footer>
       </main>
-      ${this.reportNow || lazy.ready('report') ? renderReport(reportData, this.report.company) : nothing}
+      ${this.reportNow || lazy.ready('report') ? renderReport(reportData, this.report.company, this.reportNow) : nothing}
     </div>`;
   }
 }

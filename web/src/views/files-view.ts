@@ -10,6 +10,7 @@ import { type MessageContext, renderReason } from '../i18n/render-message';
 import type { FileImports, KindResult } from '../lib/file-imports';
 import { rejectsCsv } from '../lib/rejects-csv';
 import { renderCombined } from './combined-result-view';
+import { staged } from './staged-parts';
 import { renderImportProgress } from './import-progress-view';
 import { renderKindResult } from './kind-result-view';
 
@@ -80,10 +81,19 @@ function dropzone(ctx: FilesContext): TemplateResult {
 }
 
 function kindList(ctx: FilesContext): TemplateResult {
-  const { i18n, imports } = ctx;
+  const { i18n } = ctx;
   return html`<div class="panel kind-list" data-testid="kind-list">
     <h3 class="results-title">${i18n.t('filesKinds')}</h3>
-    <ul>
+    ${staged(false, () => kindItems(ctx), KINDS_LATER)}
+  </div>`;
+}
+
+/** The list's stand-in until its frame comes (staged-parts.ts), about its height on a phone. */
+const KINDS_LATER = html`<div class="part-later" data-part="kinds" aria-hidden="true"></div>`;
+
+function kindItems(ctx: FilesContext): TemplateResult {
+  const { i18n, imports } = ctx;
+  return html`<ul>
       ${ctx.kinds.map((kind) => {
         const id = kind.id;
         return html`<li data-kind=${id}>
@@ -113,8 +123,7 @@ function kindList(ctx: FilesContext): TemplateResult {
           </div>
         </li>`;
       })}
-    </ul>
-  </div>`;
+    </ul>`;
 }
 
 function status(ctx: FilesContext): TemplateResult | typeof nothing {
@@ -203,6 +212,16 @@ export function renderFiles(ctx: FilesContext): TemplateResult {
 
 // How this view looks; the calculator adopts it into its shadow root (calculator.ts).
 export const filesStyles = css`
+  .part-later[data-part='kinds'] {
+    min-height: 40rem;
+  }
+
+  @container (max-width: 720px) {
+    .part-later[data-part='kinds'] {
+      min-height: 55rem;
+    }
+  }
+
   .files-grid {
     display: grid;
     grid-template-columns: minmax(260px, 4fr) 8fr;

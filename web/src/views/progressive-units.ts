@@ -4,6 +4,7 @@
 // one per task, each into its own place, without rendering the calculator again. A section asked for (the
 // section bar, a source link) builds the rest at once (all()).
 import { AsyncDirective, directive, type Part, type PartInfo } from 'lit/async-directive.js';
+import { afterNextFrame } from './staged-parts';
 
 /**
  * Units built in the first render: none; those the first screen reaches follow one a task (the
@@ -26,6 +27,8 @@ export class ProgressiveUnits {
   private soon = 0;
   private pumping = false;
   private root: ParentNode | null = null;
+  /** The reader's place read before a build whose correction waits for the next frame. */
+  private kept: Place | null = null;
 
   /** `onComplete`: every unit is built (the panels below them come after, lazy-view.ts). */
   constructor(private readonly onComplete: () => void = () => undefined) {}
@@ -83,22 +86,25 @@ export class ProgressiveUnits {
     if (this.complete) return;
     const idle = (globalThis as { requestIdleCallback?: IdleCallback }).requestIdleCallback;
     if (!idle) {
-      this.build(1);
-      setTimeout(() => this.buildWhileIdle(), 0);
+      this.build(1, false);
+      afterNextFrame(() => this.buildWhileIdle());
       return;
     }
     // One unit per idle period (about 5 ms at full speed): a slow phone's four times that is still
     // under 50 ms, while a deadline's 50 ms filled here would be a long task there.
     idle(
       () => {
-        this.build(1);
+        this.build(1, false);
         this.buildWhileIdle();
       },
       { timeout: 1000 },
     );
   }
 
-  /** Builds the next `count` units one per task (each a few ms: no long task however many are reached). */
+  /**
+   * Builds the next `count` units one per frame (each a few ms: no long task however many are reached);
+   * each unit's style and layout are made in the frame after its task, not in it.
+   */
   private buildSoon(count: number): void {
     this.soon = Math.max(this.soon, count);
     if (this.pumping) return;
@@ -110,28 +116,53 @@ export class ProgressiveUnits {
         return;
       }
       this.soon--;
-      this.build(1);
-      setTimeout(step, 0);
+      this.build(1, false);
+      afterNextFrame(step);
     };
-    setTimeout(step, 0);
+    afterNextFrame(step);
   }
 
-  private build(count: number): void {
+  /**
+   * What the reader looks at stays put while units above it take their real height. `now` (a section
+   * asked for, synchronously) measures at once; otherwise the place is read again in the next frame,
+   * whose layout is made anyway, so a unit's task is its script alone and not a forced layout too.
+   */
+  private build(count: number, now = true): void {
     const batch = this.waiting.splice(0, count);
     if (batch.length === 0) return;
-    // What the reader looks at stays put while units above it take their real height.
-    const anchor = this.root ? firstInView(this.root) : null;
-    const before = anchor?.getBoundingClientRect().top;
+    const kept = this.kept ?? this.readPlace();
     for (const later of batch) later.build();
     if (this.complete) {
       this.observer?.disconnect();
       this.onComplete();
     }
-    if (anchor && before !== undefined) {
-      const moved = anchor.getBoundingClientRect().top - before;
-      if (Math.abs(moved) >= 1) globalThis.scrollBy?.(0, moved);
-    }
+    if (!kept) return;
+    if (now || typeof requestAnimationFrame !== 'function') return keepPlace(kept);
+    if (this.kept) return; // the next frame's correction is already asked for
+    this.kept = kept;
+    requestAnimationFrame(() => {
+      this.kept = null;
+      keepPlace(kept);
+    });
   }
+
+  private readPlace(): Place | null {
+    const anchor = this.root ? firstInView(this.root) : null;
+    return anchor ? { anchor, top: anchor.getBoundingClientRect().top, scrollY: globalThis.scrollY ?? 0 } : null;
+  }
+}
+
+interface Place {
+  anchor: Element;
+  top: number;
+  scrollY: number;
+}
+
+/** Scrolls by as much as the reader's place moved since it was read, unless the page was scrolled since. */
+function keepPlace({ anchor, top, scrollY }: Place): void {
+  if ((globalThis.scrollY ?? 0) !== scrollY) return;
+  const moved = anchor.getBoundingClientRect().top - top;
+  if (Math.abs(moved) >= 1) globalThis.scrollBy?.(0, moved);
 }
 
 /** The first section or unit whose top is in the viewport: the reader's place. */

@@ -21,6 +21,7 @@ import type { KindResult } from '../lib/file-imports';
 import { ASSUMPTIONS } from '../lib/whatif';
 import { renderLineChart } from './chart-view';
 import { ruleText } from './kpi-card-view';
+import { staged } from './staged-parts';
 import type { ProjectionMetric as Metric } from './whatif-view';
 import type { WhatIfAnswer } from '../engine/whatif-contract';
 import { formatOutput, formatOutputChange, outputLabel } from '../lib/whatif-format';
@@ -331,8 +332,11 @@ function filesSection(d: ReportData): TemplateResult {
   </section>`;
 }
 
-/** The whole printed document; `company` is what the user typed for it. */
-export function renderReport(d: ReportData, company: string): TemplateResult {
+/**
+ * The whole printed document; `company` is what the user typed for it. Its sections are built one per
+ * frame when the page is idle (staged-parts.ts), all at once when `now` (a print is coming).
+ */
+export function renderReport(d: ReportData, company: string, now: boolean): TemplateResult {
   const { i18n } = d;
   const results = new Map(d.kpis.map((k) => [k.id, k]));
   const date = new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'long' }).format(new Date());
@@ -344,7 +348,8 @@ export function renderReport(d: ReportData, company: string): TemplateResult {
       ${name ? html`<p class="r-company" data-testid="report-company-name">${name}</p>` : nothing}
       <p class="r-meta">${i18n.t('reportMeta', { date, currency: i18n.qualified(currencyName(i18n.currency, i18n.locale), i18n.currency) })}</p>
     </header>
-    ${healthSummary(d, results)} ${kpiSection(d, results)} ${whatIfSection(d)} ${filesSection(d)}
+    ${staged(now, () => healthSummary(d, results), nothing)} ${staged(now, () => kpiSection(d, results), nothing)}
+    ${staged(now, () => whatIfSection(d), nothing)} ${staged(now, () => filesSection(d), nothing)}
     <footer class="r-foot">${i18n.t('reportFooter')}</footer>
   </div>`;
 }

@@ -14,6 +14,10 @@ import { answerOf, type CompareContext, renderKpiTable, renderScenarioBar, rende
 import { renderTornado } from './tornado-view';
 import type { WhatIfController } from './whatif-controller';
 import { renderLevers } from './whatif-levers-view';
+import { staged } from './staged-parts';
+
+/** A part's stand-in until its frame comes (staged-parts.ts): an empty block about its height. */
+const later = (part: string): TemplateResult => html`<div class="part-later" data-part=${part} aria-hidden="true"></div>`;
 
 export type Metric = 'customers' | 'revenue' | 'profit' | 'cumulative_profit';
 export const METRICS: readonly Metric[] = ['customers', 'revenue', 'profit', 'cumulative_profit'];
@@ -163,43 +167,75 @@ export function renderWhatIf(ctx: WhatIfContext): TemplateResult {
   const narrow = ctx.chartWidth > 0 && ctx.chartWidth < 480;
   const compare: CompareContext = { i18n, wi, narrow, metric: ctx.metric, why: ctx.why };
   const scenarioLabel = scenarioName(i18n, wi.doc, selectedScenario(wi.doc));
+  const levers = wi.levers;
   return html`${header} ${problems(ctx)}
     <div class="whatif-grid">
       <div class="whatif-play">
         ${liveView(ctx, narrow)}
         <div class="panel sliders" data-testid="whatif-sliders">
-          ${scenarioSelect(ctx)}
-          ${renderLevers({ i18n, wi, levers: wi.levers, typed: ctx.typed, onTyped: ctx.onTyped })}
-          <div class="slider-sub">
-            <span>${i18n.t('startingCustomers', { value: i18n.number(baseline.values.starting_customers ?? 0, 0) })}</span>
-          </div>
+          ${staged(
+            false,
+            () => html`${scenarioSelect(ctx)} ${renderLevers({ i18n, wi, levers, typed: ctx.typed, onTyped: ctx.onTyped })}
+              <div class="slider-sub">
+                <span>${i18n.t('startingCustomers', { value: i18n.number(baseline.values.starting_customers ?? 0, 0) })}</span>
+              </div>`,
+            later('sliders'),
+          )}
         </div>
       </div>
       <div class="panel whatif-details">
-        <div class="seg" role="group" aria-label=${i18n.t('chartMetric')}>
-          ${METRICS.map(
-            (m) => html`<button type="button" data-testid=${`metric-${m}`} aria-pressed=${ctx.metric === m ? 'true' : 'false'} @click=${() => ctx.onMetric(m)}>
-              ${metricLabel(i18n, m)}
-            </button>`,
-          )}
-        </div>
-        ${renderScenarioBar(compare)}
-        <h3>${i18n.t('wiCompareTitle')}</h3>
-        ${renderKpiTable(compare)}
-        <h3>${i18n.t('wiYearly', { metric: metricLabel(i18n, ctx.metric) })}</h3>
-        ${renderYearlyTable(compare)}
-        <p class="hint">${i18n.t('wiProfitNote')}</p>
+        ${staged(
+          false,
+          () => html`<div class="seg" role="group" aria-label=${i18n.t('chartMetric')}>
+              ${METRICS.map(
+                (m) => html`<button type="button" data-testid=${`metric-${m}`} aria-pressed=${ctx.metric === m ? 'true' : 'false'} @click=${() => ctx.onMetric(m)}>
+                  ${metricLabel(i18n, m)}
+                </button>`,
+              )}
+            </div>
+            ${renderScenarioBar(compare)}
+            <h3>${i18n.t('wiCompareTitle')}</h3>
+            ${renderKpiTable(compare)}`,
+          later('compare'),
+        )}
+        ${staged(
+          false,
+          () => html`<h3>${i18n.t('wiYearly', { metric: metricLabel(i18n, ctx.metric) })}</h3>
+            ${renderYearlyTable(compare)}
+            <p class="hint">${i18n.t('wiProfitNote')}</p>`,
+          later('yearly'),
+        )}
       </div>
     </div>
     <div class="questions">
-      ${renderTornado({ i18n, wi, width: ctx.chartWidth, scenarioLabel })}
-      ${renderGoalSeek({ i18n, wi, scenarioLabel })}
-      ${renderMonteCarlo({ i18n, wi, levers: wi.levers, scenarioLabel })}
+      ${staged(false, () => renderTornado({ i18n, wi, width: ctx.chartWidth, scenarioLabel }), later('tornado'))}
+      ${staged(false, () => renderGoalSeek({ i18n, wi, scenarioLabel }), later('goal'))}
+      ${staged(false, () => renderMonteCarlo({ i18n, wi, levers, scenarioLabel }), later('monte-carlo'))}
     </div>`;
 }
 
 // How this view looks; the calculator adopts it into its shadow root (calculator.ts).
 export const whatIfStyles = css`
+  /* The parts' stand-ins (their heights on a phone, 2026-12-07), so the page does not jump. */
+  .part-later[data-part='sliders'] {
+    min-height: 42rem;
+  }
+  .part-later[data-part='compare'] {
+    min-height: 58rem;
+  }
+  .part-later[data-part='yearly'] {
+    min-height: 22rem;
+  }
+  .part-later[data-part='tornado'] {
+    min-height: 44rem;
+  }
+  .part-later[data-part='goal'] {
+    min-height: 21rem;
+  }
+  .part-later[data-part='monte-carlo'] {
+    min-height: 18rem;
+  }
+
   .seg button:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
