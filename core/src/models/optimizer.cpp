@@ -168,18 +168,19 @@ void bfgs_update(std::vector<std::vector<double>>& h, const Point& s, const Poin
 }
 
 // True when a full step was refused although it promised to lower the value by less than its
-// rounding noise (a sum over a million customers carries about 1e-12 of its size), with the
-// gradient already near zero: every line search from here halves 15 to 30 times for nothing
-// (a million customers' Gamma-Gamma: 230 of its 252 evaluations).
-bool at_rounding_floor(double slope, double value, double gradient, double tolerance) {
+// rounding noise (`noise`, relative; 0: never), with the gradient already near zero: every line
+// search from here halves 15 to 30 times for nothing (a million customers' Gamma-Gamma: 230 of
+// its 252 evaluations).
+bool at_rounding_floor(double slope, double value, double gradient, double tolerance,
+                       double noise) {
   const double scale = std::fabs(value) + 1;
-  return -slope <= 1e-12 * scale && gradient <= 1e3 * tolerance * scale;
+  return -slope <= noise * scale && gradient <= 1e3 * tolerance * scale;
 }
 
 }  // namespace
 
 Minimum minimize_smooth(const SmoothObjective& f, std::vector<double> start, double tolerance,
-                        int max_iterations) {
+                        int max_iterations, double rounding_noise) {
   const std::size_t n = start.size();
   Minimum out{std::move(start)};
   Point g(n), trial_g(n), p(n), trial(n), s(n), y(n);
@@ -215,7 +216,8 @@ Minimum minimize_smooth(const SmoothObjective& f, std::vector<double> start, dou
       trial_value = f(trial, trial_g);
       ++out.evaluations;
       if (std::isfinite(trial_value) && trial_value <= value + 1e-4 * step * slope) break;
-      at_floor = halving == 0 && at_rounding_floor(slope, value, largest(g), tolerance);
+      at_floor = halving == 0 && rounding_noise > 0 &&
+                 at_rounding_floor(slope, value, largest(g), tolerance, rounding_noise);
     }
     if (at_floor) {  // the point reached is the minimum as far as the arithmetic can tell
       out.converged = true;
