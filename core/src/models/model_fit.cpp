@@ -121,7 +121,11 @@ void fit_by_maximum_likelihood(ModelFit& fit, const std::vector<double>& start,
     for (std::size_t i = 0; i < logs.size(); ++i) out[i] = gradient[i] * natural[i];
     return value;
   };
-  Minimum best = minimize_smooth(on_logs, logs_of(start));
+  // A sum of 100,000 terms or more: its value's last 1e-12 is rounding noise (a million customers'
+  // Gamma-Gamma spent 230 of 252 evaluations below it). Smaller fits keep every step as before.
+  constexpr std::size_t kNoisySum = 100000;
+  Minimum best =
+      minimize_smooth(on_logs, logs_of(start), 1e-9, 400, terms >= kNoisySum ? 1e-12 : 0);
   if (!best.converged) {  // a rough surface: Nelder-Mead from where BFGS stopped
     const Objective values_only = [&](std::span<const double> logs) {
       return to_natural(logs, natural) ? negative_ll(natural)

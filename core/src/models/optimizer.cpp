@@ -167,10 +167,20 @@ void bfgs_update(std::vector<std::vector<double>>& h, const Point& s, const Poin
       h[i][j] += -rho * (hy[i] * s[j] + s[i] * hy[j]) + (rho * rho * yhy + rho) * s[i] * s[j];
 }
 
+// True when a full step was refused although it promised to lower the value by less than its
+// rounding noise (`noise`, relative; 0: never), with the gradient already near zero: every line
+// search from here halves 15 to 30 times for nothing (a million customers' Gamma-Gamma: 230 of
+// its 252 evaluations).
+bool at_rounding_floor(double slope, double value, double gradient, double tolerance,
+                       double noise) {
+  const double scale = std::fabs(value) + 1;
+  return -slope <= noise * scale && gradient <= 1e3 * tolerance * scale;
+}
+
 }  // namespace
 
 Minimum minimize_smooth(const SmoothObjective& f, std::vector<double> start, double tolerance,
-                        int max_iterations) {
+                        int max_iterations, double rounding_noise) {
   const std::size_t n = start.size();
   Minimum out{std::move(start)};
   Point g(n), trial_g(n), p(n), trial(n), s(n), y(n);
@@ -200,11 +210,18 @@ Minimum minimize_smooth(const SmoothObjective& f, std::vector<double> start, dou
       for (std::size_t i = 0; i < n; ++i) slope += p[i] * g[i];
     }
     double step = 1, trial_value = NAN;
-    for (int halving = 0; halving < 60; ++halving, step *= 0.5) {
+    bool at_floor = false;
+    for (int halving = 0; halving < 60 && !at_floor; ++halving, step *= 0.5) {
       for (std::size_t i = 0; i < n; ++i) trial[i] = out.x[i] + step * p[i];
       trial_value = f(trial, trial_g);
       ++out.evaluations;
       if (std::isfinite(trial_value) && trial_value <= value + 1e-4 * step * slope) break;
+      at_floor = halving == 0 && rounding_noise > 0 &&
+                 at_rounding_floor(slope, value, largest(g), tolerance, rounding_noise);
+    }
+    if (at_floor) {  // the point reached is the minimum as far as the arithmetic can tell
+      out.converged = true;
+      break;
     }
     if (!(std::isfinite(trial_value) && trial_value <= value)) break;  // no progress possible
     double sy = 0;

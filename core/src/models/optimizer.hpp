@@ -30,9 +30,12 @@ using SmoothObjective = std::function<double(std::span<const double>, std::span<
 
 // BFGS with a backtracking (Armijo) line search from start: converged when the largest gradient
 // component is below tolerance x (|f| + 1). Far fewer evaluations than Nelder-Mead on a smooth
-// likelihood over many customers.
+// likelihood over many customers. With `rounding_noise` (relative, > 0: f is a sum so long that
+// its last digits are noise), also converged when a full step promising less than that is refused
+// near a minimum.
 Minimum minimize_smooth(const SmoothObjective& f, std::vector<double> start,
-                        double tolerance = 1e-9, int max_iterations = 400);
+                        double tolerance = 1e-9, int max_iterations = 400,
+                        double rounding_noise = 0);
 
 // Standard errors of the parameters at a minimum of a negative log-likelihood: the square roots of
 // the diagonal of the inverse of its numeric Hessian (central differences, relative steps).
