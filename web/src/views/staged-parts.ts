@@ -36,11 +36,6 @@ function enqueue(part: Staged): void {
   afterNextFrame(step);
 }
 
-/** Builds every waiting part now (synchronously: the DOM has them when this returns). */
-export function buildStagedParts(): void {
-  while (waiting.length > 0) waiting.shift()?.build();
-}
-
 class Staged extends AsyncDirective {
   private built = false;
   private queued = false;
