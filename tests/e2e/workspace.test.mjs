@@ -62,7 +62,13 @@ async function churnRaw(page) {
   return page.locator('section.group [data-kpi="churn_rate"] [data-role="value"]').first().getAttribute('data-raw');
 }
 
+/**
+ * Waits for the save of a change just made. The page renders in its next task, so "saved" read at
+ * once may be the status from before the change: first "saving" (at least AUTOSAVE_MS long; skipped
+ * when that save had already ended, or nothing was changed), then "saved".
+ */
 async function waitSaved(page, words) {
+  await assertEventually(async () => assert.equal(await status(page).getAttribute('data-status'), 'saving'), 2000).catch(() => undefined);
   await assertEventually(async () => assert.equal(await status(page).innerText(), words.saved), 8000);
 }
 
