@@ -140,8 +140,13 @@ test('markup in cells and headers is shown as text and never runs', async () => 
   await result().locator('[data-testid="mapping-toggle"]').click();
 
   // Sliders, the language and a re-render do not turn the text into markup either.
+  // Each switch is waited for: the page renders in its next task, and a second click on the
+  // button not yet re-rendered would ask for Chinese again (seen with two test files at once).
+  const lang = () => page.locator('.app').first().getAttribute('lang');
   await page.locator('[data-testid="lang-toggle"]').click();
+  await assertEventually(async () => assert.match(await lang(), /^zh/));
   await page.locator('[data-testid="lang-toggle"]').click();
+  await assertEventually(async () => assert.match(await lang(), /^en/));
   await new Promise((r) => setTimeout(r, 300));
   assert.deepEqual(await injected(), [], 'no element or handler made from the file');
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
