@@ -124,10 +124,8 @@ bool CsvStream::refuse_long_record() {
   return fail(std::move(error));
 }
 
-void CsvStream::end_field(std::size_t at) {
-  spans_.push_back({field_begin_, at, field_close_, field_quoted_, field_doubled_});
-  field_quoted_ = false;
-  field_doubled_ = false;
+void CsvStream::more_spans() {
+  spans_.resize(std::max<std::size_t>(16, spans_.size() * 2));
 }
 
 bool CsvStream::refuse_too_many_fields() {
@@ -168,7 +166,7 @@ bool CsvStream::scan_quoted(std::string_view text, std::size_t& i, std::int64_t 
 
 // Plain bytes of an unquoted field, the bulk of any file: the special bytes of 64 at a time are
 // found once (csv_bytes.hpp), and each field's end is the next of them.
-std::size_t CsvStream::skip_plain(std::string_view text, std::size_t i) {
+std::size_t CsvStream::next_block(std::string_view text, std::size_t i) {
   const std::size_t n = text.size();
   while (i < n) {
     if (block_at_ != std::string_view::npos && i >= block_at_ && i - block_at_ < 64) {
@@ -239,7 +237,7 @@ std::size_t CsvStream::scan(std::string_view text, std::size_t from, std::int64_
     } else {
       end_field(rel(i));
     }
-    if (spans_.size() >= limits_.max_fields) {
+    if (span_count_ >= limits_.max_fields) {
       refuse_too_many_fields();
       return kFailed;
     }
@@ -250,18 +248,19 @@ std::size_t CsvStream::scan(std::string_view text, std::size_t from, std::int64_
 }
 
 bool CsvStream::emit(std::string_view record, RowSink& sink) {
-  if (spans_.empty() ||
-      (spans_.size() == 1 && !spans_[0].quoted && spans_[0].begin == spans_[0].end)) {
+  if (span_count_ == 0 ||
+      (span_count_ == 1 && !spans_[0].quoted && spans_[0].begin == spans_[0].end)) {
     return true;  // a blank line
   }
-  fields_.clear();
+  fields_.resize(span_count_);  // written by index: no capacity check per field
   unescaped_.clear();
   unescaped_.reserve(record.size());  // views into it must not move while the row is built
-  for (const FieldSpan& span : spans_) {
+  for (std::size_t f = 0; f < span_count_; ++f) {
+    const FieldSpan& span = spans_[f];
     if (!span.quoted) {
-      fields_.push_back(record.substr(span.begin, span.end - span.begin));
+      fields_[f] = {record.data() + span.begin, span.end - span.begin};
     } else if (!span.doubled && span.close + 1 == span.end) {
-      fields_.push_back(record.substr(span.begin + 1, span.close - span.begin - 1));
+      fields_[f] = {record.data() + span.begin + 1, span.close - span.begin - 1};
     } else {
       // Doubled quotes collapse; text after the closing quote is kept, as spreadsheets do.
       const std::size_t start = unescaped_.size();
@@ -270,7 +269,7 @@ bool CsvStream::emit(std::string_view record, RowSink& sink) {
         if (record[k] == '"') ++k;
       }
       unescaped_.append(record.substr(span.close + 1, span.end - span.close - 1));
-      fields_.emplace_back(unescaped_.data() + start, unescaped_.size() - start);
+      fields_[f] = {unescaped_.data() + start, unescaped_.size() - start};
     }
   }
   ++records_;
@@ -344,7 +343,7 @@ bool CsvStream::feed_detected(std::string_view text, RowSink& sink) {
       }
     }
     record_line_ = line_;
-    spans_.clear();
+    span_count_ = 0;
     field_begin_ = 0;
     field_quoted_ = false;
     field_doubled_ = false;

@@ -59,9 +59,26 @@ class CsvStream {
   // ends first.
   bool scan_quoted(std::string_view text, std::size_t& i, std::int64_t origin);
   // The index of the first byte from i that may end an unquoted field (text.size() when none).
-  std::size_t skip_plain(std::string_view text, std::size_t i);
+  // Inline when the block already found holds it (most fields), else next_block().
+  std::size_t skip_plain(std::string_view text, std::size_t i) {
+    if (block_at_ != std::string_view::npos && i >= block_at_ && i - block_at_ < 64 &&
+        i < text.size()) {
+      const std::uint64_t bits = block_bits_ >> (i - block_at_);
+      if (bits != 0) return i + static_cast<std::size_t>(std::countr_zero(bits));
+    }
+    return next_block(text, i);
+  }
+  std::size_t next_block(std::string_view text, std::size_t i);
   bool refuse_too_many_fields();
-  void end_field(std::size_t at);
+  void more_spans();
+  // Inline, once per field; the spans grow out of line (a push_back's growth inlined here made
+  // every field pay for a call).
+  void end_field(std::size_t at) {
+    if (span_count_ == spans_.size()) more_spans();
+    spans_[span_count_++] = {field_begin_, at, field_close_, field_quoted_, field_doubled_};
+    field_quoted_ = false;
+    field_doubled_ = false;
+  }
   bool emit(std::string_view record, RowSink& sink);
   // Reads the bytes held as a possible start of a byte-order mark as text.
   bool read_bom_start(RowSink& sink);
@@ -78,7 +95,8 @@ class CsvStream {
   std::string detect_buffer_;  // the first line, while the delimiter is still unknown
   std::string pending_;        // the start of a record that the last chunk left incomplete
   std::string bom_start_;  // the first bytes of the input while they may begin a byte-order mark
-  std::vector<FieldSpan> spans_;
+  std::vector<FieldSpan> spans_;  // the current record's fields are the first span_count_
+  std::size_t span_count_ = 0;
   std::vector<std::string_view> fields_;
   std::string unescaped_;
   std::optional<Error> error_;
