@@ -4,6 +4,7 @@
 // the viewport, or in idle time from 2.5 s after the first answer — one per task, each into its own
 // place, without rendering the calculator again. A section asked for (the section bar, a source link)
 // builds the rest at once (all()).
+import type { ChildPart } from 'lit';
 import { AsyncDirective, directive, type Part, type PartInfo } from 'lit/async-directive.js';
 import { afterNextFrame } from './staged-parts';
 
@@ -172,6 +173,9 @@ export class ProgressiveUnits {
     const batch = this.waiting.splice(0, count);
     if (batch.length === 0) return;
     const kept = this.kept ?? this.readPlace();
+    // Only a unit above the reader's place moves it: any other move (a notice opening at the top, the
+    // confirm bar) is the page's own, and is not scrolled away.
+    if (kept) kept.above ||= batch.some((later) => later.precedes(kept.anchor));
     for (const later of batch) later.build();
     if (this.complete) {
       this.observer?.disconnect();
@@ -189,7 +193,7 @@ export class ProgressiveUnits {
 
   private readPlace(): Place | null {
     const anchor = this.root ? firstInView(this.root) : null;
-    return anchor ? { anchor, top: anchor.getBoundingClientRect().top, scrollY: globalThis.scrollY ?? 0 } : null;
+    return anchor ? { anchor, top: anchor.getBoundingClientRect().top, scrollY: globalThis.scrollY ?? 0, above: false } : null;
   }
 }
 
@@ -197,11 +201,16 @@ interface Place {
   anchor: Element;
   top: number;
   scrollY: number;
+  /** Whether a unit built since lies above the anchor (only those move it). */
+  above: boolean;
 }
 
-/** Scrolls by as much as the reader's place moved since it was read, unless the page was scrolled since. */
-function keepPlace({ anchor, top, scrollY }: Place): void {
-  if ((globalThis.scrollY ?? 0) !== scrollY) return;
+/**
+ * Scrolls by as much as the reader's place moved since it was read, when a unit built above it moved
+ * it; not when the page was scrolled since, nor when the anchor itself was replaced (a stand-in built).
+ */
+function keepPlace({ anchor, top, scrollY, above }: Place): void {
+  if (!above || !anchor.isConnected || (globalThis.scrollY ?? 0) !== scrollY) return;
   const moved = anchor.getBoundingClientRect().top - top;
   if (Math.abs(moved) >= 1) globalThis.scrollBy?.(0, moved);
 }
@@ -222,16 +231,24 @@ class Later extends AsyncDirective {
   private built = false;
   private queued = false;
   private latest: () => unknown = () => undefined;
+  private part: ChildPart | null = null;
 
   constructor(part: PartInfo) {
     super(part);
+  }
+
+  /** Whether this unit's place comes before `el` in the page. */
+  precedes(el: Element): boolean {
+    const node = this.part?.startNode ?? this.part?.parentNode;
+    return !!node && (el.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
   }
 
   render(_units: ProgressiveUnits, _now: boolean, build: () => unknown, standIn: unknown): unknown {
     return this.built ? build() : standIn;
   }
 
-  override update(_part: Part, [units, now, build, standIn]: [ProgressiveUnits, boolean, () => unknown, unknown]): unknown {
+  override update(part: Part, [units, now, build, standIn]: [ProgressiveUnits, boolean, () => unknown, unknown]): unknown {
+    this.part = part as ChildPart;
     this.latest = build;
     if (now) this.built = true;
     if (!this.built && !this.queued) {
