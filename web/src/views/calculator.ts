@@ -45,8 +45,8 @@ import type { FormSource, LinkedInput, WorkspaceState } from '../lib/workspace-d
 import { WorkspaceKeeper } from '../lib/workspace-keeper';
 import { chartStyles } from './chart-view';
 import { fieldsStyles } from './fields-view';
-import { groupStyles, renderGroup } from './group-view';
-import { ProgressiveUnits } from './progressive-units';
+import { groupsLater, groupStyles, renderGroup } from './group-view';
+import { ProgressiveUnits, region } from './progressive-units';
 import { nextTask, warmUpIntl } from './next-task';
 import { ViewStyles } from './view-styles';
 import { CustomerBaseFits } from '../lib/customer-base-fits';
@@ -473,8 +473,11 @@ export class ServimetricsCalculator extends LitElement {
   @state() private engineStatus: EngineStatus = 'starting';
   /** The panels below the first screen (lazy-view.ts). */
   private readonly lazy = new LazyPanels(this);
-  // The KPI cards below the first screen come a few per task after the first render.
-  private readonly progress = new ProgressiveUnits(() => this.lazy.whenIdle());
+  // The KPI groups come a frame after the first render, their cards one per task when reached or idle.
+  private readonly progress = new ProgressiveUnits(
+    () => this.lazy.whenIdle(),
+    () => this.observeSections(),
+  );
   /** A print asked for the report before the idle page built it (onBeforePrint). */
   private reportNow = false;
   @state() private engineMessage = '';
@@ -1188,8 +1191,14 @@ export class ServimetricsCalculator extends LitElement {
         this.placeStickyChart();
       });
     }
-    // Sections rendered later (the files panel once its kinds arrive) are observed too; observing
-    // an element twice is a no-op.
+    this.observeSections();
+  }
+
+  /**
+   * Sections rendered later (the groups a frame after the first render, the files panel once its kinds
+   * arrive) are observed too; observing an element twice is a no-op.
+   */
+  private observeSections(): void {
     this.renderRoot.querySelectorAll('section[id]').forEach((s) => this.sectionObserver?.observe(s));
   }
 
@@ -1281,10 +1290,18 @@ export class ServimetricsCalculator extends LitElement {
     return this.embed?.sections.has(section) ?? true;
   }
 
-  /** The KPI groups: the first screen's cards now, the others one per task after (progressive-units.ts). */
-  private renderGroups(ctx: Parameters<typeof renderGroup>[0]): TemplateResult[] {
-    this.progress.startRender();
-    return this.shownGroups().map((form) => renderGroup(ctx, form, this.progress));
+  /**
+   * The KPI groups: one stand-in in the first render, the groups with their cards' stand-ins in the next
+   * frame, each card when reached or idle (progressive-units.ts).
+   */
+  private renderGroups(ctx: Parameters<typeof renderGroup>[0]): unknown {
+    const shown = this.shownGroups();
+    if (shown.length === 0) return nothing;
+    const groups = () => {
+      this.progress.startRender();
+      return shown.map((form) => renderGroup(ctx, form, this.progress));
+    };
+    return region(this.progress, groups, groupsLater(shown));
   }
 
   /** The KPI groups shown: an embed's `kpis` keeps only those KPIs (and the groups that have one). */

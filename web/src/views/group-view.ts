@@ -5,6 +5,7 @@ import type { EngineError, KpiResult, KpiSpec } from '../engine/contract';
 import type { FieldSet, GroupForm } from '../lib/form-model';
 import { type FieldsContext, renderSetInputs } from './fields-view';
 import { renderKpiCard } from './kpi-card-view';
+import { cssomStyle } from './cssom-style';
 import { later, type ProgressiveUnits } from './progressive-units';
 
 export interface GroupContext {
@@ -59,6 +60,16 @@ export function renderGroup(ctx: GroupContext, form: GroupForm, progressive?: Pr
 }
 
 const UNIT_LATER = html`<div class="unit-later" aria-hidden="true"></div>`;
+
+/**
+ * The groups' one stand-in before they come (progressive-units.ts region()): about the height of their
+ * headings and units' stand-ins, so nothing below it moves when they come (an embed's host page too).
+ */
+export function groupsLater(forms: GroupForm[]): TemplateResult {
+  const units = forms.reduce((n, form) => n + kpiUnits(form).length, 0);
+  const height = `calc(${units} * (18rem + 14px) + ${forms.length} * 4rem)`;
+  return html`<div class="groups-later" aria-hidden="true" ${cssomStyle({ 'min-height': height })}></div>`;
+}
 
 // How this view looks; the calculator adopts it into its shadow root (calculator.ts).
 export const groupStyles = css`

@@ -22,6 +22,7 @@ export class WhatIfController implements ReactiveController {
   failure = '';
   private leversKey = '';
   private mcTimer: ReturnType<typeof setTimeout> | undefined;
+  private allTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -32,6 +33,7 @@ export class WhatIfController implements ReactiveController {
 
   hostDisconnected(): void {
     clearTimeout(this.mcTimer);
+    clearTimeout(this.allTimer);
   }
 
   /** The baseline from the inputs: every answer is asked again when it changed. */
@@ -60,11 +62,18 @@ export class WhatIfController implements ReactiveController {
     }
   }
 
+  /**
+   * Every question again, in a task of its own (issue 16: the four requests are not built in the task
+   * that loaded the inputs, the first answer's); each reads the levers and document as they are then.
+   */
   private askAll(mcDelay: number): void {
-    void this.ask('scenarios');
-    void this.ask('tornado');
-    void this.ask('goal');
-    this.askMonteCarlo(mcDelay);
+    clearTimeout(this.allTimer);
+    this.allTimer = setTimeout(() => {
+      void this.ask('scenarios');
+      void this.ask('tornado');
+      void this.ask('goal');
+      this.askMonteCarlo(mcDelay);
+    }, 0);
   }
 
   // ---- edits ------------------------------------------------------------------------------------
