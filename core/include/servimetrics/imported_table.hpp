@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -30,8 +31,23 @@ class Dictionary {
   // Adds the text when new. Exports list a customer's or an invoice's rows together: the same
   // text as the call before is answered without hashing.
   std::uint32_t code(std::string_view text) {
-    if (last_code_ != kNoCode && this->text(last_code_) == text) return last_code_;
+    if (last_code_ != kNoCode && same_text(this->text(last_code_), text)) return last_code_;
     return last_code_ = find_or_add(text);
+  }
+  // a == b, inline for the short texts ids are: two overlapping loads of up to eight bytes each
+  // instead of a call to memcmp (in wasm a byte loop).
+  static bool same_text(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    if (n >= 8 && n <= 16) {
+      return load<std::uint64_t>(a.data()) == load<std::uint64_t>(b.data()) &&
+             load<std::uint64_t>(a.data() + n - 8) == load<std::uint64_t>(b.data() + n - 8);
+    }
+    if (n >= 4 && n < 8) {
+      return load<std::uint32_t>(a.data()) == load<std::uint32_t>(b.data()) &&
+             load<std::uint32_t>(a.data() + n - 4) == load<std::uint32_t>(b.data() + n - 4);
+    }
+    return a == b;
   }
   [[nodiscard]] std::string_view text(std::uint32_t code) const {
     return {chars_.data() + starts_[code], starts_[code + 1] - starts_[code]};
@@ -53,6 +69,12 @@ class Dictionary {
     std::uint32_t hash = 0;
     std::uint32_t code = kNoCode;
   };
+  template <typename Word>
+  static Word load(const char* p) {
+    Word word;
+    std::memcpy(&word, p, sizeof word);
+    return word;
+  }
   std::uint32_t find_or_add(std::string_view text);
   void grow();
 

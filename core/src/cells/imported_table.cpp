@@ -58,7 +58,7 @@ std::uint32_t Dictionary::find_or_add(std::string_view text) {
   for (;; at = (at + 1) & mask) {
     const Slot slot = slots_[at];
     if (slot.code == kNoCode) break;
-    if (slot.hash == hash && this->text(slot.code) == text) return slot.code;
+    if (slot.hash == hash && same_text(this->text(slot.code), text)) return slot.code;
   }
   if (starts_.empty()) starts_.push_back(0);
   const auto code = static_cast<std::uint32_t>(size());
