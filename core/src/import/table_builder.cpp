@@ -400,6 +400,12 @@ bool TableBuilder::read_cell(std::uint64_t line, std::size_t f, std::string_view
     case FieldType::number:
       return read_number(line, f, cell);
     case FieldType::date: {
+      if (last_dates_.size() <= f) last_dates_.resize(kind_.fields.size());
+      LastDate& last = last_dates_[f];
+      if (last.time != kNoTime && last.text == text) {
+        cell.time = last.time;
+        return true;
+      }
       auto time = parse_date_cell(text, date_formats_[f]);
       if (!time.ok()) {
         // "does not match the date format X" names it already.
@@ -411,6 +417,8 @@ bool TableBuilder::read_cell(std::uint64_t line, std::size_t f, std::string_view
         return false;
       }
       cell.time = time.value();
+      last.text.assign(text.data(), text.size());  // keeps its capacity: no allocation per date
+      last.time = cell.time;
       return true;
     }
     case FieldType::flag: {

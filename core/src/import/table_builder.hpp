@@ -116,7 +116,14 @@ class TableBuilder final : public RowSink {
   std::vector<std::string> header_;
   std::vector<int> mapping_;  // per field: column index or -1
   std::vector<bool> guessed_;
-  std::vector<DateFormat> date_formats_;    // per field (date fields)
+  std::vector<DateFormat> date_formats_;  // per field (date fields)
+  // Per date field, the last cell read well and its time: an export repeats an order's date on
+  // each of its lines, and reading a date is the costliest cell.
+  struct LastDate {
+    std::string text;
+    Timestamp time = kNoTime;
+  };
+  std::vector<LastDate> last_dates_;
   std::vector<NumberStyle> number_styles_;  // per field (number fields)
   nlohmann::json formats_ = nlohmann::json::array();
   std::vector<Cell> cells_;
