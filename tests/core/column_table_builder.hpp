@@ -99,7 +99,7 @@ class ColumnTableBuilder {
     return *this;
   }
   // Source lines of the rows; by default 2, 3, ...
-  ColumnTableBuilder& lines(std::vector<std::uint64_t> values) {
+  ColumnTableBuilder& lines(std::vector<std::uint32_t> values) {
     table_.lines = std::move(values);
     return *this;
   }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "analyze/analyze.hpp"
+#include "import/table_builder.hpp"
 #include "servimetrics/file_analysis.hpp"
 #include "servimetrics/import_session.hpp"
 
@@ -60,6 +61,21 @@ TEST(ImportMemoryLimit, WithinTheBudgetNothingChanges) {
   options.size = text.size();
   options.memory_limit = 64ULL * 1024 * 1024;
   EXPECT_EQ(import_error(text, options), "");
+}
+
+// Line numbers are kept in 4 bytes: a row past line 4,294,967,295 stops the import with its own
+// message instead of a wrong line number (only a file of more than 8 GB could reach it).
+TEST(ImportMemoryLimit, LinePastFourBytesIsRefused) {
+  ImportOptions options;
+  TableBuilder builder(*find_kind("transactions"), options);
+  const std::string_view header[] = {"customer_id", "date", "amount"};
+  const std::string_view row[] = {"c1", "2024-01-02", "10"};
+  ASSERT_TRUE(builder.row(1, header));
+  EXPECT_TRUE(builder.row(TableBuilder::kMaxLine, row));
+  EXPECT_FALSE(builder.row(TableBuilder::kMaxLine + 1, row));
+  ASSERT_TRUE(builder.problem().has_value());
+  EXPECT_EQ(builder.problem()->code, "import_too_many_lines");
+  EXPECT_FALSE(builder.finish());
 }
 
 TEST(ImportMemoryLimit, RequestOptionIsReadInMegabytes) {

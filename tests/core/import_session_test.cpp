@@ -78,7 +78,7 @@ TEST(ImportSession, UsesGoodRowsAndRejectsEachBadOneWithItsReason) {
 
   const ImportedTable& table = r.session->table();
   ASSERT_EQ(table.rows(), 2U);
-  EXPECT_EQ(table.lines, (std::vector<std::uint64_t>{2, 3}));
+  EXPECT_EQ(table.lines, (std::vector<std::uint32_t>{2, 3}));
   const ImportedColumn* amount = table.column("amount");
   ASSERT_NE(amount, nullptr);
   EXPECT_DOUBLE_EQ(amount->numbers[0], 100.5);

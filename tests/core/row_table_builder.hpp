@@ -60,7 +60,7 @@ class RowTableBuilder {
     for (std::string_view cell : cells) {
       if (i < order_.size()) push(order_[i++], cell);
     }
-    table_.lines.push_back(table_.lines.size() + 2);
+    table_.lines.push_back(static_cast<std::uint32_t>(table_.lines.size() + 2));
     return *this;
   }
 
@@ -68,7 +68,7 @@ class RowTableBuilder {
   ImportedColumn& column(std::string_view id) {
     return table_.columns[static_cast<std::size_t>(field_index(*spec_, id))];
   }
-  void add_line() { table_.lines.push_back(table_.lines.size() + 2); }
+  void add_line() { table_.lines.push_back(static_cast<std::uint32_t>(table_.lines.size() + 2)); }
 
   [[nodiscard]] const ImportedTable& table() const { return table_; }
 

@@ -106,7 +106,9 @@ struct ImportedTable {
   std::string kind;
   std::vector<std::string> field_ids;   // the kind's fields, in its order
   std::vector<ImportedColumn> columns;  // parallel to field_ids
-  std::vector<std::uint64_t> lines;     // source row number of every used row
+  // Source row number of every used row: 4 bytes, a file of more rows is refused (it would need
+  // more than the module's memory).
+  std::vector<std::uint32_t> lines;
 
   [[nodiscard]] std::size_t rows() const { return lines.size(); }
   // The column of a field, or nullptr when the kind has no such field or the file lacks it.

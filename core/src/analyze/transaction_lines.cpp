@@ -11,7 +11,8 @@
 //  4. A purchase line is a line that is not cancelled and has a positive value. Orders (purchase
 //     occasions) are the distinct invoice_ids of purchase lines, each credited to the customer,
 //     period and channel of its first purchase line; purchase lines without an invoice_id (or
-//     files without the column) count one order per customer and calendar day.
+//     files without the column) count one order per customer and calendar day, credited to the
+//     period and channel of the customer's first purchase line of that day in the file.
 //  5. Revenue is net (purchases minus returns and cancellations); returns are also reported
 //     apart as a positive amount. Zero-value lines change nothing but their customer's dates.
 //  6. A customer's first and last dates are those of their purchase lines (of any line when they
@@ -26,6 +27,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "analyze/day_orders.hpp"
 #include "analyze/kind_answer.hpp"
 #include "cells/cell_text.hpp"
 
@@ -56,13 +58,6 @@ std::vector<std::uint8_t> flag_texts(const ImportedColumn* column, bool (*test)(
   }
   return flags;
 }
-
-// An order counted by (customer, day): sorted and deduplicated after the pass.
-struct DayOrder {
-  std::uint64_t key;  // customer code in the high half, day + 2^31 in the low half
-  std::uint32_t channel;
-  std::uint32_t period;
-};
 
 }  // namespace
 
@@ -105,7 +100,7 @@ struct LinePass {
   std::vector<std::uint32_t> invoice_owner;  // customer of each invoice's first purchase line
   std::vector<std::uint8_t> invoice_zero;    // the invoice has a zero-value line
   std::vector<std::uint8_t> customer_blank;
-  std::vector<DayOrder> day_orders;
+  DayOrderLines day_lines;  // purchase lines without an invoice id
 };
 
 LinePass line_pass(const ImportedTable& table, Period period) {
@@ -143,6 +138,7 @@ void set_period_range(TransactionTotals& totals, const LinePass& pass, std::size
 
 void prepare_flags(TransactionTotals& totals, LinePass& pass) {
   totals.by_customer.resize(pass.customer->dictionary.size());
+  pass.day_lines.reset(pass.customer->dictionary.size(), pass.customer->codes.size());
   if (pass.channel != nullptr) {
     pass.channels = text_buckets(*pass.channel);
     for (std::string& name : pass.channels.names) totals.by_channel.push_back({std::move(name)});
@@ -157,11 +153,6 @@ void prepare_flags(TransactionTotals& totals, LinePass& pass) {
     }
     pass.invoice_owner.assign(pass.invoice->dictionary.size(), kNoCode);
     pass.invoice_zero.assign(pass.invoice->dictionary.size(), 0);
-  } else {
-    // Without invoices every purchase line is an order by day: room for all of them at once. Grown
-    // by doubling, the old and new arrays together reached 2.3x the final one (five million lines:
-    // 200 MB instead of 86, a high-water mark the module's memory keeps).
-    pass.day_orders.reserve(pass.customer->codes.size());
   }
   pass.customer_blank = flag_texts(pass.customer, is_blank_text);
 }
@@ -186,7 +177,7 @@ bool is_cancelled_line(const LinePass& pass, std::size_t row, std::uint32_t invo
 
 // A purchase line's order (rule 4): its invoice's first line, or one per customer and day.
 void count_order(TransactionTotals& totals, LinePass& pass, std::uint32_t who,
-                 std::uint32_t invoice_code, Timestamp when, std::uint32_t bucket, std::size_t p) {
+                 std::uint32_t invoice_code, std::size_t row, std::uint32_t bucket, std::size_t p) {
   CustomerTotals& c = totals.by_customer[who];
   if (invoice_code < pass.invoice_blank.size() && pass.invoice_blank[invoice_code] == 0) {
     std::uint32_t& owner = pass.invoice_owner[invoice_code];
@@ -202,9 +193,7 @@ void count_order(TransactionTotals& totals, LinePass& pass, std::uint32_t who,
     return;
   }
   ++totals.orders_by_day_lines;
-  const auto day = static_cast<std::uint64_t>(day_of(when) + (std::int64_t{1} << 31));
-  pass.day_orders.push_back(
-      {(std::uint64_t{who} << 32) | (day & 0xFFFFFFFFU), bucket, static_cast<std::uint32_t>(p)});
+  pass.day_lines.add(who, row);
 }
 
 // Rule 8: marks the customer as a buyer in the latest or the earlier retention window.
@@ -300,21 +289,23 @@ void net_row(TransactionTotals& totals, LinePass& pass, std::size_t row) {
     c.last = when;
   }
   mark_window(totals, c, when);
-  count_order(totals, pass, who, invoice_code, when, bucket, p);
+  count_order(totals, pass, who, invoice_code, row, bucket, p);
 }
 
-// The orders counted by customer and day, once each.
+// The orders counted by customer and day, once each, credited to the period and channel of the
+// customer's first purchase line of that day in the file.
 void count_day_orders(TransactionTotals& totals, LinePass& pass) {
-  std::vector<DayOrder>& day_orders = pass.day_orders;
-  std::sort(day_orders.begin(), day_orders.end(),
-            [](const DayOrder& a, const DayOrder& b) { return a.key < b.key; });
-  for (std::size_t i = 0; i < day_orders.size(); ++i) {
-    if (i > 0 && day_orders[i].key == day_orders[i - 1].key) continue;
-    ++totals.by_customer[day_orders[i].key >> 32].orders;
+  pass.day_lines.each_order(pass.customer->codes, pass.date->times, [&](std::size_t row) {
+    ++totals.by_customer[pass.customer->codes[row]].orders;
     ++totals.orders;
-    ++totals.by_period[day_orders[i].period].orders;
-    if (pass.channel != nullptr) ++totals.by_channel[day_orders[i].channel].orders;
-  }
+    const Timestamp when = pass.date->times[row];
+    ++totals
+          .by_period[static_cast<std::size_t>(period_index(when, pass.period) -
+                                              totals.first_period)]
+          .orders;
+    if (pass.channel != nullptr)
+      ++totals.by_channel[pass.channels.of(pass.channel->codes[row])].orders;
+  });
 }
 
 // Customers, net revenue, new customers per period and the channels' customers.

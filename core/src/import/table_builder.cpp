@@ -288,7 +288,7 @@ void TableBuilder::reserve_columns() {
   const double per_row = static_cast<double>(sample_bytes) / static_cast<double>(sample_.size());
   const double estimated_rows = static_cast<double>(options_.size) / per_row * 1.1;
   // Refused before anything is reserved: the answer comes at once, not after a minute of reading.
-  std::uint64_t row_bytes = sizeof(std::uint64_t);  // the line number
+  std::uint64_t row_bytes = sizeof(table_.lines[0]);  // the line number
   for (const ImportedColumn& column : table_.columns) {
     if (column.present) row_bytes += column_value_bytes(column.type);
   }
@@ -317,7 +317,7 @@ void TableBuilder::reserve_columns() {
 }
 
 std::uint64_t TableBuilder::table_bytes() const {
-  std::uint64_t bytes = table_.lines.capacity() * sizeof(std::uint64_t);
+  std::uint64_t bytes = table_.lines.capacity() * sizeof(table_.lines[0]);
   for (const ImportedColumn& column : table_.columns) {
     bytes += column.codes.capacity() * sizeof(std::uint32_t) +
              column.numbers.capacity() * sizeof(double) +
@@ -341,6 +341,14 @@ bool TableBuilder::within_memory_limit(std::uint64_t bytes) {
                  "need",
       .code = "import_memory_limit",
       .params = {{"needed_mb", needed}, {"limit_mb", allowed}, {"rows", rows}}};
+  return false;
+}
+
+bool TableBuilder::too_many_lines() {
+  problem_ = Error{.message = "the file has more than " + std::to_string(kMaxLine) +
+                              " lines, more than an import can hold. Split the file",
+                   .code = "import_too_many_lines",
+                   .params = {{"lines", kMaxLine}}};
   return false;
 }
 
@@ -515,10 +523,11 @@ void TableBuilder::append_row(std::uint64_t line) {
         break;
     }
   }
-  table_.lines.push_back(line);
+  table_.lines.push_back(static_cast<std::uint32_t>(line));  // row() refuses larger
 }
 
 bool TableBuilder::row(std::uint64_t line, std::span<const std::string_view> fields) {
+  if (line > kMaxLine) return too_many_lines();
   if (!header_seen_) return read_header(fields);
   if (!sampling_) {
     add_row(line, fields);

@@ -37,6 +37,8 @@ class TableBuilder final : public RowSink {
  public:
   static constexpr std::size_t kSampleRows = 2000;
   static constexpr std::size_t kRejectsKept = 1000000;
+  // The table keeps line numbers in 4 bytes.
+  static constexpr std::uint64_t kMaxLine = 0xFFFFFFFFU;
 
   TableBuilder(const KindSpec& kind, const ImportOptions& options);
 
@@ -87,6 +89,7 @@ class TableBuilder final : public RowSink {
   void reserve_columns();
   // False (with problem_ set) once the table passes options_.memory_limit.
   bool within_memory_limit(std::uint64_t table_bytes);
+  bool too_many_lines();
   [[nodiscard]] std::uint64_t table_bytes() const;
   void add_row(std::uint64_t line, std::span<const std::string_view> fields);
   void add_row_cells(std::uint64_t line, std::span<const std::string_view> fields);

@@ -11,7 +11,9 @@
 
 namespace servimetrics::models {
 
-// Moves the customers' ids and summaries (x, t_x, T, mean spend) out of `c` into `columns`.
+// Moves the customers' ids out of `c` into `columns`, packed (c.ids is left empty).
+void take_customer_ids(CustomerSummaries& c, CustomerColumns& columns);
+// Moves the customers' summaries (x, t_x, T, mean spend) out of `c` into `columns`.
 void take_customer_summaries(CustomerSummaries& c, CustomerColumns& columns);
 // Moves the predictions of the count model `model` out of `kept` into `columns` (its model,
 // p_alive, expected and clv); nothing when `kept` has no such model.

@@ -118,7 +118,7 @@ void add_customer_table(json& answer, const CustomerSummaries& c, const std::vec
 
 void add_holdout(json& answer, const CustomerSummaries& c, const std::vector<ModelFit>& fits,
                  const ModelsOptions& o) {
-  if (!o.holdout || c.size() == 0) return;
+  if (!o.holdout || c.size() == 0 || c.x_holdout.size() != c.size()) return;
   for (double h : c.x_holdout)
     if (h < 0) return;
   json by_model = json::array();

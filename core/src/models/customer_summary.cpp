@@ -60,7 +60,7 @@ void summarize_one(const std::vector<Line>& lines, std::int64_t cal_day, std::in
   out.t_x.push_back(last / unit);
   out.T.push_back(static_cast<double>(cal_day - first) / unit);
   out.mean_spend.push_back(spend_days > 0 ? spend / spend_days : 0);
-  out.x_holdout.push_back(holdout_day == INT64_MIN ? -1 : holdout);
+  if (holdout_day != INT64_MIN) out.x_holdout.push_back(holdout);
 }
 
 // The purchase rows of each customer code, in file order: ends[c] is one past customer c's last
@@ -132,8 +132,9 @@ Result<SummaryResult> summarize_customers(const ImportedTable& table,
       options.holdout_end == kNoTime ? INT64_MIN : day_number(options.holdout_end);
   std::size_t after_calibration = 0;
   for (auto* column : {&result.customers.x, &result.customers.t_x, &result.customers.T,
-                       &result.customers.mean_spend, &result.customers.x_holdout})
+                       &result.customers.mean_spend})
     column->reserve(grouped.ends.size());
+  if (holdout_day != INT64_MIN) result.customers.x_holdout.reserve(grouped.ends.size());
   result.customers.ids.reserve(grouped.ends.size());
   std::vector<Line> lines;  // one customer's, reused
   for (std::size_t c = 0, begin = 0; c < grouped.ends.size(); begin = grouped.ends[c++]) {

@@ -16,7 +16,8 @@ namespace servimetrics::models {
 // One row per customer, in the time unit of the fit: x repeat purchases (distinct purchase days
 // after the first), t_x the time of the last one after the first purchase (0 when x = 0), T the
 // time from the first purchase to the end of calibration, and the mean value of the repeat
-// purchases (0 when x = 0). x_holdout counts the purchases after calibration (negative: unknown).
+// purchases (0 when x = 0). x_holdout counts the purchases after calibration (negative: unknown;
+// empty without a holdout period: a million customers' column of -1 is 8 MB).
 struct CustomerSummaries {
   std::vector<std::string> ids;
   std::vector<double> x, t_x, T, mean_spend, x_holdout;

@@ -50,6 +50,7 @@ export const importMessagesTW: TraditionalTable = {
   mapping_position_missing: '欄位對應把{field:field}對應到第 {position:count} 欄，但檔案只有 {columns:count} 欄。',
   mapping_bad_position: '{field:field}的欄位對應必須是欄的位置：1、2、3……',
   import_memory_limit: '檔案太大，無法在此匯入：其資料表約需 {needed_mb:count} MB，超過允許的 {limit_mb:count} MB（目前已讀取 {rows:count} 列）。請拆分檔案，或刪去不需要的欄和列。',
+  import_too_many_lines: '檔案超過 {lines:count} 列，超出一次匯入所能容納的列數。請拆分檔案。',
   import_stopped: '匯入已中止。',
   csv_open_quote: '第 {line:count} 列開始的引號欄位沒有結束引號。',
   csv_record_too_long: '從第 {line:count} 列開始的紀錄超過 {limit_bytes:count} 位元組，超出了單列的上限。',

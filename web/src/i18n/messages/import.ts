@@ -142,6 +142,10 @@ export const importMessages: MessageTable = {
     en: 'The file is too large to import here: its table would need about {needed_mb:count} MB, more than the {limit_mb:count} MB allowed ({rows:count} rows read so far). Split the file, or leave out columns and rows you do not need.',
     'zh-CN': '文件太大，无法在此导入：其数据表约需 {needed_mb:count} MB，超过允许的 {limit_mb:count} MB（目前已读取 {rows:count} 行）。请拆分文件，或删去不需要的列和行。',
   },
+  import_too_many_lines: {
+    en: 'The file has more than {lines:count} lines, more than an import can hold. Split the file.',
+    'zh-CN': '文件超过 {lines:count} 行，超出一次导入所能容纳的行数。请拆分文件。',
+  },
   import_stopped: { en: 'The import stopped.', 'zh-CN': '导入已中止。' },
 
   // ---- CSV ----
