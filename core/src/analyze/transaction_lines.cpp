@@ -101,7 +101,22 @@ struct LinePass {
   std::vector<std::uint8_t> invoice_zero;    // the invoice has a zero-value line
   std::vector<std::uint8_t> customer_blank;
   DayOrderLines day_lines;  // purchase lines without an invoice id
+  // The period of the last day a line fell on (period_of).
+  Timestamp period_day = kNoTime;
+  std::int64_t period_at_day = 0;
 };
+
+// The period of a line's time. Lines come in runs of one day (an order's lines), and the calendar
+// was the costliest step of a line.
+std::int64_t period_of(LinePass& pass, Timestamp when) {
+  Timestamp day = when / 86400;
+  if (when % 86400 < 0) --day;  // floor, for times before 1970
+  if (day != pass.period_day) {
+    pass.period_day = day;
+    pass.period_at_day = period_index(when, pass.period);
+  }
+  return pass.period_at_day;
+}
 
 LinePass line_pass(const ImportedTable& table, Period period) {
   LinePass pass;
@@ -253,7 +268,7 @@ void net_row(TransactionTotals& totals, LinePass& pass, std::size_t row) {
       ++totals.cancelled_negated;
     }
   }
-  const auto p = static_cast<std::size_t>(period_index(when, pass.period) - totals.first_period);
+  const auto p = static_cast<std::size_t>(period_of(pass, when) - totals.first_period);
   PeriodTotals& in_period = totals.by_period[p];
   std::uint32_t bucket = 0;
   if (pass.channel != nullptr) {
