@@ -130,6 +130,7 @@ TableBuilder::TableBuilder(const KindSpec& kind, const ImportOptions& options)
   }
   date_formats_.resize(kind.fields.size(), DateFormat{DateFormat::Order::iso, "YYYY-MM-DD"});
   number_styles_.resize(kind.fields.size());
+  last_dates_.resize(kind.fields.size());
   if (kind.id == "transactions") {
     amount_field_ = field_index(kind, "amount");
     quantity_field_ = field_index(kind, "quantity");
@@ -408,7 +409,6 @@ bool TableBuilder::read_cell(std::uint64_t line, std::size_t f, std::string_view
     case FieldType::number:
       return read_number(line, f, cell);
     case FieldType::date: {
-      if (last_dates_.size() <= f) last_dates_.resize(kind_.fields.size());
       LastDate& last = last_dates_[f];
       if (last.time != kNoTime && last.text == text) {
         cell.time = last.time;
