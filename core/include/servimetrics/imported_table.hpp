@@ -16,6 +16,16 @@ using Timestamp = std::int64_t;
 inline constexpr Timestamp kNoTime = std::numeric_limits<Timestamp>::min();
 inline constexpr std::uint32_t kNoCode = std::numeric_limits<std::uint32_t>::max();
 
+namespace text_words {
+// The `Word` at p, unaligned: the dictionary's hash and comparisons read texts a word at a time.
+template <typename Word>
+Word load(const char* p) {
+  Word word;
+  std::memcpy(&word, p, sizeof word);
+  return word;
+}
+}  // namespace text_words
+
 // Distinct texts of a column, each stored once and referred to by its code. The texts sit end to
 // end in one buffer: no allocation per text, and a lookup compares bytes that are close together.
 class Dictionary {
@@ -40,12 +50,16 @@ class Dictionary {
     const std::size_t n = a.size();
     if (n != b.size()) return false;
     if (n >= 8 && n <= 16) {
-      return load<std::uint64_t>(a.data()) == load<std::uint64_t>(b.data()) &&
-             load<std::uint64_t>(a.data() + n - 8) == load<std::uint64_t>(b.data() + n - 8);
+      return text_words::load<std::uint64_t>(a.data()) ==
+                 text_words::load<std::uint64_t>(b.data()) &&
+             text_words::load<std::uint64_t>(a.data() + n - 8) ==
+                 text_words::load<std::uint64_t>(b.data() + n - 8);
     }
     if (n >= 4 && n < 8) {
-      return load<std::uint32_t>(a.data()) == load<std::uint32_t>(b.data()) &&
-             load<std::uint32_t>(a.data() + n - 4) == load<std::uint32_t>(b.data() + n - 4);
+      return text_words::load<std::uint32_t>(a.data()) ==
+                 text_words::load<std::uint32_t>(b.data()) &&
+             text_words::load<std::uint32_t>(a.data() + n - 4) ==
+                 text_words::load<std::uint32_t>(b.data() + n - 4);
     }
     return a == b;
   }
@@ -69,12 +83,6 @@ class Dictionary {
     std::uint32_t hash = 0;
     std::uint32_t code = kNoCode;
   };
-  template <typename Word>
-  static Word load(const char* p) {
-    Word word;
-    std::memcpy(&word, p, sizeof word);
-    return word;
-  }
   std::uint32_t find_or_add(std::string_view text);
   void grow();
 

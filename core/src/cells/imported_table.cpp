@@ -8,18 +8,6 @@ namespace servimetrics {
 
 namespace {
 
-std::uint64_t load8(const char* p) {
-  std::uint64_t word = 0;
-  std::memcpy(&word, p, 8);
-  return word;
-}
-
-std::uint64_t load4(const char* p) {
-  std::uint32_t word = 0;
-  std::memcpy(&word, p, 4);
-  return word;
-}
-
 // A fast mix of eight bytes at a time (ids are short: their bytes are read in at most two
 // overlapping loads); not keyed, which only matters to a file crafted to collide, and such a file
 // slows only its own import.
@@ -31,12 +19,14 @@ std::uint32_t text_hash(std::string_view text) {
   if (n >= 8) {
     std::size_t at = 0;
     for (; at + 8 < n; at += 8) {
-      h = (h ^ load8(p + at)) * 0xFF51AFD7ED558CCDULL;
+      h = (h ^ text_words::load<std::uint64_t>(p + at)) * 0xFF51AFD7ED558CCDULL;
       h ^= h >> 32;
     }
-    tail = load8(p + n - 8);  // the last eight bytes, overlapping the words before
+    tail = text_words::load<std::uint64_t>(
+        p + n - 8);  // the last eight bytes, overlapping the words before
   } else if (n >= 4) {
-    tail = load4(p) | (load4(p + n - 4) << 32);
+    tail = std::uint64_t{text_words::load<std::uint32_t>(p)} |
+           (std::uint64_t{text_words::load<std::uint32_t>(p + n - 4)} << 32);
   } else if (n > 0) {
     const auto byte = [p](std::size_t i) {
       return std::uint64_t{static_cast<unsigned char>(p[i])};
