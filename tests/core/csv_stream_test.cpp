@@ -127,6 +127,35 @@ TEST(CsvStream, TooManyColumnsAndTooLongRecordsAreRefused) {
             "the quoted field opened on line 2 may be missing its closing quote");
 }
 
+// A request may name a quote or a line end as the delimiter: the quote and line-end rules come
+// first (the fast path for plain fields must not take them for the delimiter).
+TEST(CsvStream, DelimiterThatIsAQuoteOrLineEndKeepsTheirMeaning) {
+  const Outcome quote = read_in_pieces("a\"b,c\n\"x\"y\n", {3}, '"');
+  ASSERT_EQ(quote.error, "");
+  EXPECT_EQ(quote.rows, (std::vector<std::vector<std::string>>{{"a\"b,c"}, {"xy"}}));
+  const Outcome line_end = read_in_pieces("a,b\nc\n", {}, '\n');
+  EXPECT_EQ(line_end.rows, (std::vector<std::vector<std::string>>{{"a,b"}, {"c"}}));
+}
+
+// Fields by the thousand across 64-byte blocks and chunk cuts: the same rows however cut.
+TEST(CsvStream, ManyPlainFieldsAcrossBlocksAndCuts) {
+  std::string text;
+  std::vector<std::vector<std::string>> expected;
+  for (int r = 0; r < 200; ++r) {
+    std::vector<std::string> row;
+    for (int f = 0; f < 7; ++f)
+      row.push_back(std::string(static_cast<std::size_t>((r * 7 + f) % 23), 'a' + f));
+    for (std::size_t f = 0; f < row.size(); ++f) text += (f ? ";" : "") + row[f];
+    text += r % 3 == 0 ? "\r\n" : "\n";
+    expected.push_back(row);
+  }
+  for (const std::size_t cut : {1UL, 63UL, 64UL, 65UL, 1000UL, 4097UL}) {
+    const Outcome r = read_in_pieces(text, {cut, cut * 2}, ';');
+    ASSERT_EQ(r.error, "") << cut;
+    EXPECT_EQ(r.rows, expected) << cut;
+  }
+}
+
 // Regression: a record over the limit was refused only when a chunk's end cut it; whole in one
 // chunk it was read, so the answer depended on how the file was sliced.
 TEST(CsvStream, RecordLimitDoesNotDependOnTheChunks) {

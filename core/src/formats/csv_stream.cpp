@@ -181,10 +181,65 @@ std::size_t CsvStream::next_block(std::string_view text, std::size_t i) {
   return n;
 }
 
+std::size_t CsvStream::scan_plain(std::string_view text, std::size_t i, std::int64_t origin) {
+  const char* data = text.data();
+  const std::size_t n = text.size();
+  const char delimiter = delimiter_;
+  const std::size_t close = field_close_;
+  const std::size_t limit = limits_.max_fields;
+  std::size_t block_at = block_at_ == std::string_view::npos ? i - 64 : block_at_;  // none yet
+  std::uint64_t block_bits = block_bits_;
+  std::size_t begin = field_begin_;
+  std::size_t count = span_count_;
+  const auto store = [&] {
+    block_at_ = block_at;
+    block_bits_ = block_bits;
+    field_begin_ = begin;
+    span_count_ = count;
+  };
+  for (;;) {
+    const std::size_t off = i - block_at;
+    std::uint64_t bits = off < 64 ? block_bits >> off : 0;
+    if (bits == 0) {
+      if (off < 64) i = block_at + 64;  // the rest of this block is plain text
+      for (;; i += 64) {
+        if (i >= n) {
+          store();
+          return n;
+        }
+        block_at = i;
+        block_bits = csv_bytes::block_bits_at(data, n, i, specials_);
+        if (block_bits != 0) break;
+      }
+      bits = block_bits;
+    }
+    i += static_cast<std::size_t>(std::countr_zero(bits));
+    if (data[i] != delimiter) break;
+    const auto at = static_cast<std::size_t>(static_cast<std::int64_t>(i) - origin);
+    if (count == spans_.size()) {
+      span_count_ = count;
+      more_spans();
+    }
+    spans_[count++] = {begin, at, close, false, false};
+    if (count >= limit) {
+      store();
+      refuse_too_many_fields();
+      return kFailed;
+    }
+    begin = at + 1;
+    ++i;
+  }
+  store();
+  return i;
+}
+
 std::size_t CsvStream::scan(std::string_view text, std::size_t from, std::int64_t origin) {
   const char* data = text.data();
   const std::size_t n = text.size();
   const bool spaced = delimiter_ == ' ';
+  // scan_plain takes every delimiter byte for the delimiter: not for one that is also a quote or a
+  // line end (a request may name any byte).
+  const bool plain = !spaced && delimiter_ != '"' && delimiter_ != '\n' && delimiter_ != '\r';
   const auto rel = [origin](std::size_t i) {
     return static_cast<std::size_t>(static_cast<std::int64_t>(i) - origin);
   };
@@ -203,9 +258,14 @@ std::size_t CsvStream::scan(std::string_view text, std::size_t from, std::int64_
       if (!scan_quoted(text, i, origin)) return kIncomplete;
       continue;
     }
-    const std::size_t plain_from = i;
-    i = skip_plain(text, i);
-    if (i > plain_from) in_gap_ = false;
+    if (plain && !field_quoted_) {
+      i = scan_plain(text, i, origin);
+      if (i == kFailed) return kFailed;
+    } else {
+      const std::size_t plain_from = i;
+      i = skip_plain(text, i);
+      if (i > plain_from) in_gap_ = false;
+    }
     if (i == n) return kIncomplete;
     const char c = data[i];
     if (c == '"') {

@@ -69,6 +69,11 @@ class CsvStream {
     return next_block(text, i);
   }
   std::size_t next_block(std::string_view text, std::size_t i);
+  // Unquoted fields split by a one-byte delimiter, the bulk of any file: ends a field at each
+  // delimiter from i and returns the index of the first other special byte (a quote or a line
+  // end), text.size(), or kFailed past the field limit. Its state is held in locals: the spans it
+  // writes may alias the members, which made every field reload them.
+  std::size_t scan_plain(std::string_view text, std::size_t i, std::int64_t origin);
   bool refuse_too_many_fields();
   void more_spans();
   // Inline, once per field; the spans grow out of line (a push_back's growth inlined here made
