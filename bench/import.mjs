@@ -13,6 +13,7 @@
 //   ROUNDS=3 node bench/import.mjs         fewer rounds
 //   FILE=path node bench/import.mjs        another transactions file
 //   GENERATE_MB=500 node bench/import.mjs  a generated file of that size (wasm in the browser only)
+//   TIMELINE=1 node bench/import.mjs       also prints the page worker's messages after each drop
 //   JOBS=wasm,wasm-cold node bench/import.mjs   only these ways (native, node, wasm, wasm-cold,
 //                                          papaparse, tuned, duckdb)
 import fs from 'node:fs';
@@ -180,7 +181,10 @@ async function runBrowserJob(browser, job) {
     const result = await page.evaluate((j) => window.runJob(j), job);
     clearInterval(poll);
     peak = Math.max(peak, resident());
-    record(name, { ...result, peak: peak - baseline, worker: baseline - beforeWorker, startMs });
+    if (process.env.TIMELINE && result.timeline) {
+      console.log(`${name} timeline [ms after the drop, message, bytes]: ${result.timeline.map((t) => t.join(' ')).join(' | ')}`);
+    }
+    record(name, { ...result, timeline: undefined, peak: peak - baseline, worker: baseline - beforeWorker, startMs });
   }
   await page.evaluate((j) => window.stopJob(j), job);
   await page.close();
