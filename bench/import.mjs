@@ -13,6 +13,7 @@
 //   ROUNDS=3 node bench/import.mjs         fewer rounds
 //   FILE=path node bench/import.mjs        another transactions file
 //   GENERATE_MB=500 node bench/import.mjs  a generated file of that size (wasm in the browser only)
+//   WEB_DIR=build/web-b node bench/import.mjs   the page worker of another build of the page
 //   TIMELINE=1 node bench/import.mjs       also prints the page worker's messages after each drop
 //   JOBS=wasm,wasm-cold node bench/import.mjs   only these ways (native, node, wasm, wasm-cold,
 //                                          papaparse, tuned, duckdb)
@@ -116,7 +117,7 @@ if (jobs.includes('duckdb') && !duckdb) {
 
 // The browser: our own little server for the bench page, the wasm, the peers and the file.
 // The page's own engine worker, as built into build/web (the same code a user's import runs through).
-const assets = path.join(repo, 'build/web/assets');
+const assets = path.join(repo, process.env.WEB_DIR ?? 'build/web', 'assets');  // WEB_DIR: another build, for an A/B
 const engineWorker = fs.readdirSync(assets).find((name) => /^engine\.worker-.*\.js$/.test(name));
 const routes = {
   '/': ['bench/browser/index.html', 'text/html'],
