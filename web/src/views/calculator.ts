@@ -47,7 +47,7 @@ import { chartStyles } from './chart-view';
 import { fieldsStyles } from './fields-view';
 import { groupsLater, groupStyles, renderGroup } from './group-view';
 import { ProgressiveUnits, region } from './progressive-units';
-import { nextTask, warmUpIntl } from './next-task';
+import { nextTask, warmUpIntl, warmUpText } from './next-task';
 import { ViewStyles } from './view-styles';
 import { CustomerBaseFits } from '../lib/customer-base-fits';
 import { CUSTOMER_BASE_KINDS } from '../lib/customer-base';
@@ -589,6 +589,7 @@ export class ServimetricsCalculator extends LitElement {
         if (!this.engine && this.isConnected) void this.start();
       }, 0);
     }
+    if (!this.hasUpdated) warmUpText(this.renderRoot);
     this.stickyQuery?.addEventListener('change', this.onStickyChange);
     this.onStickyChange();
     // After the first render: the host page's listener is added only once this module has run.
