@@ -47,7 +47,7 @@ import { chartStyles } from './chart-view';
 import { fieldsStyles } from './fields-view';
 import { groupsLater, groupStyles, renderGroup } from './group-view';
 import { ProgressiveUnits, region } from './progressive-units';
-import { nextTask, warmUpIntl } from './next-task';
+import { nextTask, warmUpIntl, warmUpText } from './next-task';
 import { ViewStyles } from './view-styles';
 import { CustomerBaseFits } from '../lib/customer-base-fits';
 import { CUSTOMER_BASE_KINDS } from '../lib/customer-base';
@@ -506,6 +506,7 @@ export class ServimetricsCalculator extends LitElement {
   embed: EmbedConfig | null = null;
   private readyAnnounced = false;
   private engine: EngineClient | null = null;
+  private startQueued = false;
   private readonly files = new FileImports(
     this,
     () => this.engine,
@@ -580,7 +581,15 @@ export class ServimetricsCalculator extends LitElement {
       const lang = this.embed.lang ?? this.i18n.lang;
       this.i18n = this.speak(lang, this.embed.currency ?? (this.embed.lang ? langCurrency(lang) : initialCurrency(lang)));
     }
-    if (!this.engine) void this.start();
+    // The worker starts in a task of its own, not in the one that ran the modules (issue 16).
+    if (!this.engine && !this.startQueued) {
+      this.startQueued = true;
+      setTimeout(() => {
+        this.startQueued = false;
+        if (!this.engine && this.isConnected) void this.start();
+      }, 0);
+    }
+    if (!this.hasUpdated) warmUpText(this.renderRoot);
     this.stickyQuery?.addEventListener('change', this.onStickyChange);
     this.onStickyChange();
     // After the first render: the host page's listener is added only once this module has run.
@@ -1545,9 +1554,14 @@ function pageStorageKeys(): string[] {
   }
 }
 
-warmUpIntl();
-// The embed's script (embed.ts) may own the tag already: it then shows this class under a name of its own.
-if (!customElements.get('servimetrics-calculator')) customElements.define('servimetrics-calculator', ServimetricsCalculator);
+// Defined in a task after the one that ran the modules (issue 16: the element's constructor and
+// connectedCallback would lengthen it); the worker's start, then the Intl warm-up, each follow in a task
+// of their own. The embed's script (embed.ts) may own the tag already: it then shows this class under a
+// name of its own.
+setTimeout(() => {
+  if (!customElements.get('servimetrics-calculator')) customElements.define('servimetrics-calculator', ServimetricsCalculator);
+  warmUpIntl();
+}, 0);
 
 declare global {
   interface HTMLElementTagNameMap {
