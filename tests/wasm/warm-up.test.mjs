@@ -1,5 +1,5 @@
 // The worker's warm-up schedule (web/src/engine/warm-up.ts): idle steps before any file, none once
-// a file came after a step ran, and one step during the import of a file dropped before any step.
+// a file came, whether before or after a step ran (the file's own rows warm the import path).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -40,35 +40,20 @@ test('a file dropped after a step ran stops the warm-up without another step', a
   assert.deepEqual(calls, [4000]);
 });
 
-test('a file dropped before the module was in gets one step while its import runs', async () => {
+test('a file dropped before the module was in gets no step', async () => {
   const { calls, module } = recordingModule();
   const warmUp = new WarmUp(() => true, () => assert.fail('the idle warm-up must not finish'));
   warmUp.stop();  // the drop: the import is running from here on
   warmUp.start(module);
-  assert.deepEqual(calls, [], 'not before the import has had its first slices');
-  await assertEventually(() => assert.deepEqual(calls, [4000]));
-  warmUp.stop();  // a second file changes nothing
-  await sleep(300);
-  assert.deepEqual(calls, [4000]);
+  await sleep(500);
+  assert.deepEqual(calls, []);
 });
 
-test('a file dropped while the module waits for its first idle step gets the one step too', async () => {
+test('a file dropped while the module waits for its first idle step gets no step', async () => {
   const { calls, module } = recordingModule();
   const warmUp = new WarmUp(() => true, () => assert.fail('the idle warm-up must not finish'));
   warmUp.start(module);
   warmUp.stop();
-  await assertEventually(() => assert.deepEqual(calls, [4000]));
-  await sleep(300);
-  assert.deepEqual(calls, [4000]);
-});
-
-test('a short file whose import has ended skips that step', async () => {
-  const { calls, module } = recordingModule();
-  let importing = true;
-  const warmUp = new WarmUp(() => importing, () => undefined);
-  warmUp.stop();
-  warmUp.start(module);
-  importing = false;
   await sleep(500);
   assert.deepEqual(calls, []);
 });
