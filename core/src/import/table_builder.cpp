@@ -574,7 +574,9 @@ bool TableBuilder::row(std::uint64_t line, std::span<const std::string_view> fie
 
 bool TableBuilder::finish() {
   if (problem_) return false;
-  if (sampling_ && header_seen_) return decide_formats();
+  if (sampling_ && header_seen_ && !decide_formats()) return false;
+  // The rows are in: nothing looks a text up any more, and the texts stay.
+  for (ImportedColumn& column : table_.columns) column.dictionary.release_lookup();
   return true;
 }
 
