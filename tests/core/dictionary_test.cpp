@@ -49,5 +49,24 @@ TEST(Dictionary, TextsStayWhereTheyAreWhenTheDictionaryMoves) {
   EXPECT_EQ(moved.code("b"), 1U);
 }
 
+TEST(Dictionary, ReleasedLookupKeepsTextsAndIsRebuiltOnTheNextCode) {
+  Dictionary dictionary;
+  constexpr unsigned kTexts = 5000;  // past several growths of the hash table
+  for (unsigned i = 0; i < kTexts; ++i) ASSERT_EQ(dictionary.code("C" + std::to_string(i)), i);
+  const std::uint64_t held = dictionary.bytes();
+  dictionary.release_lookup();
+  EXPECT_LT(dictionary.bytes(), held);
+  EXPECT_EQ(dictionary.size(), kTexts);
+  EXPECT_EQ(dictionary.text(4321), "C4321");
+  // Every kept text keeps its code, and a new one comes after them.
+  for (unsigned i = kTexts; i-- > 0;) ASSERT_EQ(dictionary.code("C" + std::to_string(i)), i);
+  EXPECT_EQ(dictionary.code("new"), kTexts);
+  EXPECT_EQ(dictionary.code("C17"), 17U);
+  Dictionary empty;
+  empty.release_lookup();
+  EXPECT_EQ(empty.code("a"), 0U);
+  EXPECT_EQ(empty.code("a"), 0U);
+}
+
 }  // namespace
 }  // namespace servimetrics

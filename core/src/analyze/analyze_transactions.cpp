@@ -62,7 +62,7 @@ void add_customer_tables(json& answer, const ImportedTable& table, const Transac
   std::vector<std::uint32_t> ranked;
   ranked.reserve(t.customers);
   for (std::uint32_t code = 0; code < t.by_customer.size(); ++code) {
-    if (t.by_customer[code].seen) ranked.push_back(code);
+    if (t.by_customer[code].seen()) ranked.push_back(code);
   }
   std::stable_sort(ranked.begin(), ranked.end(), [&](std::uint32_t a, std::uint32_t b) {
     return t.by_customer[a].revenue > t.by_customer[b].revenue;
@@ -185,10 +185,10 @@ void add_period_table(json& answer, const TransactionTotals& t, Period period) {
 double observed_lifespan(const TransactionTotals& t) {
   double sum = 0;
   std::size_t buyers = 0;
-  for (const CustomerTotals& c : t.by_customer) {
-    if (!c.purchased) continue;
+  for (std::size_t who = 0; who < t.by_customer.size(); ++who) {
+    if ((t.customer_flags[who] & customer_flag::purchased) == 0) continue;
     ++buyers;
-    sum += span_years(c.first, c.last);
+    sum += span_years(t.by_customer[who].first, t.by_customer[who].last);
   }
   return buyers > 0 ? sum / static_cast<double>(buyers) : 0;
 }

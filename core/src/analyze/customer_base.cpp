@@ -18,11 +18,13 @@ CustomerBase customer_base(const TransactionTotals& t) {
   const bool full_year =
       t.as_of != kNoTime && t.first_date != kNoTime && as_of_day - day_of(t.first_date) >= 365;
   std::size_t new_buyers = 0;
-  for (const CustomerTotals& c : t.by_customer) {
-    if (!c.seen) continue;
+  for (std::size_t who = 0; who < t.by_customer.size(); ++who) {
+    const CustomerTotals& c = t.by_customer[who];
+    const std::uint8_t flags = t.customer_flags[who];
+    if (!c.seen()) continue;
     if (c.revenue < 0) ++base.negative_revenue;
-    if (!c.purchased) {
-      if (c.returned) {
+    if ((flags & customer_flag::purchased) == 0) {
+      if ((flags & customer_flag::returned) != 0) {
         ++base.returns_only;
         base.returns_only_amount += c.revenue;
       }
@@ -36,9 +38,9 @@ CustomerBase customer_base(const TransactionTotals& t) {
     const std::int64_t days = as_of_day - day_of(c.first);
     if (days < 365) ++new_buyers;
     if (days > 0) base.exposure_years += static_cast<double>(days) / kDaysPerYear;
-    if ((c.windows & 1) != 0) {
+    if ((flags & customer_flag::earlier_window) != 0) {
       ++base.window_buyers;
-      if ((c.windows & 2) != 0) ++base.retained;
+      if ((flags & customer_flag::latest_window) != 0) ++base.retained;
     }
   }
   if (full_year) base.new_buyers_last_year = new_buyers;

@@ -153,6 +153,7 @@ void set_period_range(TransactionTotals& totals, const LinePass& pass, std::size
 
 void prepare_flags(TransactionTotals& totals, LinePass& pass) {
   totals.by_customer.resize(pass.customer->dictionary.size());
+  totals.customer_flags.resize(pass.customer->dictionary.size());
   pass.day_lines.reset(pass.customer->dictionary.size(), pass.customer->codes.size());
   if (pass.channel != nullptr) {
     pass.channels = text_buckets(*pass.channel);
@@ -212,14 +213,14 @@ void count_order(TransactionTotals& totals, LinePass& pass, std::uint32_t who,
 }
 
 // Rule 8: marks the customer as a buyer in the latest or the earlier retention window.
-void mark_window(const TransactionTotals& totals, CustomerTotals& c, Timestamp when) {
+void mark_window(const TransactionTotals& totals, std::uint8_t& flags, Timestamp when) {
   if (totals.window_days == 0) return;
   const std::int64_t before = day_of(totals.as_of) - day_of(when);
   if (before < 0) return;
   if (before < totals.window_days) {
-    c.windows |= 2;
+    flags |= customer_flag::latest_window;
   } else if (before < 2 * totals.window_days) {
-    c.windows |= 1;
+    flags |= customer_flag::earlier_window;
   }
 }
 
@@ -242,9 +243,9 @@ void net_row(TransactionTotals& totals, LinePass& pass, std::size_t row) {
     return;
   }
   CustomerTotals& c = totals.by_customer[who];
-  c.seen = true;
+  std::uint8_t& flags = totals.customer_flags[who];
   double value = line_value(pass, row);
-  const bool purchased_before = c.purchased;
+  const bool purchased_before = (flags & customer_flag::purchased) != 0;
   auto widen_dates = [&] {
     if (purchased_before) return;
     if (c.first == kNoTime || when < c.first) c.first = when;
@@ -285,7 +286,7 @@ void net_row(TransactionTotals& totals, LinePass& pass, std::size_t row) {
     totals.returns -= value;
     in_period.returns -= value;
     ++totals.return_lines;
-    c.returned = true;
+    flags |= customer_flag::returned;
   } else {
     totals.gross_revenue += value;
   }
@@ -293,8 +294,8 @@ void net_row(TransactionTotals& totals, LinePass& pass, std::size_t row) {
     widen_dates();
     return;
   }
-  if (!c.purchased) {
-    c.purchased = true;
+  if (!purchased_before) {
+    flags |= customer_flag::purchased;
     c.first = c.last = when;
     c.channel = bucket;
   } else if (when < c.first) {
@@ -303,7 +304,7 @@ void net_row(TransactionTotals& totals, LinePass& pass, std::size_t row) {
   } else if (when > c.last) {
     c.last = when;
   }
-  mark_window(totals, c, when);
+  mark_window(totals, flags, when);
   count_order(totals, pass, who, invoice_code, row, bucket, p);
 }
 
@@ -325,11 +326,12 @@ void count_day_orders(TransactionTotals& totals, LinePass& pass) {
 
 // Customers, net revenue, new customers per period and the channels' customers.
 void sum_customers(TransactionTotals& totals, const LinePass& pass) {
-  for (const CustomerTotals& c : totals.by_customer) {
-    if (!c.seen) continue;
+  for (std::size_t who = 0; who < totals.by_customer.size(); ++who) {
+    const CustomerTotals& c = totals.by_customer[who];
+    if (!c.seen()) continue;
     ++totals.customers;
     totals.net_revenue += c.revenue;
-    if (!c.purchased) continue;
+    if ((totals.customer_flags[who] & customer_flag::purchased) == 0) continue;
     ++totals
           .by_period[static_cast<std::size_t>(period_index(c.first, pass.period) -
                                               totals.first_period)]

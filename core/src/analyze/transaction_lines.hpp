@@ -11,19 +11,28 @@
 
 namespace servimetrics {
 
+// 32 bytes: a million customers' totals are one request of 32 MB, the analysis's largest. The
+// yes/no facts sit apart, a byte per customer (CustomerFlag), so that no count loses a bit.
 struct CustomerTotals {
-  bool seen = false;       // the customer has at least one row
-  bool purchased = false;  // ... and at least one purchase line
-  std::uint32_t orders = 0;
   double revenue = 0;  // net
-  // Dates of the first and last purchase line; of any line while there is none.
+  // Dates of the first and last purchase line; of any line while there is none; kNoTime: no row.
   Timestamp first = kNoTime;
   Timestamp last = kNoTime;
+  std::uint32_t orders = 0;
   std::uint32_t channel = 0;  // bucket of the first purchase line: where the customer was won
-  bool returned = false;      // has a negative line (a return or cancellation)
-  // Purchases in the retention windows before as_of: bit 1 the earlier window, bit 2 the latest.
-  std::uint8_t windows = 0;
+  // The customer has at least one row (every row the netting reads sets first).
+  [[nodiscard]] bool seen() const { return first != kNoTime; }
 };
+static_assert(sizeof(CustomerTotals) == 32);
+
+// Bits of TransactionTotals::customer_flags.
+namespace customer_flag {
+inline constexpr std::uint8_t purchased = 1;  // at least one purchase line
+inline constexpr std::uint8_t returned = 2;   // a negative line (a return or cancellation)
+// Purchases in the retention windows before as_of.
+inline constexpr std::uint8_t earlier_window = 4;
+inline constexpr std::uint8_t latest_window = 8;
+}  // namespace customer_flag
 
 struct ChannelTotals {
   std::string name;             // "(blank)" for lines without a channel
@@ -61,7 +70,8 @@ struct TransactionTotals {
   Timestamp as_of = kNoTime;                // the end of the data: options.as_of, else last_date
   std::int64_t window_days = 0;             // length of each retention window (0: too short a file)
   std::vector<CustomerTotals> by_customer;  // indexed by customer_id code
-  std::vector<ChannelTotals> by_channel;    // empty without a channel column
+  std::vector<std::uint8_t> customer_flags;  // customer_flag bits, parallel to by_customer
+  std::vector<ChannelTotals> by_channel;     // empty without a channel column
   bool has_category = false;
   double by_category[4] = {0, 0, 0, 0};  // product, basic_service, value_added_service, blank
   std::int64_t first_period = 0;         // period_index of by_period[0]

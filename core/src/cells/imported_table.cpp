@@ -66,13 +66,21 @@ void Dictionary::reserve(std::size_t texts, std::size_t chars) {
 
 void Dictionary::grow() {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+  std::size_t slots = old.empty() ? 64 : old.size() * 2;
+  while (slots <= size() * 2) slots *= 2;  // after release_lookup(): room for every text kept
+  slots_.assign(slots, Slot{});
   const std::size_t mask = slots_.size() - 1;
-  for (const Slot& slot : old) {
-    if (slot.code == kNoCode) continue;
+  const auto place = [&](Slot slot) {
     std::size_t at = slot.hash & mask;
     while (slots_[at].code != kNoCode) at = (at + 1) & mask;
     slots_[at] = slot;
+  };
+  if (old.empty()) {
+    for (std::uint32_t code = 0; code < size(); ++code) place({text_hash(text(code)), code});
+    return;
+  }
+  for (const Slot& slot : old) {
+    if (slot.code != kNoCode) place(slot);
   }
 }
 

@@ -74,7 +74,7 @@ ImportSession::ImportSession(ImportOptions options) : options_(std::move(options
     error_ = unknown_kind_error(options_.kind);
     return;
   }
-  builder_ = std::make_unique<TableBuilder>(*kind, options_);
+  builder_ = std::make_unique<TableBuilder>(*kind, options_, this);
 }
 
 ImportSession::ImportSession(ImportOptions options, RowSink& rows)
@@ -166,6 +166,7 @@ bool ImportSession::end_rows() {
 bool ImportSession::feed(std::string_view bytes) {
   if (error_ || finished_) return false;
   if (!stage_ && raw_ == nullptr) return false;
+  chunk_start_ = bytes_;
   bytes_ += bytes.size();
   if (mode_ == Mode::undecided) {
     const std::size_t taken = std::min(bytes.size(), kMaxHeadBytes - head_.size());
@@ -197,6 +198,7 @@ void ImportSession::finish() {
   if (error_ || finished_) return;
   if (!stage_ && raw_ == nullptr) return;
   finished_ = true;
+  chunk_start_ = bytes_;  // the rows read from here on come from the file's end
   if (mode_ == Mode::undecided && !decide()) return;
   if (mode_ == Mode::text) {
     if (!read_text({}, true)) return;

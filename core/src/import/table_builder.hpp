@@ -40,7 +40,9 @@ class TableBuilder final : public RowSink {
   // The table keeps line numbers in 4 bytes.
   static constexpr std::uint64_t kMaxLine = 0xFFFFFFFFU;
 
-  TableBuilder(const KindSpec& kind, const ImportOptions& options);
+  // `session` tells how far the file has been fed (nullptr: not known); it outlives the builder.
+  TableBuilder(const KindSpec& kind, const ImportOptions& options,
+               const ImportSession* session = nullptr);
 
   bool row(std::uint64_t line, std::span<const std::string_view> fields) override;
   // The rows have ended: a sample still held is decided and parsed now.
@@ -87,6 +89,11 @@ class TableBuilder final : public RowSink {
   bool decide_date_format(std::size_t f, const std::string& header,
                           std::span<const std::string_view> samples);
   void reserve_columns();
+  // Room for `rows` rows in the line numbers and every present column.
+  void reserve_rows(std::size_t rows);
+  // The rows to reserve when the reserve is full: the file's size over the bytes behind the rows
+  // so far, else twice as many.
+  [[nodiscard]] std::size_t next_row_capacity() const;
   // False (with problem_ set) once the table passes options_.memory_limit.
   bool within_memory_limit(std::uint64_t table_bytes);
   bool too_many_lines();
@@ -115,6 +122,7 @@ class TableBuilder final : public RowSink {
 
   const KindSpec& kind_;
   const ImportOptions& options_;
+  const ImportSession* session_;
   ImportedTable table_;
   std::vector<std::string> header_;
   std::vector<int> mapping_;  // per field: column index or -1
@@ -135,6 +143,7 @@ class TableBuilder final : public RowSink {
   // The first rows, copied, until every column's format is decided.
   std::vector<std::pair<std::uint64_t, std::vector<std::string>>> sample_;
   bool sampling_ = true;
+  bool rows_reserved_ = false;  // reserved from the file's size: grown by next_row_capacity()
   bool header_seen_ = false;
   std::optional<Error> problem_;
   std::uint64_t rows_read_ = 0;
