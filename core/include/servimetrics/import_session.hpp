@@ -55,8 +55,6 @@ class ImportSession {
   void finish();
 
   [[nodiscard]] std::uint64_t bytes_read() const { return bytes_; }
-  // The bytes fed before the chunk being read: its rows lie between this and bytes_read().
-  [[nodiscard]] std::uint64_t chunk_start() const { return chunk_start_; }
   [[nodiscard]] std::uint64_t rows_read() const;
   [[nodiscard]] const std::optional<Error>& error() const { return error_; }
   [[nodiscard]] const ImportedTable& table() const;
@@ -90,7 +88,7 @@ class ImportSession {
   std::string head_;  // the first bytes, until the format and encoding are decided
   std::string xlsx_;  // an Excel file is a zip: its directory is at the end, so it is kept whole
   std::uint64_t bytes_ = 0;
-  std::uint64_t chunk_start_ = 0;
+  std::uint64_t chunk_start_ = 0;  // the bytes fed before the chunk being read
   bool finished_ = false;
   std::optional<Error> error_;
   nlohmann::json file_ = nlohmann::json::object();

@@ -99,4 +99,23 @@ inline std::uint64_t block_bits_at(const char* text, std::size_t size, std::size
   return block_bits(padded.data(), s) & valid;
 }
 
+// The index of the first special byte of text[i, size) (size when none). The block read last is
+// text[at, at + 64) with special bytes `bits`; the next are read as needed and left in at and bits.
+// Pass at = i - 64 when no block of this text was read yet.
+inline std::size_t next_special(const char* text, std::size_t size, std::size_t i, std::size_t& at,
+                                std::uint64_t& bits, const Specials& s) {
+  const std::size_t off = i - at;
+  if (off < 64) {
+    const std::uint64_t rest = bits >> off;
+    if (rest != 0) return i + static_cast<std::size_t>(std::countr_zero(rest));
+    i = at + 64;  // the rest of this block is plain text
+  }
+  for (; i < size; i += 64) {
+    at = i;
+    bits = block_bits_at(text, size, i, s);
+    if (bits != 0) return i + static_cast<std::size_t>(std::countr_zero(bits));
+  }
+  return size;
+}
+
 }  // namespace servimetrics::csv_bytes

@@ -166,19 +166,11 @@ bool CsvStream::scan_quoted(std::string_view text, std::size_t& i, std::int64_t 
 
 // Plain bytes of an unquoted field, the bulk of any file: the special bytes of 64 at a time are
 // found once (csv_bytes.hpp), and each field's end is the next of them.
-std::size_t CsvStream::next_block(std::string_view text, std::size_t i) {
-  const std::size_t n = text.size();
-  while (i < n) {
-    if (block_at_ != std::string_view::npos && i >= block_at_ && i - block_at_ < 64) {
-      const std::uint64_t bits = block_bits_ >> (i - block_at_);
-      if (bits != 0) return i + static_cast<std::size_t>(std::countr_zero(bits));
-      i = block_at_ + 64;
-      continue;
-    }
-    block_at_ = i;
-    block_bits_ = csv_bytes::block_bits_at(text.data(), n, i, specials_);
-  }
-  return n;
+std::size_t CsvStream::skip_plain(std::string_view text, std::size_t i) {
+  std::size_t at = block_at_ == std::string_view::npos ? i - 64 : block_at_;  // none yet
+  i = csv_bytes::next_special(text.data(), text.size(), i, at, block_bits_, specials_);
+  block_at_ = at;
+  return i;
 }
 
 std::size_t CsvStream::scan_plain(std::string_view text, std::size_t i, std::int64_t origin) {
@@ -186,11 +178,15 @@ std::size_t CsvStream::scan_plain(std::string_view text, std::size_t i, std::int
   const std::size_t n = text.size();
   const char delimiter = delimiter_;
   const std::size_t close = field_close_;
-  const std::size_t limit = limits_.max_fields;
+  // 0 acts as 1: either refuses the first delimiter.
+  const std::size_t limit = std::max<std::size_t>(limits_.max_fields, 1);
   std::size_t block_at = block_at_ == std::string_view::npos ? i - 64 : block_at_;  // none yet
   std::uint64_t block_bits = block_bits_;
   std::size_t begin = field_begin_;
   std::size_t count = span_count_;
+  // In locals too: stores through `spans` made the vector's own pointers reload every field.
+  FieldSpan* spans = spans_.data();
+  std::size_t room = std::min(spans_.size(), limit - 1);  // fields stored before a check
   const auto store = [&] {
     block_at_ = block_at;
     block_bits_ = block_bits;
@@ -199,33 +195,27 @@ std::size_t CsvStream::scan_plain(std::string_view text, std::size_t i, std::int
   };
   for (;;) {
     const std::size_t off = i - block_at;
-    std::uint64_t bits = off < 64 ? block_bits >> off : 0;
-    if (bits == 0) {
-      if (off < 64) i = block_at + 64;  // the rest of this block is plain text
-      for (;; i += 64) {
-        if (i >= n) {
-          store();
-          return n;
-        }
-        block_at = i;
-        block_bits = csv_bytes::block_bits_at(data, n, i, specials_);
-        if (block_bits != 0) break;
-      }
-      bits = block_bits;
+    const std::uint64_t rest = off < 64 ? block_bits >> off : 0;
+    if (rest != 0) {
+      i += static_cast<std::size_t>(std::countr_zero(rest));  // the field's end in this block
+    } else {
+      i = csv_bytes::next_special(data, n, i, block_at, block_bits, specials_);
+      if (i == n) break;
     }
-    i += static_cast<std::size_t>(std::countr_zero(bits));
     if (data[i] != delimiter) break;
     const auto at = static_cast<std::size_t>(static_cast<std::int64_t>(i) - origin);
-    if (count == spans_.size()) {
+    if (count >= room) {  // the spans are full, or this field reaches the limit
+      if (count + 1 >= limit) {
+        store();
+        refuse_too_many_fields();
+        return kFailed;
+      }
       span_count_ = count;
       more_spans();
+      spans = spans_.data();
+      room = std::min(spans_.size(), limit - 1);
     }
-    spans_[count++] = {begin, at, close, false, false};
-    if (count >= limit) {
-      store();
-      refuse_too_many_fields();
-      return kFailed;
-    }
+    spans[count++] = {begin, at, close, false, false};
     begin = at + 1;
     ++i;
   }

@@ -59,16 +59,7 @@ class CsvStream {
   // ends first.
   bool scan_quoted(std::string_view text, std::size_t& i, std::int64_t origin);
   // The index of the first byte from i that may end an unquoted field (text.size() when none).
-  // Inline when the block already found holds it (most fields), else next_block().
-  std::size_t skip_plain(std::string_view text, std::size_t i) {
-    if (block_at_ != std::string_view::npos && i >= block_at_ && i - block_at_ < 64 &&
-        i < text.size()) {
-      const std::uint64_t bits = block_bits_ >> (i - block_at_);
-      if (bits != 0) return i + static_cast<std::size_t>(std::countr_zero(bits));
-    }
-    return next_block(text, i);
-  }
-  std::size_t next_block(std::string_view text, std::size_t i);
+  std::size_t skip_plain(std::string_view text, std::size_t i);
   // Unquoted fields split by a one-byte delimiter, the bulk of any file: ends a field at each
   // delimiter from i and returns the index of the first other special byte (a quote or a line
   // end), text.size(), or kFailed past the field limit. Its state is held in locals: the spans it

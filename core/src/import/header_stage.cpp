@@ -132,7 +132,8 @@ bool ImportSession::HeaderStage::choose_kind(bool headerless) {
   const KindSpec* kind = guess_kind(first);
   if (kind == nullptr) return fail(no_kind_fits_error());
   session_.options_.kind = kind->id;
-  session_.builder_ = std::make_unique<TableBuilder>(*kind, session_.options_, &session_);
+  session_.builder_ = std::make_unique<TableBuilder>(*kind, session_.options_);
+  session_.builder_->fed(session_.chunk_start_, session_.bytes_);
   return true;
 }
 

@@ -74,7 +74,7 @@ ImportSession::ImportSession(ImportOptions options) : options_(std::move(options
     error_ = unknown_kind_error(options_.kind);
     return;
   }
-  builder_ = std::make_unique<TableBuilder>(*kind, options_, this);
+  builder_ = std::make_unique<TableBuilder>(*kind, options_);
 }
 
 ImportSession::ImportSession(ImportOptions options, RowSink& rows)
@@ -168,6 +168,7 @@ bool ImportSession::feed(std::string_view bytes) {
   if (!stage_ && raw_ == nullptr) return false;
   chunk_start_ = bytes_;
   bytes_ += bytes.size();
+  if (builder_) builder_->fed(chunk_start_, bytes_);
   if (mode_ == Mode::undecided) {
     const std::size_t taken = std::min(bytes.size(), kMaxHeadBytes - head_.size());
     head_.append(bytes.substr(0, taken));
@@ -199,6 +200,7 @@ void ImportSession::finish() {
   if (!stage_ && raw_ == nullptr) return;
   finished_ = true;
   chunk_start_ = bytes_;  // the rows read from here on come from the file's end
+  if (builder_) builder_->fed(chunk_start_, bytes_);
   if (mode_ == Mode::undecided && !decide()) return;
   if (mode_ == Mode::text) {
     if (!read_text({}, true)) return;

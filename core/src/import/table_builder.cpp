@@ -109,9 +109,8 @@ nlohmann::json alternatives_params(const std::vector<std::vector<std::string_vie
 
 }  // namespace
 
-TableBuilder::TableBuilder(const KindSpec& kind, const ImportOptions& options,
-                           const ImportSession* session)
-    : kind_(kind), options_(options), session_(session) {
+TableBuilder::TableBuilder(const KindSpec& kind, const ImportOptions& options)
+    : kind_(kind), options_(options) {
   table_.kind = kind.id;
   for (const FieldSpec& field : kind.fields) {
     table_.field_ids.emplace_back(field.id);
@@ -334,11 +333,9 @@ void TableBuilder::reserve_rows(std::size_t rows) {
 std::size_t TableBuilder::next_row_capacity() const {
   const std::size_t capacity = table_.lines.capacity();
   const std::size_t doubled = std::max<std::size_t>(capacity * 2, 1024);
-  if (session_ == nullptr || options_.size == 0) return doubled;
+  if (options_.size == 0) return doubled;
   // The rows so far end somewhere in the chunk being read: its middle is within half a chunk.
-  const double read =
-      (static_cast<double>(session_->chunk_start()) + static_cast<double>(session_->bytes_read())) /
-      2;
+  const double read = (static_cast<double>(chunk_start_) + static_cast<double>(fed_)) / 2;
   const auto size = static_cast<double>(options_.size);
   // The whole file was fed before its rows were read (a workbook), or the size was wrong.
   if (read <= 0 || read >= size) return doubled;

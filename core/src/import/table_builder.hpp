@@ -40,9 +40,14 @@ class TableBuilder final : public RowSink {
   // The table keeps line numbers in 4 bytes.
   static constexpr std::uint64_t kMaxLine = 0xFFFFFFFFU;
 
-  // `session` tells how far the file has been fed (nullptr: not known); it outlives the builder.
-  TableBuilder(const KindSpec& kind, const ImportOptions& options,
-               const ImportSession* session = nullptr);
+  TableBuilder(const KindSpec& kind, const ImportOptions& options);
+
+  // The file has been fed up to `fed` bytes, the rows read next lying after `chunk_start`: the
+  // reserve grows from how far into options.size the rows are.
+  void fed(std::uint64_t chunk_start, std::uint64_t fed) {
+    chunk_start_ = chunk_start;
+    fed_ = fed;
+  }
 
   bool row(std::uint64_t line, std::span<const std::string_view> fields) override;
   // The rows have ended: a sample still held is decided and parsed now.
@@ -122,7 +127,8 @@ class TableBuilder final : public RowSink {
 
   const KindSpec& kind_;
   const ImportOptions& options_;
-  const ImportSession* session_;
+  std::uint64_t chunk_start_ = 0;  // see fed(); 0 and 0: not known
+  std::uint64_t fed_ = 0;
   ImportedTable table_;
   std::vector<std::string> header_;
   std::vector<int> mapping_;  // per field: column index or -1
