@@ -302,16 +302,22 @@ bool CsvStream::emit(std::string_view record, RowSink& sink) {
       (span_count_ == 1 && !spans_[0].quoted && spans_[0].begin == spans_[0].end)) {
     return true;  // a blank line
   }
-  fields_.resize(span_count_);  // written by index: no capacity check per field
+  const std::size_t count = span_count_;
+  fields_.resize(count);  // written by index: no capacity check per field
   unescaped_.clear();
-  unescaped_.reserve(record.size());  // views into it must not move while the row is built
-  for (std::size_t f = 0; f < span_count_; ++f) {
-    const FieldSpan& span = spans_[f];
+  // In locals: the views written could alias the members, which made every field reload them.
+  const FieldSpan* const spans = spans_.data();
+  std::string_view* const fields = fields_.data();
+  const char* const data = record.data();
+  for (std::size_t f = 0; f < count; ++f) {
+    const FieldSpan& span = spans[f];
     if (!span.quoted) {
-      fields_[f] = {record.data() + span.begin, span.end - span.begin};
+      fields[f] = {data + span.begin, span.end - span.begin};
     } else if (!span.doubled && span.close + 1 == span.end) {
-      fields_[f] = {record.data() + span.begin + 1, span.close - span.begin - 1};
+      fields[f] = {data + span.begin + 1, span.close - span.begin - 1};
     } else {
+      // Views into it must not move while the row is built: room for the whole record at once.
+      if (unescaped_.empty()) unescaped_.reserve(record.size());
       // Doubled quotes collapse; text after the closing quote is kept, as spreadsheets do.
       const std::size_t start = unescaped_.size();
       for (std::size_t k = span.begin + 1; k < span.close; ++k) {
@@ -319,7 +325,7 @@ bool CsvStream::emit(std::string_view record, RowSink& sink) {
         if (record[k] == '"') ++k;
       }
       unescaped_.append(record.substr(span.close + 1, span.end - span.close - 1));
-      fields_[f] = {unescaped_.data() + start, unescaped_.size() - start};
+      fields[f] = {unescaped_.data() + start, unescaped_.size() - start};
     }
   }
   ++records_;

@@ -248,8 +248,25 @@ bool TableBuilder::decide_date_format(std::size_t f, const std::string& header,
   return true;
 }
 
+void TableBuilder::plan_rows() {
+  mapped_.clear();
+  for (std::size_t f = 0; f < kind_.fields.size(); ++f) {
+    if (mapping_[f] < 0) continue;
+    mapped_.push_back({static_cast<std::uint32_t>(f), static_cast<std::uint32_t>(mapping_[f]),
+                       kind_.fields[f].type});
+  }
+  // An alternative with a field the file lacks is never met: a group left with none rejects
+  // every row, as before.
+  for (auto& group : one_of_) {
+    std::erase_if(group, [this](const std::vector<std::size_t>& alternative) {
+      return std::ranges::any_of(alternative, [this](std::size_t f) { return mapping_[f] < 0; });
+    });
+  }
+}
+
 bool TableBuilder::decide_formats() {
   sampling_ = false;
+  plan_rows();
   std::vector<std::string_view> samples;
   for (std::size_t f = 0; f < kind_.fields.size(); ++f) {
     const int column = mapping_[f];
@@ -410,10 +427,8 @@ void TableBuilder::add_row_cells(std::uint64_t line, std::span<const std::string
                         {{"columns", fields.size()}, {"header_columns", header_.size()}}));
     return;
   }
-  for (std::size_t f = 0; f < kind_.fields.size(); ++f) {
-    const int column = mapping_[f];
-    if (column < 0) continue;
-    if (!read_cell(line, f, trim(fields[static_cast<std::size_t>(column)]))) return;
+  for (const MappedField& mapped : mapped_) {
+    if (!read_cell(line, mapped.field, trim(fields[mapped.column]))) return;
   }
   if (!has_alternatives(line)) return;
   append_row(line);
@@ -436,39 +451,45 @@ bool TableBuilder::read_cell(std::uint64_t line, std::size_t f, std::string_view
       return true;
     case FieldType::number:
       return read_number(line, f, cell);
-    case FieldType::date: {
-      LastDate& last = last_dates_[f];
-      if (last.time != kNoTime && last.text == text) {
-        cell.time = last.time;
-        return true;
-      }
-      auto time = parse_date_cell(text, date_formats_[f]);
-      if (!time.ok()) {
-        // "does not match the date format X" names it already.
-        const std::string& label = date_formats_[f].label;
-        Error error = time.error();
-        if (!error.message.ends_with(label)) error.message += " (format " + label + ")";
-        error.params["format"] = label;
-        reject(line, field_number, text, reason_index(error));
-        return false;
-      }
-      cell.time = time.value();
-      last.text.assign(text.data(), text.size());  // keeps its capacity: no allocation per date
-      last.time = cell.time;
-      return true;
-    }
-    case FieldType::flag: {
-      auto flag = parse_flag_cell(text);
-      if (!flag.ok()) {
-        reject(line, field_number, text, reason_index(flag.error()));
-        return false;
-      }
-      cell.flag = flag.value() ? 1 : 0;
-      return true;
-    }
+    case FieldType::date:
+      return read_date(line, f, cell);
+    case FieldType::flag:
+      return read_flag(line, f, cell);
     case FieldType::category:
       return read_category(line, f, cell);
   }
+  return true;
+}
+
+bool TableBuilder::read_date(std::uint64_t line, std::size_t f, Cell& cell) {
+  LastDate& last = last_dates_[f];
+  if (last.time != kNoTime && last.text == cell.text) {
+    cell.time = last.time;
+    return true;
+  }
+  auto time = parse_date_cell(cell.text, date_formats_[f]);
+  if (!time.ok()) {
+    // "does not match the date format X" names it already.
+    const std::string& label = date_formats_[f].label;
+    Error error = time.error();
+    if (!error.message.ends_with(label)) error.message += " (format " + label + ")";
+    error.params["format"] = label;
+    reject(line, static_cast<std::int32_t>(f), cell.text, reason_index(error));
+    return false;
+  }
+  cell.time = time.value();
+  last.text.assign(cell.text.data(), cell.text.size());  // keeps its capacity: no allocation
+  last.time = cell.time;
+  return true;
+}
+
+bool TableBuilder::read_flag(std::uint64_t line, std::size_t f, Cell& cell) {
+  auto flag = parse_flag_cell(cell.text);
+  if (!flag.ok()) {
+    reject(line, static_cast<std::int32_t>(f), cell.text, reason_index(flag.error()));
+    return false;
+  }
+  cell.flag = flag.value() ? 1 : 0;
   return true;
 }
 
@@ -517,7 +538,7 @@ bool TableBuilder::has_alternatives(std::uint64_t line) {
     bool satisfied = false;
     for (const std::vector<std::size_t>& alternative : one_of_[g]) {
       bool all = true;
-      for (const std::size_t f : alternative) all = all && mapping_[f] >= 0 && !cells_[f].blank;
+      for (const std::size_t f : alternative) all = all && !cells_[f].blank;  // see plan_rows()
       satisfied = satisfied || all;
     }
     if (!satisfied) {
@@ -532,11 +553,10 @@ void TableBuilder::append_row(std::uint64_t line) {
   if (rows_reserved_ && table_.lines.size() == table_.lines.capacity()) {
     reserve_rows(next_row_capacity());
   }
-  for (std::size_t f = 0; f < kind_.fields.size(); ++f) {
-    if (mapping_[f] < 0) continue;
-    ImportedColumn& out = table_.columns[f];
-    const Cell& cell = cells_[f];
-    switch (out.type) {
+  for (const MappedField& mapped : mapped_) {
+    ImportedColumn& out = table_.columns[mapped.field];
+    const Cell& cell = cells_[mapped.field];
+    switch (mapped.type) {
       case FieldType::text:
         out.codes.push_back(cell.blank ? kNoCode : out.dictionary.code(cell.text));
         break;

@@ -108,6 +108,8 @@ class TableBuilder final : public RowSink {
   // Reads field f's cell into cells_[f]; false (with the row rejected) when it cannot.
   bool read_cell(std::uint64_t line, std::size_t f, std::string_view text);
   bool read_number(std::uint64_t line, std::size_t f, Cell& cell);
+  bool read_date(std::uint64_t line, std::size_t f, Cell& cell);
+  bool read_flag(std::uint64_t line, std::size_t f, Cell& cell);
   bool read_category(std::uint64_t line, std::size_t f, Cell& cell);
   // False (with the row rejected) when the row fills none of a group of alternatives.
   bool has_alternatives(std::uint64_t line);
@@ -132,6 +134,16 @@ class TableBuilder final : public RowSink {
   ImportedTable table_;
   std::vector<std::string> header_;
   std::vector<int> mapping_;  // per field: column index or -1
+  // The fields the file has, in the kind's order, once the mapping is final: the per-row loops
+  // walk these alone, not every field of the kind.
+  struct MappedField {
+    std::uint32_t field;   // index in kind_.fields
+    std::uint32_t column;  // index in the row
+    FieldType type;
+  };
+  std::vector<MappedField> mapped_;
+  // Fixes mapped_, and drops from one_of_ the alternatives with a field the file lacks.
+  void plan_rows();
   std::vector<bool> guessed_;
   std::vector<DateFormat> date_formats_;  // per field (date fields)
   // Per date field, the last cell read well and its time: an export repeats an order's date on
