@@ -259,7 +259,8 @@ void TableBuilder::plan_rows() {
   // every row, as before.
   for (auto& group : one_of_) {
     std::erase_if(group, [this](const std::vector<std::size_t>& alternative) {
-      return std::ranges::any_of(alternative, [this](std::size_t f) { return mapping_[f] < 0; });
+      return std::any_of(alternative.begin(), alternative.end(),
+                         [this](std::size_t f) { return mapping_[f] < 0; });
     });
   }
 }
