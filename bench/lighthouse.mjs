@@ -9,6 +9,7 @@
 // --detail adds the main thread's time by kind and the long tasks (start and duration, ms).
 // --page audits that one page only (e.g. / or /embed/example-card.html).
 // --root serves another built page (e.g. an older build/web kept aside) the same way.
+// --save DIR writes each run's full report (lhr JSON) there, to read its audits.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +44,11 @@ async function audit(url, port, formFactor) {
   const flags = { port, output: 'json', logLevel: 'error', onlyCategories: categories };
   const result = await lighthouse(url, flags, formFactor === 'desktop' ? desktopConfig : undefined);
   const { lhr } = result;
+  if (option('save', '')) {
+    fs.mkdirSync(option('save', ''), { recursive: true });
+    const name = `${formFactor}${url.replace(/^https?:\/\/[^/]+/, '').replace(/[^a-z0-9]+/gi, '-')}${Date.now()}.json`;
+    fs.writeFileSync(path.join(option('save', ''), name), JSON.stringify(lhr));
+  }
   const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const failing = [];
   for (const id of categories.slice(1)) {

@@ -135,8 +135,11 @@ test('markup in cells and headers is shown as text and never runs', async () => 
   assert.deepEqual(rejected, HOSTILE, 'rejected categories shown as written');
   assert.match(await result().locator('[data-testid="file-name"]').innerText(), /<img src=x onerror=window.__pwned=1>\.csv/);
   await result().locator('[data-testid="mapping-toggle"]').click();
-  const columns = await result().locator('[data-testid="mapping"] option').allInnerTexts();
-  assert.ok(columns.includes(HOSTILE[0]), 'the header is offered as a column name, as written');
+  // The mapping opens in the page's next task: waited for, not read once.
+  await assertEventually(async () => {
+    const columns = await result().locator('[data-testid="mapping"] option').allInnerTexts();
+    assert.ok(columns.includes(HOSTILE[0]), 'the header is offered as a column name, as written');
+  });
   await result().locator('[data-testid="mapping-toggle"]').click();
 
   // Sliders, the language and a re-render do not turn the text into markup either.

@@ -12,10 +12,20 @@ export function registerServiceWorker(): void {
       console.warn('[servimetrics] offline copy not installed:', error);
     });
   };
-  // After the first screen: the precache downloads must not compete with the page's own.
+  // After the first answer is on screen and the page is idle: the worker's install (the precache's
+  // downloads, its thread's work) must not compete with the page's own start. `load` came too early for
+  // that (it fires before the engine's first answer, which the module worker computes after it).
   saveDownloadsThroughWorker();
-  if (document.readyState === 'complete') register();
-  else addEventListener('load', register, { once: true });
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    register();
+  };
+  const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(once, { timeout: 5000 }) : setTimeout(once, 1000));
+  document.addEventListener('servimetrics-ready', whenIdle, { once: true });
+  // A first answer that never comes (an engine that failed to start) still gets the offline copy.
+  addEventListener('load', () => setTimeout(once, 20000), { once: true });
 }
 
 registerServiceWorker();

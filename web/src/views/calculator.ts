@@ -376,29 +376,14 @@ export const calculatorStyles = css`
     margin-top: 20px;
   }
 
+  /* Still boxes, no shimmer: an animated background made a main-thread frame (style and paint) every
+     16 ms while the engine starts, and a compositor-animated band a composited frame as often; both
+     took CPU from the page's own start (docs/PERFORMANCE.md, session 16). */
   .skeleton div {
     height: 140px;
     border-radius: var(--_radius);
-    background: linear-gradient(90deg, var(--_surface), var(--_bg), var(--_surface));
-    background-size: 200% 100%;
-    animation: shimmer 1.4s infinite linear;
+    background: var(--_surface);
     border: 1px solid var(--_border);
-  }
-
-  @keyframes shimmer {
-    from {
-      background-position: 200% 0;
-    }
-
-    to {
-      background-position: -200% 0;
-    }
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton div {
-      animation: none;
-    }
   }
 
   @container (max-width: 1100px) {
