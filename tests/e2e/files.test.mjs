@@ -278,6 +278,8 @@ test('cancelling a large import stops it and the page keeps working', async () =
   await new Promise((r) => setTimeout(r, 1500));
   assert.equal(await lastImport(), shownBefore);
   assert.equal(await files().locator('[data-testid="import-cancelled"]').count(), 1);
+  // The file was read by a thread of its own (engine/file-chunks.ts), which the cancel stopped.
+  assert.ok(server.requests.some((url) => /\/assets\/file-reader\.worker-[\w-]+\.js$/.test(url)), 'the reader thread was started');
   // The worker still computes: the calculator and another import both answer.
   await page.locator('[data-input="customers_start"]').fill('200');
   await page.locator('[data-input="customers_lost"]').fill('30');

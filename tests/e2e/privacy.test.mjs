@@ -66,6 +66,7 @@ async function afterImport(action, kind) {
 }
 
 const pageViolations = () => page.evaluate(() => window.__cspViolations);
+const engineWorker = () => workers.find((w) => /engine\.worker/.test(w.url()));
 const workerViolations = async () => (await Promise.all(workers.map((w) => w.evaluate(() => self.__cspViolations ?? [])))).flat();
 const cspConsole = () => consoleMessages.filter((m) => /Content[- ]Security[- ]Policy|Refused to/i.test(m));
 
@@ -154,10 +155,13 @@ test('under the policy the page shows KPIs and the worker has compiled the core'
   // The cards below the first screen follow a few per task (views/progressive-units.ts).
   await assertEventually(async () => assert.equal(await page.locator('[data-kpi] [data-role="value"][data-raw]').count(), 34));
   assert.ok(requests.some((u) => /\.wasm$/.test(u)), 'the worker fetched the wasm (worker requests are recorded)');
-  assert.equal(workers.length, 1);
+  // The engine's worker, and the thread that reads dropped files for it (engine/file-chunks.ts): no other.
+  // The reader starts once the files module has loaded, in the worker's idle time.
+  await assertEventually(async () =>
+    assert.deepEqual(workers.map((w) => w.url().match(/(engine|file-reader)\.worker/)?.[1]).sort(), ['engine', 'file-reader']), 20000);
   // The policy really applies: eval is refused in the page, and WebAssembly may still compile in the worker.
   const empty = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  assert.equal(await workers[0].evaluate((bytes) => WebAssembly.compile(new Uint8Array(bytes)).then(() => 'compiled'), empty), 'compiled');
+  assert.equal(await engineWorker().evaluate((bytes) => WebAssembly.compile(new Uint8Array(bytes)).then(() => 'compiled'), empty), 'compiled');
   await page.locator('[data-input="customers_start"]').fill('200');
   await page.locator('[data-input="customers_lost"]').fill('30');
   await assertEventually(async () => assert.equal(await rawValue('churn_rate'), 0.15));
@@ -260,7 +264,7 @@ test('the policy is enforced in the page and, through the header, in the worker'
   assert.deepEqual(await page.evaluate(() => [window.__inlineRan, window.__stringRan]), [undefined, undefined]);
 
   // The worker does not inherit the <meta> tag: these refusals show the header applies to it.
-  const worker = workers[0];
+  const worker = engineWorker();
   await worker.evaluate(() => {
     setTimeout('self.__stringRan = true', 0);
     fetch('https://example.com/').catch(() => {});

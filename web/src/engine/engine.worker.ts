@@ -12,6 +12,7 @@ import type { CalcModule } from '@wasm/servimetrics-calc.js';
 import calcWasmUrl from '@wasm/servimetrics-calc.wasm?url';
 import computeWasmUrl from '@wasm/servimetrics-compute.wasm?url';
 import { FilesLoader } from './files-loader';
+import { prepareFileReader } from './file-chunks';
 import { CancelledImport, ImportRunner } from './import-runner';
 import type { WorkerReply, WorkerRequest, WorkerSignal } from './protocol';
 import { startModule } from './wasm-loader';
@@ -60,7 +61,10 @@ calcReady.then(
   (error: unknown) => reply({ type: 'fatal', message: String(error instanceof Error ? error.message : error) }),
 );
 files.loaded.then(
-  (module) => warmUp.start(module),
+  (module) => {
+    prepareFileReader();
+    warmUp.start(module);
+  },
   () => undefined, // the requests that need the module answer with its error
 );
 

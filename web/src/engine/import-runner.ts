@@ -5,6 +5,7 @@ import type { FileImport, FilesModule } from '@wasm/servimetrics-files.js';
 import type { WorkerReply } from './protocol';
 import { CUSTOMER_TABLES, CustomerTable, type CustomerTableName } from './customer-table';
 import { TableWindower, type TableView, type TableWindowRequest } from './table-window';
+import { fileChunks, type FileChunks } from './file-chunks';
 
 const PROGRESS_EVERY_MS = 100;
 // A file stream hands over up to 2 MB at a time; fed in slices with a pause for messages between
@@ -25,7 +26,7 @@ function yieldToMessages(): Promise<void> {
 
 interface Job {
   cancelled: boolean;
-  reader: ReadableStreamDefaultReader<Uint8Array> | null;
+  chunks: FileChunks | null;
 }
 
 export class CancelledImport extends Error {
@@ -57,7 +58,7 @@ export class ImportRunner {
    * The module may still be downloading: the import counts as running, and can be cancelled, meanwhile.
    */
   async run(files: Promise<FilesModule>, importId: number, file: Blob, requestText: string): Promise<{ kind: string; text: string }> {
-    const job: Job = { cancelled: false, reader: null };
+    const job: Job = { cancelled: false, chunks: null };
     this.jobs.set(importId, job);
     let session: FileImport | null = null;
     try {
@@ -85,19 +86,20 @@ export class ImportRunner {
   }
 
   private async stream(session: FileImport, importId: number, file: Blob, job: Job): Promise<void> {
-    const reader = file.stream().getReader();
-    job.reader = reader;
+    const chunks = fileChunks(file);
+    job.chunks = chunks;
     const started = performance.now();
     let reported = started;
+    let ended = false;
     try {
-      // The next chunk is asked for before this one is fed, so the browser reads the file while
-      // the core works (a 47 MB file waited 190 ms for its reads otherwise).
-      let nextChunk = reader.read();
       for (;;) {
         if (job.cancelled) return;
-        const { done, value } = await nextChunk;
-        if (done || job.cancelled) return;
-        nextChunk = reader.read();
+        const value = await chunks.next();
+        if (value === null) {
+          ended = true;
+          return;
+        }
+        if (job.cancelled) return;
         for (let at = 0; at < value.length; at += SLICE_BYTES) {
           if (at > 0) {
             await yieldToMessages();
@@ -112,8 +114,8 @@ export class ImportRunner {
         }
       }
     } finally {
-      // Stops the file read when the loop ended early (cancelled, or the core said stop).
-      void reader.cancel().catch(() => undefined);
+      // Stops the file's reading when the loop ended early (cancelled, or the core said stop).
+      if (!ended) chunks.stop();
     }
   }
 
@@ -129,7 +131,7 @@ export class ImportRunner {
     if (!job) return;
     job.cancelled = true;
     // Ends a read that is waiting for the disk now, rather than after the next chunk.
-    void job.reader?.cancel().catch(() => undefined);
+    job.chunks?.stop();
   }
 
   rejectsJson(kind: string): string {
