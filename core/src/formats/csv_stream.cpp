@@ -194,6 +194,8 @@ std::size_t CsvStream::scan_plain(std::string_view text, std::size_t i, std::int
     span_count_ = count;
   };
   for (;;) {
+    // The block in hand first, inline: next_special alone, with its end check, cost 6% more here
+    // (Online Retail, callgrind: 271 against 256 M instructions).
     const std::size_t off = i - block_at;
     const std::uint64_t rest = off < 64 ? block_bits >> off : 0;
     if (rest != 0) {
